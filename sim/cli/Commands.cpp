@@ -1,0 +1,276 @@
+#include "sim/cli/Commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "sim/cli/Timeline.hpp"
+#include "sim/model/Names.hpp"
+#include "sim/exercise/Replay.hpp"
+
+namespace samverkan::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kOk = 0;
+constexpr int kRuntimeFailure = 1;
+constexpr int kInputError = 2;
+
+void printDiagnostics(std::ostream& err, const std::vector<scenario::Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) err << d.str() << "\n";
+}
+
+// A scenario named by path, or by name in the shipped scenarios folder.
+std::string findScenario(const std::string& arg) {
+    if (fs::exists(arg)) return arg;
+    for (const auto& candidate : {fs::path(SAMVERKAN_DATA_DIR) / arg, fs::path(SAMVERKAN_DATA_DIR) / (arg + ".yaml")})
+        if (fs::exists(candidate)) return candidate.string();
+    return arg;
+}
+
+bool isRegionFile(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    for (int i = 0; i < 20 && std::getline(in, line); ++i)
+        if (line.rfind("format:", 0) == 0) return line.find("samverkan-region/") != std::string::npos;
+    return false;
+}
+
+struct RunArgs {
+    std::string scenario, play = "reference", until, journal, format = "text", lang = "sv", variant;
+    std::vector<std::string> trainees;
+    std::optional<std::uint64_t> seed;
+};
+
+int doValidate(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
+    int status = kOk;
+    for (const auto& arg : files) {
+        const std::string file = findScenario(arg);
+        if (isRegionFile(file)) {
+            const auto region = scenario::loadRegion(file);
+            printDiagnostics(err, region.diagnostics);
+            if (!region.ok()) status = kInputError;
+            else out << file << ": ok (region '" << region.value->id << "', " << region.value->actors.size() << " actors, "
+                     << region.value->forums.size() << " forums)\n";
+            continue;
+        }
+        const auto loaded = scenario::loadScenario(file);
+        printDiagnostics(err, loaded.diagnostics);
+        if (!loaded.ok()) {
+            status = kInputError;
+            continue;
+        }
+        const auto& s = *loaded.value;
+        std::string plays;
+        for (const auto& p : s.plays) plays += (plays.empty() ? "" : ", ") + p.name;
+        out << file << ": ok (scenario '" << s.id << "', " << s.injects.size() << " injects, " << s.decisionPoints.size()
+            << " decision points, plays: " << plays << ")\n";
+    }
+    return status;
+}
+
+int doRun(const RunArgs& a, std::ostream& out, std::ostream& err) {
+    const std::string file = findScenario(a.scenario);
+    auto loaded = scenario::loadScenario(file);
+    if (!loaded.ok()) {
+        printDiagnostics(err, loaded.diagnostics);
+        return kInputError;
+    }
+    auto& s = *loaded.value;
+    exercise::Options options;
+    options.seed = a.seed;
+    options.trainees = a.trainees;
+    if (!a.variant.empty()) {
+        bool known = false;
+        std::string names;
+        for (const auto& v : s.variants) {
+            known = known || v.id == a.variant;
+            names += (names.empty() ? "" : ", ") + v.id;
+        }
+        if (!known) {
+            err << "samverkan run: unknown variant '" << a.variant << "'; " << s.id << " has: " << (names.empty() ? "none" : names) << "\n";
+            return kInputError;
+        }
+        options.variant = a.variant;
+    }
+    if (a.play == "none" || s.play(a.play) != nullptr) {
+        options.playName = a.play;
+    } else if (fs::exists(a.play)) {
+        auto play = scenario::loadPlayFile(a.play, s);
+        if (!play.ok()) {
+            printDiagnostics(err, play.diagnostics);
+            return kInputError;
+        }
+        options.playName = play.value->name;
+        options.play = std::move(play.value);
+        options.playFile = a.play;
+    } else {
+        std::string names;
+        for (const auto& p : s.plays) names += (names.empty() ? "" : ", ") + p.name;
+        err << "samverkan run: unknown play '" << a.play << "'; " << s.id << " has: " << names << ", or none, or a play file\n";
+        return kInputError;
+    }
+    engine::Millis until = s.duration;
+    if (!a.until.empty()) {
+        const auto t = engine::parseOffset(a.until);
+        if (!t || *t < 0) {
+            err << "samverkan run: --until must look like \"+6h\" or \"1d\"; got \"" << a.until << "\"\n";
+            return kInputError;
+        }
+        until = *t;
+    }
+    for (const auto& role : a.trainees)
+        if (s.region.actorIndex(role) == model::kNone) {
+            err << "samverkan run: unknown trainee role '" << role << "'" << model::didYouMean(role, s.region.actorIds()) << "\n";
+            return kInputError;
+        }
+    const model::Lang lang = a.lang == "en" ? model::Lang::en : model::Lang::sv;
+
+    std::ofstream journalFile;
+    const std::string tmp = a.journal + ".tmp";
+    if (!a.journal.empty()) {
+        journalFile.open(tmp, std::ios::binary | std::ios::trunc);
+        if (!journalFile) {
+            err << "samverkan run: cannot write the journal to " << tmp << "\n";
+            return kRuntimeFailure;
+        }
+        options.journalOut = &journalFile;
+    }
+    exercise::Exercise run(s, options);
+    run.runUntil(until);
+    if (!a.journal.empty()) {
+        journalFile.close();
+        std::error_code ec;
+        fs::rename(tmp, a.journal, ec);
+        if (ec || !journalFile) {
+            err << "samverkan run: cannot write the journal to " << a.journal << ": " << ec.message() << "\n";
+            return kRuntimeFailure;
+        }
+    }
+    if (a.format == "json") printJson(out, run);
+    else printTimeline(out, run, lang);
+    return kOk;
+}
+
+int doReplay(const std::string& path, std::ostream& out, std::ostream& err) {
+    const auto read = exercise::readJournal(path);
+    if (!read.ok()) {
+        printDiagnostics(err, read.diagnostics);
+        return kInputError;
+    }
+    const auto result = exercise::replay(*read.value, path);
+    if (!result.ok()) {
+        printDiagnostics(err, result.diagnostics);
+        return kInputError;
+    }
+    const auto& r = *result.value;
+    if (r.identical) {
+        out << path << ": replayed " << r.lines << " entries; identical byte for byte\n";
+        return kOk;
+    }
+    err << path << ":" << r.firstDifference << ":1: error: the replay differs from the journal\n"
+        << "  journal: " << r.expected << "\n  replay:  " << r.got << "\n";
+    return kRuntimeFailure;
+}
+
+int doList(const std::string& dir, std::ostream& out, std::ostream& err) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+    if (ec) {
+        err << "samverkan list: cannot read " << dir << ": " << ec.message() << "\n";
+        return kInputError;
+    }
+    std::sort(files.begin(), files.end());
+    int status = kOk;
+    for (const auto& f : files) {
+        const auto loaded = scenario::loadScenario(f.string());
+        if (!loaded.ok()) {
+            printDiagnostics(err, loaded.diagnostics);
+            status = kInputError;
+            continue;
+        }
+        const auto& s = *loaded.value;
+        std::string plays, variants;
+        for (const auto& p : s.plays) plays += (plays.empty() ? "" : ", ") + p.name;
+        for (const auto& v : s.variants) variants += (variants.empty() ? "" : ", ") + v.id;
+        out << s.id << "  (" << f.filename().string() << ")\n    " << s.title.sv << " / " << s.title.en << "\n    start "
+            << engine::formatIso(s.start) << ", " << engine::formatDuration(s.duration) << ", plays: " << plays;
+        if (!variants.empty()) out << ", variants: " << variants;
+        out << "\n";
+    }
+    return status;
+}
+
+}  // namespace
+
+int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CLI::App app{"Samverkan — crisis-exercise and scenario simulator for regional crisis cooperation", "samverkan"};
+    app.require_subcommand(1);
+    app.set_help_all_flag("--help-all", "Show help for every subcommand");
+
+    std::vector<std::string> validateFiles;
+    auto* validate = app.add_subcommand("validate", "Check scenario and region files; report every problem as file:line:col");
+    validate->add_option("files", validateFiles, "Scenario or region files")->required();
+
+    RunArgs runArgs;
+    auto* run = app.add_subcommand("run", "Run a scenario headless and print its timeline");
+    run->add_option("scenario", runArgs.scenario, "Scenario file, or the name of a shipped scenario")->required();
+    run->add_option("--play", runArgs.play, "A play of the scenario (reference, late, alone, …), a play file, or none");
+    run->add_option("--seed", runArgs.seed, "Random seed (default: the scenario's)");
+    run->add_option("--until", runArgs.until, "Stop at this simulated time, e.g. +6h (default: the scenario's end)");
+    run->add_option("--journal", runArgs.journal, "Write the journal (JSON Lines) to this file");
+    run->add_option("--format", runArgs.format, "Output: text (a timeline) or json")->check(CLI::IsMember({"text", "json"}));
+    run->add_option("--lang", runArgs.lang, "Language of the timeline: sv or en")->check(CLI::IsMember({"sv", "en"}));
+    run->add_option("--variant", runArgs.variant, "A scenario variant, e.g. class-3");
+    run->add_option("--trainee", runArgs.trainees, "A role held by a trainee: the play leaves its steps out (repeatable)");
+
+    std::string journalPath;
+    auto* replayCmd = app.add_subcommand("replay", "Replay a journal and check that it reproduces byte for byte");
+    replayCmd->add_option("journal", journalPath, "Journal file (JSON Lines)")->required();
+
+    std::string dir = SAMVERKAN_DATA_DIR;
+    auto* list = app.add_subcommand("list", "List the shipped scenarios with their plays");
+    list->add_option("--dir", dir, "Folder of scenario files");
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp& e) {
+        out << app.help();
+        return kOk;
+    } catch (const CLI::CallForAllHelp& e) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return kOk;
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) {
+            // --help on a subcommand
+            for (auto* sub : app.get_subcommands()) {
+                out << sub->help();
+                return kOk;
+            }
+            out << app.help();
+            return kOk;
+        }
+        err << "samverkan: " << e.what() << "\n";
+        auto subs = app.get_subcommands();
+        err << "Run 'samverkan " << (subs.empty() ? std::string{} : subs.front()->get_name() + " ") << "--help' for usage.\n";
+        return kInputError;
+    }
+    try {
+        if (validate->parsed()) return doValidate(validateFiles, out, err);
+        if (run->parsed()) return doRun(runArgs, out, err);
+        if (replayCmd->parsed()) return doReplay(journalPath, out, err);
+        if (list->parsed()) return doList(dir, out, err);
+    } catch (const std::exception& e) {
+        err << "samverkan: internal error: " << e.what() << "\n";
+        return kRuntimeFailure;
+    }
+    return kInputError;
+}
+
+}  // namespace samverkan::cli

@@ -1,0 +1,292 @@
+#include "sim/exercise/Exercise.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace samverkan::exercise {
+namespace {
+
+// At equal times: the protocol's own consequences first, then the weekly conference, injects,
+// decision points, the play, outside commands; the end last.
+constexpr std::int32_t kPriorityProtocol = 0;
+constexpr std::int32_t kPriorityWeekly = 1;
+constexpr std::int32_t kPriorityInject = 2;
+constexpr std::int32_t kPriorityPoint = 3;
+constexpr std::int32_t kPriorityPlay = 4;
+constexpr std::int32_t kPriorityCommand = 5;
+constexpr std::int32_t kPriorityEnd = 9;
+
+bool matches(const scenario::Trigger& t, const JournalEntry& e) {
+    return t.kind == e.kind && (t.forum.empty() || t.forum == e.forum) && (t.actor.empty() || t.actor == e.actor) &&
+           (t.ref.empty() || t.ref == e.ref);
+}
+
+}  // namespace
+
+Exercise::Exercise(const scenario::Scenario& scenario, Options options)
+    : m_scenario(scenario),
+      m_options(std::move(options)),
+      m_seed(m_options.seed.value_or(scenario.seed)),
+      m_random("samverkan", m_seed),
+      m_journal(m_options.journalOut),
+      m_cooperation(m_scenario.region, *this) {
+    if (!m_options.variant.empty() && !m_scenario.applyVariant(m_options.variant))
+        throw std::invalid_argument("unknown variant '" + m_options.variant + "'");
+    if (m_options.play) {
+        m_play = &*m_options.play;
+    } else if (m_options.playName != "none") {
+        m_play = m_scenario.play(m_options.playName);
+        if (m_play == nullptr) throw std::invalid_argument("unknown play '" + m_options.playName + "'");
+    }
+    m_sim.reserve(256);
+    recordStart();
+    for (std::uint32_t i = 0; i < m_scenario.injects.size(); ++i)
+        schedule(m_scenario.injects[i].when, {RunEvent::Kind::inject, i, {}}, kPriorityInject);
+    for (std::uint32_t i = 0; i < m_scenario.decisionPoints.size(); ++i)
+        schedule(m_scenario.decisionPoints[i].when, {RunEvent::Kind::pointOpens, i, {}}, kPriorityPoint);
+    if (m_play != nullptr)
+        for (std::uint32_t i = 0; i < m_play->steps.size(); ++i) {
+            if (heldByTrainee(protocol::actingRole(m_play->steps[i].command))) continue;
+            schedule(m_play->steps[i].when, {RunEvent::Kind::playStep, i, {}}, kPriorityPlay);
+        }
+    scheduleNextWeekly();
+    m_sim.scheduleAt(m_scenario.duration, {RunEvent::Kind::end, 0, {}}, kPriorityEnd);
+}
+
+Exercise::~Exercise() = default;
+
+void Exercise::recordStart() {
+    protocol::JsonObject data;
+    data.add("format", "samverkan-journal/1").add("scenario", m_scenario.id).add("file", m_scenario.file)
+        .add("region", m_scenario.region.id).add("start", engine::formatIso(m_scenario.start))
+        .add("duration_ms", m_scenario.duration).add("seed", std::to_string(m_seed))
+        .add("play", m_options.play ? m_options.play->name : m_options.playName);
+    if (!m_options.playFile.empty()) data.add("play_file", m_options.playFile);
+    if (!m_options.variant.empty()) data.add("variant", m_options.variant);
+    data.add("trainees", m_options.trainees);
+    JournalEntry e;
+    e.kind = "start";
+    e.text = {"Övningen startar: " + m_scenario.title.sv, "The exercise starts: " + m_scenario.title.en};
+    e.data = data.str();
+    record(std::move(e));
+}
+
+bool Exercise::heldByTrainee(const std::string& role) const {
+    return std::find(m_options.trainees.begin(), m_options.trainees.end(), role) != m_options.trainees.end();
+}
+
+void Exercise::schedule(const scenario::Trigger& trigger, RunEvent target, std::int32_t priority) {
+    if (trigger.timed) m_sim.scheduleAt(std::max(trigger.at, m_sim.now()), target, priority);
+    else m_waiting.push_back({trigger, target});
+}
+
+engine::EventId Exercise::scheduleIn(Millis delay, const protocol::ProtocolEvent& event) {
+    return m_sim.schedule(delay, {RunEvent::Kind::protocol, 0, event}, kPriorityProtocol);
+}
+
+bool Exercise::cancel(engine::EventId id) { return m_sim.cancel(id); }
+
+void Exercise::record(JournalEntry entry) {
+    const JournalEntry& stored = m_journal.append(m_sim.now(), std::move(entry));
+    // Conditions fire once, on the first matching entry, in the order they were declared.
+    for (std::size_t i = 0; i < m_waiting.size();) {
+        if (matches(m_waiting[i].trigger, stored)) {
+            const auto priority = m_waiting[i].target.kind == RunEvent::Kind::inject      ? kPriorityInject
+                                  : m_waiting[i].target.kind == RunEvent::Kind::pointOpens ? kPriorityPoint
+                                                                                           : kPriorityPlay;
+            m_sim.schedule(m_waiting[i].trigger.delay, m_waiting[i].target, priority);
+            m_waiting.erase(m_waiting.begin() + static_cast<std::ptrdiff_t>(i));
+        } else {
+            ++i;
+        }
+    }
+}
+
+bool Exercise::step() {
+    if (m_finished) return false;
+    return m_sim.step([this](const RunEvent& ev) { handle(ev); });
+}
+
+void Exercise::runUntil(Millis t) {
+    const Millis until = std::min(t, m_scenario.duration);
+    while (!m_finished) {
+        const auto next = m_sim.nextEventTime();
+        if (!next || *next > until) break;
+        step();
+    }
+    if (!m_finished) m_sim.runUntil(until, [this](const RunEvent& ev) { handle(ev); });
+}
+
+void Exercise::handle(const RunEvent& ev) {
+    switch (ev.kind) {
+        case RunEvent::Kind::protocol: m_cooperation.handle(ev.protocolEvent); break;
+        case RunEvent::Kind::inject: deliverInject(m_scenario.injects[ev.index]); break;
+        case RunEvent::Kind::playStep: submit(m_play->steps[ev.index].command, "play"); break;
+        case RunEvent::Kind::pointOpens: openPoint(ev.index); break;
+        case RunEvent::Kind::pointTimeout: {
+            const auto it = std::find_if(m_openPoints.begin(), m_openPoints.end(),
+                                         [&](const OpenDecisionPoint& p) { return p.index == ev.index; });
+            if (it != m_openPoints.end())
+                answerPoint(static_cast<std::uint32_t>(it - m_openPoints.begin()),
+                            m_scenario.decisionPoints[ev.index].defaultOption, m_scenario.decisionPoints[ev.index].role,
+                            "timeout");
+            break;
+        }
+        case RunEvent::Kind::weekly:
+            m_cooperation.holdWeeklyConference();
+            scheduleNextWeekly();
+            break;
+        case RunEvent::Kind::command: {
+            const TimedCommand& c = m_deferred[ev.index];
+            submit(c.command, c.source);
+            break;
+        }
+        case RunEvent::Kind::end: {
+            JournalEntry e;
+            e.kind = "end";
+            e.text = {"Övningen är slut.", "The exercise ends."};
+            e.data = protocol::JsonObject().add("events", static_cast<std::int64_t>(m_sim.eventCount())).str();
+            record(std::move(e));
+            m_finished = true;
+            break;
+        }
+    }
+}
+
+void Exercise::scheduleNextWeekly() {
+    const auto& weekly = m_scenario.region.weekly;
+    if (!weekly) return;
+    const std::int64_t local = m_scenario.start.epochMs + m_scenario.start.offsetMinutes * engine::kMinute + m_sim.now();
+    const std::int64_t day = local >= 0 ? local / engine::kDay : (local - engine::kDay + 1) / engine::kDay;
+    const int weekday = static_cast<int>(((day + 3) % 7 + 7) % 7) + 1;  // 1970-01-01 was a Thursday
+    std::int64_t next = (day + (weekly->weekday - weekday + 7) % 7) * engine::kDay + weekly->timeOfDay;
+    // Strictly after now, except that a conference exactly at the start is held.
+    if (next < local || (next == local && m_sim.eventCount() > 0))
+        next += 7 * engine::kDay;
+    const Millis at = m_sim.now() + (next - local);
+    if (at <= m_scenario.duration) m_sim.scheduleAt(at, {RunEvent::Kind::weekly, 0, {}}, kPriorityWeekly);
+}
+
+void Exercise::deliverInject(const scenario::Inject& inject) {
+    protocol::JsonObject data;
+    data.add("to", inject.to).add("channel", inject.channel);
+    if (inject.warning)
+        data.addRaw("warning", protocol::JsonObject().add("system", inject.warning->system).add("level", inject.warning->level)
+                                   .add("hazard", inject.warning->hazard).str());
+    if (!inject.affects.empty()) data.add("affects", inject.affects);
+    JournalEntry e;
+    e.kind = "inject";
+    e.actor = inject.from;
+    e.ref = inject.id;
+    e.text = inject.text;
+    e.data = data.str();
+    record(std::move(e));
+    if (!inject.affects.empty()) m_cooperation.noteAffected(m_cooperation.expand(inject.affects));
+}
+
+void Exercise::openPoint(std::uint32_t index) {
+    const auto& p = m_scenario.decisionPoints[index];
+    std::vector<std::string> options;
+    for (const auto& o : p.options) options.push_back(o.id);
+    JournalEntry e;
+    e.kind = "decision-point";
+    e.actor = p.role;
+    e.ref = p.id;
+    e.text = p.prompt;
+    e.data = protocol::JsonObject().add("options", options).add("default", p.defaultOption)
+                 .add("timeout_ms", p.timeout).str();
+    m_openPoints.push_back({index, m_sim.now()});
+    record(std::move(e));
+    if (p.timeout > 0) m_sim.schedule(p.timeout, {RunEvent::Kind::pointTimeout, index, {}}, kPriorityPoint);
+}
+
+void Exercise::answerPoint(std::uint32_t open, const std::string& option, const std::string& by, const std::string& source) {
+    const auto& p = m_scenario.decisionPoints[m_openPoints[open].index];
+    m_openPoints.erase(m_openPoints.begin() + open);
+    const auto& chosen = *std::find_if(p.options.begin(), p.options.end(), [&](const auto& o) { return o.id == option; });
+    JournalEntry e;
+    e.kind = "decision-answered";
+    e.actor = by;
+    e.ref = p.id;
+    e.text = chosen.label;
+    e.data = protocol::JsonObject().add("option", option).add("source", source).str();
+    record(std::move(e));
+    for (const auto& c : chosen.commands) submit(c, "decision-point");
+}
+
+Answer Exercise::exerciseCommand(const Command& command, const std::string& source) {
+    if (const auto* a = std::get_if<protocol::AnswerDecisionPoint>(&command)) {
+        const auto it = std::find_if(m_openPoints.begin(), m_openPoints.end(), [&](const OpenDecisionPoint& p) {
+            return m_scenario.decisionPoints[p.index].id == a->point;
+        });
+        if (it == m_openPoints.end())
+            return Answer::rejected({"Beslutspunkten '" + a->point + "' väntar inte på svar.",
+                                     "Decision point '" + a->point + "' is not waiting for an answer."});
+        const auto& p = m_scenario.decisionPoints[it->index];
+        if (a->by != p.role && a->by != protocol::kControl)
+            return Answer::rejected({"Beslutspunkten besvaras av " + p.role + ".", "The decision point is for " + p.role + " to answer."});
+        if (std::none_of(p.options.begin(), p.options.end(), [&](const auto& o) { return o.id == a->option; }))
+            return Answer::rejected({"Alternativet '" + a->option + "' finns inte.", "There is no option '" + a->option + "'."});
+        answerPoint(static_cast<std::uint32_t>(it - m_openPoints.begin()), a->option, a->by, source);
+        return Answer::ok();
+    }
+    const auto& inj = std::get<protocol::ControlInject>(command);
+    if (inj.by != protocol::kControl)
+        return Answer::rejected({"Bara övningsledningen kan lägga in händelser.", "Only exercise control can inject."});
+    if (!inj.inject.empty()) {
+        const auto* i = m_scenario.inject(inj.inject);
+        if (i == nullptr) return Answer::rejected({"Okänt inspel '" + inj.inject + "'.", "Unknown inject '" + inj.inject + "'."});
+        deliverInject(*i);
+        return Answer::ok();
+    }
+    if (inj.text.empty()) return Answer::rejected({"Inspelet saknar text.", "The inject has no text."});
+    JournalEntry e;
+    e.kind = "inject";
+    e.actor = protocol::kControl;
+    e.text = inj.text;
+    e.data = protocol::JsonObject().add("to", inj.to).add("channel", "control").str();
+    record(std::move(e));
+    return Answer::ok();
+}
+
+Answer Exercise::submit(const Command& command, const std::string& source) {
+    if (m_finished)
+        return Answer::rejected({"Övningen är slut.", "The exercise has ended."});
+    if (source != "play" && source != "decision-point") m_inputs.push_back({m_sim.now(), command, source});
+    JournalEntry e;
+    e.kind = "command";
+    e.actor = protocol::actingRole(command);
+    e.data = commandData(command, source);
+    record(std::move(e));
+    const bool exerciseLevel = std::holds_alternative<protocol::AnswerDecisionPoint>(command) ||
+                               std::holds_alternative<protocol::ControlInject>(command);
+    Answer answer = exerciseLevel ? exerciseCommand(command, source) : m_cooperation.apply(command);
+    if (!answer.accepted) {
+        JournalEntry r;
+        r.kind = "rejected";
+        r.actor = protocol::actingRole(command);
+        r.text = answer.reason;
+        r.data = protocol::JsonObject().add("type", protocol::typeName(command)).add("source", source).str();
+        record(std::move(r));
+    }
+    return answer;
+}
+
+void Exercise::submitAt(Millis at, Command command, const std::string& source) {
+    m_deferred.push_back({at, std::move(command), source});
+    m_sim.scheduleAt(std::max(at, m_sim.now()), {RunEvent::Kind::command, static_cast<std::uint32_t>(m_deferred.size() - 1), {}},
+                     kPriorityCommand);
+}
+
+std::unique_ptr<Exercise> Exercise::fork(Millis t, std::ostream* journalOut) const {
+    Options o = m_options;
+    o.seed = m_seed;
+    o.journalOut = journalOut;  // applying the variant again to the copied scenario changes nothing
+    auto copy = std::make_unique<Exercise>(m_scenario, o);
+    for (const auto& c : m_inputs)
+        if (c.at <= t) copy->submitAt(c.at, c.command, c.source);
+    copy->runUntil(t);
+    return copy;
+}
+
+}  // namespace samverkan::exercise

@@ -1,0 +1,131 @@
+#pragma once
+/// An Exercise owns one run of a scenario: the clock, the cooperation model, the scripted play,
+/// the journal. Every action arrives as a Command (DESIGN.md, contract 2); the GUI, the CLI, plays
+/// and tests all use this one path.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sim/engine/Random.hpp"
+#include "sim/engine/Simulator.hpp"
+#include "sim/exercise/Journal.hpp"
+#include "sim/protocol/Cooperation.hpp"
+#include "sim/scenario/Scenario.hpp"
+
+namespace samverkan::exercise {
+
+using engine::Millis;
+using protocol::Answer;
+using protocol::Command;
+
+/// How to run the scenario.
+struct Options {
+    std::optional<std::uint64_t> seed;  ///< default: the scenario's seed
+    std::string playName = "reference"; ///< a play of the scenario, or "none"
+    std::optional<scenario::Play> play; ///< a play loaded from a file; overrides playName
+    std::string playFile;               ///< where `play` came from, recorded in the journal
+    std::string variant;                ///< a scenario variant, e.g. "class-3"
+    std::vector<std::string> trainees;  ///< roles held by trainees: the play leaves their steps to them
+    std::ostream* journalOut = nullptr; ///< JSON Lines, flushed per entry
+};
+
+/// A command submitted from outside the scripted play, with its time and source.
+struct TimedCommand {
+    Millis at = 0;
+    Command command;
+    std::string source;  ///< "trainee", "control", "cli", …
+};
+
+/// A decision point waiting for its answer.
+struct OpenDecisionPoint {
+    std::uint32_t index = 0;  ///< into Scenario::decisionPoints
+    Millis openedAt = 0;
+};
+
+/// One run of one scenario.
+class Exercise : private protocol::Effects {
+public:
+    /// Starts the run at simulated time 0. Throws std::invalid_argument for an unknown play or
+    /// variant name (the CLI checks these first and reports them).
+    Exercise(const scenario::Scenario& scenario, Options options);
+    ~Exercise() override;
+    Exercise(const Exercise&) = delete;
+    Exercise& operator=(const Exercise&) = delete;
+
+    /// Applies a command now. `source` says where it came from ("trainee", "control", "play", …).
+    Answer submit(const Command& command, const std::string& source = "trainee");
+    /// Schedules a command for simulated time `at` (>= now()).
+    void submitAt(Millis at, Command command, const std::string& source = "trainee");
+
+    /// Handles the next event; false when the run has ended.
+    bool step();
+    /// Handles everything up to `t` (capped at the scenario's end) and sets the clock there.
+    void runUntil(Millis t);
+    /// Runs to the scenario's end.
+    void runToEnd() { runUntil(m_scenario.duration); }
+
+    [[nodiscard]] Millis now() const override { return m_sim.now(); }
+    [[nodiscard]] bool finished() const { return m_finished; }
+    [[nodiscard]] std::optional<Millis> nextEventTime() { return m_sim.nextEventTime(); }
+    [[nodiscard]] std::uint64_t seed() const { return m_seed; }
+    [[nodiscard]] const scenario::Scenario& scenario() const { return m_scenario; }
+    [[nodiscard]] const Options& options() const { return m_options; }
+    [[nodiscard]] const Journal& journal() const { return m_journal; }
+    [[nodiscard]] const protocol::Cooperation& cooperation() const { return m_cooperation; }
+    [[nodiscard]] const std::vector<TimedCommand>& inputs() const { return m_inputs; }
+    [[nodiscard]] const std::vector<OpenDecisionPoint>& openDecisionPoints() const { return m_openPoints; }
+    [[nodiscard]] std::uint64_t eventCount() const { return m_sim.eventCount(); }
+
+    /// A new run with the same scenario, seed, play and trainee roles, replaying this run's
+    /// outside commands up to time `t` and stopping there, so other choices can be tried from t.
+    [[nodiscard]] std::unique_ptr<Exercise> fork(Millis t, std::ostream* journalOut = nullptr) const;
+
+private:
+    struct RunEvent {
+        enum class Kind : std::uint8_t { protocol, inject, playStep, pointOpens, pointTimeout, weekly, command, end };
+        Kind kind = Kind::end;
+        std::uint32_t index = 0;
+        protocol::ProtocolEvent protocolEvent{};
+    };
+    /// A conditional trigger waiting for its journal entry.
+    struct Waiting {
+        scenario::Trigger trigger;
+        RunEvent target;
+    };
+
+    // protocol::Effects
+    engine::EventId scheduleIn(Millis delay, const protocol::ProtocolEvent& event) override;
+    bool cancel(engine::EventId id) override;
+    void record(JournalEntry entry) override;
+    engine::Random& random() override { return m_random; }
+
+    void handle(const RunEvent& ev);
+    void schedule(const scenario::Trigger& trigger, RunEvent target, std::int32_t priority);
+    void deliverInject(const scenario::Inject& inject);
+    void openPoint(std::uint32_t index);
+    void answerPoint(std::uint32_t open, const std::string& option, const std::string& by, const std::string& source);
+    Answer exerciseCommand(const Command& command, const std::string& source);
+    void scheduleNextWeekly();
+    void recordStart();
+    [[nodiscard]] bool heldByTrainee(const std::string& role) const;
+
+    scenario::Scenario m_scenario;  // a copy: a variant may change it
+    Options m_options;
+    std::uint64_t m_seed;
+    const scenario::Play* m_play = nullptr;
+    engine::Simulator<RunEvent> m_sim;
+    engine::Random m_random;
+    Journal m_journal;
+    protocol::Cooperation m_cooperation;
+    std::vector<Waiting> m_waiting;
+    std::vector<TimedCommand> m_inputs;     ///< outside commands, in submission order
+    std::vector<TimedCommand> m_deferred;   ///< commands scheduled with submitAt
+    std::vector<OpenDecisionPoint> m_openPoints;
+    bool m_finished = false;
+};
+
+}  // namespace samverkan::exercise

@@ -1,0 +1,33 @@
+#pragma once
+/// Reads a journal back: JSON Lines with a "start" entry first. Problems are reported as
+/// diagnostics naming the line and column.
+
+#include <string>
+#include <vector>
+
+#include "sim/exercise/Exercise.hpp"
+#include "sim/scenario/Diagnostic.hpp"
+
+namespace samverkan::exercise {
+
+/// What a journal says about the run that wrote it.
+struct JournalHeader {
+    std::string scenarioId, scenarioFile, play, playFile, variant;
+    std::uint64_t seed = 0;
+    std::vector<std::string> trainees;
+};
+
+/// A journal as read from a file.
+struct ReadJournal {
+    JournalHeader header;
+    std::vector<std::string> lines;        ///< the raw lines, without newlines
+    std::vector<TimedCommand> inputs;      ///< commands from outside the play, to submit again
+    bool ended = false;                    ///< has an "end" entry
+    Millis lastTime = 0;
+};
+
+/// Reads and checks a journal file. On any problem, `value` is empty and the diagnostics say
+/// where (a truncated last line, a line that is not JSON, a missing field, a bad command).
+scenario::Loaded<ReadJournal> readJournal(const std::string& path);
+
+}  // namespace samverkan::exercise

@@ -1,0 +1,68 @@
+#include "sim/model/Region.hpp"
+
+namespace samverkan::model {
+
+const Representation* Actor::at(const std::string& levelId) const {
+    for (const auto& r : representatives)
+        if (r.level == levelId) return &r;
+    return nullptr;
+}
+
+ActorIndex Region::actorIndex(const std::string& actorId) const {
+    for (std::size_t i = 0; i < actors.size(); ++i)
+        if (actors[i].id == actorId) return static_cast<ActorIndex>(i);
+    return kNone;
+}
+
+ForumIndex Region::forumIndex(const std::string& forumId) const {
+    for (std::size_t i = 0; i < forums.size(); ++i)
+        if (forums[i].id == forumId) return static_cast<ForumIndex>(i);
+    return kNone;
+}
+
+const Level* Region::level(const std::string& levelId) const {
+    for (const auto& l : levels)
+        if (l.id == levelId) return &l;
+    return nullptr;
+}
+
+const ActorGroup* Region::group(const std::string& groupId) const {
+    for (const auto& g : groups)
+        if (g.id == groupId) return &g;
+    return nullptr;
+}
+
+const ConveningDelay* Region::conveningBy(const std::string& medium) const {
+    for (const auto& c : convening)
+        if (c.medium == medium) return &c;
+    return nullptr;
+}
+
+ForumIndex Region::forumOf(const std::string& levelId, Mode mode) const {
+    for (std::size_t i = 0; i < forums.size(); ++i)
+        if (forums[i].level == levelId && forums[i].mode == mode) return static_cast<ForumIndex>(i);
+    return kNone;
+}
+
+ForumIndex Region::resolveForum(const std::string& ref) const {
+    const ForumIndex byId = forumIndex(ref);
+    if (byId != kNone) return byId;
+    return level(ref) != nullptr ? forumOf(ref, Mode::activated) : kNone;
+}
+
+std::vector<std::string> Region::actorIds() const {
+    std::vector<std::string> ids;
+    ids.reserve(actors.size() + groups.size());
+    for (const auto& a : actors) ids.push_back(a.id);
+    for (const auto& g : groups) ids.push_back(g.id);
+    return ids;
+}
+
+std::vector<std::string> Region::forumRefs() const {
+    std::vector<std::string> ids;
+    for (const auto& f : forums) ids.push_back(f.id);
+    for (const auto& l : levels) ids.push_back(l.id);
+    return ids;
+}
+
+}  // namespace samverkan::model

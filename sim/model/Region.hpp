@@ -1,0 +1,121 @@
+#pragma once
+/// The region as data: its cooperation levels, their forums in ordinary and activated mode, the
+/// parties with the functions and mandates they send to each level, and the convening delays.
+/// Loaded from a region file (see docs/scenario-format.md); nothing here is Stockholm-specific.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/Time.hpp"
+#include "sim/model/Text.hpp"
+
+namespace samverkan::model {
+
+using engine::Millis;
+
+/// Index of an actor in Region::actors.
+using ActorIndex = std::uint32_t;
+/// Index of a forum in Region::forums.
+using ForumIndex = std::uint32_t;
+inline constexpr std::uint32_t kNone = UINT32_MAX;
+
+/// Ordinary mode (plan, improve, follow up) or activated mode (handling an event) (R2).
+enum class Mode { ordinary, activated };
+
+/// One forum of one level in one mode, e.g. "Regionalt samordnande forum" (R2).
+struct Forum {
+    std::string id;
+    std::string level;  ///< id of its Level
+    Mode mode = Mode::ordinary;
+    Text name;
+    Text purpose;
+};
+
+/// A cooperation level (R1): directing, coordinating or executive, each with its forums.
+struct Level {
+    std::string id;  ///< "directing", "coordinating", "executive"
+    Text name;
+    Text purpose;
+    int rank = 0;  ///< 0 = directing (top); higher ranks work within the frames of lower ranks (R11)
+};
+
+/// The function an actor sends to one level and what that function may agree to (R3).
+struct Representation {
+    std::string level;
+    Text function;                     ///< e.g. "Kommundirektör"
+    std::vector<std::string> mandate;  ///< decision topics the representative may agree without consulting
+};
+
+/// A party to the cooperation, or an outside actor (SMHI, public transport, airports).
+struct Actor {
+    std::string id;
+    Text name;
+    std::string kind;  ///< e.g. "authority", "municipality", "outside"
+    bool outside = false;
+    Text home;                    ///< the home organisation that consultations go to (R4)
+    Millis consultDelay = 0;      ///< time to consult the home organisation for a mandate (R3, R4)
+    Millis implementDelay = 0;    ///< time from an agreed direction to action in the organisation (R10)
+    std::vector<Representation> representatives;
+
+    /// The representation at `level`, or nullptr if the actor sends nobody there.
+    [[nodiscard]] const Representation* at(const std::string& level) const;
+};
+
+/// How long convening takes by one medium, as a range drawn per convening (R5, R6).
+struct ConveningDelay {
+    std::string medium;  ///< "telephone", "physical", ...
+    Millis min = 0;
+    Millis max = 0;
+    std::string source;  ///< where the figure comes from, or "assumption"
+};
+
+/// A standing weekly conference in ordinary mode.
+struct WeeklyConference {
+    std::string forum;
+    int weekday = 1;           ///< ISO weekday, 1 = Monday
+    Millis timeOfDay = 0;      ///< local time after midnight
+    std::string medium;
+};
+
+/// A named group of actors, e.g. "municipalities".
+struct ActorGroup {
+    std::string id;
+    std::vector<std::string> members;
+};
+
+/// The whole region.
+struct Region {
+    std::string file;  ///< where it was loaded from
+    std::string id;
+    Text name;
+    Text council;          ///< the regional council (Regionala rådet)
+    Text councilPurpose;
+    std::string convener;  ///< actor id of the convening authority (Länsstyrelsen) (R5)
+    std::vector<Level> levels;
+    std::vector<Forum> forums;
+    std::vector<Actor> actors;
+    std::vector<ActorGroup> groups;
+    std::vector<std::string> topics;  ///< decision topics a mandate can cover
+    std::vector<ConveningDelay> convening;
+    Millis callInDelay = 0;            ///< time for a called-in actor to join a running forum (R9)
+    Millis meetingLength = 0;          ///< how long an ordinary-mode meeting lasts
+    Millis activatedConferenceInterval = 0;  ///< extra conferences while a forum is activated
+    std::optional<WeeklyConference> weekly;
+
+    [[nodiscard]] ActorIndex actorIndex(const std::string& id) const;
+    [[nodiscard]] ForumIndex forumIndex(const std::string& id) const;
+    [[nodiscard]] const Level* level(const std::string& id) const;
+    [[nodiscard]] const ActorGroup* group(const std::string& id) const;
+    [[nodiscard]] const ConveningDelay* conveningBy(const std::string& medium) const;
+    /// The forum of `level` in `mode`, or kNone.
+    [[nodiscard]] ForumIndex forumOf(const std::string& level, Mode mode) const;
+    /// Resolves a forum reference: a forum id, or a level id meaning that level's activated forum.
+    [[nodiscard]] ForumIndex resolveForum(const std::string& ref) const;
+    [[nodiscard]] std::vector<std::string> actorIds() const;
+    /// Forum ids and level ids: everything a forum reference may name.
+    [[nodiscard]] std::vector<std::string> forumRefs() const;
+};
+
+}  // namespace samverkan::model

@@ -1,0 +1,26 @@
+#include "sim/protocol/Command.hpp"
+
+#include <array>
+
+namespace samverkan::protocol {
+namespace {
+// In the variant's order.
+const std::vector<std::string> kTypeNames{
+    "request-activation", "convene", "call-in", "release", "set-chair", "agree-decision", "set-priorities",
+    "send-public-message", "deactivate", "answer-decision-point", "inject", "report", "contact"};
+static_assert(std::variant_size_v<Command> == 13);
+}  // namespace
+
+std::string typeName(const Command& command) { return kTypeNames[command.index()]; }
+
+const std::vector<std::string>& commandTypeNames() { return kTypeNames; }
+
+const std::string& actingRole(const Command& command) {
+    return std::visit([](const auto& c) -> const std::string& { return c.by; }, command);
+}
+
+void setActingRole(Command& command, std::string role) {
+    std::visit([&](auto& c) { c.by = std::move(role); }, command);
+}
+
+}  // namespace samverkan::protocol

@@ -1,0 +1,108 @@
+#pragma once
+/// Every action in an exercise — a trainee's, exercise control's or a scripted play's — is a Command:
+/// a variant of plain structs holding stable ids, never pointers. `by` names the role that acts:
+/// an actor id, or "control" for exercise control.
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "sim/engine/Time.hpp"
+#include "sim/model/Text.hpp"
+
+namespace samverkan::protocol {
+
+using engine::Millis;
+using model::Text;
+
+/// The role id of exercise control (övningsledning).
+inline const std::string kControl = "control";
+
+/// Ask Länsstyrelsen to activate a forum (R6). Empty forum = the coordinating forum (R8).
+/// `viaForum` is set when an active forum asks.
+struct RequestActivation {
+    std::string by, forum, viaForum;
+    Text reason;
+};
+/// Länsstyrelsen convenes a forum, or an extra conference of an active one (R5). The meeting opens
+/// after the medium's convening delay, or at `meetIn` from now if that is later.
+struct Convene {
+    std::string by, forum, medium;
+    Millis meetIn = 0;
+    std::vector<std::string> actors;  ///< who is called; empty = the forum's usual members
+};
+/// Call an actor into a running forum (adapted composition, R9).
+struct CallIn {
+    std::string by, forum, actor;
+};
+/// Release an actor from a forum (R9).
+struct Release {
+    std::string by, forum, actor;
+};
+/// The forum decides its chair; the first meeting's decision takes over from Länsstyrelsen (R7).
+struct SetChair {
+    std::string by, forum, actor;
+};
+/// A forum agrees a direction that `actors` carry out in their own organisations (R10). With no
+/// forum, `by` decides alone in its own organisation. `proposalTo` forwards it to another forum.
+struct AgreeDecision {
+    std::string by, forum, id, topic, proposalTo;
+    Text text;
+    std::vector<std::string> actors;
+};
+/// Sets a priority order. In a directing forum it is a frame that binds lower levels (R11).
+struct SetPriorities {
+    std::string by, forum, list;
+    std::vector<std::string> order;
+};
+/// A message to the public: joint if sent through a forum, the actor's own otherwise.
+struct SendPublicMessage {
+    std::string by, forum;
+    Text text;
+};
+/// A forum goes back to ordinary mode.
+struct Deactivate {
+    std::string by, forum;
+};
+/// Answers a pending decision point with one of its options.
+struct AnswerDecisionPoint {
+    std::string by, point, option;
+};
+/// Exercise control injects a message: a scenario inject by id, or free text to the given roles.
+struct ControlInject {
+    std::string by, inject;
+    std::vector<std::string> to;
+    Text text;
+};
+/// A report from an actor to a forum, e.g. at a cooperation conference.
+struct Report {
+    std::string by, forum;
+    Text text;
+};
+/// A bilateral contact outside the forums (R15 counts these).
+struct Contact {
+    std::string by, to;
+    Text text;
+};
+
+using Command = std::variant<RequestActivation, Convene, CallIn, Release, SetChair, AgreeDecision, SetPriorities,
+                             SendPublicMessage, Deactivate, AnswerDecisionPoint, ControlInject, Report, Contact>;
+
+/// The command's type name as written in scenarios and journals, e.g. "request-activation".
+std::string typeName(const Command& command);
+/// The acting role of a command.
+const std::string& actingRole(const Command& command);
+/// Sets the acting role of a command.
+void setActingRole(Command& command, std::string role);
+/// All type names, in variant order.
+const std::vector<std::string>& commandTypeNames();
+
+/// The answer to a submitted command.
+struct Answer {
+    bool accepted = true;
+    Text reason;  ///< why it was rejected, in words a person understands
+    static Answer ok() { return {}; }
+    static Answer rejected(Text why) { return {false, std::move(why)}; }
+};
+
+}  // namespace samverkan::protocol

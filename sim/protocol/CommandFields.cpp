@@ -1,0 +1,221 @@
+#include "sim/protocol/CommandFields.hpp"
+
+#include <map>
+
+namespace samverkan::protocol {
+namespace {
+
+// The single table of fields per command type. `f(key, member, ref, required)`.
+template <class F>
+void forEachField(RequestActivation& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, false);
+    f("via_forum", c.viaForum, FieldRef::forum, false);
+    f("reason", c.reason, FieldRef::none, false);
+}
+template <class F>
+void forEachField(Convene& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, true);
+    f("medium", c.medium, FieldRef::medium, false);
+    f("meet_in", c.meetIn, FieldRef::none, false);
+    f("actors", c.actors, FieldRef::actors, false);
+}
+template <class F>
+void forEachField(CallIn& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, true);
+    f("actor", c.actor, FieldRef::actor, true);
+}
+template <class F>
+void forEachField(Release& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, true);
+    f("actor", c.actor, FieldRef::actor, true);
+}
+template <class F>
+void forEachField(SetChair& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, true);
+    f("actor", c.actor, FieldRef::actor, true);
+}
+template <class F>
+void forEachField(AgreeDecision& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, false);
+    f("id", c.id, FieldRef::none, true);
+    f("topic", c.topic, FieldRef::topic, true);
+    f("text", c.text, FieldRef::none, true);
+    f("actors", c.actors, FieldRef::actors, false);
+    f("proposal_to", c.proposalTo, FieldRef::forum, false);
+}
+template <class F>
+void forEachField(SetPriorities& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, true);
+    f("list", c.list, FieldRef::none, true);
+    f("order", c.order, FieldRef::none, true);
+}
+template <class F>
+void forEachField(SendPublicMessage& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, false);
+    f("text", c.text, FieldRef::none, true);
+}
+template <class F>
+void forEachField(Deactivate& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, true);
+}
+template <class F>
+void forEachField(AnswerDecisionPoint& c, F&& f) {
+    f("point", c.point, FieldRef::decisionPoint, true);
+    f("option", c.option, FieldRef::none, true);
+}
+template <class F>
+void forEachField(ControlInject& c, F&& f) {
+    f("inject", c.inject, FieldRef::inject, false);
+    f("to", c.to, FieldRef::actors, false);
+    f("text", c.text, FieldRef::none, false);
+}
+template <class F>
+void forEachField(Report& c, F&& f) {
+    f("forum", c.forum, FieldRef::forum, true);
+    f("text", c.text, FieldRef::none, true);
+}
+template <class F>
+void forEachField(Contact& c, F&& f) {
+    f("to", c.to, FieldRef::actor, true);
+    f("text", c.text, FieldRef::none, true);
+}
+
+constexpr FieldShape shapeOf(const std::string&) { return FieldShape::scalar; }
+constexpr FieldShape shapeOf(const std::vector<std::string>&) { return FieldShape::list; }
+constexpr FieldShape shapeOf(const Text&) { return FieldShape::text; }
+constexpr FieldShape shapeOf(const Millis&) { return FieldShape::duration; }
+
+bool isEmpty(const std::string& v) { return v.empty(); }
+bool isEmpty(const std::vector<std::string>& v) { return v.empty(); }
+bool isEmpty(const Text& v) { return v.empty(); }
+bool isEmpty(const Millis& v) { return v == 0; }
+
+std::vector<std::string> valuesOf(const std::string& v) { return {v}; }
+std::vector<std::string> valuesOf(const std::vector<std::string>& v) { return v; }
+std::vector<std::string> valuesOf(const Text& v) { return {v.sv, v.en}; }
+std::vector<std::string> valuesOf(const Millis& v) { return {engine::formatDuration(v)}; }
+
+// Assigns a decoded value; returns an error message or "".
+std::string assign(std::string& out, const FieldValue& f) {
+    out = f.values.empty() ? std::string{} : f.values.front();
+    return {};
+}
+std::string assign(std::vector<std::string>& out, const FieldValue& f) {
+    out = f.values;
+    return {};
+}
+std::string assign(Text& out, const FieldValue& f) {
+    out = Text{f.values.size() > 0 ? f.values[0] : "", f.values.size() > 1 ? f.values[1] : ""};
+    return {};
+}
+std::string assign(Millis& out, const FieldValue& f) {
+    const std::string text = f.values.empty() ? std::string{} : f.values.front();
+    const auto d = engine::parseDuration(text);
+    if (!d) return "must be a duration like \"90min\" or \"1h30min\"; got \"" + text + "\"";
+    out = *d;
+    return {};
+}
+
+const char* shapeWord(FieldShape s) {
+    switch (s) {
+        case FieldShape::scalar: return "a single value";
+        case FieldShape::list: return "a list";
+        case FieldShape::text: return "a text with 'sv' and 'en'";
+        case FieldShape::duration: return "a duration";
+    }
+    return "?";
+}
+
+template <class T>
+std::vector<FieldSpec> specsOf() {
+    T sample{};
+    std::vector<FieldSpec> specs;
+    forEachField(sample, [&](const char* key, auto& member, FieldRef ref, bool required) {
+        specs.push_back({key, shapeOf(member), ref, required});
+    });
+    return specs;
+}
+
+template <std::size_t... I>
+std::map<std::string, std::vector<FieldSpec>> allSpecs(std::index_sequence<I...>) {
+    std::map<std::string, std::vector<FieldSpec>> out;
+    ((out[commandTypeNames()[I]] = specsOf<std::variant_alternative_t<I, Command>>()), ...);
+    return out;
+}
+
+template <std::size_t... I>
+Command defaultOf(std::size_t index, std::index_sequence<I...>) {
+    Command c;
+    ((index == I ? (c = std::variant_alternative_t<I, Command>{}, 0) : 0), ...);
+    return c;
+}
+
+}  // namespace
+
+const std::vector<FieldSpec>* fieldSpecs(const std::string& type) {
+    static const auto specs = allSpecs(std::make_index_sequence<std::variant_size_v<Command>>{});
+    const auto it = specs.find(type);
+    return it == specs.end() ? nullptr : &it->second;
+}
+
+std::vector<FieldValue> encodeFields(const Command& command) {
+    std::vector<FieldValue> out;
+    Command copy = command;
+    std::visit(
+        [&](auto& c) {
+            forEachField(c, [&](const char* key, auto& member, FieldRef, bool required) {
+                if (!required && isEmpty(member)) return;
+                out.push_back({key, shapeOf(member), valuesOf(member)});
+            });
+        },
+        copy);
+    return out;
+}
+
+std::optional<Command> decodeFields(const std::string& type, const std::string& by,
+                                    const std::vector<FieldValue>& fields, std::vector<FieldError>& errors) {
+    const auto& names = commandTypeNames();
+    std::size_t index = names.size();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == type) index = i;
+    if (index == names.size()) {
+        errors.push_back({"", "unknown command '" + type + "'"});
+        return std::nullopt;
+    }
+    const std::size_t errorsBefore = errors.size();
+    Command command = defaultOf(index, std::make_index_sequence<std::variant_size_v<Command>>{});
+    std::vector<bool> used(fields.size(), false);
+    std::visit(
+        [&](auto& c) {
+            c.by = by;
+            forEachField(c, [&](const char* key, auto& member, FieldRef, bool required) {
+                for (std::size_t i = 0; i < fields.size(); ++i) {
+                    if (fields[i].key != key) continue;
+                    used[i] = true;
+                    if (fields[i].shape != shapeOf(member) &&
+                        !(shapeOf(member) == FieldShape::duration && fields[i].shape == FieldShape::scalar)) {
+                        errors.push_back({key, std::string("'") + key + "' must be " + shapeWord(shapeOf(member))});
+                        return;
+                    }
+                    const std::string problem = assign(member, fields[i]);
+                    if (!problem.empty()) errors.push_back({key, std::string("'") + key + "' " + problem});
+                    return;
+                }
+                if (required) errors.push_back({"", "'" + type + "' needs '" + key + "'"});
+            });
+        },
+        command);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (used[i]) continue;
+        std::vector<std::string> known;
+        for (const auto& s : *fieldSpecs(type)) known.push_back(s.key);
+        std::string hint;
+        for (const auto& k : known) hint += (hint.empty() ? "" : ", ") + k;
+        errors.push_back({fields[i].key, "unknown key '" + fields[i].key + "' for '" + type + "' (expected one of: " +
+                                             hint + ")"});
+    }
+    if (errors.size() != errorsBefore) return std::nullopt;
+    return command;
+}
+
+}  // namespace samverkan::protocol

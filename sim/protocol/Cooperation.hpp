@@ -1,0 +1,157 @@
+#pragma once
+/// The rules of the cooperation model (R1–R15) as a state machine over the region's forums.
+/// Commands come in through apply(); delayed consequences (a forum opening after the convening
+/// delay, a consultation finishing, an actor implementing a decision) come back through handle().
+/// Everything that happens is documented through Effects::record — Länsstyrelsen's journal (R7).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/engine/EventQueue.hpp"
+#include "sim/engine/Random.hpp"
+#include "sim/model/Region.hpp"
+#include "sim/protocol/Command.hpp"
+#include "sim/protocol/JournalEntry.hpp"
+
+namespace samverkan::protocol {
+
+using model::ActorIndex;
+using model::ForumIndex;
+using model::kNone;
+
+/// A delayed consequence inside the protocol. Small and trivially copyable.
+struct ProtocolEvent {
+    enum class Kind : std::uint8_t { forumOpens, memberJoins, conference, meetingCloses, consultDone, implemented };
+    Kind kind = Kind::forumOpens;
+    ForumIndex forum = kNone;
+    ActorIndex actor = kNone;
+    std::uint32_t index = 0;  ///< decision index for consultDone / implemented
+};
+
+/// What the protocol needs from the run that hosts it.
+class Effects {
+public:
+    virtual ~Effects() = default;
+    /// Current simulated time.
+    [[nodiscard]] virtual Millis now() const = 0;
+    /// Schedules a protocol event after `delay`.
+    virtual engine::EventId scheduleIn(Millis delay, const ProtocolEvent& event) = 0;
+    /// Cancels a scheduled protocol event.
+    virtual bool cancel(engine::EventId id) = 0;
+    /// Appends an entry to the journal (the host sets t and seq).
+    virtual void record(JournalEntry entry) = 0;
+    /// The run's random stream for the protocol's own draws (convening delays).
+    virtual engine::Random& random() = 0;
+};
+
+/// Idle (ordinary mode, no meeting), convening (called, not yet met) or active (activated mode,
+/// or an ordinary-mode meeting in session).
+enum class ForumStatus { idle, convening, active };
+
+/// The live state of one forum.
+struct ForumState {
+    ForumStatus status = ForumStatus::idle;
+    std::vector<ActorIndex> members;   ///< present, in order of joining
+    std::vector<ActorIndex> invited;   ///< called to the coming meeting or joining soon
+    ActorIndex chair = kNone;          ///< kNone while Länsstyrelsen leads the first meeting (R7)
+    bool chairDecided = false;
+    std::string medium;
+    Millis activatedAt = -1;           ///< when the current activation's first meeting opened
+    int meetings = 0;                  ///< meetings and conferences held, over the run
+    engine::EventId openEvent, conferenceEvent, closeEvent;
+    [[nodiscard]] bool has(ActorIndex a) const;
+};
+
+/// A priority order set in a forum; a directing forum's is a frame for lower levels (R11).
+struct PriorityList {
+    ForumIndex forum = kNone;
+    std::string list;
+    std::vector<std::string> order;
+};
+
+/// A decision on its way: agreed in a forum (or taken alone) and carried out by actors (R10).
+struct Decision {
+    AgreeDecision command;
+    ForumIndex forum = kNone;
+    int consultationsPending = 0;
+    Millis proposedAt = 0;
+    Millis agreedAt = -1;
+    std::vector<ActorIndex> actors;
+    std::vector<Millis> implementedAt;  ///< per actor, -1 until done
+};
+
+/// The cooperation model's rules over one region.
+class Cooperation {
+public:
+    Cooperation(const model::Region& region, Effects& effects);
+
+    /// Applies a command now. Accepted commands change state and record what happened; rejected
+    /// ones change nothing and say why. AnswerDecisionPoint and ControlInject belong to the
+    /// exercise, not here, and are rejected.
+    Answer apply(const Command& command);
+    /// Handles a delayed consequence scheduled earlier.
+    void handle(const ProtocolEvent& event);
+    /// Holds the standing weekly conference in ordinary mode.
+    void holdWeeklyConference();
+    /// Notes actors that an event affects, so forums can suggest calling them in (R9).
+    void noteAffected(const std::vector<ActorIndex>& actors);
+
+    [[nodiscard]] const model::Region& region() const { return m_region; }
+    [[nodiscard]] const ForumState& forum(ForumIndex f) const { return m_forums[f]; }
+    [[nodiscard]] const std::vector<Decision>& decisions() const { return m_decisions; }
+    [[nodiscard]] const std::vector<PriorityList>& priorities() const { return m_priorities; }
+    /// Affected actors not present in the forum: whom the forum suggests calling in (R9).
+    [[nodiscard]] std::vector<ActorIndex> missingFrom(ForumIndex f) const;
+    /// Expands actor ids and group ids into actor indices (unknown ids are skipped).
+    [[nodiscard]] std::vector<ActorIndex> expand(const std::vector<std::string>& ids) const;
+
+private:
+    // Cooperation.cpp: activation, convening, composition, chair, conferences, deactivation.
+    Answer requestActivation(const RequestActivation& c);
+    Answer convene(const Convene& c);
+    Answer callIn(const CallIn& c);
+    Answer release(const Release& c);
+    Answer setChair(const SetChair& c);
+    Answer deactivate(const Deactivate& c);
+    Answer publicMessage(const SendPublicMessage& c);
+    Answer report(const Report& c);
+    Answer contact(const Contact& c);
+    void forumOpens(ForumIndex f);
+    void memberJoins(ForumIndex f, ActorIndex a);
+    void conference(ForumIndex f);
+    void meetingCloses(ForumIndex f);
+    void suggestMissing(ForumIndex f);
+    // Decisions.cpp: agreeing, mandates, implementation, priorities and frames.
+    Answer agreeDecision(const AgreeDecision& c);
+    Answer setPriorities(const SetPriorities& c);
+    void consultDone(std::uint32_t decision, ActorIndex a);
+    void decisionAgreed(std::uint32_t decision);
+    void implemented(std::uint32_t decision, ActorIndex a);
+    [[nodiscard]] std::string frameViolation(const SetPriorities& c, ForumIndex f) const;
+
+    // Helpers shared by both files.
+    [[nodiscard]] ActorIndex actorOf(const std::string& id) const { return m_region.actorIndex(id); }
+    [[nodiscard]] ForumIndex forumOf(const std::string& ref) const { return m_region.resolveForum(ref); }
+    [[nodiscard]] const std::string& actorId(ActorIndex a) const { return m_region.actors[a].id; }
+    [[nodiscard]] const std::string& forumId(ForumIndex f) const { return m_region.forums[f].id; }
+    [[nodiscard]] const Text& actorName(ActorIndex a) const { return m_region.actors[a].name; }
+    [[nodiscard]] const Text& forumName(ForumIndex f) const { return m_region.forums[f].name; }
+    [[nodiscard]] bool isConvener(const std::string& role) const { return role == m_region.convener; }
+    [[nodiscard]] std::string roleProblem(const std::string& role, Text& why) const;
+    [[nodiscard]] bool forumRunning(ForumIndex f) const { return m_forums[f].status == ForumStatus::active; }
+    Answer notRunning(ForumIndex f) const;
+    Answer notMember(const std::string& by, ForumIndex f) const;
+    void record(std::string kind, const std::string& actor, const std::string& forum, Text text,
+                std::string data = {}, std::string ref = {});
+    Millis drawConveningDelay(const std::string& medium);
+
+    const model::Region& m_region;
+    Effects& m_effects;
+    std::vector<ForumState> m_forums;
+    std::vector<Decision> m_decisions;
+    std::vector<PriorityList> m_priorities;
+    std::vector<bool> m_affected;  ///< per actor: affected by the current event (R9)
+};
+
+}  // namespace samverkan::protocol

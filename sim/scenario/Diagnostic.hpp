@@ -1,0 +1,39 @@
+#pragma once
+/// Problems found in an input file, reported GCC-style: `file:line:col: error: message` (1-based).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samverkan::scenario {
+
+/// One problem at one place in one file.
+struct Diagnostic {
+    std::string file;
+    int line = 0;    ///< 1-based; 0 when the problem concerns the whole file
+    int column = 0;  ///< 1-based
+    std::string message;
+    /// "file:line:col: error: message"
+    [[nodiscard]] std::string str() const;
+};
+
+/// Sorts by file, line and column, keeping the order of problems found at the same place.
+void sortDiagnostics(std::vector<Diagnostic>& diagnostics);
+
+/// A loaded value, or the problems that stopped it loading.
+template <class T>
+struct Loaded {
+    std::optional<T> value;
+    std::vector<Diagnostic> diagnostics;
+    [[nodiscard]] bool ok() const { return value.has_value() && diagnostics.empty(); }
+};
+
+/// Limits that keep a hostile or broken file from exhausting time or memory.
+struct Limits {
+    std::size_t maxFileBytes = 1024 * 1024;  ///< 1 MiB
+    int maxDepth = 32;                       ///< nesting of mappings and sequences
+    std::size_t maxNodes = 200000;           ///< nodes visited, counting every alias expansion
+    std::size_t maxEvents = 10000;           ///< injects + decision points + play steps
+};
+
+}  // namespace samverkan::scenario

@@ -1,0 +1,241 @@
+// Triggers, commands and play steps, shared by scenario files and separate play files.
+#include <algorithm>
+
+#include "sim/model/Names.hpp"
+#include "sim/protocol/CommandFields.hpp"
+#include "sim/protocol/JournalEntry.hpp"
+#include "sim/scenario/ScenarioReading.hpp"
+
+namespace samverkan::scenario {
+namespace {
+
+// Keys of a step or option mapping that are not command fields.
+const std::vector<std::string> kStepKeys{"id", "at", "on", "after", "role", "do"};
+
+std::vector<std::string> injectIds(const Scenario& s) {
+    std::vector<std::string> ids;
+    for (const auto& i : s.injects) ids.push_back(i.id);
+    return ids;
+}
+
+std::vector<std::string> pointIds(const Scenario& s) {
+    std::vector<std::string> ids;
+    for (const auto& p : s.decisionPoints) ids.push_back(p.id);
+    return ids;
+}
+
+void checkRef(YamlDocument& doc, const YAML::Node& at, const protocol::FieldSpec& spec,
+              const protocol::FieldValue& value, const Scenario& scenario) {
+    const auto& region = scenario.region;
+    for (const auto& v : value.values) {
+        switch (spec.ref) {
+            case protocol::FieldRef::actor:
+            case protocol::FieldRef::actors: checkActor(doc, at, v, scenario); break;
+            case protocol::FieldRef::forum: checkForum(doc, at, v, scenario); break;
+            case protocol::FieldRef::topic:
+                if (std::find(region.topics.begin(), region.topics.end(), v) == region.topics.end())
+                    doc.error(at, "unknown topic '" + v + "'" + model::didYouMean(v, region.topics));
+                break;
+            case protocol::FieldRef::medium:
+                if (region.conveningBy(v) == nullptr) {
+                    std::vector<std::string> media;
+                    for (const auto& c : region.convening) media.push_back(c.medium);
+                    doc.error(at, "unknown medium '" + v + "'" + model::didYouMean(v, media));
+                }
+                break;
+            case protocol::FieldRef::decisionPoint:
+                if (scenario.decisionPoint(v) == nullptr)
+                    doc.error(at, "unknown decision point '" + v + "'" + model::didYouMean(v, pointIds(scenario)));
+                break;
+            case protocol::FieldRef::inject:
+                if (scenario.inject(v) == nullptr)
+                    doc.error(at, "unknown inject '" + v + "'" + model::didYouMean(v, injectIds(scenario)));
+                break;
+            case protocol::FieldRef::none: break;
+        }
+    }
+}
+
+std::optional<protocol::FieldValue> toField(YamlDocument& doc, const std::string& key, const YAML::Node& node) {
+    protocol::FieldValue f;
+    f.key = key;
+    if (node.IsScalar()) {
+        f.shape = protocol::FieldShape::scalar;
+        f.values = {node.Scalar()};
+    } else if (node.IsSequence()) {
+        f.shape = protocol::FieldShape::list;
+        f.values = doc.stringList(node, key);
+    } else if (node.IsMap()) {
+        const auto t = doc.text(node, key);
+        if (!t) return std::nullopt;
+        f.shape = protocol::FieldShape::text;
+        f.values = {t->sv, t->en};
+    } else {
+        doc.error(node, "'" + key + "' has no value");
+        return std::nullopt;
+    }
+    return f;
+}
+
+}  // namespace
+
+void checkActor(YamlDocument& doc, const YAML::Node& at, const std::string& id, const Scenario& scenario, bool allowControl) {
+    if (allowControl && id == protocol::kControl) return;
+    const auto& region = scenario.region;
+    if (region.actorIndex(id) != model::kNone || region.group(id) != nullptr) return;
+    doc.error(at, "unknown actor '" + id + "'" + model::didYouMean(id, region.actorIds()));
+}
+
+void checkForum(YamlDocument& doc, const YAML::Node& at, const std::string& ref, const Scenario& scenario) {
+    if (scenario.region.resolveForum(ref) != model::kNone) return;
+    doc.error(at, "unknown forum '" + ref + "'" + model::didYouMean(ref, scenario.region.forumRefs()));
+}
+
+Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required) {
+    Trigger t;
+    const auto at = map.get("at");
+    const auto on = map.get("on");
+    const auto after = map.get("after");
+    if (at && on) doc.error(*on, "give either 'at' or 'on', not both");
+    if (at) {
+        t.timed = true;
+        t.at = doc.offset(*at, "at").value_or(0);
+        if (t.at < 0) doc.error(*at, "'at' must not be before the start");
+        if (after) doc.error(*after, "'after' goes with 'on', not with 'at'");
+        return t;
+    }
+    if (!on) {
+        if (required) doc.error(map.node(), "needs 'at' (a time like \"+2h\") or 'on' (a condition)");
+        return t;
+    }
+    t.timed = false;
+    MapView cond(doc, *on, "condition 'on'");
+    if (!cond.ok()) return t;
+    if (auto v = cond.get("inject")) {
+        t.kind = "inject";
+        t.ref = doc.scalar(*v, "inject").value_or("");
+        if (scenario.inject(t.ref) == nullptr)
+            doc.error(*v, "unknown inject '" + t.ref + "'" + model::didYouMean(t.ref, injectIds(scenario)));
+    }
+    if (auto v = cond.get("decision")) {
+        t.kind = "decision-agreed";
+        t.ref = doc.scalar(*v, "decision").value_or("");
+    }
+    if (auto v = cond.get("point")) {
+        t.kind = "decision-answered";
+        t.ref = doc.scalar(*v, "point").value_or("");
+        if (scenario.decisionPoint(t.ref) == nullptr)
+            doc.error(*v, "unknown decision point '" + t.ref + "'" + model::didYouMean(t.ref, pointIds(scenario)));
+    }
+    if (auto v = cond.get("kind")) {
+        t.kind = doc.scalar(*v, "kind").value_or("");
+        const auto& kinds = protocol::journalKinds();
+        if (std::find(kinds.begin(), kinds.end(), t.kind) == kinds.end())
+            doc.error(*v, "unknown journal kind '" + t.kind + "'" + model::didYouMean(t.kind, kinds));
+    }
+    if (auto v = cond.get("forum")) {
+        t.forum = doc.scalar(*v, "forum").value_or("");
+        checkForum(doc, *v, t.forum, scenario);
+        // A level name means its activated forum; keep the forum id for matching journal entries.
+        const auto f = scenario.region.resolveForum(t.forum);
+        if (f != model::kNone) t.forum = scenario.region.forums[f].id;
+    }
+    if (auto v = cond.get("actor")) {
+        t.actor = doc.scalar(*v, "actor").value_or("");
+        checkActor(doc, *v, t.actor, scenario);
+    }
+    if (auto v = cond.get("ref")) t.ref = doc.scalar(*v, "ref").value_or("");
+    cond.finish();
+    if (t.kind.empty()) doc.error(*on, "condition 'on' needs 'kind', 'inject', 'decision' or 'point'");
+    if (after) t.delay = doc.duration(*after, "after").value_or(0);
+    return t;
+}
+
+std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, const YAML::Node& node,
+                                             const std::string& role, const Scenario& scenario) {
+    const auto doNode = map.require("do");
+    if (!doNode) return std::nullopt;
+    const std::string type = doc.scalar(*doNode, "do").value_or("");
+    const auto* specs = protocol::fieldSpecs(type);
+    if (specs == nullptr) {
+        doc.error(*doNode, "unknown command '" + type + "'" + model::didYouMean(type, protocol::commandTypeNames()));
+        return std::nullopt;
+    }
+    std::vector<protocol::FieldValue> fields;
+    std::vector<YAML::Node> fieldNodes;
+    for (const auto& spec : *specs) {
+        if (auto v = map.get(spec.key)) {
+            if (auto f = toField(doc, spec.key, *v)) {
+                fields.push_back(*f);
+                fieldNodes.push_back(*v);
+                checkRef(doc, *v, spec, *f, scenario);
+            }
+        }
+    }
+    std::vector<protocol::FieldError> errors;
+    auto command = protocol::decodeFields(type, role, fields, errors);
+    for (const auto& e : errors) {
+        YAML::Node at = node;
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (fields[i].key == e.key) at = fieldNodes[i];
+        doc.error(at, e.message);
+    }
+    return command;
+}
+
+std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario) {
+    std::vector<PlayStep> steps;
+    if (!node.IsSequence()) {
+        doc.error(node, "steps must be a list");
+        return steps;
+    }
+    for (const auto& item : node) {
+        MapView map(doc, item, "step");
+        if (!map.ok()) continue;
+        PlayStep step;
+        step.where = {item.Mark().line + 1, item.Mark().column + 1};
+        if (auto v = map.get("id")) step.id = doc.scalar(*v, "id").value_or("");
+        step.when = readTrigger(doc, map, scenario, true);
+        std::string role;
+        if (auto v = map.require("role")) {
+            role = doc.scalar(*v, "role").value_or("");
+            checkActor(doc, *v, role, scenario, true);
+        }
+        auto command = readCommand(doc, map, item, role, scenario);
+        map.finish();
+        if (command) {
+            step.command = std::move(*command);
+            steps.push_back(std::move(step));
+        }
+    }
+    return steps;
+}
+
+Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, const Limits& limits) {
+    Loaded<Play> result;
+    YamlDocument doc(path, limits, result.diagnostics);
+    if (doc.load()) {
+        MapView map(doc, doc.root(), "the play file");
+        Play play;
+        if (auto v = map.require("format")) {
+            const auto f = doc.scalar(*v, "format");
+            if (f && *f != "samverkan-play/1") doc.error(*v, "format must be \"samverkan-play/1\"; got \"" + *f + "\"");
+        }
+        if (auto v = map.require("scenario")) {
+            const auto id = doc.scalar(*v, "scenario").value_or("");
+            if (id != scenario.id) doc.error(*v, "this play is for scenario '" + id + "', not '" + scenario.id + "'");
+        }
+        if (auto v = map.require("name")) play.name = doc.scalar(*v, "name").value_or("");
+        if (auto v = map.require("description")) play.description = doc.text(*v, "description").value_or(model::Text{});
+        if (auto v = map.require("steps")) play.steps = readSteps(doc, *v, scenario);
+        map.finish();
+        if (play.steps.size() > limits.maxEvents)
+            doc.errorAt(1, 1, "the play has " + std::to_string(play.steps.size()) + " steps; the limit is " +
+                                  std::to_string(limits.maxEvents));
+        if (result.diagnostics.empty()) result.value = std::move(play);
+    }
+    sortDiagnostics(result.diagnostics);
+    return result;
+}
+
+}  // namespace samverkan::scenario

@@ -1,0 +1,276 @@
+// Region files: levels, forums, actors with their representations and mandates, convening delays.
+#include <algorithm>
+
+#include "sim/model/Names.hpp"
+#include "sim/scenario/ScenarioReading.hpp"
+
+namespace samverkan::scenario {
+namespace {
+
+using model::Region;
+
+const std::vector<std::string> kWeekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+void readForum(YamlDocument& doc, const YAML::Node& node, const std::string& level, model::Mode mode, Region& region) {
+    MapView map(doc, node, "forum");
+    if (!map.ok()) return;
+    model::Forum forum;
+    forum.level = level;
+    forum.mode = mode;
+    if (auto v = map.require("id")) forum.id = doc.scalar(*v, "forum id").value_or("");
+    if (auto v = map.require("name")) forum.name = doc.text(*v, "name").value_or(model::Text{});
+    if (auto v = map.require("purpose")) forum.purpose = doc.text(*v, "purpose").value_or(model::Text{});
+    map.finish();
+    if (region.forumIndex(forum.id) != model::kNone) doc.error(node, "forum '" + forum.id + "' is defined twice");
+    region.forums.push_back(std::move(forum));
+}
+
+void readLevels(YamlDocument& doc, const YAML::Node& node, Region& region) {
+    if (!node.IsSequence()) {
+        doc.error(node, "levels must be a list");
+        return;
+    }
+    for (const auto& item : node) {
+        MapView map(doc, item, "level");
+        if (!map.ok()) continue;
+        model::Level level;
+        level.rank = static_cast<int>(region.levels.size());
+        if (auto v = map.require("id")) level.id = doc.scalar(*v, "level id").value_or("");
+        if (auto v = map.require("name")) level.name = doc.text(*v, "name").value_or(model::Text{});
+        if (auto v = map.require("purpose")) level.purpose = doc.text(*v, "purpose").value_or(model::Text{});
+        if (auto v = map.require("forums")) {
+            MapView forums(doc, *v, "forums");
+            if (forums.ok()) {
+                if (auto o = forums.require("ordinary")) readForum(doc, *o, level.id, model::Mode::ordinary, region);
+                if (auto a = forums.require("activated")) readForum(doc, *a, level.id, model::Mode::activated, region);
+                forums.finish();
+            }
+        }
+        map.finish();
+        region.levels.push_back(std::move(level));
+    }
+}
+
+void readConvening(YamlDocument& doc, const YAML::Node& node, Region& region) {
+    MapView map(doc, node, "convening");
+    if (!map.ok()) return;
+    for (const auto& kv : node) {
+        const std::string medium = kv.first.Scalar();
+        map.get(medium);
+        MapView m(doc, kv.second, "convening." + medium);
+        if (!m.ok()) continue;
+        model::ConveningDelay d;
+        d.medium = medium;
+        if (auto v = m.require("min")) d.min = doc.duration(*v, "min").value_or(0);
+        if (auto v = m.require("max")) d.max = doc.duration(*v, "max").value_or(0);
+        if (auto v = m.require("source")) d.source = doc.scalar(*v, "source").value_or("");
+        m.finish();
+        if (d.max < d.min) doc.error(kv.second, "convening." + medium + ": max is shorter than min");
+        region.convening.push_back(std::move(d));
+    }
+    map.finish();
+}
+
+void readRepresentations(YamlDocument& doc, const YAML::Node& node, model::Actor& actor) {
+    MapView map(doc, node, "represent");
+    if (!map.ok()) return;
+    for (const auto& kv : node) {
+        const std::string level = kv.first.Scalar();
+        map.get(level);
+        MapView m(doc, kv.second, "represent." + level);
+        if (!m.ok()) continue;
+        model::Representation r;
+        r.level = level;
+        if (auto v = m.require("function")) r.function = doc.text(*v, "function").value_or(model::Text{});
+        if (auto v = m.require("mandate")) r.mandate = doc.stringList(*v, "mandate");
+        m.finish();
+        actor.representatives.push_back(std::move(r));
+    }
+    map.finish();
+}
+
+// Reads actor fields from `node` onto `actor` (used for templates and actors alike).
+void readActorFields(YamlDocument& doc, MapView& map, model::Actor& actor) {
+    if (auto v = map.get("name")) actor.name = doc.text(*v, "name").value_or(model::Text{});
+    if (auto v = map.get("kind")) actor.kind = doc.scalar(*v, "kind").value_or("");
+    if (auto v = map.get("outside")) actor.outside = doc.boolean(*v, "outside").value_or(false);
+    if (auto v = map.get("home")) actor.home = doc.text(*v, "home").value_or(model::Text{});
+    if (auto v = map.get("consult_delay")) actor.consultDelay = doc.duration(*v, "consult_delay").value_or(0);
+    if (auto v = map.get("implement_delay")) actor.implementDelay = doc.duration(*v, "implement_delay").value_or(0);
+    if (auto v = map.get("represent")) {
+        actor.representatives.clear();
+        readRepresentations(doc, *v, actor);
+    }
+}
+
+void readActors(YamlDocument& doc, const YAML::Node& node, const std::vector<model::Actor>& templates, Region& region) {
+    if (!node.IsSequence()) {
+        doc.error(node, "actors must be a list");
+        return;
+    }
+    std::vector<std::string> templateIds;
+    for (const auto& t : templates) templateIds.push_back(t.id);
+    for (const auto& item : node) {
+        MapView map(doc, item, "actor");
+        if (!map.ok()) continue;
+        model::Actor actor;
+        if (auto v = map.get("template")) {
+            const std::string t = doc.scalar(*v, "template").value_or("");
+            const auto it = std::find_if(templates.begin(), templates.end(), [&](const auto& a) { return a.id == t; });
+            if (it == templates.end()) doc.error(*v, "unknown template '" + t + "'" + model::didYouMean(t, templateIds));
+            else actor = *it;
+        }
+        if (auto v = map.require("id")) actor.id = doc.scalar(*v, "actor id").value_or("");
+        if (!map.get("name")) map.require("name");
+        readActorFields(doc, map, actor);
+        map.finish();
+        if (actor.home.empty()) actor.home = actor.name;
+        if (region.actorIndex(actor.id) != model::kNone) doc.error(item, "actor '" + actor.id + "' is defined twice");
+        region.actors.push_back(std::move(actor));
+    }
+}
+
+void readTemplates(YamlDocument& doc, const YAML::Node& node, std::vector<model::Actor>& out) {
+    MapView map(doc, node, "templates");
+    if (!map.ok()) return;
+    for (const auto& kv : node) {
+        model::Actor t;
+        t.id = kv.first.Scalar();
+        map.get(t.id);
+        MapView m(doc, kv.second, "template '" + t.id + "'");
+        if (!m.ok()) continue;
+        readActorFields(doc, m, t);
+        m.finish();
+        out.push_back(std::move(t));
+    }
+    map.finish();
+}
+
+void readGroups(YamlDocument& doc, const YAML::Node& node, Region& region) {
+    MapView map(doc, node, "groups");
+    if (!map.ok()) return;
+    for (const auto& kv : node) {
+        model::ActorGroup g;
+        g.id = kv.first.Scalar();
+        map.get(g.id);
+        g.members = doc.stringList(kv.second, "group '" + g.id + "'");
+        region.groups.push_back(std::move(g));
+    }
+    map.finish();
+}
+
+void readConferences(YamlDocument& doc, const YAML::Node& node, Region& region) {
+    MapView map(doc, node, "conferences");
+    if (!map.ok()) return;
+    if (auto v = map.get("activated_interval"))
+        region.activatedConferenceInterval = doc.duration(*v, "activated_interval").value_or(0);
+    if (auto v = map.get("meeting_length")) region.meetingLength = doc.duration(*v, "meeting_length").value_or(0);
+    if (auto w = map.get("weekly")) {
+        MapView m(doc, *w, "conferences.weekly");
+        if (m.ok()) {
+            model::WeeklyConference wc;
+            if (auto v = m.require("forum")) wc.forum = doc.scalar(*v, "forum").value_or("");
+            if (auto v = m.require("weekday")) {
+                const std::string day = doc.scalar(*v, "weekday").value_or("");
+                const auto it = std::find(kWeekdays.begin(), kWeekdays.end(), day);
+                if (it == kWeekdays.end()) doc.error(*v, "weekday must be one of monday … sunday; got \"" + day + "\"" + model::didYouMean(day, kWeekdays));
+                else wc.weekday = static_cast<int>(it - kWeekdays.begin()) + 1;
+            }
+            if (auto v = m.require("time")) {
+                const std::string t = doc.scalar(*v, "time").value_or("");
+                const bool ok = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+                                std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3])) &&
+                                std::isdigit(static_cast<unsigned char>(t[4])) && std::stoi(t.substr(0, 2)) < 24 &&
+                                std::stoi(t.substr(3)) < 60;
+                if (!ok) doc.error(*v, "time must look like \"09:00\"; got \"" + t + "\"");
+                else wc.timeOfDay = std::stoi(t.substr(0, 2)) * engine::kHour + std::stoi(t.substr(3)) * engine::kMinute;
+            }
+            if (auto v = m.require("medium")) wc.medium = doc.scalar(*v, "medium").value_or("");
+            m.finish();
+            region.weekly = wc;
+        }
+    }
+    map.finish();
+}
+
+// Cross-references inside the region, reported at the place they are written.
+void checkRegion(YamlDocument& doc, const YAML::Node& root, Region& region) {
+    const auto ids = region.actorIds();
+    if (region.actorIndex(region.convener) == model::kNone)
+        doc.error(root["convener"], "convener '" + region.convener + "' is not an actor" + model::didYouMean(region.convener, ids));
+    for (std::size_t gi = 0; gi < region.groups.size(); ++gi) {
+        const auto& g = region.groups[gi];
+        for (std::size_t i = 0; i < g.members.size(); ++i)
+            if (region.actorIndex(g.members[i]) == model::kNone) {
+                const YAML::Node n = root["groups"][g.id];
+                doc.error(n.IsSequence() ? n[i] : n, "unknown actor '" + g.members[i] + "' in group '" + g.id + "'" +
+                                                         model::didYouMean(g.members[i], ids));
+            }
+    }
+    std::vector<std::string> levelIds;
+    for (const auto& l : region.levels) levelIds.push_back(l.id);
+    const YAML::Node actorsNode = root["actors"];
+    for (std::size_t ai = 0; ai < region.actors.size(); ++ai) {
+        for (const auto& r : region.actors[ai].representatives) {
+            const YAML::Node at = actorsNode[ai]["represent"].IsDefined() ? actorsNode[ai]["represent"] : actorsNode[ai];
+            if (region.level(r.level) == nullptr)
+                doc.error(at, "unknown level '" + r.level + "' for actor '" + region.actors[ai].id + "'" + model::didYouMean(r.level, levelIds));
+            for (const auto& topic : r.mandate)
+                if (std::find(region.topics.begin(), region.topics.end(), topic) == region.topics.end())
+                    doc.error(at, "unknown topic '" + topic + "' in the mandate of '" + region.actors[ai].id + "'" +
+                                      model::didYouMean(topic, region.topics));
+        }
+    }
+    if (region.weekly && region.forumIndex(region.weekly->forum) == model::kNone)
+        doc.error(root["conferences"]["weekly"]["forum"], "unknown forum '" + region.weekly->forum + "'" +
+                                                               model::didYouMean(region.weekly->forum, region.forumRefs()));
+    if (region.weekly && region.conveningBy(region.weekly->medium) == nullptr)
+        doc.error(root["conferences"]["weekly"]["medium"], "unknown medium '" + region.weekly->medium + "'");
+    if (region.convening.empty()) doc.error(root, "the region needs at least one convening medium");
+}
+
+}  // namespace
+
+bool readRegionDocument(YamlDocument& doc, Region& region) {
+    const std::size_t before = doc.errorCount();
+    MapView map(doc, doc.root(), "the region file");
+    region.file = doc.file();
+    if (auto v = map.require("format")) {
+        const auto f = doc.scalar(*v, "format");
+        if (f && *f != "samverkan-region/1") doc.error(*v, "format must be \"samverkan-region/1\"; got \"" + *f + "\"");
+    }
+    if (auto v = map.require("id")) region.id = doc.scalar(*v, "id").value_or("");
+    if (auto v = map.require("name")) region.name = doc.text(*v, "name").value_or(model::Text{});
+    if (auto v = map.require("council")) {
+        MapView c(doc, *v, "council");
+        if (c.ok()) {
+            if (auto n = c.require("name")) region.council = doc.text(*n, "name").value_or(model::Text{});
+            if (auto n = c.require("purpose")) region.councilPurpose = doc.text(*n, "purpose").value_or(model::Text{});
+            c.finish();
+        }
+    }
+    if (auto v = map.require("convener")) region.convener = doc.scalar(*v, "convener").value_or("");
+    if (auto v = map.require("topics")) region.topics = doc.stringList(*v, "topics");
+    if (auto v = map.require("levels")) readLevels(doc, *v, region);
+    if (auto v = map.require("convening")) readConvening(doc, *v, region);
+    if (auto v = map.require("call_in_delay")) region.callInDelay = doc.duration(*v, "call_in_delay").value_or(0);
+    if (auto v = map.get("conferences")) readConferences(doc, *v, region);
+    std::vector<model::Actor> templates;
+    if (auto v = map.get("templates")) readTemplates(doc, *v, templates);
+    if (auto v = map.require("actors")) readActors(doc, *v, templates, region);
+    if (auto v = map.get("groups")) readGroups(doc, *v, region);
+    map.finish();
+    if (doc.errorCount() == before) checkRegion(doc, doc.root(), region);
+    return doc.errorCount() == before;
+}
+
+Loaded<Region> loadRegion(const std::string& path, const Limits& limits) {
+    Loaded<Region> result;
+    YamlDocument doc(path, limits, result.diagnostics);
+    Region region;
+    if (doc.load() && readRegionDocument(doc, region)) result.value = std::move(region);
+    sortDiagnostics(result.diagnostics);
+    return result;
+}
+
+}  // namespace samverkan::scenario

@@ -1,0 +1,47 @@
+#include "sim/scenario/Scenario.hpp"
+
+namespace samverkan::scenario {
+
+int Warning::severity() const {
+    if (level == "yellow" || level == "1") return 1;
+    if (level == "orange" || level == "2") return 2;
+    if (level == "red" || level == "3") return 3;
+    return 0;
+}
+
+const Play* Scenario::play(const std::string& name) const {
+    for (const auto& p : plays)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+const Inject* Scenario::inject(const std::string& injectId) const {
+    for (const auto& i : injects)
+        if (i.id == injectId) return &i;
+    return nullptr;
+}
+
+const DecisionPoint* Scenario::decisionPoint(const std::string& pointId) const {
+    for (const auto& d : decisionPoints)
+        if (d.id == pointId) return &d;
+    return nullptr;
+}
+
+bool Scenario::applyVariant(const std::string& variantId) {
+    for (const auto& v : variants) {
+        if (v.id != variantId) continue;
+        for (const auto& [injectId, warning] : v.warnings)
+            for (auto& i : injects)
+                if (i.id == injectId) i.warning = warning;
+        return true;
+    }
+    return false;
+}
+
+std::vector<std::string> Scenario::playNames() const {
+    std::vector<std::string> names;
+    for (const auto& p : plays) names.push_back(p.name);
+    return names;
+}
+
+}  // namespace samverkan::scenario

@@ -1,0 +1,146 @@
+#pragma once
+/// A scenario: the region it plays in, its start, injects, decision points and scripted plays.
+/// Built by the loaders in this folder; plain values, no YAML.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/Time.hpp"
+#include "sim/model/Region.hpp"
+#include "sim/protocol/Command.hpp"
+#include "sim/scenario/Diagnostic.hpp"
+
+namespace samverkan::scenario {
+
+using engine::Millis;
+using model::Text;
+
+/// Where in its file something was written (1-based), for later error messages.
+struct Location {
+    int line = 0;
+    int column = 0;
+};
+
+/// An SMHI warning, in either system: the old classes 1–3 ("class") or the impact-based
+/// yellow/orange/red ("impact") used since October 2021.
+struct Warning {
+    std::string system;  ///< "class" or "impact"
+    std::string level;   ///< "1", "2", "3" or "yellow", "orange", "red"
+    std::string hazard;  ///< e.g. "snow"
+    /// 1–3 on a common scale: class n ↔ n; yellow 1, orange 2, red 3.
+    [[nodiscard]] int severity() const;
+};
+
+/// When something happens: at a fixed offset from the start, or `delay` after the first journal
+/// entry that matches (kind, forum, actor, ref).
+struct Trigger {
+    bool timed = true;
+    Millis at = 0;
+    std::string kind, forum, actor, ref;
+    Millis delay = 0;
+};
+
+/// An action the scenario expects, with its time window (checked by the evaluation).
+struct Expectation {
+    std::string action;  ///< e.g. "activate", "decide", "public-message"
+    std::string actor, forum, after, objective;
+    Millis within = 0;
+    Location where;
+};
+
+/// An objective of the exercise, linked to MSB's focus areas.
+struct Objective {
+    std::string id;
+    Text text;
+    std::vector<std::string> focus;  ///< samverkan, ledning, resurser, kommunikation, kompetens
+};
+
+/// A message delivered to roles during the exercise (an MSEL line).
+struct Inject {
+    std::string id;
+    Trigger when;
+    std::string from;
+    std::vector<std::string> to;
+    std::string channel;  ///< "warning", "phone", "email", "media", "meeting", …
+    Text text;
+    std::optional<Warning> warning;
+    std::vector<std::string> affects;  ///< actors the event affects: forums suggest calling them in (R9)
+    std::vector<Expectation> expect;
+    std::string note;  ///< controller note
+};
+
+/// One option of a decision point and the commands it stands for.
+struct DecisionOption {
+    std::string id;
+    Text label;
+    std::vector<protocol::Command> commands;
+};
+
+/// A moment where a role must choose; the clock waits in the GUI.
+struct DecisionPoint {
+    std::string id;
+    Trigger when;
+    std::string role;
+    Text prompt;
+    std::vector<DecisionOption> options;
+    std::string defaultOption;  ///< taken when nobody answers within `timeout`
+    Millis timeout = 0;
+};
+
+/// One scripted command, attributed to the role that takes it.
+struct PlayStep {
+    std::string id;
+    Trigger when;
+    protocol::Command command;
+    Location where;
+};
+
+/// A scripted way to play the scenario (the reference play, "late", "alone", …).
+struct Play {
+    std::string name;
+    Text description;
+    std::vector<PlayStep> steps;
+};
+
+/// A variant replaces injects' warnings, e.g. the class-3 version of a red warning.
+struct Variant {
+    std::string id;
+    Text title;
+    std::vector<std::pair<std::string, Warning>> warnings;  ///< inject id → warning
+};
+
+/// A whole scenario.
+struct Scenario {
+    std::string file;
+    std::string id;
+    Text title;
+    Text summary;
+    model::Region region;
+    engine::WallTime start;
+    Millis duration = 0;
+    std::uint64_t seed = 0;
+    std::vector<Objective> objectives;
+    std::vector<Inject> injects;
+    std::vector<DecisionPoint> decisionPoints;
+    std::vector<Play> plays;
+    std::vector<Variant> variants;
+
+    [[nodiscard]] const Play* play(const std::string& name) const;
+    [[nodiscard]] const Inject* inject(const std::string& id) const;
+    [[nodiscard]] const DecisionPoint* decisionPoint(const std::string& id) const;
+    /// Applies a variant's warnings; false if there is no such variant.
+    bool applyVariant(const std::string& id);
+    [[nodiscard]] std::vector<std::string> playNames() const;
+};
+
+/// Loads a region file.
+Loaded<model::Region> loadRegion(const std::string& path, const Limits& limits = {});
+/// Loads a scenario file and the region it names (relative to the scenario's folder, then to its
+/// parent). Every problem in both files is reported.
+Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits = {});
+/// Loads a play from a separate file (`format: samverkan-play/1`) against a loaded scenario.
+Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, const Limits& limits = {});
+
+}  // namespace samverkan::scenario

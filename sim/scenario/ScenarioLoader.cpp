@@ -1,0 +1,352 @@
+// Scenario files: header, region, objectives, injects, decision points, plays and variants.
+#include <algorithm>
+#include <filesystem>
+
+#include "sim/model/Names.hpp"
+#include "sim/scenario/ScenarioReading.hpp"
+
+namespace samverkan::scenario {
+namespace {
+
+const std::vector<std::string> kActions{"activate", "convene", "call-in", "chair", "decide", "priorities",
+                                        "public-message", "implement", "deactivate", "report"};
+const std::vector<std::string> kFocusAreas{"samverkan", "ledning", "resurser", "kommunikation", "kompetens"};
+const std::vector<std::string> kClassLevels{"1", "2", "3"};
+const std::vector<std::string> kImpactLevels{"yellow", "orange", "red"};
+
+std::optional<Warning> readWarning(YamlDocument& doc, const YAML::Node& node) {
+    MapView map(doc, node, "warning");
+    if (!map.ok()) return std::nullopt;
+    Warning w;
+    const auto system = map.require("system");
+    if (system) w.system = doc.scalar(*system, "system").value_or("");
+    if (auto v = map.require("level")) {
+        w.level = doc.scalar(*v, "level").value_or("");
+        if (w.system == "class" && std::find(kClassLevels.begin(), kClassLevels.end(), w.level) == kClassLevels.end())
+            doc.error(*v, "an SMHI class warning has level 1, 2 or 3; got \"" + w.level + "\"");
+        if (w.system == "impact" && std::find(kImpactLevels.begin(), kImpactLevels.end(), w.level) == kImpactLevels.end())
+            doc.error(*v, "an SMHI impact warning is yellow, orange or red; got \"" + w.level + "\"" +
+                              model::didYouMean(w.level, kImpactLevels));
+    }
+    if (system && w.system != "class" && w.system != "impact")
+        doc.error(*system, "warning system must be \"class\" (1–3, until 2021) or \"impact\" (yellow/orange/red); got \"" +
+                               w.system + "\"");
+    if (auto v = map.require("hazard")) w.hazard = doc.scalar(*v, "hazard").value_or("");
+    map.finish();
+    return w;
+}
+
+Expectation readExpectation(YamlDocument& doc, const YAML::Node& node, const Scenario& s) {
+    Expectation e;
+    e.where = {node.Mark().line + 1, node.Mark().column + 1};
+    MapView map(doc, node, "expectation");
+    if (!map.ok()) return e;
+    if (auto v = map.require("action")) {
+        e.action = doc.scalar(*v, "action").value_or("");
+        if (std::find(kActions.begin(), kActions.end(), e.action) == kActions.end())
+            doc.error(*v, "unknown action '" + e.action + "'" + model::didYouMean(e.action, kActions));
+    }
+    if (auto v = map.get("actor")) {
+        e.actor = doc.scalar(*v, "actor").value_or("");
+        checkActor(doc, *v, e.actor, s);
+    }
+    if (auto v = map.get("forum")) {
+        e.forum = doc.scalar(*v, "forum").value_or("");
+        checkForum(doc, *v, e.forum, s);
+    }
+    if (auto v = map.get("after")) e.after = doc.scalar(*v, "after").value_or("");
+    if (auto v = map.require("within")) e.within = doc.duration(*v, "within").value_or(0);
+    if (auto v = map.get("objective")) {
+        e.objective = doc.scalar(*v, "objective").value_or("");
+        std::vector<std::string> ids;
+        for (const auto& o : s.objectives) ids.push_back(o.id);
+        if (std::find(ids.begin(), ids.end(), e.objective) == ids.end())
+            doc.error(*v, "unknown objective '" + e.objective + "'" + model::didYouMean(e.objective, ids));
+    }
+    map.finish();
+    return e;
+}
+
+void readObjectives(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
+    if (!node.IsSequence()) return doc.error(node, "objectives must be a list");
+    for (const auto& item : node) {
+        MapView map(doc, item, "objective");
+        if (!map.ok()) continue;
+        Objective o;
+        if (auto v = map.require("id")) o.id = doc.scalar(*v, "id").value_or("");
+        if (auto v = map.require("text")) o.text = doc.text(*v, "text").value_or(Text{});
+        if (auto v = map.require("focus")) {
+            o.focus = doc.stringList(*v, "focus");
+            for (const auto& f : o.focus)
+                if (std::find(kFocusAreas.begin(), kFocusAreas.end(), f) == kFocusAreas.end())
+                    doc.error(*v, "unknown focus area '" + f + "' (MSB's are: samverkan, ledning, resurser, kommunikation, kompetens)" +
+                                      model::didYouMean(f, kFocusAreas));
+        }
+        map.finish();
+        s.objectives.push_back(std::move(o));
+    }
+}
+
+void readInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
+    if (!node.IsSequence()) return doc.error(node, "injects must be a list");
+    // Ids first, so that conditions may refer to later injects.
+    for (const auto& item : node)
+        if (item.IsMap() && item["id"].IsScalar()) s.injects.push_back(Inject{item["id"].Scalar(), {}, {}, {}, {}, {}, {}, {}, {}, {}});
+    std::size_t index = 0;
+    for (const auto& item : node) {
+        MapView map(doc, item, "inject");
+        if (!map.ok()) continue;
+        Inject in;
+        if (auto v = map.require("id")) in.id = doc.scalar(*v, "id").value_or("");
+        for (std::size_t j = 0; j < index && j < s.injects.size(); ++j)
+            if (s.injects[j].id == in.id) doc.error(item, "inject '" + in.id + "' is defined twice");
+        in.when = readTrigger(doc, map, s, true);
+        if (auto v = map.require("from")) {
+            in.from = doc.scalar(*v, "from").value_or("");
+            checkActor(doc, *v, in.from, s, true);
+        }
+        if (auto v = map.require("to")) {
+            in.to = doc.stringList(*v, "to");
+            for (const auto& a : in.to) checkActor(doc, *v, a, s);
+        }
+        if (auto v = map.require("channel")) in.channel = doc.scalar(*v, "channel").value_or("");
+        if (auto v = map.require("text")) in.text = doc.text(*v, "text").value_or(Text{});
+        if (auto v = map.get("warning")) in.warning = readWarning(doc, *v);
+        if (auto v = map.get("affects")) {
+            in.affects = doc.stringList(*v, "affects");
+            for (const auto& a : in.affects) checkActor(doc, *v, a, s);
+        }
+        if (auto v = map.get("expect")) {
+            if (!v->IsSequence()) doc.error(*v, "expect must be a list");
+            else
+                for (const auto& e : *v) in.expect.push_back(readExpectation(doc, e, s));
+        }
+        if (auto v = map.get("note")) in.note = doc.scalar(*v, "note").value_or("");
+        map.finish();
+        if (index < s.injects.size()) s.injects[index] = std::move(in);
+        ++index;
+    }
+}
+
+void readDecisionPoints(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
+    if (!node.IsSequence()) return doc.error(node, "decision_points must be a list");
+    for (const auto& item : node)
+        if (item.IsMap() && item["id"].IsScalar()) s.decisionPoints.push_back(DecisionPoint{item["id"].Scalar(), {}, {}, {}, {}, {}, 0});
+    std::size_t index = 0;
+    for (const auto& item : node) {
+        MapView map(doc, item, "decision point");
+        if (!map.ok()) continue;
+        DecisionPoint p;
+        if (auto v = map.require("id")) p.id = doc.scalar(*v, "id").value_or("");
+        p.when = readTrigger(doc, map, s, true);
+        if (auto v = map.require("role")) {
+            p.role = doc.scalar(*v, "role").value_or("");
+            checkActor(doc, *v, p.role, s);
+        }
+        if (auto v = map.require("prompt")) p.prompt = doc.text(*v, "prompt").value_or(Text{});
+        if (auto v = map.require("timeout")) p.timeout = doc.duration(*v, "timeout").value_or(0);
+        if (auto v = map.require("options")) {
+            if (!v->IsSequence()) doc.error(*v, "options must be a list");
+            else
+                for (const auto& o : *v) {
+                    MapView om(doc, o, "option");
+                    if (!om.ok()) continue;
+                    DecisionOption opt;
+                    if (auto x = om.require("id")) opt.id = doc.scalar(*x, "id").value_or("");
+                    if (auto x = om.require("label")) opt.label = doc.text(*x, "label").value_or(Text{});
+                    if (auto x = om.get("commands")) {
+                        if (!x->IsSequence()) doc.error(*x, "commands must be a list");
+                        else
+                            for (const auto& c : *x) {
+                                MapView cm(doc, c, "command");
+                                if (!cm.ok()) continue;
+                                if (auto cmd = readCommand(doc, cm, c, p.role, s)) opt.commands.push_back(std::move(*cmd));
+                                cm.finish();
+                            }
+                    }
+                    om.finish();
+                    p.options.push_back(std::move(opt));
+                }
+        }
+        if (auto v = map.require("default")) {
+            p.defaultOption = doc.scalar(*v, "default").value_or("");
+            std::vector<std::string> ids;
+            for (const auto& o : p.options) ids.push_back(o.id);
+            if (std::find(ids.begin(), ids.end(), p.defaultOption) == ids.end())
+                doc.error(*v, "default option '" + p.defaultOption + "' is not one of the options" + model::didYouMean(p.defaultOption, ids));
+        }
+        map.finish();
+        if (index < s.decisionPoints.size()) s.decisionPoints[index] = std::move(p);
+        ++index;
+    }
+}
+
+void readPlay(YamlDocument& doc, const std::string& name, const YAML::Node& node, Scenario& s) {
+    MapView map(doc, node, "play '" + name + "'");
+    if (!map.ok()) return;
+    Play play;
+    play.name = name;
+    if (auto v = map.require("description")) play.description = doc.text(*v, "description").value_or(Text{});
+    if (auto v = map.get("from")) {
+        const std::string base = doc.scalar(*v, "from").value_or("");
+        if (const Play* p = s.play(base)) play.steps = p->steps;
+        else doc.error(*v, "unknown play '" + base + "' (plays can build only on plays above them)" + model::didYouMean(base, s.playNames()));
+    }
+    if (auto v = map.get("remove")) {
+        for (const auto& id : doc.stringList(*v, "remove")) {
+            const auto before = play.steps.size();
+            std::erase_if(play.steps, [&](const PlayStep& st) { return st.id == id; });
+            if (play.steps.size() == before) doc.error(*v, "no step '" + id + "' to remove");
+        }
+    }
+    if (auto v = map.get("change")) {
+        if (!v->IsSequence()) doc.error(*v, "change must be a list");
+        else
+            for (const auto& c : *v) {
+                MapView cm(doc, c, "change");
+                if (!cm.ok()) continue;
+                std::string id;
+                if (auto x = cm.require("step")) id = doc.scalar(*x, "step").value_or("");
+                const Trigger t = readTrigger(doc, cm, s, true);
+                cm.finish();
+                const auto it = std::find_if(play.steps.begin(), play.steps.end(), [&](const PlayStep& st) { return st.id == id; });
+                if (it == play.steps.end()) doc.error(c, "no step '" + id + "' to change");
+                else it->when = t;
+            }
+    }
+    if (auto v = map.get("steps")) {
+        auto more = readSteps(doc, *v, s);
+        play.steps.insert(play.steps.end(), more.begin(), more.end());
+    }
+    map.finish();
+    s.plays.push_back(std::move(play));
+}
+
+void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
+    MapView map(doc, node, "variants");
+    if (!map.ok()) return;
+    for (const auto& kv : node) {
+        Variant v;
+        v.id = kv.first.Scalar();
+        map.get(v.id);
+        MapView vm(doc, kv.second, "variant '" + v.id + "'");
+        if (!vm.ok()) continue;
+        if (auto t = vm.require("title")) v.title = doc.text(*t, "title").value_or(Text{});
+        if (auto w = vm.require("warnings")) {
+            MapView wm(doc, *w, "warnings");
+            if (wm.ok())
+                for (const auto& iw : *w) {
+                    const std::string injectId = iw.first.Scalar();
+                    wm.get(injectId);
+                    if (s.inject(injectId) == nullptr) doc.errorAt(iw.first.Mark(), "unknown inject '" + injectId + "'");
+                    if (auto warning = readWarning(doc, iw.second)) v.warnings.emplace_back(injectId, *warning);
+                }
+            wm.finish();
+        }
+        vm.finish();
+        s.variants.push_back(std::move(v));
+    }
+    map.finish();
+}
+
+void readExtraForums(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
+    if (!node.IsSequence()) return doc.error(node, "forums must be a list");
+    for (const auto& item : node) {
+        MapView map(doc, item, "forum");
+        if (!map.ok()) continue;
+        model::Forum f;
+        if (auto v = map.require("id")) f.id = doc.scalar(*v, "id").value_or("");
+        if (auto v = map.require("level")) {
+            f.level = doc.scalar(*v, "level").value_or("");
+            if (s.region.level(f.level) == nullptr) {
+                std::vector<std::string> ids;
+                for (const auto& l : s.region.levels) ids.push_back(l.id);
+                doc.error(*v, "unknown level '" + f.level + "'" + model::didYouMean(f.level, ids));
+            }
+        }
+        f.mode = model::Mode::activated;
+        if (auto v = map.require("name")) f.name = doc.text(*v, "name").value_or(Text{});
+        if (auto v = map.require("purpose")) f.purpose = doc.text(*v, "purpose").value_or(Text{});
+        map.finish();
+        if (s.region.forumIndex(f.id) != model::kNone) doc.error(item, "forum '" + f.id + "' already exists in the region");
+        else s.region.forums.push_back(std::move(f));
+    }
+}
+
+std::string resolveRegionPath(const std::string& scenarioPath, const std::string& ref) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(scenarioPath).parent_path();
+    for (const auto& candidate : {dir / ref, dir.parent_path() / ref})
+        if (fs::exists(candidate)) return candidate.lexically_normal().string();
+    return (dir / ref).lexically_normal().string();
+}
+
+}  // namespace
+
+Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
+    Loaded<Scenario> result;
+    YamlDocument doc(path, limits, result.diagnostics);
+    if (!doc.load()) return result;
+    Scenario s;
+    s.file = path;
+    MapView map(doc, doc.root(), "the scenario file");
+    if (auto v = map.require("format")) {
+        const auto f = doc.scalar(*v, "format");
+        if (f && *f != "samverkan/1") doc.error(*v, "format must be \"samverkan/1\"; got \"" + *f + "\"");
+    }
+    if (auto v = map.require("id")) s.id = doc.scalar(*v, "id").value_or("");
+    if (auto v = map.require("title")) s.title = doc.text(*v, "title").value_or(Text{});
+    if (auto v = map.get("summary")) s.summary = doc.text(*v, "summary").value_or(Text{});
+    bool regionOk = false;
+    if (auto v = map.require("region")) {
+        if (const auto ref = doc.scalar(*v, "region")) {
+            const std::string regionPath = resolveRegionPath(path, *ref);
+            YamlDocument regionDoc(regionPath, limits, result.diagnostics);
+            if (!std::filesystem::exists(regionPath))
+                doc.error(*v, "region file '" + *ref + "' not found (looked in " + regionPath + ")");
+            else
+                regionOk = regionDoc.load() && readRegionDocument(regionDoc, s.region);
+        }
+    }
+    if (auto v = map.require("start")) {
+        const std::string text = doc.scalar(*v, "start").value_or("");
+        if (const auto t = engine::parseIsoTime(text)) s.start = *t;
+        else doc.error(*v, "start must be an ISO 8601 time with offset like \"2026-01-14T06:00+01:00\"; got \"" + text + "\"");
+    }
+    if (auto v = map.require("duration")) s.duration = doc.duration(*v, "duration").value_or(0);
+    if (auto v = map.require("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
+    if (!regionOk) {
+        // References cannot be checked without the region; report what was found so far.
+        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums"}) map.get(key);
+        map.finish();
+        sortDiagnostics(result.diagnostics);
+        return result;
+    }
+    if (auto v = map.get("forums")) readExtraForums(doc, *v, s);
+    if (auto v = map.get("objectives")) readObjectives(doc, *v, s);
+    if (auto v = map.get("injects")) readInjects(doc, *v, s);
+    if (auto v = map.get("decision_points")) readDecisionPoints(doc, *v, s);
+    if (auto v = map.get("plays")) {
+        MapView plays(doc, *v, "plays");
+        if (plays.ok())
+            for (const auto& kv : *v) {
+                plays.get(kv.first.Scalar());
+                readPlay(doc, kv.first.Scalar(), kv.second, s);
+            }
+        plays.finish();
+        if (plays.ok() && s.play("reference") == nullptr) doc.error(*v, "plays needs a 'reference' play");
+    }
+    if (auto v = map.get("variants")) readVariants(doc, *v, s);
+    map.finish();
+    std::size_t events = s.injects.size() + s.decisionPoints.size();
+    for (const auto& p : s.plays) events += p.steps.size();
+    if (events > limits.maxEvents)
+        doc.errorAt(1, 1, "the scenario has " + std::to_string(events) + " events (injects, decision points and play steps); the limit is " +
+                              std::to_string(limits.maxEvents));
+    if (s.duration <= 0 && result.diagnostics.empty()) doc.error(doc.root()["duration"], "duration must be longer than 0");
+    sortDiagnostics(result.diagnostics);
+    if (result.diagnostics.empty()) result.value = std::move(s);
+    return result;
+}
+
+}  // namespace samverkan::scenario

@@ -1,0 +1,289 @@
+#include "sim/scenario/YamlDocument.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sim/model/Names.hpp"
+
+namespace samverkan::scenario {
+
+YamlDocument::YamlDocument(std::string file, const Limits& limits, std::vector<Diagnostic>& out)
+    : m_file(std::move(file)), m_limits(limits), m_out(out) {}
+
+void YamlDocument::errorAt(int line, int column, std::string message) {
+    m_out.push_back({m_file, line, column, std::move(message)});
+}
+
+void YamlDocument::errorAt(const YAML::Mark& at, std::string message) {
+    if (at.is_null()) errorAt(0, 0, std::move(message));
+    else errorAt(at.line + 1, at.column + 1, std::move(message));
+}
+
+void YamlDocument::error(const YAML::Node& at, std::string message) { errorAt(at.Mark(), std::move(message)); }
+
+bool YamlDocument::load() {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(m_file, ec);
+    if (ec || std::filesystem::is_directory(m_file)) {
+        errorAt(0, 0, "cannot read the file" + (ec ? ": " + ec.message() : std::string{": it is a directory"}));
+        return false;
+    }
+    if (size > m_limits.maxFileBytes) {
+        errorAt(0, 0, "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(m_limits.maxFileBytes));
+        return false;
+    }
+    std::ifstream in(m_file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in.good() && !in.eof()) {
+        errorAt(0, 0, "cannot read the file");
+        return false;
+    }
+    return parse(text.str());
+}
+
+// Rejects binary junk and nesting that would make the parser recurse too deeply, before parsing.
+bool YamlDocument::prescan(const std::string& text) {
+    int line = 1, column = 1, flowDepth = 0;
+    std::vector<int> indents;  // indentation of open block levels
+    bool atLineStart = true;
+    int indent = 0, dashes = 0;
+    char quote = 0;
+    bool comment = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0) {
+            errorAt(line, column, "binary data: NUL byte in a text file");
+            return false;
+        }
+        if (c >= 0x80) {  // validate one UTF-8 sequence
+            const int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+            bool valid = len > 0 && i + static_cast<std::size_t>(len) <= text.size();
+            for (int k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) >> 6) == 0x2;
+            if (!valid) {
+                errorAt(line, column, "invalid UTF-8 byte sequence");
+                return false;
+            }
+            i += static_cast<std::size_t>(len - 1);
+            ++column;
+            atLineStart = false;
+            continue;
+        }
+        if (c == '\n') {
+            ++line;
+            column = 1;
+            atLineStart = true;
+            indent = dashes = 0;
+            comment = false;
+            if (quote == '\'') quote = 0;  // plain single-quoted scalars rarely span lines here
+            continue;
+        }
+        if (comment) { ++column; continue; }
+        if (quote != 0) {
+            if (c == '\\' && quote == '"') { ++i; column += 2; continue; }
+            if (c == static_cast<unsigned char>(quote)) quote = 0;
+            ++column;
+            continue;
+        }
+        if (atLineStart) {
+            if (c == ' ') { ++indent; ++column; continue; }
+            if (c == '-' && i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\n')) {
+                ++dashes;
+                ++column;
+                continue;
+            }
+            if (c == '#') { comment = true; ++column; continue; }
+            atLineStart = false;
+            while (!indents.empty() && indents.back() >= indent) indents.pop_back();
+            indents.push_back(indent);
+            if (static_cast<int>(indents.size()) + dashes + flowDepth > m_limits.maxDepth) {
+                errorAt(line, column, "nesting is deeper than " + std::to_string(m_limits.maxDepth) + " levels");
+                return false;
+            }
+        }
+        if (c == '#' && (i == 0 || text[i - 1] == ' ')) comment = true;
+        else if (c == '"' || (c == '\'' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '[' || text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':'))) quote = static_cast<char>(c);
+        else if (c == '[' || c == '{') {
+            if (++flowDepth + static_cast<int>(indents.size()) > m_limits.maxDepth) {
+                errorAt(line, column, "nesting is deeper than " + std::to_string(m_limits.maxDepth) + " levels");
+                return false;
+            }
+        } else if ((c == ']' || c == '}') && flowDepth > 0) --flowDepth;
+        ++column;
+    }
+    return true;
+}
+
+bool YamlDocument::checkTree(const YAML::Node& node, int depth, std::size_t& budget) {
+    if (budget == 0) return false;
+    --budget;
+    if (depth > m_limits.maxDepth) {
+        error(node, "nesting is deeper than " + std::to_string(m_limits.maxDepth) + " levels");
+        budget = 0;
+        return false;
+    }
+    if (node.IsMap()) {
+        for (const auto& kv : node)
+            if (!checkTree(kv.second, depth + 1, budget)) return false;
+    } else if (node.IsSequence()) {
+        for (const auto& item : node)
+            if (!checkTree(item, depth + 1, budget)) return false;
+    }
+    return true;
+}
+
+bool YamlDocument::parse(const std::string& text) {
+    if (!prescan(text)) return false;
+    try {
+        m_root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        errorAt(e.mark, "YAML syntax: " + e.msg);
+        return false;
+    }
+    std::size_t budget = m_limits.maxNodes;
+    const std::size_t before = m_out.size();
+    if (!checkTree(m_root, 0, budget)) {
+        if (m_out.size() == before)
+            errorAt(1, 1, "the document expands to more than " + std::to_string(m_limits.maxNodes) +
+                              " nodes (aliases are expanded); refusing to read it");
+        return false;
+    }
+    if (!m_root.IsMap()) {
+        if (m_root.IsNull()) errorAt(1, 1, "the file is empty; expected a mapping with 'format' first");
+        else error(m_root, "expected a mapping at the top level");
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::string> YamlDocument::scalar(const YAML::Node& node, std::string_view what) {
+    if (!node.IsScalar()) {
+        error(node, std::string(what) + " must be a single value");
+        return std::nullopt;
+    }
+    return node.Scalar();
+}
+
+std::optional<engine::Millis> YamlDocument::duration(const YAML::Node& node, std::string_view what) {
+    const auto s = scalar(node, what);
+    if (!s) return std::nullopt;
+    const auto d = engine::parseDuration(*s);
+    if (!d) error(node, std::string(what) + " must look like \"90min\" or \"1h30min\"; got \"" + *s + "\"");
+    return d;
+}
+
+std::optional<engine::Millis> YamlDocument::offset(const YAML::Node& node, std::string_view what) {
+    const auto s = scalar(node, what);
+    if (!s) return std::nullopt;
+    const auto d = engine::parseOffset(*s);
+    if (!d) error(node, std::string(what) + " must look like \"+2h\" or \"+1d6h\"; got \"" + *s + "\"");
+    return d;
+}
+
+std::optional<std::int64_t> YamlDocument::integer(const YAML::Node& node, std::string_view what, std::int64_t lo,
+                                                  std::int64_t hi) {
+    const auto s = scalar(node, what);
+    if (!s) return std::nullopt;
+    std::int64_t value = 0;
+    bool ok = !s->empty() && s->size() <= 19;
+    for (const char c : *s) ok = ok && c >= '0' && c <= '9';
+    if (ok) value = std::stoll(*s);
+    if (!ok || value < lo || value > hi) {
+        error(node, std::string(what) + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                        "; got \"" + *s + "\"");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool> YamlDocument::boolean(const YAML::Node& node, std::string_view what) {
+    const auto s = scalar(node, what);
+    if (!s) return std::nullopt;
+    if (*s == "true") return true;
+    if (*s == "false") return false;
+    error(node, std::string(what) + " must be true or false; got \"" + *s + "\"");
+    return std::nullopt;
+}
+
+std::optional<model::Text> YamlDocument::text(const YAML::Node& node, std::string_view what) {
+    MapView map(*this, node, std::string(what));
+    if (!map.ok()) return std::nullopt;
+    model::Text t;
+    bool ok = true;
+    for (const auto* lang : {"sv", "en"}) {
+        const auto v = map.require(lang);
+        if (!v) { ok = false; continue; }
+        const auto s = scalar(*v, std::string(what) + "." + lang);
+        if (!s) { ok = false; continue; }
+        (std::string_view(lang) == "sv" ? t.sv : t.en) = *s;
+    }
+    map.finish();
+    if (!ok) return std::nullopt;
+    return t;
+}
+
+std::vector<std::string> YamlDocument::stringList(const YAML::Node& node, std::string_view what) {
+    std::vector<std::string> out;
+    if (node.IsScalar()) return {node.Scalar()};
+    if (!node.IsSequence()) {
+        error(node, std::string(what) + " must be a list");
+        return out;
+    }
+    for (const auto& item : node)
+        if (const auto s = scalar(item, std::string(what) + " item")) out.push_back(*s);
+    return out;
+}
+
+MapView::MapView(YamlDocument& doc, const YAML::Node& node, std::string what)
+    : m_doc(doc), m_node(node), m_what(std::move(what)) {
+    if (!node.IsMap()) {
+        doc.error(node, m_what + " must be a mapping of keys to values");
+        return;
+    }
+    m_ok = true;
+    for (const auto& kv : node) {
+        Key key;
+        key.name = kv.first.IsScalar() ? kv.first.Scalar() : std::string{};
+        key.mark = kv.first.Mark();
+        key.value = kv.second;
+        for (const auto& earlier : m_keys)
+            if (earlier.name == key.name) key.duplicate = true;
+        m_keys.push_back(std::move(key));
+    }
+}
+
+std::optional<YAML::Node> MapView::get(std::string_view key) {
+    m_known.emplace_back(key);
+    for (const auto& k : m_keys)
+        if (k.name == key) return k.value;
+    return std::nullopt;
+}
+
+std::optional<YAML::Node> MapView::require(std::string_view key) {
+    auto v = get(key);
+    if (!v && m_ok) m_doc.error(m_node, m_what + " needs '" + std::string(key) + "'");
+    return v;
+}
+
+void MapView::finish() {
+    if (!m_ok) return;
+    for (const auto& k : m_keys) {
+        if (k.duplicate) {
+            int firstLine = 0;
+            for (const auto& e : m_keys)
+                if (e.name == k.name) { firstLine = e.mark.line + 1; break; }
+            m_doc.errorAt(k.mark, "duplicate key '" + k.name + "' in " + m_what + " (first at line " +
+                                      std::to_string(firstLine) + ")");
+        } else if (std::find(m_known.begin(), m_known.end(), k.name) == m_known.end()) {
+            std::string expected;
+            for (const auto& n : m_known) expected += (expected.empty() ? "" : ", ") + n;
+            const std::string hint = model::didYouMean(k.name, m_known);
+            m_doc.errorAt(k.mark, "unknown key '" + k.name + "' in " + m_what +
+                                      (hint.empty() ? " (expected one of: " + expected + ")" : hint));
+        }
+    }
+}
+
+}  // namespace samverkan::scenario
