@@ -77,7 +77,7 @@ bool Exercise::heldByTrainee(const std::string& role) const {
 
 void Exercise::schedule(const scenario::Trigger& trigger, RunEvent target, std::int32_t priority) {
     if (trigger.timed) m_sim.scheduleAt(std::max(trigger.at, m_sim.now()), target, priority);
-    else m_waiting.push_back({trigger, target});
+    else m_waiting.push_back({trigger, target, 0});
 }
 
 engine::EventId Exercise::scheduleIn(Millis delay, const protocol::ProtocolEvent& event) {
@@ -88,9 +88,9 @@ bool Exercise::cancel(engine::EventId id) { return m_sim.cancel(id); }
 
 void Exercise::record(JournalEntry entry) {
     const JournalEntry& stored = m_journal.append(m_sim.now(), std::move(entry));
-    // Conditions fire once, on the first matching entry, in the order they were declared.
+    // Conditions fire once, on their n-th matching entry, in the order they were declared.
     for (std::size_t i = 0; i < m_waiting.size();) {
-        if (matches(m_waiting[i].trigger, stored)) {
+        if (matches(m_waiting[i].trigger, stored) && ++m_waiting[i].seen == m_waiting[i].trigger.occurrence) {
             const auto priority = m_waiting[i].target.kind == RunEvent::Kind::inject      ? kPriorityInject
                                   : m_waiting[i].target.kind == RunEvent::Kind::pointOpens ? kPriorityPoint
                                                                                            : kPriorityPlay;

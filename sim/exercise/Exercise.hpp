@@ -95,6 +95,7 @@ private:
     struct Waiting {
         scenario::Trigger trigger;
         RunEvent target;
+        int seen = 0;  ///< matching entries so far
     };
 
     // protocol::Effects

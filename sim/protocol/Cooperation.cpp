@@ -7,7 +7,11 @@ namespace samverkan::protocol {
 bool ForumState::has(ActorIndex a) const { return std::find(members.begin(), members.end(), a) != members.end(); }
 
 Cooperation::Cooperation(const model::Region& region, Effects& effects)
-    : m_region(region), m_effects(effects), m_forums(region.forums.size()), m_affected(region.actors.size(), false) {}
+    : m_region(region),
+      m_effects(effects),
+      m_forums(region.forums.size()),
+      m_affected(region.actors.size(), false),
+      m_suggested(region.forums.size()) {}
 
 void Cooperation::record(std::string kind, const std::string& actor, const std::string& forum, Text text,
                          std::string data, std::string ref) {
@@ -106,8 +110,12 @@ std::vector<ActorIndex> Cooperation::missingFrom(ForumIndex f) const {
 }
 
 void Cooperation::suggestMissing(ForumIndex f) {
-    const auto missing = missingFrom(f);
+    // Each missing actor is suggested once per activation; the journal keeps the suggestion.
+    auto missing = missingFrom(f);
+    auto& suggested = m_suggested[f];
+    std::erase_if(missing, [&](ActorIndex a) { return std::find(suggested.begin(), suggested.end(), a) != suggested.end(); });
     if (missing.empty()) return;
+    suggested.insert(suggested.end(), missing.begin(), missing.end());
     std::vector<std::string> ids;
     std::string sv, en;
     for (const auto a : missing) {
@@ -382,6 +390,7 @@ Answer Cooperation::deactivate(const Deactivate& c) {
     state.invited.clear();
     state.chair = kNone;
     state.chairDecided = false;
+    m_suggested[f].clear();
     const ForumIndex ordinary = m_region.forumOf(m_region.forums[f].level, model::Mode::ordinary);
     JsonObject data;
     data.add("by", c.by);

@@ -152,6 +152,7 @@ private:
     std::vector<Decision> m_decisions;
     std::vector<PriorityList> m_priorities;
     std::vector<bool> m_affected;  ///< per actor: affected by the current event (R9)
+    std::vector<std::vector<ActorIndex>> m_suggested;  ///< per forum: actors already suggested
 };
 
 }  // namespace samverkan::protocol

@@ -58,14 +58,23 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
 
     // Representatives without the mandate for this topic consult their home organisations (R3, R4).
     const std::string& level = m_region.forums[f].level;
+    decision.forum = f;
     decision.implementedAt.assign(decision.actors.size(), -1);
-    m_decisions.push_back(decision);
+    std::vector<ActorIndex> unmandated;
     for (const auto a : decision.actors) {
+        const auto* rep = m_region.actors[a].at(level);
+        if (rep == nullptr || std::find(rep->mandate.begin(), rep->mandate.end(), c.topic) == rep->mandate.end())
+            unmandated.push_back(a);
+    }
+    std::vector<std::string> actorIds;
+    for (const auto a : decision.actors) actorIds.push_back(actorId(a));
+    m_decisions.push_back(std::move(decision));
+    if (!unmandated.empty())
+        record("decision-proposed", c.by, forumId(f), c.text,
+               JsonObject().add("topic", c.topic).add("actors", actorIds).str(), c.id);
+    for (const auto a : unmandated) {
         const auto& actor = m_region.actors[a];
         const auto* rep = actor.at(level);
-        const bool mandated =
-            rep != nullptr && std::find(rep->mandate.begin(), rep->mandate.end(), c.topic) != rep->mandate.end();
-        if (mandated) continue;
         ++m_decisions[index].consultationsPending;
         m_effects.scheduleIn(actor.consultDelay, {ProtocolEvent::Kind::consultDone, f, a, index});
         const std::string fn = rep != nullptr ? rep->function.sv : "representant";
@@ -77,13 +86,6 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
                     " (R3, R4)."},
                JsonObject().add("topic", c.topic).add("delay_ms", actor.consultDelay).str(), c.id);
     }
-    record("decision-proposed", c.by, forumId(f), c.text,
-           JsonObject().add("topic", c.topic).add("actors", [&] {
-               std::vector<std::string> ids;
-               for (const auto a : m_decisions[index].actors) ids.push_back(actorId(a));
-               return ids;
-           }()).str(),
-           c.id);
     if (m_decisions[index].consultationsPending == 0) decisionAgreed(index);
     return Answer::ok();
 }

@@ -9,8 +9,6 @@
 namespace samverkan::scenario {
 namespace {
 
-// Keys of a step or option mapping that are not command fields.
-const std::vector<std::string> kStepKeys{"id", "at", "on", "after", "role", "do"};
 
 std::vector<std::string> injectIds(const Scenario& s) {
     std::vector<std::string> ids;
@@ -145,6 +143,7 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
         checkActor(doc, *v, t.actor, scenario);
     }
     if (auto v = cond.get("ref")) t.ref = doc.scalar(*v, "ref").value_or("");
+    if (auto v = cond.get("occurrence")) t.occurrence = static_cast<int>(doc.integer(*v, "occurrence", 1, 100000).value_or(1));
     cond.finish();
     if (t.kind.empty()) doc.error(*on, "condition 'on' needs 'kind', 'inject', 'decision' or 'point'");
     if (after) t.delay = doc.duration(*after, "after").value_or(0);
@@ -194,7 +193,7 @@ std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const
         if (!map.ok()) continue;
         PlayStep step;
         step.where = {item.Mark().line + 1, item.Mark().column + 1};
-        if (auto v = map.get("id")) step.id = doc.scalar(*v, "id").value_or("");
+        if (auto v = map.get("name")) step.id = doc.scalar(*v, "name").value_or("");
         step.when = readTrigger(doc, map, scenario, true);
         std::string role;
         if (auto v = map.require("role")) {

@@ -33,12 +33,13 @@ struct Warning {
     [[nodiscard]] int severity() const;
 };
 
-/// When something happens: at a fixed offset from the start, or `delay` after the first journal
-/// entry that matches (kind, forum, actor, ref).
+/// When something happens: at a fixed offset from the start, or `delay` after the n-th journal
+/// entry (`occurrence`, 1 = the first) that matches (kind, forum, actor, ref).
 struct Trigger {
     bool timed = true;
     Millis at = 0;
     std::string kind, forum, actor, ref;
+    int occurrence = 1;
     Millis delay = 0;
 };
 
