@@ -31,6 +31,7 @@ struct Forum {
     Mode mode = Mode::ordinary;
     Text name;
     Text purpose;
+    Millis conferenceInterval = -1;  ///< conferences while activated; -1 = the region's default, 0 = none
 };
 
 /// A cooperation level (R1): directing, coordinating or executive, each with its forums.
@@ -98,11 +99,26 @@ struct Region {
     std::vector<Actor> actors;
     std::vector<ActorGroup> groups;
     std::vector<std::string> topics;  ///< decision topics a mandate can cover
+    /// Least time to carry out a decision of a topic, whatever the actor (e.g. a new routine: weeks).
+    std::vector<std::pair<std::string, Millis>> topicImplementDelays;
     std::vector<ConveningDelay> convening;
     Millis callInDelay = 0;            ///< time for a called-in actor to join a running forum (R9)
     Millis meetingLength = 0;          ///< how long an ordinary-mode meeting lasts
     Millis activatedConferenceInterval = 0;  ///< extra conferences while a forum is activated
     std::optional<WeeklyConference> weekly;
+
+    /// Time for actor `a` to carry out a decision of `topic` (R10).
+    [[nodiscard]] Millis implementDelay(ActorIndex a, const std::string& topic) const {
+        Millis d = actors[a].implementDelay;
+        for (const auto& [t, least] : topicImplementDelays)
+            if (t == topic && least > d) d = least;
+        return d;
+    }
+
+    /// How often forum `f` holds a cooperation conference while activated (0 = never).
+    [[nodiscard]] Millis conferenceInterval(ForumIndex f) const {
+        return forums[f].conferenceInterval >= 0 ? forums[f].conferenceInterval : activatedConferenceInterval;
+    }
 
     [[nodiscard]] ActorIndex actorIndex(const std::string& id) const;
     [[nodiscard]] ForumIndex forumIndex(const std::string& id) const;

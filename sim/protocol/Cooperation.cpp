@@ -247,14 +247,17 @@ void Cooperation::forumOpens(ForumIndex f) {
     if (alone) data.add("activated_alone", true);
     const std::string svAlone = alone ? " Inriktande forum aktiveras utan samordnande forum (R8)." : "";
     const std::string enAlone = alone ? " The directing forum is activated on its own (R8)." : "";
+    const bool activated = forum.mode == model::Mode::activated;
     record("meeting-opened", m_region.convener, forum.id,
-           {forum.name.sv + " öppnar; Länsstyrelsen leder det första mötet och dokumenterar (R7)." + svAlone,
-            forum.name.en + " opens; Länsstyrelsen leads the first meeting and documents it (R7)." + enAlone},
+           activated ? Text{forum.name.sv + " öppnar; Länsstyrelsen leder det första mötet och dokumenterar (R7)." + svAlone,
+                            forum.name.en + " opens; Länsstyrelsen leads the first meeting and documents it (R7)." + enAlone}
+                     : Text{forum.name.sv + " sammanträder i ordinarie läge; Länsstyrelsen leder och dokumenterar.",
+                            forum.name.en + " meets in ordinary mode; Länsstyrelsen leads and documents."},
            data.str());
     if (forum.mode == model::Mode::activated) {
-        if (m_region.activatedConferenceInterval > 0)
-            state.conferenceEvent = m_effects.scheduleIn(m_region.activatedConferenceInterval,
-                                                         {ProtocolEvent::Kind::conference, f, kNone, 0});
+        if (m_region.conferenceInterval(f) > 0)
+            state.conferenceEvent =
+                m_effects.scheduleIn(m_region.conferenceInterval(f), {ProtocolEvent::Kind::conference, f, kNone, 0});
         suggestMissing(f);
     } else {
         state.closeEvent = m_effects.scheduleIn(m_region.meetingLength, {ProtocolEvent::Kind::meetingCloses, f, kNone, 0});
@@ -279,9 +282,9 @@ void Cooperation::conference(ForumIndex f) {
            {"Samverkanskonferens i " + forumName(f).sv + " under Länsstyrelsens ledning; representanterna återkopplar till sina hemorganisationer (R4).",
             "Cooperation conference of " + forumName(f).en + " led by Länsstyrelsen; representatives report back to their home organisations (R4)."},
            JsonObject().add("members", ids).add("number", static_cast<std::int64_t>(state.meetings)).str());
-    if (m_region.activatedConferenceInterval > 0)
-        state.conferenceEvent = m_effects.scheduleIn(m_region.activatedConferenceInterval,
-                                                     {ProtocolEvent::Kind::conference, f, kNone, 0});
+    if (m_region.conferenceInterval(f) > 0)
+        state.conferenceEvent =
+            m_effects.scheduleIn(m_region.conferenceInterval(f), {ProtocolEvent::Kind::conference, f, kNone, 0});
     suggestMissing(f);
 }
 

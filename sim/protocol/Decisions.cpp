@@ -121,7 +121,7 @@ void Cooperation::decisionAgreed(std::uint32_t index) {
     }
     // Each actor carries the direction out in its own organisation, after its own delay (R10).
     for (const auto a : d.actors)
-        m_effects.scheduleIn(m_region.actors[a].implementDelay, {ProtocolEvent::Kind::implemented, d.forum, a, index});
+        m_effects.scheduleIn(m_region.implementDelay(a, d.command.topic), {ProtocolEvent::Kind::implemented, d.forum, a, index});
 }
 
 void Cooperation::implemented(std::uint32_t index, ActorIndex a) {

@@ -251,6 +251,18 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
     }
     if (auto v = map.require("convener")) region.convener = doc.scalar(*v, "convener").value_or("");
     if (auto v = map.require("topics")) region.topics = doc.stringList(*v, "topics");
+    if (auto v = map.get("topic_implement_delays")) {
+        MapView delays(doc, *v, "topic_implement_delays");
+        if (delays.ok())
+            for (const auto& kv : *v) {
+                const std::string topic = kv.first.Scalar();
+                delays.get(topic);
+                if (std::find(region.topics.begin(), region.topics.end(), topic) == region.topics.end())
+                    doc.errorAt(kv.first.Mark(), "unknown topic '" + topic + "'" + model::didYouMean(topic, region.topics));
+                if (const auto d = doc.duration(kv.second, topic)) region.topicImplementDelays.emplace_back(topic, *d);
+            }
+        delays.finish();
+    }
     if (auto v = map.require("levels")) readLevels(doc, *v, region);
     if (auto v = map.require("convening")) readConvening(doc, *v, region);
     if (auto v = map.require("call_in_delay")) region.callInDelay = doc.duration(*v, "call_in_delay").value_or(0);

@@ -265,6 +265,7 @@ void readExtraForums(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
             }
         }
         f.mode = model::Mode::activated;
+        if (auto v = map.get("conference_interval")) f.conferenceInterval = doc.duration(*v, "conference_interval").value_or(-1);
         if (auto v = map.require("name")) f.name = doc.text(*v, "name").value_or(Text{});
         if (auto v = map.require("purpose")) f.purpose = doc.text(*v, "purpose").value_or(Text{});
         map.finish();
