@@ -206,6 +206,12 @@ int doList(const std::string& dir, std::ostream& out, std::ostream& err) {
     return status;
 }
 
+bool isSubcommand(CLI::App& app, const std::string& name) {
+    for (const auto* sub : app.get_subcommands({}))
+        if (sub->get_name() == name) return true;
+    return false;
+}
+
 }  // namespace
 
 int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -237,6 +243,10 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     auto* list = app.add_subcommand("list", "List the shipped scenarios with their plays");
     list->add_option("--dir", dir, "Folder of scenario files");
 
+    if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !isSubcommand(app, args.front())) {
+        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay or list)\n";
+        return kInputError;
+    }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
         app.parse(reversed);

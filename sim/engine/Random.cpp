@@ -30,6 +30,12 @@ Random::Random(std::string_view name, std::uint64_t seed) : m_name(name) {
     for (auto& word : m_state) word = splitmix64(s);
 }
 
+Random Random::withState(std::string_view name, const std::array<std::uint64_t, 4>& state) {
+    Random r(name, 0);
+    r.m_state = state;
+    return r;
+}
+
 std::uint64_t Random::next() {
     const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
     const std::uint64_t t = m_state[1] << 17;

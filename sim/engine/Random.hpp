@@ -21,6 +21,9 @@ public:
     /// Seeds the stream from `seed` mixed with the hash of `name`.
     Random(std::string_view name, std::uint64_t seed);
 
+    /// A stream with the given raw xoshiro256** state (for checking against reference vectors).
+    static Random withState(std::string_view name, const std::array<std::uint64_t, 4>& state);
+
     [[nodiscard]] const std::string& name() const { return m_name; }
 
     /// Next raw 64-bit output of xoshiro256**.

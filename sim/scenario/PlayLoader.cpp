@@ -158,6 +158,8 @@ std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, co
     const auto* specs = protocol::fieldSpecs(type);
     if (specs == nullptr) {
         doc.error(*doNode, "unknown command '" + type + "'" + model::didYouMean(type, protocol::commandTypeNames()));
+        // The other keys belong to the command meant; reporting them too would only add noise.
+        for (const auto& kv : node) map.get(kv.first.Scalar());
         return std::nullopt;
     }
     std::vector<protocol::FieldValue> fields;

@@ -1,0 +1,168 @@
+// The seed's three scenes, end to end, with their order and times (R12, R13, R14).
+#include "tests/exercise/SceneHelpers.hpp"
+
+using namespace samverkan;
+using namespace samverkan::test;
+
+namespace {
+const std::string kCoordinating = "regionalt-samordnande-forum";
+const std::string kDirecting = "regionalt-inriktande-forum";
+}  // namespace
+
+TEST_CASE("R14: the snowstorm's reference play follows the seed's story", "[scenes][R14]") {
+    const auto run = play("snowstorm", "reference");
+    const auto& warning = first(*run, "inject", "", "smhi-warning");
+    CHECK(warning.t == 0);
+    CHECK(warning.actor == "smhi");
+    CHECK(warning.data.find("\"level\":\"red\"") != std::string::npos);
+
+    // Länsstyrelsen calls the coordinating forum to a telephone conference.
+    const auto& convened = first(*run, "convened", kCoordinating);
+    CHECK(convened.actor == "lansstyrelsen");
+    CHECK(convened.t == 15 * kMinute);
+    CHECK(convened.data.find("\"medium\":\"telephone\"") != std::string::npos);
+    const auto& coordinatingOpens = first(*run, "meeting-opened", kCoordinating);
+    CHECK(coordinatingOpens.t >= convened.t + 15 * kMinute);
+    CHECK(coordinatingOpens.t <= convened.t + 20 * kMinute);
+
+    // The joint judgement, then the coordinating forum asks for the directing forum.
+    const auto& judgement = first(*run, "decision-agreed", kCoordinating, "joint-judgement");
+    CHECK(judgement.text.sv.find("flygplatser") != std::string::npos);
+    const auto& request = first(*run, "activation-requested", kDirecting);
+    CHECK(request.data.find("\"via_forum\":\"regionalt-samordnande-forum\"") != std::string::npos);
+    CHECK(judgement.t < request.t);
+
+    // Two hours later the directing forum meets by telephone.
+    const auto& directingOpens = first(*run, "meeting-opened", kDirecting);
+    CHECK(directingOpens.t - coordinatingOpens.t == 2 * kHour);
+    CHECK(directingOpens.data.find("\"medium\":\"telephone\"") != std::string::npos);
+
+    // The seed's decisions, in its order, then the one public message.
+    const std::vector<std::string> order{"schools-closed", "snow-clearing", "bus-lines-cancelled", "bandvagnar"};
+    Millis previous = directingOpens.t;
+    for (const auto& id : order) {
+        const auto& d = first(*run, "decision-agreed", kDirecting, id);
+        CHECK(d.t > previous);
+        previous = d.t;
+    }
+    const auto& message = first(*run, "public-message", kDirecting);
+    CHECK(message.t > previous);
+    CHECK(message.data.find("\"joint\":true") != std::string::npos);
+    CHECK(message.text.sv.find("ficklampa och batteriradio") != std::string::npos);
+    CHECK(message.text.sv.find("stanna hemma") != std::string::npos);
+
+    // Carried out by the actors responsible, each in its own organisation.
+    CHECK(all(*run, "implemented", kDirecting, "schools-closed").size() == 26);
+    const auto& buses = all(*run, "implemented", kDirecting, "bus-lines-cancelled");
+    REQUIRE(buses.size() == 1);
+    CHECK(buses[0].actor == "sl");
+    CHECK(buses[0].t == first(*run, "decision-agreed", kDirecting, "bus-lines-cancelled").t + kHour);
+    const auto bandvagnar = all(*run, "implemented", kDirecting, "bandvagnar");
+    CHECK(bandvagnar.size() == 4);
+    // Snow-clearing priority: rail and trunk-bus streets first, as a frame the coordinating forum follows.
+    CHECK(first(*run, "frame-set", kDirecting).data.find("[\"rail\",\"trunk-bus-streets\"") != std::string::npos);
+    CHECK(has(*run, "priorities-set", kCoordinating));
+    CHECK_FALSE(has(*run, "rejected"));
+}
+
+TEST_CASE("R14: the late play activates the coordinating forum eight hours later", "[scenes][R14]") {
+    const auto reference = play("snowstorm", "reference");
+    const auto late = play("snowstorm", "late");
+    CHECK(first(*late, "meeting-opened", kCoordinating).t - first(*reference, "meeting-opened", kCoordinating).t == 8 * kHour);
+    CHECK(first(*late, "public-message", kDirecting).t - first(*reference, "public-message", kDirecting).t == 8 * kHour);
+    CHECK(first(*late, "meeting-opened", kDirecting).t > 10 * kHour);
+}
+
+TEST_CASE("R14 R15: in the alone play no forum is activated and every actor acts on its own", "[scenes][R15]") {
+    const auto run = play("snowstorm", "alone");
+    CHECK_FALSE(has(*run, "meeting-opened"));
+    CHECK_FALSE(has(*run, "decision-agreed"));
+    CHECK(all(*run, "own-decision").size() == 5);
+    CHECK(all(*run, "contact").size() == 7);
+    const auto messages = all(*run, "public-message");
+    REQUIRE(messages.size() == 3);
+    for (const auto& m : messages) CHECK(m.data.find("\"joint\":false") != std::string::npos);
+    // Schools close in two municipalities only, and late.
+    CHECK(first(*run, "own-decision", "", "huddinge-schools").t == 23 * kHour);
+}
+
+TEST_CASE("R13: the demonstration's reference play follows the seed's story", "[scenes][R13]") {
+    const auto run = play("demonstration", "reference");
+    // The Police report at the weekly cooperation meeting.
+    const auto& weekly = first(*run, "conference", "regional-samordningsgrupp");
+    CHECK(weekly.t == 0);
+    CHECK(weekly.data.find("\"weekly\":true") != std::string::npos);
+    const auto& report = first(*run, "report", "regional-samordningsgrupp", "", "polisen");
+    CHECK(report.t == 10 * kMinute);
+    CHECK(report.text.sv.find("motdemonstration") != std::string::npos);
+
+    // The affected actors activate a planning forum through Länsstyrelsen.
+    const auto& request = first(*run, "activation-requested", "planeringsforum");
+    CHECK(request.actor == "polisen");
+    const auto& opened = first(*run, "meeting-opened", "planeringsforum");
+    CHECK(opened.t > request.t);
+    for (const char* a : {"polisen", "sl", "trafikverket", "stockholms-stad", "solna", "sundbyberg"})
+        CHECK(opened.data.find(std::string("\"") + a + "\"") != std::string::npos);
+    CHECK(first(*run, "chair-decided", "planeringsforum").actor == "polisen");
+    // The indirectly affected are called in.
+    CHECK(first(*run, "member-joined", "planeringsforum", "", "storstockholms-brandforsvar").t > opened.t);
+    CHECK(first(*run, "member-joined", "planeringsforum", "", "region-stockholm").t > opened.t);
+
+    // Extra conferences led by Länsstyrelsen compile the regional picture; one is held during the demonstration.
+    const auto meetings = all(*run, "meeting-opened", "regional-samordningsgrupp");
+    REQUIRE(meetings.size() == 2);
+    CHECK(meetings[0].actor == "lansstyrelsen");
+    CHECK(first(*run, "decision-agreed", "regional-samordningsgrupp", "regional-picture").t > meetings[0].t);
+    const Millis demoStarts = first(*run, "inject", "", "demo-starts").t;
+    const Millis demoEnds = first(*run, "inject", "", "demo-ends").t;
+    CHECK(meetings[1].t > demoStarts);
+    CHECK(meetings[1].t < demoEnds);
+    CHECK(first(*run, "deactivated", "planeringsforum").t > demoEnds);
+}
+
+TEST_CASE("R13: in the late play the affected actors meet eight hours later", "[scenes][R13]") {
+    const auto reference = play("demonstration", "reference");
+    const auto late = play("demonstration", "late");
+    CHECK(first(*late, "activation-requested", "planeringsforum").t -
+              first(*reference, "activation-requested", "planeringsforum").t ==
+          8 * kHour);
+    const auto alone = play("demonstration", "alone");
+    CHECK_FALSE(has(*alone, "meeting-opened", "planeringsforum"));
+    CHECK(all(*alone, "contact").size() == 5);
+}
+
+TEST_CASE("R12: the improvement project goes group → executive group → project → group → executive group → follow-up", "[scenes][R12]") {
+    const auto run = play("improvement-project", "reference");
+    const auto& raised = first(*run, "report", "regional-samordningsgrupp", "", "huddinge");
+    const auto& shared = first(*run, "report", "regional-samordningsgrupp", "", "stockholms-stad");
+    const auto& earlierWork = first(*run, "report", "regional-samordningsgrupp", "", "storstockholms-brandforsvar");
+    const auto& proposal = first(*run, "proposal", "regional-chefsgrupp", "propose-project");
+    const auto& decided = first(*run, "decision-agreed", "regional-chefsgrupp", "decide-project");
+    const auto& recommend = first(*run, "proposal", "regional-chefsgrupp", "recommend-routine");
+    const auto& adopted = first(*run, "decision-agreed", "regional-chefsgrupp", "adopt-routine");
+    const auto& followUp = first(*run, "decision-agreed", "regional-samordningsgrupp", "follow-up");
+    CHECK(raised.t < shared.t);
+    CHECK(shared.t < earlierWork.t);
+    CHECK(earlierWork.t < proposal.t);
+    CHECK(proposal.t < decided.t);
+    CHECK(decided.t < recommend.t);
+    CHECK(recommend.t < adopted.t);
+    CHECK(adopted.t < followUp.t);
+    // Monthly rhythm: the executive group decides about four weeks after the proposal.
+    CHECK(decided.t - proposal.t > 27 * kDay);
+    // The coordinating level's representative needed the home organisation's word on a project (R3, R4).
+    CHECK(first(*run, "consultation-started", "regional-samordningsgrupp", "propose-project").actor == "lansstyrelsen");
+    // Every party introduces the routine in its own organisation (R10), weeks later.
+    const auto done = all(*run, "implemented", "regional-chefsgrupp", "adopt-routine");
+    CHECK(done.size() == 9);
+    for (const auto& e : done) CHECK(e.t - adopted.t >= 30 * kDay);
+    // Ordinary mode throughout: no forum is activated.
+    CHECK_FALSE(has(*run, "activation-requested"));
+}
+
+TEST_CASE("R15: in the alone improvement play each party builds its own routine", "[scenes][R12][R15]") {
+    const auto run = play("improvement-project", "alone");
+    CHECK(all(*run, "own-decision").size() == 7);
+    CHECK_FALSE(has(*run, "decision-agreed"));
+    CHECK(all(*run, "contact").size() == 3);
+}

@@ -1,0 +1,140 @@
+// R3, R4, R10, R11: mandates, consultations, implementation in each organisation, frames.
+#include <catch2/catch.hpp>
+
+#include "tests/protocol/Harness.hpp"
+
+using namespace samverkan;
+using namespace samverkan::test;
+
+namespace {
+protocol::AgreeDecision decision(std::string forum, std::string topic, std::vector<std::string> actors) {
+    protocol::AgreeDecision d;
+    d.by = "polisen";
+    d.forum = std::move(forum);
+    d.id = "d1";
+    d.topic = std::move(topic);
+    d.text = {"Beslut", "Decision"};
+    d.actors = std::move(actors);
+    return d;
+}
+}  // namespace
+
+TEST_CASE("R3 R4: a representative without the mandate consults the home organisation first, which costs time", "[rules][R3][R4]") {
+    Harness h;
+    h.open("samordnande", {"polisen", "kommun-a", "kommun-b"});
+    const Millis proposed = h.now();
+    REQUIRE(h.apply(decision("samordnande", "priorities", {"kommun-a", "polisen"})).accepted);
+    const auto consults = h.entries("consultation-started");
+    REQUIRE(consults.size() == 2);
+    CHECK(consults[0].text.en.find("no mandate for 'priorities'") != std::string::npos);
+    CHECK(consults[0].text.en.find("Kommun A (home)") != std::string::npos);
+    CHECK(h.entries("decision-agreed").empty());
+    h.runFor(kHour);
+    const auto agreed = h.entries("decision-agreed");
+    REQUIRE(agreed.size() == 1);
+    // The slowest consultation decides: Kommun A's 45 minutes.
+    CHECK(agreed[0].t == proposed + 45 * kMinute);
+    CHECK(h.coop.decisions()[0].agreedAt == proposed + 45 * kMinute);
+}
+
+TEST_CASE("R3: with the mandate at the level, the decision is agreed at once", "[rules][R3]") {
+    Harness h;
+    h.open("inriktande", {"polisen", "kommun-a"});
+    const Millis proposed = h.now();
+    REQUIRE(h.apply(decision("inriktande", "priorities", {"kommun-a", "polisen"})).accepted);
+    CHECK(h.entries("consultation-started").empty());
+    REQUIRE(h.entries("decision-agreed").size() == 1);
+    CHECK(h.entries("decision-agreed")[0].t == proposed);
+}
+
+TEST_CASE("R10: each actor carries out an agreed direction in its own organisation after its own delay", "[rules][R10]") {
+    Harness h;
+    h.open("inriktande", {"polisen", "kommun-a", "kommun-b"});
+    const Millis agreed = h.now();
+    REQUIRE(h.apply(decision("inriktande", "operations", {"kommuner", "polisen"})).accepted);
+    h.runFor(4 * kHour);
+    const auto done = h.entries("implemented");
+    REQUIRE(done.size() == 3);
+    CHECK(done[0].actor == "polisen");
+    CHECK(done[0].t == agreed + 30 * kMinute);
+    CHECK(done[1].actor == "kommun-a");
+    CHECK(done[1].t == agreed + 2 * kHour);
+    CHECK(done[2].actor == "kommun-b");
+    CHECK(done[2].t == agreed + 3 * kHour);
+    for (const auto& e : done) CHECK(e.ref == "d1");
+}
+
+TEST_CASE("R10: without a forum an actor decides for its own organisation only", "[rules][R10]") {
+    Harness h;
+    protocol::AgreeDecision own;
+    own.by = "kommun-a";
+    own.id = "egen";
+    own.topic = "operations";
+    own.text = {"Skolor stängs.", "Schools close."};
+    REQUIRE(h.apply(own).accepted);
+    CHECK(h.entries("own-decision").size() == 1);
+    h.runFor(3 * kHour);
+    CHECK(h.entries("implemented").size() == 1);
+    own.id = "for-others";
+    own.actors = {"kommun-b"};
+    CHECK_FALSE(h.apply(own).accepted);
+}
+
+TEST_CASE("decisions need a running forum, a member proposing it, a known topic and a new id", "[rules][R10]") {
+    Harness h;
+    CHECK_FALSE(h.apply(decision("inriktande", "operations", {"polisen"})).accepted);
+    h.open("inriktande", {"polisen"});
+    CHECK_FALSE(h.apply(decision("inriktande", "weather", {"polisen"})).accepted);
+    auto byOutsider = decision("inriktande", "operations", {"polisen"});
+    byOutsider.by = "kommun-a";
+    CHECK_FALSE(h.apply(byOutsider).accepted);
+    REQUIRE(h.apply(decision("inriktande", "operations", {"polisen"})).accepted);
+    CHECK_FALSE(h.apply(decision("inriktande", "operations", {"polisen"})).accepted);  // id d1 again
+}
+
+TEST_CASE("R11: the directing forum's frames bind the coordinating forum", "[rules][R11]") {
+    Harness h;
+    h.open("inriktande", {"polisen"});
+    h.open("samordnande", {"polisen"});
+    REQUIRE(h.apply(protocol::SetPriorities{"polisen", "inriktande", "snow-clearing", {"rail", "trunk-bus", "local"}}).accepted);
+    CHECK(h.entries("frame-set").size() == 1);
+
+    const auto against = h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"local", "rail"}});
+    CHECK_FALSE(against.accepted);
+    CHECK(against.reason.en ==
+          "Regional directing forum has set the frame that 'rail' comes before 'local'; Regional coordinating forum "
+          "works within that frame (R11).");
+    CHECK(h.entries("priorities-set").empty());
+
+    CHECK(h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"rail", "extra", "local"}}).accepted);
+    CHECK(h.apply(protocol::SetPriorities{"polisen", "samordnande", "other-list", {"local", "rail"}}).accepted);
+    CHECK(h.entries("priorities-set").size() == 2);
+}
+
+TEST_CASE("R11: a frame binds only levels below the one that set it", "[rules][R11]") {
+    Harness h;
+    h.open("inriktande", {"polisen"});
+    h.open("samordnande", {"polisen"});
+    REQUIRE(h.apply(protocol::SetPriorities{"polisen", "samordnande", "list", {"a", "b"}}).accepted);
+    CHECK(h.apply(protocol::SetPriorities{"polisen", "inriktande", "list", {"b", "a"}}).accepted);
+}
+
+TEST_CASE("public messages through a forum are joint; without one they are the actor's own", "[rules][R15]") {
+    Harness h;
+    h.open("inriktande", {"polisen", "kommun-a"});
+    REQUIRE(h.apply(protocol::SendPublicMessage{"kommun-a", "inriktande", {"Stanna hemma.", "Stay at home."}}).accepted);
+    REQUIRE(h.apply(protocol::SendPublicMessage{"sl", "", {"Förseningar.", "Delays."}}).accepted);
+    const auto messages = h.entries("public-message");
+    REQUIRE(messages.size() == 2);
+    CHECK(messages[0].data.find("\"joint\":true") != std::string::npos);
+    CHECK(messages[0].data.find("\"senders\":[\"lansstyrelsen\",\"polisen\",\"kommun-a\"]") != std::string::npos);
+    CHECK(messages[1].data.find("\"joint\":false") != std::string::npos);
+    CHECK_FALSE(h.apply(protocol::SendPublicMessage{"sl", "inriktande", {"x", "x"}}).accepted);
+}
+
+TEST_CASE("R15: bilateral contacts are documented as such", "[rules][R15]") {
+    Harness h;
+    REQUIRE(h.apply(protocol::Contact{"sl", "polisen", {"Hur går det?", "How is it going?"}}).accepted);
+    CHECK(h.entries("contact").at(0).data == "{\"to\":\"polisen\",\"bilateral\":true}");
+    CHECK_FALSE(h.apply(protocol::Contact{"sl", "nobody", {"?", "?"}}).accepted);
+}

@@ -1,0 +1,112 @@
+// The region as data (R1, R2, R3): scenarios/regions/stockholm.yaml.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "sim/scenario/Scenario.hpp"
+
+using namespace samverkan;
+
+namespace {
+const model::Region& stockholm() {
+    static const auto loaded = scenario::loadRegion("scenarios/regions/stockholm.yaml");
+    REQUIRE(loaded.diagnostics.empty());
+    return *loaded.value;
+}
+}  // namespace
+
+TEST_CASE("R1: three levels under the Regional Council chaired by Länsstyrelsen", "[region][R1]") {
+    const auto& r = stockholm();
+    REQUIRE(r.levels.size() == 3);
+    CHECK(r.levels[0].id == "directing");
+    CHECK(r.levels[0].name.sv == "Regionalt inriktande nivå");
+    CHECK(r.levels[1].id == "coordinating");
+    CHECK(r.levels[1].name.sv == "Regionalt samordnande nivå");
+    CHECK(r.levels[2].id == "executive");
+    CHECK(r.levels[2].name.sv == "Verkställande nivå");
+    CHECK(r.council.sv == "Regionala rådet");
+    CHECK(r.councilPurpose.sv.find("Länsstyrelsen") != std::string::npos);
+    CHECK(r.convener == "lansstyrelsen");
+}
+
+TEST_CASE("R2: every level has a forum in ordinary and one in activated mode, with Swedish names and purposes", "[region][R2]") {
+    const auto& r = stockholm();
+    const std::vector<std::pair<std::string, std::string>> expected{
+        {"Regional chefsgrupp", "Regionalt inriktande forum"},
+        {"Regional samordningsgrupp", "Regionalt samordnande forum"},
+        {"Samverkansgrupper", "Verkställande forum"}};
+    for (std::size_t i = 0; i < r.levels.size(); ++i) {
+        const auto ordinary = r.forumOf(r.levels[i].id, model::Mode::ordinary);
+        const auto activated = r.forumOf(r.levels[i].id, model::Mode::activated);
+        REQUIRE(ordinary != model::kNone);
+        REQUIRE(activated != model::kNone);
+        CHECK(r.forums[ordinary].name.sv == expected[i].first);
+        CHECK(r.forums[activated].name.sv == expected[i].second);
+        CHECK_FALSE(r.forums[ordinary].purpose.sv.empty());
+        CHECK_FALSE(r.forums[activated].purpose.en.empty());
+    }
+    CHECK(r.forums[r.forumIndex("regionalt-samordnande-forum")].purpose.sv.find("samlad lägesbild") != std::string::npos);
+}
+
+TEST_CASE("every party the seed names is there, with all 26 municipalities of Stockholm county", "[region]") {
+    const auto& r = stockholm();
+    for (const char* id : {"lansstyrelsen", "region-stockholm", "ksl", "sos-alarm", "trafikverket", "polisen",
+                           "stockholms-hamnar", "storstockholms-brandforsvar", "sodertorns-brandforsvar", "brandkaren-attunda"})
+        CHECK(r.actorIndex(id) != model::kNone);
+    const auto* municipalities = r.group("municipalities");
+    REQUIRE(municipalities != nullptr);
+    CHECK(municipalities->members.size() == 26);
+    const auto count = std::count_if(r.actors.begin(), r.actors.end(), [](const model::Actor& a) { return a.kind == "municipality"; });
+    CHECK(count == 26);
+    CHECK(r.actors[r.actorIndex("sodertalje")].name.sv == "Södertälje kommun");
+    CHECK(r.actors[r.actorIndex("stockholms-stad")].name.sv == "Stockholms stad");
+}
+
+TEST_CASE("SMHI, public transport and the airports are outside actors", "[region]") {
+    const auto& r = stockholm();
+    for (const char* id : {"smhi", "sl", "swedavia"}) {
+        REQUIRE(r.actorIndex(id) != model::kNone);
+        CHECK(r.actors[r.actorIndex(id)].outside);
+    }
+    CHECK_FALSE(r.actors[r.actorIndex("polisen")].outside);
+}
+
+TEST_CASE("R3: each party sends functions with a mandate to the levels, and has a home organisation", "[region][R3]") {
+    const auto& r = stockholm();
+    for (const auto& a : r.actors) {
+        INFO(a.id);
+        CHECK_FALSE(a.representatives.empty());
+        CHECK_FALSE(a.home.sv.empty());
+        for (const auto& rep : a.representatives) {
+            CHECK(r.level(rep.level) != nullptr);
+            CHECK_FALSE(rep.function.sv.empty());
+            CHECK_FALSE(rep.mandate.empty());
+        }
+    }
+    const auto& huddinge = r.actors[r.actorIndex("huddinge")];
+    CHECK(huddinge.at("directing")->function.sv == "Kommundirektör");
+    const auto& coordinatingMandate = huddinge.at("coordinating")->mandate;
+    CHECK(std::find(coordinatingMandate.begin(), coordinatingMandate.end(), "priorities") == coordinatingMandate.end());
+}
+
+TEST_CASE("convening delays default to the public figures: 15–20 minutes by telephone", "[region]") {
+    const auto& r = stockholm();
+    const auto* phone = r.conveningBy("telephone");
+    REQUIRE(phone != nullptr);
+    CHECK(phone->min == 15 * engine::kMinute);
+    CHECK(phone->max == 20 * engine::kMinute);
+    CHECK(phone->source.find("15–20 minutes") != std::string::npos);
+    REQUIRE(r.conveningBy("physical") != nullptr);
+    CHECK(r.conveningBy("physical")->source == "assumption");
+    REQUIRE(r.weekly.has_value());
+    CHECK(r.weekly->forum == "regional-samordningsgrupp");
+}
+
+TEST_CASE("another region is another file", "[region]") {
+    const auto loaded = scenario::loadRegion("tests/data/good/tiny-region.yaml");
+    INFO((loaded.diagnostics.empty() ? std::string{} : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.value->id == "tiny");
+    CHECK(loaded.value->actors.size() == 3);
+    CHECK(loaded.value->levels.size() == 2);
+}
