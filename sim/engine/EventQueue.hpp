@@ -56,6 +56,7 @@ public:
         if (!id.valid() || id.slot >= m_slotSeq.size() || m_slotSeq[id.slot] != id.seq) return false;
         releaseSlot(id.slot);
         --m_live;
+        ++m_cancelledInHeap;
         return true;
     }
 
@@ -111,9 +112,13 @@ private:
         m_freeSlots.push_back(slot);
     }
 
-    // An entry whose slot no longer holds its sequence number was cancelled.
+    // An entry whose slot no longer holds its sequence number was cancelled. With no cancelled
+    // entries left in the heap the check (a random memory access) is skipped.
     void dropCancelledHead() {
-        while (!m_heap.empty() && m_slotSeq[m_heap.front().slot] != m_heap.front().seq) removeTop();
+        while (m_cancelledInHeap > 0 && !m_heap.empty() && m_slotSeq[m_heap.front().slot] != m_heap.front().seq) {
+            removeTop();
+            --m_cancelledInHeap;
+        }
     }
 
     Entry removeTop() {
@@ -157,6 +162,7 @@ private:
     std::vector<std::uint32_t> m_freeSlots;
     std::uint64_t m_nextSeq = 1;
     std::size_t m_live = 0;
+    std::size_t m_cancelledInHeap = 0;  // cancelled entries not yet removed from the heap
 };
 
 }  // namespace samverkan::engine

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -12,16 +11,22 @@ namespace fs = std::filesystem;
 namespace {
 std::vector<std::pair<std::string, std::string>> includesUnder(const fs::path& dir) {
     std::vector<std::pair<std::string, std::string>> out;
-    const std::regex include(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
         if (!entry.is_regular_file()) continue;
         const auto ext = entry.path().extension();
         if (ext != ".cpp" && ext != ".hpp") continue;
         std::ifstream in(entry.path());
         std::string line;
-        std::smatch m;
-        while (std::getline(in, line))
-            if (std::regex_search(line, m, include)) out.emplace_back(entry.path().generic_string(), m[1]);
+        while (std::getline(in, line)) {
+            // `#include <x>` or `#include "x"`, with any spaces.
+            const auto hash = line.find_first_not_of(" \t");
+            if (hash == std::string::npos || line[hash] != '#') continue;
+            const auto word = line.find_first_not_of(" \t", hash + 1);
+            if (word == std::string::npos || line.compare(word, 7, "include") != 0) continue;
+            const auto open = line.find_first_of("<\"", word + 7);
+            const auto close = open == std::string::npos ? open : line.find_first_of(">\"", open + 1);
+            if (close != std::string::npos) out.emplace_back(entry.path().generic_string(), line.substr(open + 1, close - open - 1));
+        }
     }
     return out;
 }

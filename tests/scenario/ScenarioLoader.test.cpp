@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "sim/protocol/CommandFields.hpp"
 #include "sim/scenario/Scenario.hpp"
@@ -103,4 +106,27 @@ TEST_CASE("a play file is checked against its scenario", "[scenario]") {
     const auto wrong = scenario::loadPlayFile("tests/data/good/snowstorm-early.play.yaml", demo);
     REQUIRE_FALSE(wrong.ok());
     CHECK(wrong.diagnostics.front().message == "this play is for scenario 'snowstorm', not 'demonstration'");
+}
+
+TEST_CASE("the complete example in docs/scenario-format.md loads and runs its plays", "[scenario][docs]") {
+    std::ifstream in("docs/scenario-format.md");
+    std::stringstream doc;
+    doc << in.rdbuf();
+    const std::string text = doc.str();
+    const auto begin = text.find("```yaml\nformat: samverkan/1\n");
+    REQUIRE(begin != std::string::npos);
+    const auto end = text.find("```\n", begin + 8);
+    std::string yaml = text.substr(begin + 8, end - begin - 8);
+    const std::string regionRef = "region: regions/stockholm.yaml";
+    yaml.replace(yaml.find(regionRef), regionRef.size(),
+                 "region: " + std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios/regions/stockholm.yaml");
+    const auto path = (std::filesystem::temp_directory_path() / "samverkan-doc-example.yaml").string();
+    std::ofstream(path) << yaml;
+    const auto loaded = scenario::loadScenario(path);
+    INFO((loaded.diagnostics.empty() ? std::string{} : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.value->playNames() == std::vector<std::string>{"reference", "late"});
+    CHECK(loaded.value->variants.size() == 1);
+    CHECK(loaded.value->decisionPoints.size() == 1);
+    CHECK(loaded.value->region.forumIndex("elforum") != model::kNone);
 }

@@ -1,0 +1,29 @@
+#include "bench/RatioReporter.hpp"
+
+#include <cstdio>
+
+namespace samverkan::bench {
+
+void RatioReporter::ReportRuns(const std::vector<Run>& runs) {
+    for (const auto& run : runs) {
+        if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
+        const auto it = run.counters.find("items_per_second");
+        if (it != run.counters.end()) m_itemsPerSecond[run.benchmark_name()] = it->second.value;
+    }
+    ConsoleReporter::ReportRuns(runs);
+}
+
+void RatioReporter::Finalize() {
+    ConsoleReporter::Finalize();
+    std::printf("\nEngine vs bare std::priority_queue (items per second, same run):\n");
+    for (const auto& [name, rate] : m_itemsPerSecond) {
+        if (name.rfind("BM_HoldEngine/", 0) != 0) continue;
+        const std::string arg = name.substr(name.find('/'));
+        const auto bare = m_itemsPerSecond.find("BM_HoldBareHeap" + arg);
+        if (bare == m_itemsPerSecond.end() || bare->second <= 0) continue;
+        std::printf("  N=%-7s engine %6.2f M/s  bare %6.2f M/s  ratio %.2f\n", arg.substr(1).c_str(), rate / 1e6,
+                    bare->second / 1e6, rate / bare->second);
+    }
+}
+
+}  // namespace samverkan::bench

@@ -1,0 +1,43 @@
+// The whole snowstorm reference play: with the load of scenario and region, and the run alone.
+#include <benchmark/benchmark.h>
+
+#include "sim/exercise/Exercise.hpp"
+
+namespace {
+
+const std::string kScenario = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios/snowstorm.yaml";
+
+void BM_SnowstormLoadAndRun(benchmark::State& state) {
+    std::size_t entries = 0;
+    for (auto _ : state) {
+        const auto loaded = samverkan::scenario::loadScenario(kScenario);
+        if (!loaded.ok()) {
+            state.SkipWithError("snowstorm.yaml did not load");
+            return;
+        }
+        samverkan::exercise::Exercise run(*loaded.value, {});
+        run.runToEnd();
+        entries = run.journal().entries().size();
+    }
+    state.counters["journal_entries"] = static_cast<double>(entries);
+}
+
+void BM_SnowstormRun(benchmark::State& state) {
+    const auto loaded = samverkan::scenario::loadScenario(kScenario);
+    if (!loaded.ok()) {
+        state.SkipWithError("snowstorm.yaml did not load");
+        return;
+    }
+    std::uint64_t events = 0;
+    for (auto _ : state) {
+        samverkan::exercise::Exercise run(*loaded.value, {});
+        run.runToEnd();
+        events = run.eventCount();
+    }
+    state.counters["events"] = static_cast<double>(events);
+}
+
+}  // namespace
+
+BENCHMARK(BM_SnowstormLoadAndRun)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SnowstormRun)->Unit(benchmark::kMicrosecond);
