@@ -5,9 +5,9 @@
 #include <queue>
 #include <vector>
 
-#include "bench/Allocations.hpp"
 #include "sim/engine/Random.hpp"
 #include "sim/engine/Simulator.hpp"
+#include "tests/support/CountingNew.hpp"
 
 namespace {
 
@@ -32,13 +32,13 @@ void BM_HoldEngine(benchmark::State& state) {
     for (std::size_t i = 0; i < n; ++i) sim.schedule(inc[i % inc.size()], static_cast<std::uint32_t>(i));
     std::size_t k = 0;
     auto hold = [&](std::uint32_t payload) { sim.schedule(inc[k++ & (inc.size() - 1)], payload); };
-    const auto allocationsBefore = samverkan::bench::allocations.load();
+    const auto allocationsBefore = samverkan::support::allocationCount();
     for (auto _ : state) {
         sim.step(hold);
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
     state.counters["allocs_per_event"] = benchmark::Counter(
-        static_cast<double>(samverkan::bench::allocations.load() - allocationsBefore) / static_cast<double>(state.iterations()));
+        static_cast<double>(samverkan::support::allocationCount() - allocationsBefore) / static_cast<double>(state.iterations()));
 }
 
 struct BareEvent {

@@ -1,24 +1,9 @@
-// No allocation per event in steady state: operator new is counted in this test binary.
+// No allocation per event in steady state: operator new is counted (tests/support/CountingNew.cpp).
 #include <catch2/catch.hpp>
-
-#include <atomic>
-#include <cstdlib>
-#include <new>
 
 #include "sim/engine/Random.hpp"
 #include "sim/engine/Simulator.hpp"
-
-namespace {
-std::atomic<std::uint64_t> g_allocations{0};
-}
-
-void* operator new(std::size_t size) {
-    g_allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#include "tests/support/CountingNew.hpp"
 
 using namespace samverkan::engine;
 
@@ -34,8 +19,8 @@ TEST_CASE("the engine allocates nothing per event once it has its working size",
         }
     };
     rounds(100);  // warm up: every internal vector grows to the size this load needs
-    const auto before = g_allocations.load();
+    const auto before = samverkan::support::allocationCount();
     rounds(100);
-    CHECK(g_allocations.load() - before == 0);
+    CHECK(samverkan::support::allocationCount() - before == 0);
     CHECK(sim.pending() == 1000);
 }
