@@ -5,10 +5,12 @@
 namespace samverkan::bench {
 
 void RatioReporter::ReportRuns(const std::vector<Run>& runs) {
+    // Single runs, or the median when repetitions are aggregated.
     for (const auto& run : runs) {
-        if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
+        if (run.error_occurred) continue;
+        if (run.run_type == Run::RT_Aggregate && run.aggregate_name != "median") continue;
         const auto it = run.counters.find("items_per_second");
-        if (it != run.counters.end()) m_itemsPerSecond[run.benchmark_name()] = it->second.value;
+        if (it != run.counters.end()) m_itemsPerSecond[run.run_name.str()] = it->second.value;
     }
     ConsoleReporter::ReportRuns(runs);
 }
