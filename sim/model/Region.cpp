@@ -20,17 +20,9 @@ ForumIndex Region::forumIndex(const std::string& forumId) const {
     return kNone;
 }
 
-const Level* Region::level(const std::string& levelId) const {
-    for (const auto& l : levels)
-        if (l.id == levelId) return &l;
-    return nullptr;
-}
+const Level* Region::level(const std::string& levelId) const { return findById(levels, levelId); }
 
-const ActorGroup* Region::group(const std::string& groupId) const {
-    for (const auto& g : groups)
-        if (g.id == groupId) return &g;
-    return nullptr;
-}
+const ActorGroup* Region::group(const std::string& groupId) const { return findById(groups, groupId); }
 
 const ConveningDelay* Region::conveningBy(const std::string& medium) const {
     for (const auto& c : convening)

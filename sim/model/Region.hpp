@@ -21,6 +21,14 @@ using ActorIndex = std::uint32_t;
 using ForumIndex = std::uint32_t;
 inline constexpr std::uint32_t kNone = UINT32_MAX;
 
+/// The element of `items` whose `id` equals `id`, or nullptr.
+template <class T>
+const T* findById(const std::vector<T>& items, const std::string& id) {
+    for (const auto& item : items)
+        if (item.id == id) return &item;
+    return nullptr;
+}
+
 /// Ordinary mode (plan, improve, follow up) or activated mode (handling an event) (R2).
 enum class Mode { ordinary, activated };
 

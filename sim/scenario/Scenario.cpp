@@ -15,16 +15,10 @@ const Play* Scenario::play(const std::string& name) const {
     return nullptr;
 }
 
-const Inject* Scenario::inject(const std::string& injectId) const {
-    for (const auto& i : injects)
-        if (i.id == injectId) return &i;
-    return nullptr;
-}
+const Inject* Scenario::inject(const std::string& injectId) const { return model::findById(injects, injectId); }
 
 const DecisionPoint* Scenario::decisionPoint(const std::string& pointId) const {
-    for (const auto& d : decisionPoints)
-        if (d.id == pointId) return &d;
-    return nullptr;
+    return model::findById(decisionPoints, pointId);
 }
 
 bool Scenario::applyVariant(const std::string& variantId) {

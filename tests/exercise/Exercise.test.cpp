@@ -45,9 +45,7 @@ TEST_CASE("commands are accepted or rejected with a reason, and both are journal
     exercise::Options o;
     o.playName = "none";
     exercise::Exercise run(shipped("snowstorm"), o);
-    protocol::Convene wrong;
-    wrong.by = "polisen";
-    wrong.forum = "coordinating";
+    const protocol::Convene wrong{"polisen", "coordinating", "", 0, {}};
     const auto answer = run.submit(wrong);
     CHECK_FALSE(answer.accepted);
     CHECK(answer.reason.en == "Only Stockholm County Administrative Board convenes forums (R5); ask for activation instead (R6).");
@@ -65,11 +63,7 @@ TEST_CASE("the play leaves a trainee's role to the trainee and plays every other
     exercise::Exercise run(shipped("snowstorm"), o);
     run.runUntil(6 * kHour);
     CHECK_FALSE(has(run, "convened"));  // nobody convenes for Länsstyrelsen's trainee
-    protocol::Convene c;
-    c.by = "lansstyrelsen";
-    c.forum = "coordinating";
-    c.medium = "telephone";
-    c.actors = {"lansstyrelsen", "polisen", "trafikverket", "smhi", "region-stockholm", "sl", "stockholms-stad", "rescue-services"};
+    const protocol::Convene c{"lansstyrelsen", "coordinating", "telephone", 0, {"lansstyrelsen", "polisen", "trafikverket", "smhi", "region-stockholm", "sl", "stockholms-stad", "rescue-services"}};
     REQUIRE(run.submit(c).accepted);
     run.runUntil(7 * kHour);
     // The simulator plays the others: SMHI reports once the forum opens.
@@ -131,10 +125,7 @@ TEST_CASE("a run forked at time T repeats the journal up to T and can then take 
     o.trainees = {"lansstyrelsen"};
     exercise::Exercise original(shipped("snowstorm"), o);
     original.runUntil(30 * kMinute);
-    protocol::Convene c;
-    c.by = "lansstyrelsen";
-    c.forum = "coordinating";
-    c.medium = "telephone";
+    const protocol::Convene c{"lansstyrelsen", "coordinating", "telephone", 0, {}};
     REQUIRE(original.submit(c).accepted);
     original.runUntil(10 * kHour);
     const auto fork = original.fork(5 * kHour);

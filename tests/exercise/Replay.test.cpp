@@ -43,11 +43,7 @@ TEST_CASE("a journal with trainees' and exercise control's commands replays iden
     o.variant = "class-3";
     exercise::Exercise run(shipped("snowstorm"), o);
     run.runUntil(40 * kMinute);
-    protocol::Convene c;
-    c.by = "lansstyrelsen";
-    c.forum = "coordinating";
-    c.medium = "telephone";
-    c.actors = {"polisen", "smhi", "sl"};
+    const protocol::Convene c{"lansstyrelsen", "coordinating", "telephone", 0, {"polisen", "smhi", "sl"}};
     REQUIRE(run.submit(c).accepted);
     run.runUntil(3 * kHour);
     run.submit(protocol::CallIn{"polisen", "coordinating", "trafikverket"});

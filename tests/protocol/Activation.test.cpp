@@ -51,9 +51,7 @@ TEST_CASE("R6: an outside actor's request also goes to Länsstyrelsen", "[rules]
 
 TEST_CASE("R5: only Länsstyrelsen convenes, after the convening delay of the medium", "[rules][R5]") {
     Harness h;
-    protocol::Convene c;
-    c.by = "polisen";
-    c.forum = "samordnande";
+    protocol::Convene c{"polisen", "samordnande", "", 0, {}};
     const auto refused = h.apply(c);
     CHECK_FALSE(refused.accepted);
     CHECK(refused.reason.en.find("Only") != std::string::npos);
@@ -74,10 +72,7 @@ TEST_CASE("R5: only Länsstyrelsen convenes, after the convening delay of the me
 
 TEST_CASE("R5: a physical meeting takes longer to convene than a telephone conference", "[rules][R5]") {
     Harness h;
-    protocol::Convene c;
-    c.by = "lansstyrelsen";
-    c.forum = "inriktande";
-    c.medium = "physical";
+    const protocol::Convene c{"lansstyrelsen", "inriktande", "physical", 0, {}};
     REQUIRE(h.apply(c).accepted);
     h.runFor(3 * kHour);
     const auto opened = h.entries("meeting-opened").at(0);
@@ -87,11 +82,7 @@ TEST_CASE("R5: a physical meeting takes longer to convene than a telephone confe
 
 TEST_CASE("R5: a meeting can be called for a later time than the convening delay", "[rules][R5]") {
     Harness h;
-    protocol::Convene c;
-    c.by = "lansstyrelsen";
-    c.forum = "inriktande";
-    c.medium = "telephone";
-    c.meetIn = 2 * kHour;
+    const protocol::Convene c{"lansstyrelsen", "inriktande", "telephone", 2 * kHour, {}};
     REQUIRE(h.apply(c).accepted);
     h.runFor(3 * kHour);
     CHECK(h.entries("meeting-opened").at(0).t == 2 * kHour);

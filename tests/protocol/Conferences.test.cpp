@@ -33,10 +33,7 @@ TEST_CASE("R4: an activated forum holds conferences at the region's interval unt
 TEST_CASE("convening an active forum calls an extra conference", "[rules][conferences]") {
     Harness h;
     h.open("samordnande", {"polisen"});
-    protocol::Convene extra;
-    extra.by = "lansstyrelsen";
-    extra.forum = "samordnande";
-    extra.medium = "telephone";
+    const protocol::Convene extra{"lansstyrelsen", "samordnande", "telephone", 0, {}};
     REQUIRE(h.apply(extra).accepted);
     CHECK(h.entries("convened").back().data.find("\"extra_conference\":true") != std::string::npos);
     h.runFor(20 * kMinute);

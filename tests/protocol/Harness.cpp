@@ -59,11 +59,7 @@ void Harness::runUntil(Millis t) {
 }
 
 void Harness::open(const std::string& forumRef, const std::vector<std::string>& actors) {
-    protocol::Convene c;
-    c.by = "lansstyrelsen";
-    c.forum = forumRef;
-    c.medium = "telephone";
-    c.actors = actors;
+    const protocol::Convene c{"lansstyrelsen", forumRef, "telephone", 0, actors};
     const auto answer = apply(c);
     if (!answer.accepted) throw std::runtime_error("convene rejected: " + answer.reason.en);
     runFor(20 * kMinute);
