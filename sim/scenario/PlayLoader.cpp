@@ -218,10 +218,7 @@ Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, con
     if (doc.load()) {
         MapView map(doc, doc.root(), "the play file");
         Play play;
-        if (auto v = map.require("format")) {
-            const auto f = doc.scalar(*v, "format");
-            if (f && *f != "samverkan-play/1") doc.error(*v, "format must be \"samverkan-play/1\"; got \"" + *f + "\"");
-        }
+        map.requireFormat("samverkan-play/1");
         if (auto v = map.require("scenario")) {
             const auto id = doc.scalar(*v, "scenario").value_or("");
             if (id != scenario.id) doc.error(*v, "this play is for scenario '" + id + "', not '" + scenario.id + "'");

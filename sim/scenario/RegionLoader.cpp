@@ -235,10 +235,7 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
     const std::size_t before = doc.errorCount();
     MapView map(doc, doc.root(), "the region file");
     region.file = doc.file();
-    if (auto v = map.require("format")) {
-        const auto f = doc.scalar(*v, "format");
-        if (f && *f != "samverkan-region/1") doc.error(*v, "format must be \"samverkan-region/1\"; got \"" + *f + "\"");
-    }
+    map.requireFormat("samverkan-region/1");
     if (auto v = map.require("id")) region.id = doc.scalar(*v, "id").value_or("");
     if (auto v = map.require("name")) region.name = doc.text(*v, "name").value_or(model::Text{});
     if (auto v = map.require("council")) {

@@ -291,10 +291,7 @@ Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
     Scenario s;
     s.file = path;
     MapView map(doc, doc.root(), "the scenario file");
-    if (auto v = map.require("format")) {
-        const auto f = doc.scalar(*v, "format");
-        if (f && *f != "samverkan/1") doc.error(*v, "format must be \"samverkan/1\"; got \"" + *f + "\"");
-    }
+    map.requireFormat("samverkan/1");
     if (auto v = map.require("id")) s.id = doc.scalar(*v, "id").value_or("");
     if (auto v = map.require("title")) s.title = doc.text(*v, "title").value_or(Text{});
     if (auto v = map.get("summary")) s.summary = doc.text(*v, "summary").value_or(Text{});

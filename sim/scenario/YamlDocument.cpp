@@ -267,6 +267,13 @@ std::optional<YAML::Node> MapView::require(std::string_view key) {
     return v;
 }
 
+void MapView::requireFormat(const std::string& expected) {
+    const auto v = require("format");
+    if (!v) return;
+    const auto found = m_doc.scalar(*v, "format");
+    if (found && *found != expected) m_doc.error(*v, "format must be \"" + expected + "\"; got \"" + *found + "\"");
+}
+
 void MapView::finish() {
     if (!m_ok) return;
     for (const auto& k : m_keys) {

@@ -71,6 +71,8 @@ public:
     std::optional<YAML::Node> get(std::string_view key);
     /// The value under `key`; reports "<what> needs 'key'" at the mapping if absent.
     std::optional<YAML::Node> require(std::string_view key);
+    /// Requires `format: <expected>`, reporting a missing or different format.
+    void requireFormat(const std::string& expected);
     /// Reports duplicates and keys that were never looked up. Call once, after all lookups.
     void finish();
     [[nodiscard]] const YAML::Node& node() const { return m_node; }
