@@ -151,7 +151,10 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err) {
         }
     }
     if (a.format == "json") printJson(out, run);
-    else printTimeline(out, run, lang);
+    else {
+        printTimeline(out, run, lang);
+        printOutcomes(out, run, lang);
+    }
     return kOk;
 }
 

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdio>
+
 namespace samverkan::cli {
 namespace {
 
@@ -81,6 +84,28 @@ void printTimeline(std::ostream& out, const exercise::Exercise& run, model::Lang
     }
 }
 
+void printOutcomes(std::ostream& out, const exercise::Exercise& run, model::Lang lang) {
+    const auto* w = run.world();
+    if (w == nullptr) return;
+    const bool sv = lang == model::Lang::sv;
+    out << "\n" << (sv ? "Konsekvenser (verkligt läge, hela förloppet):" : "Consequences (true state, whole run):") << "\n";
+    for (std::size_t h = 0; h < w->spec().hazards.size(); ++h) {
+        const auto& spec = w->spec().hazards[h];
+        const auto& d = w->drawn(h);
+        char peak[32];
+        std::snprintf(peak, sizeof peak, "%.1f", d.peak);
+        out << "  " << spec.name.in(lang) << ": " << (sv ? "början " : "onset ") << engine::formatElapsed(d.onset) << ", "
+            << (sv ? "topp " : "peak ") << peak << " " << spec.unit << ", " << (sv ? "varaktighet " : "duration ")
+            << engine::formatDuration(d.duration) << "\n";
+    }
+    for (std::size_t o = 0; o < w->spec().outcomes.size(); ++o) {
+        const auto& spec = w->spec().outcomes[o];
+        char value[32];
+        std::snprintf(value, sizeof value, "%.0f", w->outcome(o));
+        out << "  " << pad(spec.name.in(lang), 44) << " " << value << " " << spec.unit << "\n";
+    }
+}
+
 void printJson(std::ostream& out, const exercise::Exercise& run) {
     using nlohmann::ordered_json;
     ordered_json doc;
@@ -102,6 +127,31 @@ void printJson(std::ostream& out, const exercise::Exercise& run) {
         if (!milestones.contains(key)) milestones[key] = e.t;
     }
     doc["milestones"] = milestones;
+    if (const auto* w = run.world()) {
+        ordered_json world;
+        ordered_json hazards = ordered_json::array();
+        for (std::size_t h = 0; h < w->spec().hazards.size(); ++h)
+            hazards.push_back({{"id", w->spec().hazards[h].id}, {"onset_ms", w->drawn(h).onset},
+                               {"peak", w->drawn(h).peak}, {"duration_ms", w->drawn(h).duration}});
+        world["hazards"] = hazards;
+        ordered_json outcomes = ordered_json::object();
+        for (std::size_t o = 0; o < w->spec().outcomes.size(); ++o) outcomes[w->spec().outcomes[o].id] = w->outcome(o);
+        world["outcomes"] = outcomes;
+        // Hourly samples of the true state, for plots.
+        ordered_json series = ordered_json::array();
+        for (std::size_t i = 0; i < w->samples(); ++i) {
+            if (w->sampleTime(i) % engine::kHour != 0) continue;
+            ordered_json sample;
+            sample["t"] = w->sampleTime(i);
+            for (std::size_t h = 0; h < w->spec().hazards.size(); ++h)
+                sample[w->spec().hazards[h].id] = w->sampledIntensity(i, h);
+            for (std::size_t sv = 0; sv < w->spec().services.size(); ++sv)
+                sample[w->spec().services[sv].id] = std::round(w->sampledLevel(i, sv) * 1000.0) / 1000.0;
+            series.push_back(sample);
+        }
+        world["series"] = series;
+        doc["world"] = world;
+    }
     ordered_json journal = ordered_json::array();
     for (const auto& e : run.journal().entries()) journal.push_back(ordered_json::parse(protocol::toJsonLine(e)));
     doc["journal"] = journal;

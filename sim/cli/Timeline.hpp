@@ -11,6 +11,9 @@ namespace samverkan::cli {
 /// outside commands are kept), with clock time, elapsed time, actor, forum and text.
 void printTimeline(std::ostream& out, const exercise::Exercise& run, model::Lang lang);
 
+/// Writes the world's drawn hazards and the outcomes so far, if the scenario has a world model.
+void printOutcomes(std::ostream& out, const exercise::Exercise& run, model::Lang lang);
+
 /// Writes the run as one JSON document: scenario, play, seed, milestones and the journal.
 void printJson(std::ostream& out, const exercise::Exercise& run);
 

@@ -14,6 +14,7 @@ constexpr std::int32_t kPriorityInject = 2;
 constexpr std::int32_t kPriorityPoint = 3;
 constexpr std::int32_t kPriorityPlay = 4;
 constexpr std::int32_t kPriorityCommand = 5;
+constexpr std::int32_t kPriorityWorldTick = 6;
 constexpr std::int32_t kPriorityEnd = 9;
 
 bool matches(const scenario::Trigger& t, const JournalEntry& e) {
@@ -28,6 +29,7 @@ Exercise::Exercise(const scenario::Scenario& scenario, Options options)
       m_options(std::move(options)),
       m_seed(m_options.seed.value_or(scenario.seed)),
       m_random("samverkan", m_seed),
+      m_worldRandom("world", m_seed),
       m_journal(m_options.journalOut),
       m_cooperation(m_scenario.region, *this) {
     if (!m_options.variant.empty() && !m_scenario.applyVariant(m_options.variant))
@@ -39,6 +41,11 @@ Exercise::Exercise(const scenario::Scenario& scenario, Options options)
         if (m_play == nullptr) throw std::invalid_argument("unknown play '" + m_options.playName + "'");
     }
     m_sim.reserve(256);
+    if (m_scenario.world) {
+        m_world.emplace(*m_scenario.world, m_worldRandom, m_scenario.duration);
+        m_sim.scheduleAt(std::min(m_scenario.world->tick, m_scenario.duration), {RunEvent::Kind::worldTick, 0, {}},
+                         kPriorityWorldTick);
+    }
     recordStart();
     for (std::uint32_t i = 0; i < m_scenario.injects.size(); ++i)
         schedule(m_scenario.injects[i].when, {RunEvent::Kind::inject, i, {}}, kPriorityInject);
@@ -88,6 +95,7 @@ bool Exercise::cancel(engine::EventId id) { return m_sim.cancel(id); }
 
 void Exercise::record(JournalEntry entry) {
     const JournalEntry& stored = m_journal.append(m_sim.now(), std::move(entry));
+    if (m_world) signalWorld(stored);
     // Conditions fire once, on their n-th matching entry, in the order they were declared.
     for (std::size_t i = 0; i < m_waiting.size();) {
         if (matches(m_waiting[i].trigger, stored) && ++m_waiting[i].seen == m_waiting[i].trigger.occurrence) {
@@ -136,6 +144,12 @@ void Exercise::handle(const RunEvent& ev) {
             m_cooperation.holdWeeklyConference();
             scheduleNextWeekly();
             break;
+        case RunEvent::Kind::worldTick: {
+            m_world->tick(m_sim.now());
+            const Millis next = m_sim.now() + m_scenario.world->tick;
+            if (next <= m_scenario.duration) m_sim.scheduleAt(next, {RunEvent::Kind::worldTick, 0, {}}, kPriorityWorldTick);
+            break;
+        }
         case RunEvent::Kind::command: {
             const TimedCommand& c = m_deferred[ev.index];
             submit(c.command, c.source);
@@ -150,6 +164,24 @@ void Exercise::handle(const RunEvent& ev) {
             m_finished = true;
             break;
         }
+    }
+}
+
+// What the cooperation does reaches the world: decisions as each actor carries them out (one
+// actor of N carries 1/N of the effect), public messages, and priority orders for resources.
+void Exercise::signalWorld(const JournalEntry& entry) {
+    if (entry.kind == "implemented") {
+        double share = 1.0;
+        for (const auto& d : m_cooperation.decisions())
+            if (d.command.id == entry.ref && !d.actors.empty()) share = 1.0 / static_cast<double>(d.actors.size());
+        m_world->signal({entry.kind, entry.ref, false, share}, m_sim.now());
+    } else if (entry.kind == "public-message") {
+        m_world->signal({entry.kind, {}, entry.data.find("\"joint\":true") != std::string::npos, 1.0}, m_sim.now());
+    } else if (entry.kind == "frame-set" || entry.kind == "priorities-set") {
+        const auto f = m_scenario.region.forumIndex(entry.forum);
+        for (const auto& p : m_cooperation.priorities())
+            if (p.forum == f && entry.data.find("\"list\":" + protocol::jsonQuote(p.list)) != std::string::npos)
+                m_world->setPriorities(p.list, p.order);
     }
 }
 

@@ -15,6 +15,7 @@
 #include "sim/exercise/Journal.hpp"
 #include "sim/protocol/Cooperation.hpp"
 #include "sim/scenario/Scenario.hpp"
+#include "sim/world/World.hpp"
 
 namespace samverkan::exercise {
 
@@ -79,6 +80,8 @@ public:
     [[nodiscard]] const std::vector<TimedCommand>& inputs() const { return m_inputs; }
     [[nodiscard]] const std::vector<OpenDecisionPoint>& openDecisionPoints() const { return m_openPoints; }
     [[nodiscard]] std::uint64_t eventCount() const { return m_sim.eventCount(); }
+    /// The true state of the world, if the scenario has a consequence model.
+    [[nodiscard]] const world::World* world() const { return m_world ? &*m_world : nullptr; }
 
     /// A new run with the same scenario, seed, play and trainee roles, replaying this run's
     /// outside commands up to time `t` and stopping there, so other choices can be tried from t.
@@ -86,7 +89,7 @@ public:
 
 private:
     struct RunEvent {
-        enum class Kind : std::uint8_t { protocol, inject, playStep, pointOpens, pointTimeout, weekly, command, end };
+        enum class Kind : std::uint8_t { protocol, inject, playStep, pointOpens, pointTimeout, weekly, command, worldTick, end };
         Kind kind = Kind::end;
         std::uint32_t index = 0;
         protocol::ProtocolEvent protocolEvent{};
@@ -111,6 +114,7 @@ private:
     void answerPoint(std::uint32_t open, const std::string& option, const std::string& by, const std::string& source);
     Answer exerciseCommand(const Command& command, const std::string& source);
     void scheduleNextWeekly();
+    void signalWorld(const JournalEntry& entry);
     void recordStart();
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
 
@@ -120,8 +124,10 @@ private:
     const scenario::Play* m_play = nullptr;
     engine::Simulator<RunEvent> m_sim;
     engine::Random m_random;
+    engine::Random m_worldRandom;  ///< a stream of its own, so the world never shifts the protocol's draws
     Journal m_journal;
     protocol::Cooperation m_cooperation;
+    std::optional<world::World> m_world;
     std::vector<Waiting> m_waiting;
     std::vector<TimedCommand> m_inputs;     ///< outside commands, in submission order
     std::vector<TimedCommand> m_deferred;   ///< commands scheduled with submitAt

@@ -11,6 +11,7 @@
 #include "sim/model/Region.hpp"
 #include "sim/protocol/Command.hpp"
 #include "sim/scenario/Diagnostic.hpp"
+#include "sim/world/WorldSpec.hpp"
 
 namespace samverkan::scenario {
 
@@ -127,6 +128,7 @@ struct Scenario {
     std::vector<DecisionPoint> decisionPoints;
     std::vector<Play> plays;
     std::vector<Variant> variants;
+    std::optional<world::WorldSpec> world;  ///< the consequence model, if the scenario has one
 
     [[nodiscard]] const Play* play(const std::string& name) const;
     [[nodiscard]] const Inject* inject(const std::string& id) const;

@@ -315,7 +315,7 @@ Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
     if (auto v = map.require("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
     if (!regionOk) {
         // References cannot be checked without the region; report what was found so far.
-        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums"}) map.get(key);
+        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world"}) map.get(key);
         map.finish();
         sortDiagnostics(result.diagnostics);
         return result;
@@ -335,6 +335,7 @@ Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
         if (plays.ok() && s.play("reference") == nullptr) doc.error(*v, "plays needs a 'reference' play");
     }
     if (auto v = map.get("variants")) readVariants(doc, *v, s);
+    if (auto v = map.get("world")) s.world = readWorld(doc, *v, s);
     map.finish();
     std::size_t events = s.injects.size() + s.decisionPoints.size();
     for (const auto& p : s.plays) events += p.steps.size();

@@ -18,6 +18,9 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
 std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, const YAML::Node& node,
                                              const std::string& role, const Scenario& scenario);
 
+/// Reads the `world:` section; references to decisions are checked against the plays.
+world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
+
 /// Reads a list of play steps.
 std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
 

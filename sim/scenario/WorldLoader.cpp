@@ -1,0 +1,305 @@
+// The `world:` section of a scenario: the consequence model as data.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "sim/model/Names.hpp"
+#include "sim/protocol/JournalEntry.hpp"
+#include "sim/scenario/ScenarioReading.hpp"
+
+namespace samverkan::scenario {
+namespace {
+
+using world::Param;
+using world::Uncertain;
+
+template <class T>
+std::vector<std::string> idsOf(const std::vector<T>& items) {
+    std::vector<std::string> ids;
+    for (const auto& i : items) ids.push_back(i.id);
+    return ids;
+}
+
+std::optional<double> number(YamlDocument& doc, const YAML::Node& node, const std::string& what) {
+    const auto s = doc.scalar(node, what);
+    if (!s) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(s->c_str(), &end);
+    if (s->empty() || end != s->c_str() + s->size() || !std::isfinite(v) || std::fabs(v) > 1e12) {
+        doc.error(node, what + " must be a number; got \"" + *s + "\"");
+        return std::nullopt;
+    }
+    return v;
+}
+
+// A number, or a duration in hours when `hours` is set.
+std::optional<double> quantity(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours) {
+    if (!hours) return number(doc, node, what);
+    const auto d = doc.duration(node, what);
+    if (!d) return std::nullopt;
+    return static_cast<double>(*d) / static_cast<double>(engine::kHour);
+}
+
+// `12.5` or `{value: 12.5, source: "…"}`.
+Param readParam(YamlDocument& doc, const YAML::Node& node, const std::string& what) {
+    Param p;
+    if (node.IsScalar()) {
+        p.value = number(doc, node, what).value_or(0);
+        return p;
+    }
+    MapView map(doc, node, what);
+    if (!map.ok()) return p;
+    if (auto v = map.require("value")) p.value = number(doc, *v, what + ".value").value_or(0);
+    if (auto v = map.get("source")) p.source = doc.scalar(*v, "source").value_or("assumption");
+    map.finish();
+    return p;
+}
+
+// `{value: 22h, spread: 3h, source: "…"}`; durations when `hours` is set.
+Uncertain readUncertain(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours) {
+    Uncertain u;
+    if (node.IsScalar()) {
+        u.value = quantity(doc, node, what, hours).value_or(0);
+        return u;
+    }
+    MapView map(doc, node, what);
+    if (!map.ok()) return u;
+    if (auto v = map.require("value")) u.value = quantity(doc, *v, what + ".value", hours).value_or(0);
+    if (auto v = map.get("spread")) u.spread = quantity(doc, *v, what + ".spread", hours).value_or(0);
+    if (auto v = map.get("source")) u.source = doc.scalar(*v, "source").value_or("assumption");
+    map.finish();
+    return u;
+}
+
+void checkRef(YamlDocument& doc, const YAML::Node& at, const std::string& what, const std::string& id,
+              const std::vector<std::string>& known) {
+    if (id.empty() || std::find(known.begin(), known.end(), id) != known.end()) return;
+    doc.error(at, "unknown " + what + " '" + id + "'" + model::didYouMean(id, known));
+}
+
+template <class T, class F>
+std::vector<T> readList(YamlDocument& doc, const YAML::Node& node, const std::string& what, F&& readOne) {
+    std::vector<T> out;
+    if (!node.IsSequence()) {
+        doc.error(node, what + " must be a list");
+        return out;
+    }
+    for (const auto& item : node) {
+        MapView map(doc, item, what);
+        if (!map.ok()) continue;
+        out.push_back(readOne(map, item));
+        map.finish();
+    }
+    return out;
+}
+
+std::string idOf(YamlDocument& doc, MapView& map) {
+    const auto v = map.require("id");
+    return v ? doc.scalar(*v, "id").value_or("") : std::string{};
+}
+
+Text textOf(YamlDocument& doc, MapView& map, const char* key) {
+    const auto v = map.require(key);
+    return v ? doc.text(*v, key).value_or(Text{}) : Text{};
+}
+
+std::string stringOf(YamlDocument& doc, MapView& map, const char* key, bool required) {
+    const auto v = required ? map.require(key) : map.get(key);
+    return v ? doc.scalar(*v, key).value_or("") : std::string{};
+}
+
+// Decision ids that plays and decision points can agree, for checking effect triggers.
+std::vector<std::string> decisionIds(const Scenario& s) {
+    std::vector<std::string> ids;
+    auto add = [&](const protocol::Command& c) {
+        if (const auto* d = std::get_if<protocol::AgreeDecision>(&c)) ids.push_back(d->id);
+    };
+    for (const auto& p : s.plays)
+        for (const auto& step : p.steps) add(step.command);
+    for (const auto& point : s.decisionPoints)
+        for (const auto& o : point.options)
+            for (const auto& c : o.commands) add(c);
+    return ids;
+}
+
+}  // namespace
+
+world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario) {
+    world::WorldSpec w;
+    MapView map(doc, node, "world");
+    if (!map.ok()) return w;
+    if (auto v = map.get("tick")) w.tick = doc.duration(*v, "tick").value_or(w.tick);
+    if (w.tick < engine::kMinute) doc.error(node, "world.tick must be at least 1min");
+    if (auto v = map.get("hazards"))
+        w.hazards = readList<world::HazardSpec>(doc, *v, "hazard", [&](MapView& m, const YAML::Node&) {
+            world::HazardSpec h;
+            h.id = idOf(doc, m);
+            h.name = textOf(doc, m, "name");
+            h.unit = stringOf(doc, m, "unit", true);
+            if (auto x = m.require("onset")) h.onsetHours = readUncertain(doc, *x, "onset", true);
+            if (auto x = m.require("peak")) h.peak = readUncertain(doc, *x, "peak", false);
+            if (auto x = m.require("duration")) h.durationHours = readUncertain(doc, *x, "duration", true);
+            if (auto x = m.get("ramp")) h.rampHours = quantity(doc, *x, "ramp", true).value_or(1);
+            return h;
+        });
+    if (auto v = map.get("demands"))
+        w.demands = readList<world::DemandSpec>(doc, *v, "demand", [&](MapView& m, const YAML::Node&) {
+            world::DemandSpec d;
+            d.id = idOf(doc, m);
+            d.name = textOf(doc, m, "name");
+            d.unit = stringOf(doc, m, "unit", true);
+            if (auto x = m.require("base")) d.base = readParam(doc, *x, "base");
+            return d;
+        });
+    const auto actorIds = scenario.region.actorIds();
+    if (auto v = map.get("resources"))
+        w.resources = readList<world::ResourceSpec>(doc, *v, "resource", [&](MapView& m, const YAML::Node&) {
+            world::ResourceSpec r;
+            r.id = idOf(doc, m);
+            r.name = textOf(doc, m, "name");
+            if (auto x = m.require("owner")) {
+                r.owner = doc.scalar(*x, "owner").value_or("");
+                checkRef(doc, *x, "actor", r.owner, actorIds);
+            }
+            if (auto x = m.require("capacity")) r.capacity = readParam(doc, *x, "capacity");
+            r.list = stringOf(doc, m, "list", true);
+            if (auto x = m.get("default_order")) r.defaultOrder = doc.stringList(*x, "default_order");
+            return r;
+        });
+    const auto hazardIds = idsOf(w.hazards), demandIds = idsOf(w.demands), resourceIds = idsOf(w.resources);
+    if (auto v = map.get("services")) {
+        std::vector<std::string> earlier;
+        w.services = readList<world::ServiceSpec>(doc, *v, "service", [&](MapView& m, const YAML::Node&) {
+            world::ServiceSpec s;
+            s.id = idOf(doc, m);
+            s.name = textOf(doc, m, "name");
+            if (auto x = m.get("hazard")) {
+                s.hazard = doc.scalar(*x, "hazard").value_or("");
+                checkRef(doc, *x, "hazard", s.hazard, hazardIds);
+                if (auto y = m.require("sensitivity")) s.sensitivity = readParam(doc, *y, "sensitivity");
+            }
+            if (auto x = m.get("resource")) {
+                s.resource = doc.scalar(*x, "resource").value_or("");
+                checkRef(doc, *x, "resource", s.resource, resourceIds);
+                if (auto y = m.require("need")) s.need = readParam(doc, *y, "need");
+                if (auto y = m.require("recovery")) s.recovery = readParam(doc, *y, "recovery");
+            }
+            if (auto x = m.get("blocked_by"))
+                s.blockedBy = readList<world::Blocking>(doc, *x, "blocked_by", [&](MapView& b, const YAML::Node&) {
+                    world::Blocking block;
+                    if (auto y = b.require("demand")) {
+                        block.demand = doc.scalar(*y, "demand").value_or("");
+                        checkRef(doc, *y, "demand", block.demand, demandIds);
+                    }
+                    if (auto y = b.require("weight")) block.weight = readParam(doc, *y, "weight");
+                    return block;
+                });
+            if (auto x = m.get("depends_on")) {
+                s.dependsOn = doc.scalar(*x, "depends_on").value_or("");
+                if (std::find(earlier.begin(), earlier.end(), s.dependsOn) == earlier.end())
+                    doc.error(*x, "depends_on must name a service declared above this one; got '" + s.dependsOn + "'" +
+                                      model::didYouMean(s.dependsOn, earlier));
+            }
+            if (auto x = m.get("boost")) {
+                MapView b(doc, *x, "boost");
+                if (b.ok()) {
+                    if (auto y = b.require("resource")) {
+                        s.boostResource = doc.scalar(*y, "resource").value_or("");
+                        checkRef(doc, *y, "resource", s.boostResource, resourceIds);
+                    }
+                    if (auto y = b.require("need")) s.boostNeed = readParam(doc, *y, "need");
+                    if (auto y = b.require("max")) s.boostMax = readParam(doc, *y, "max");
+                    b.finish();
+                }
+            }
+            earlier.push_back(s.id);
+            return s;
+        });
+    }
+    const auto serviceIds = idsOf(w.services);
+    const auto decisions = decisionIds(scenario);
+    if (auto v = map.get("effects"))
+        w.effects = readList<world::EffectSpec>(doc, *v, "effect", [&](MapView& m, const YAML::Node& item) {
+            world::EffectSpec e;
+            if (auto x = m.require("when")) {
+                MapView when(doc, *x, "when");
+                if (when.ok()) {
+                    if (auto y = when.require("kind")) {
+                        e.kind = doc.scalar(*y, "kind").value_or("");
+                        const auto& kinds = protocol::journalKinds();
+                        checkRef(doc, *y, "journal kind", e.kind, kinds);
+                    }
+                    if (auto y = when.get("decision")) {
+                        e.ref = doc.scalar(*y, "decision").value_or("");
+                        checkRef(doc, *y, "decision", e.ref, decisions);
+                    }
+                    if (auto y = when.get("joint")) {
+                        const bool joint = doc.boolean(*y, "joint").value_or(false);
+                        e.jointOnly = joint;
+                        e.ownOnly = !joint;
+                    }
+                    when.finish();
+                }
+            }
+            if (auto x = m.get("lead")) e.lead = doc.duration(*x, "lead").value_or(0);
+            if (auto x = m.get("floor")) e.floor = number(doc, *x, "floor").value_or(1);
+            if (auto x = m.get("start_before_onset")) e.startBeforeOnset = doc.duration(*x, "start_before_onset").value_or(-1);
+            if (auto x = m.get("end_after_onset")) e.endAfterOnset = doc.duration(*x, "end_after_onset").value_or(-1);
+            if (e.floor < 0 || e.floor > 1) doc.error(item, "floor must be between 0 and 1");
+            e.label = textOf(doc, m, "label");
+            if (auto x = m.get("source")) e.source = doc.scalar(*x, "source").value_or("assumption");
+            if (auto x = m.require("changes"))
+                e.changes = readList<world::Change>(doc, *x, "change", [&](MapView& c, const YAML::Node& at) {
+                    world::Change ch;
+                    if (auto y = c.get("demand")) {
+                        ch.demand = doc.scalar(*y, "demand").value_or("");
+                        checkRef(doc, *y, "demand", ch.demand, demandIds);
+                    }
+                    if (auto y = c.get("resource")) {
+                        ch.resource = doc.scalar(*y, "resource").value_or("");
+                        checkRef(doc, *y, "resource", ch.resource, resourceIds);
+                    }
+                    if (auto y = c.get("factor")) ch.factor = number(doc, *y, "factor").value_or(1);
+                    if (auto y = c.get("list")) ch.list = doc.scalar(*y, "list").value_or("");
+                    if (auto y = c.get("order")) {
+                        ch.order = doc.stringList(*y, "order");
+                        for (const auto& id : ch.order) checkRef(doc, *y, "service", id, serviceIds);
+                    }
+                    const int kinds = (ch.demand.empty() ? 0 : 1) + (ch.resource.empty() ? 0 : 1) + (ch.list.empty() ? 0 : 1);
+                    if (kinds != 1) doc.error(at, "a change names exactly one of 'demand', 'resource' or 'list'");
+                    return ch;
+                });
+            return e;
+        });
+    if (auto v = map.get("outcomes"))
+        w.outcomes = readList<world::OutcomeSpec>(doc, *v, "outcome", [&](MapView& m, const YAML::Node&) {
+            world::OutcomeSpec o;
+            o.id = idOf(doc, m);
+            o.name = textOf(doc, m, "name");
+            o.unit = stringOf(doc, m, "unit", true);
+            if (auto x = m.require("terms"))
+                o.terms = readList<world::OutcomeTerm>(doc, *x, "term", [&](MapView& t, const YAML::Node&) {
+                    world::OutcomeTerm term;
+                    if (auto y = t.require("service")) {
+                        term.service = doc.scalar(*y, "service").value_or("");
+                        checkRef(doc, *y, "service", term.service, serviceIds);
+                    }
+                    if (auto y = t.require("demand")) {
+                        term.demand = doc.scalar(*y, "demand").value_or("");
+                        checkRef(doc, *y, "demand", term.demand, demandIds);
+                    }
+                    if (auto y = t.get("lost")) term.lost = doc.boolean(*y, "lost").value_or(false);
+                    return term;
+                });
+            return o;
+        });
+    for (const auto& r : w.resources)
+        for (const auto& id : r.defaultOrder)
+            if (std::find(serviceIds.begin(), serviceIds.end(), id) == serviceIds.end())
+                doc.error(node, "resource '" + r.id + "': default_order names unknown service '" + id + "'" +
+                                    model::didYouMean(id, serviceIds));
+    map.finish();
+    return w;
+}
+
+}  // namespace samverkan::scenario

@@ -1,0 +1,213 @@
+#include "sim/world/World.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace samverkan::world {
+namespace {
+
+constexpr std::size_t kNone = SIZE_MAX;
+constexpr double kMaxBlocking = 0.95;
+
+template <class T>
+std::size_t indexOf(const std::vector<T>& items, const std::string& id) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id) return i;
+    return kNone;
+}
+
+double draw(engine::Random& rng, const Uncertain& u) {
+    if (u.spread <= 0) return u.value;
+    return rng.triangular(u.value - u.spread, u.value, u.value + u.spread);
+}
+
+// Whole minutes: drawn times read like times a person would write.
+Millis hours(double h) { return std::llround(h * 60.0) * engine::kMinute; }
+
+}  // namespace
+
+World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_spec(spec) {
+    for (const auto& h : m_spec.hazards)
+        m_drawn.push_back({hours(std::max(0.0, draw(rng, h.onsetHours))), std::max(0.0, draw(rng, h.peak)),
+                           hours(std::max(0.0, draw(rng, h.durationHours)))});
+    const std::size_t n = m_spec.services.size();
+    m_own.assign(n, 1.0);
+    m_effective.assign(n, 1.0);
+    m_share.assign(n, 0.0);
+    m_boost.assign(n, 0.0);
+    m_blocking.resize(n);
+    for (const auto& s : m_spec.services) {
+        m_hazardOf.push_back(indexOf(m_spec.hazards, s.hazard));
+        m_resourceOf.push_back(indexOf(m_spec.resources, s.resource));
+        m_boostOf.push_back(indexOf(m_spec.resources, s.boostResource));
+        m_dependsOn.push_back(indexOf(m_spec.services, s.dependsOn));
+        auto& blocking = m_blocking[m_hazardOf.size() - 1];
+        for (const auto& b : s.blockedBy) blocking.emplace_back(indexOf(m_spec.demands, b.demand), b.weight.value);
+    }
+    for (const auto& r : m_spec.resources) {
+        std::vector<std::size_t> order;
+        for (const auto& id : r.defaultOrder)
+            if (const auto s = indexOf(m_spec.services, id); s != kNone) order.push_back(s);
+        m_order.push_back(std::move(order));
+    }
+    for (const auto& o : m_spec.outcomes) {
+        std::vector<std::pair<std::size_t, std::size_t>> terms;
+        std::vector<bool> lost;
+        for (const auto& t : o.terms) {
+            terms.emplace_back(indexOf(m_spec.services, t.service), indexOf(m_spec.demands, t.demand));
+            lost.push_back(t.lost);
+        }
+        m_terms.push_back(std::move(terms));
+        m_termLost.push_back(std::move(lost));
+    }
+    m_demandFactor.assign(m_spec.demands.size(), 1.0);
+    m_resourceFactor.assign(m_spec.resources.size(), 1.0);
+    m_outcomes.assign(m_spec.outcomes.size(), 0.0);
+    const auto ticks = static_cast<std::size_t>(duration / std::max<Millis>(m_spec.tick, 1)) + 2;
+    m_times.reserve(ticks);
+    m_samples.reserve(ticks * stride());
+    m_applied.reserve(m_spec.effects.size() * 4);
+    m_pending.reserve(m_spec.effects.size() * 4);
+}
+
+double World::intensity(std::size_t hazard, Millis t) const {
+    const auto& d = m_drawn[hazard];
+    const Millis ramp = std::max<Millis>(hours(m_spec.hazards[hazard].rampHours), 1);
+    if (t <= d.onset || t >= d.onset + d.duration) return 0.0;
+    const double sinceOnset = static_cast<double>(t - d.onset);
+    const double untilEnd = static_cast<double>(d.onset + d.duration - t);
+    const double rise = std::min(1.0, sinceOnset / static_cast<double>(ramp));
+    const double fall = std::min(1.0, untilEnd / static_cast<double>(ramp));
+    return d.peak * std::min(rise, fall);
+}
+
+Millis World::firstOnset() const {
+    Millis first = INT64_MAX;
+    for (const auto& d : m_drawn) first = std::min(first, d.onset);
+    return first;
+}
+
+std::size_t World::serviceIndex(const std::string& id) const { return indexOf(m_spec.services, id); }
+std::size_t World::outcomeIndex(const std::string& id) const { return indexOf(m_spec.outcomes, id); }
+
+// Each resource goes to services in its priority order, each taking up to its need; what is
+// left goes to services not on the list, in the order they are declared.
+void World::shareResources(std::vector<double>& share, std::vector<double>& boost) const {
+    std::fill(share.begin(), share.end(), 0.0);
+    std::fill(boost.begin(), boost.end(), 0.0);
+    for (std::size_t r = 0; r < m_spec.resources.size(); ++r) {
+        double left = m_spec.resources[r].capacity.value * m_resourceFactor[r];
+        auto give = [&](std::size_t s) {
+            const auto& svc = m_spec.services[s];
+            if (m_resourceOf[s] == r && share[s] == 0.0 && svc.need.value > 0) {
+                const double got = std::min(left, svc.need.value);
+                share[s] = got / svc.need.value;
+                left -= got;
+            }
+            if (m_boostOf[s] == r && boost[s] == 0.0 && svc.boostNeed.value > 0) {
+                const double got = std::min(left, svc.boostNeed.value);
+                boost[s] = got / svc.boostNeed.value;
+                left -= got;
+            }
+        };
+        for (const auto s : m_order[r]) give(s);
+        for (std::size_t s = 0; s < m_spec.services.size(); ++s)
+            if (std::find(m_order[r].begin(), m_order[r].end(), s) == m_order[r].end()) give(s);
+    }
+}
+
+void World::tick(Millis now) {
+    applyDue(now);
+    const double dtHours = static_cast<double>(now - m_lastTick) / static_cast<double>(engine::kHour);
+    m_lastTick = now;
+    shareResources(m_share, m_boost);
+    for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
+        const auto& svc = m_spec.services[s];
+        const double hazard = m_hazardOf[s] == kNone ? 0.0 : intensity(m_hazardOf[s], now);
+        double blocked = 0.0;
+        for (const auto& [d, weight] : m_blocking[s])
+            if (d != kNone) blocked += weight * m_demandFactor[d] * (1.0 - m_own[s]);
+        blocked = std::min(blocked, kMaxBlocking);
+        const double loss = svc.sensitivity.value * hazard * dtHours;
+        const double gain = svc.recovery.value * m_share[s] * (1.0 - blocked) * dtHours;
+        m_own[s] = std::clamp(m_own[s] - loss + gain, 0.0, 1.0);
+        double effective = m_own[s];
+        if (m_dependsOn[s] != kNone) effective = std::min(effective, m_effective[m_dependsOn[s]]);
+        if (m_boostOf[s] != kNone) effective = std::min(1.0, effective + svc.boostMax.value * m_boost[s] * (1.0 - effective));
+        m_effective[s] = effective;
+    }
+    for (std::size_t o = 0; o < m_terms.size(); ++o) {
+        for (std::size_t k = 0; k < m_terms[o].size(); ++k) {
+            const auto [s, d] = m_terms[o][k];
+            if (s == kNone || d == kNone) continue;
+            const double base = m_spec.demands[d].base.value;
+            const double f = m_demandFactor[d];
+            m_outcomes[o] += (m_termLost[o][k] ? base * (1.0 - f * m_effective[s]) : base * f * (1.0 - m_effective[s])) * dtHours;
+        }
+    }
+    m_times.push_back(now);
+    for (std::size_t h = 0; h < m_drawn.size(); ++h) m_samples.push_back(static_cast<float>(intensity(h, now)));
+    for (const double level : m_effective) m_samples.push_back(static_cast<float>(level));
+}
+
+double World::timeliness(const EffectSpec& e, Millis now) const {
+    if (e.lead <= 0) return 1.0;
+    const double before = static_cast<double>(firstOnset() - now) / static_cast<double>(e.lead);
+    return std::clamp(before, e.floor, 1.0);
+}
+
+// A factor f applied with strength s multiplies by 1 - s(1 - f); undoing divides by the same.
+void World::apply(const Change& c, double strength, bool undo) {
+    if (!c.list.empty()) {
+        if (!undo) setPriorities(c.list, c.order);
+        return;
+    }
+    const double factor = std::max(0.01, 1.0 - strength * (1.0 - c.factor));
+    const double by = undo ? 1.0 / factor : factor;
+    if (const auto d = indexOf(m_spec.demands, c.demand); d != kNone) m_demandFactor[d] *= by;
+    if (const auto r = indexOf(m_spec.resources, c.resource); r != kNone) m_resourceFactor[r] *= by;
+}
+
+void World::applyDue(Millis now) {
+    for (auto& p : m_pending) {
+        const auto& e = m_spec.effects[p.effect];
+        if (!p.started && now >= p.start) {
+            for (const auto& c : e.changes) apply(c, p.strength, false);
+            p.started = true;
+        }
+        if (p.started && p.end >= 0 && now >= p.end) {
+            for (const auto& c : e.changes) apply(c, p.strength, true);
+            p.end = -2;  // done
+        }
+    }
+    std::erase_if(m_pending, [](const Pending& p) { return p.end == -2; });
+}
+
+void World::signal(const Signal& s, Millis now) {
+    for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
+        const auto& e = m_spec.effects[i];
+        if (e.kind != s.kind || (!e.ref.empty() && e.ref != s.ref)) continue;
+        if ((e.jointOnly && !s.joint) || (e.ownOnly && s.joint)) continue;
+        const double when = timeliness(e, now);
+        const double strength = s.weight * when;
+        const Millis onset = firstOnset();
+        const Millis start = e.startBeforeOnset < 0 ? now : std::max(now, onset - e.startBeforeOnset);
+        const Millis end = e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset;
+        if (end >= 0 && end <= start) continue;  // came too late to matter
+        m_pending.push_back({i, strength, start, end, false});
+        if (start <= now) applyDue(now);
+        m_applied.push_back({now, i, strength, when});
+    }
+}
+
+void World::setPriorities(const std::string& list, const std::vector<std::string>& order) {
+    for (std::size_t r = 0; r < m_spec.resources.size(); ++r) {
+        if (m_spec.resources[r].list != list) continue;
+        std::vector<std::size_t> services;
+        for (const auto& id : order)
+            if (const auto s = indexOf(m_spec.services, id); s != kNone) services.push_back(s);
+        m_order[r] = std::move(services);
+    }
+}
+
+}  // namespace samverkan::world

@@ -1,0 +1,109 @@
+#pragma once
+/// The true state of the world during a run: hazard intensities, service levels, demands and
+/// resources as decisions change them, and the outcomes integrated tick by tick. Built from a
+/// WorldSpec; nothing here is specific to one scenario. Deterministic: the only randomness is the
+/// per-run draw of the hazards from the stream given at construction.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/engine/Random.hpp"
+#include "sim/world/WorldSpec.hpp"
+
+namespace samverkan::world {
+
+/// Something that happened in the cooperation, as the world sees it.
+struct Signal {
+    std::string kind;    ///< journal kind: "implemented", "own-decision", "public-message", …
+    std::string ref;     ///< decision id, if any
+    bool joint = false;  ///< a message sent through a forum
+    double weight = 1;   ///< share of the decision this signal stands for (one of N actors)
+};
+
+/// A hazard as drawn for this run.
+struct DrawnHazard {
+    Millis onset = 0;
+    double peak = 0;
+    Millis duration = 0;
+};
+
+/// An effect that took hold, and how strongly.
+struct AppliedEffect {
+    Millis t = 0;
+    std::size_t effect = 0;  ///< index into WorldSpec::effects
+    double strength = 0;     ///< signal weight × timeliness
+    double timeliness = 0;   ///< 1 in good time before the hazard, down to the effect's floor
+};
+
+/// The world of one run.
+class World {
+public:
+    /// Draws the hazards from `rng`. `duration` sizes the history so that ticks allocate nothing.
+    World(const WorldSpec& spec, engine::Random& rng, Millis duration);
+
+    /// Advances one tick ending at `now`: hazards act, resources are shared out, services recover,
+    /// outcomes accumulate. Call every `spec().tick`.
+    void tick(Millis now);
+    /// Lets an event of the cooperation act on the world.
+    void signal(const Signal& s, Millis now);
+    /// A forum set a priority order: resources shared by `list` follow it from now on.
+    void setPriorities(const std::string& list, const std::vector<std::string>& order);
+
+    [[nodiscard]] const WorldSpec& spec() const { return m_spec; }
+    [[nodiscard]] const DrawnHazard& drawn(std::size_t hazard) const { return m_drawn[hazard]; }
+    /// Hazard intensity at time t (in the hazard's unit).
+    [[nodiscard]] double intensity(std::size_t hazard, Millis t) const;
+    /// The earliest hazard onset of this run.
+    [[nodiscard]] Millis firstOnset() const;
+    /// Effective level of a service now (0–1).
+    [[nodiscard]] double level(std::size_t service) const { return m_effective[service]; }
+    [[nodiscard]] double demandFactor(std::size_t demand) const { return m_demandFactor[demand]; }
+    [[nodiscard]] double resourceFactor(std::size_t resource) const { return m_resourceFactor[resource]; }
+    [[nodiscard]] double outcome(std::size_t outcome) const { return m_outcomes[outcome]; }
+    [[nodiscard]] const std::vector<double>& outcomes() const { return m_outcomes; }
+    [[nodiscard]] const std::vector<AppliedEffect>& applied() const { return m_applied; }
+    /// The history of the run, one sample per tick, for plots: its times, and per sample the
+    /// intensity of each hazard and the effective level of each service.
+    [[nodiscard]] std::size_t samples() const { return m_times.size(); }
+    [[nodiscard]] Millis sampleTime(std::size_t i) const { return m_times[i]; }
+    [[nodiscard]] float sampledIntensity(std::size_t i, std::size_t hazard) const { return m_samples[i * stride() + hazard]; }
+    [[nodiscard]] float sampledLevel(std::size_t i, std::size_t service) const {
+        return m_samples[i * stride() + m_drawn.size() + service];
+    }
+    /// The service order a resource is shared out in now.
+    [[nodiscard]] const std::vector<std::size_t>& order(std::size_t resource) const { return m_order[resource]; }
+    [[nodiscard]] std::size_t serviceIndex(const std::string& id) const;
+    [[nodiscard]] std::size_t outcomeIndex(const std::string& id) const;
+
+private:
+    void shareResources(std::vector<double>& share, std::vector<double>& boost) const;
+    [[nodiscard]] double timeliness(const EffectSpec& e, Millis now) const;
+    [[nodiscard]] std::size_t stride() const { return m_drawn.size() + m_spec.services.size(); }
+    void apply(const Change& c, double strength, bool undo);
+    void applyDue(Millis now);
+
+    WorldSpec m_spec;
+    std::vector<DrawnHazard> m_drawn;
+    std::vector<std::size_t> m_hazardOf, m_resourceOf, m_boostOf, m_dependsOn;  // per service, SIZE_MAX for none
+    std::vector<std::vector<std::pair<std::size_t, double>>> m_blocking;      // per service: demand, weight
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> m_terms;   // per outcome: service, demand
+    std::vector<std::vector<bool>> m_termLost;
+    std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
+    std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_outcomes;
+    std::vector<double> m_share, m_boost;  // scratch per tick, sized once
+    std::vector<AppliedEffect> m_applied;
+    /// Effects waiting to start or to end: effect index, strength, start, end, started.
+    struct Pending {
+        std::size_t effect;
+        double strength;
+        Millis start, end;
+        bool started;
+    };
+    std::vector<Pending> m_pending;
+    std::vector<Millis> m_times;
+    std::vector<float> m_samples;  // per tick: hazards, then service levels
+    Millis m_lastTick = 0;
+};
+
+}  // namespace samverkan::world

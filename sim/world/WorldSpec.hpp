@@ -1,0 +1,128 @@
+#pragma once
+/// The consequence model as data, read from a scenario's `world:` section: hazards, demands,
+/// resources, services, the effects decisions have, and the outcomes integrated over the run.
+/// Every figure carries its source, or "assumption", so a trainer can trust or change it.
+
+#include <string>
+#include <vector>
+
+#include "sim/engine/Time.hpp"
+#include "sim/model/Text.hpp"
+
+namespace samverkan::world {
+
+using engine::Millis;
+using model::Text;
+
+/// A figure and where it comes from.
+struct Param {
+    double value = 0;
+    std::string source = "assumption";
+};
+
+/// A figure that is drawn once per run: triangular on [value - spread, value + spread], mode value.
+struct Uncertain {
+    double value = 0;
+    double spread = 0;
+    std::string source = "assumption";
+};
+
+/// A hazard as a time series: zero before onset, rising over `ramp` to `peak`, holding, and
+/// falling over `ramp` at the end of `duration`. Times in hours from the scenario's start.
+struct HazardSpec {
+    std::string id;
+    Text name;
+    std::string unit;  ///< of the intensity, e.g. "cm/h"
+    Uncertain onsetHours, peak, durationHours;
+    double rampHours = 1;
+};
+
+/// Something per hour that decisions change: travellers, cars on the road, acute transports.
+struct DemandSpec {
+    std::string id;
+    Text name;
+    std::string unit;
+    Param base;  ///< per hour, before any decision
+};
+
+/// A resource owned by an actor and shared out among services by a priority list.
+struct ResourceSpec {
+    std::string id;
+    Text name;
+    std::string owner;
+    Param capacity;                         ///< units available
+    std::string list;                       ///< the priority list that shares it out
+    std::vector<std::string> defaultOrder;  ///< service ids, used until a forum sets the list
+};
+
+/// Traffic that hinders recovery while the service is degraded (stuck vehicles block the ploughs).
+struct Blocking {
+    std::string demand;
+    Param weight;  ///< recovery lost = weight × (demand now / base) × (1 - level)
+};
+
+/// A service whose level (0 = gone, 1 = normal) falls with a hazard and recovers with a resource.
+struct ServiceSpec {
+    std::string id;
+    Text name;
+    std::string hazard;
+    Param sensitivity;  ///< level lost per hour per unit of hazard intensity
+    std::string resource;
+    Param need;      ///< units of the resource for the full recovery rate
+    Param recovery;  ///< level regained per hour with the full need met
+    std::vector<Blocking> blockedBy;
+    std::string dependsOn;  ///< an earlier service that caps this one's level
+    std::string boostResource;  ///< a resource that lifts the level above the dependency (bandvagnar)
+    Param boostNeed, boostMax;
+};
+
+/// One change an effect makes: a demand or resource factor, or a priority order.
+struct Change {
+    std::string demand, resource;  ///< one of them, with factor
+    double factor = 1;
+    std::string list;  ///< or a priority list and its order
+    std::vector<std::string> order;
+};
+
+/// What a decision or message does to the world once carried out. Its strength falls when it
+/// comes late: full when it comes `lead` before the hazard's onset, `floor` at onset or after.
+struct EffectSpec {
+    std::string kind;  ///< journal kind that triggers it: "implemented", "own-decision", "public-message"
+    std::string ref;   ///< decision id, if any
+    bool jointOnly = false;
+    bool ownOnly = false;
+    Millis lead = 0;
+    double floor = 1;
+    /// The changes hold from `startBeforeOnset` before the hazard's onset (or at once if that has
+    /// passed; -1: at once) until `endAfterOnset` after it (-1: to the end of the run).
+    Millis startBeforeOnset = -1;
+    Millis endAfterOnset = -1;
+    Text label;
+    std::string source = "assumption";
+    std::vector<Change> changes;
+};
+
+/// A consequence integrated over the run, e.g. person-hours stranded.
+struct OutcomeTerm {
+    std::string service, demand;
+    bool lost = false;  ///< false: demand now × (1 - level); true: base × (1 - factor × level)
+};
+struct OutcomeSpec {
+    std::string id;
+    Text name;
+    std::string unit;
+    std::vector<OutcomeTerm> terms;
+};
+
+/// The whole consequence model of a scenario.
+struct WorldSpec {
+    Millis tick = 5 * engine::kMinute;
+    std::vector<HazardSpec> hazards;
+    std::vector<DemandSpec> demands;
+    std::vector<ResourceSpec> resources;
+    std::vector<ServiceSpec> services;
+    std::vector<EffectSpec> effects;
+    std::vector<OutcomeSpec> outcomes;
+};
+
+}  // namespace samverkan::world
