@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "sim/cli/Summary.hpp"
 #include "sim/cli/Timeline.hpp"
 #include "sim/model/Names.hpp"
 #include "sim/exercise/Replay.hpp"
@@ -153,7 +154,7 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err) {
     if (a.format == "json") printJson(out, run);
     else {
         printTimeline(out, run, lang);
-        printOutcomes(out, run, lang);
+        printSummary(out, run, lang);
     }
     return kOk;
 }

@@ -7,14 +7,11 @@
 
 namespace samverkan::cli {
 
+/// Pads to a width in characters (UTF-8 aware), so columns line up with å, ä, ö.
+std::string pad(const std::string& s, std::size_t width);
+
 /// Writes one line per journal entry worth reading (play commands are left out; rejections and
 /// outside commands are kept), with clock time, elapsed time, actor, forum and text.
 void printTimeline(std::ostream& out, const exercise::Exercise& run, model::Lang lang);
-
-/// Writes the world's drawn hazards and the outcomes so far, if the scenario has a world model.
-void printOutcomes(std::ostream& out, const exercise::Exercise& run, model::Lang lang);
-
-/// Writes the run as one JSON document: scenario, play, seed, milestones and the journal.
-void printJson(std::ostream& out, const exercise::Exercise& run);
 
 }  // namespace samverkan::cli

@@ -56,9 +56,9 @@ TEST_CASE("yaml-cpp is used only inside sim/scenario/", "[layering]") {
 }
 
 TEST_CASE("lower layers do not include higher ones", "[layering]") {
-    // engine <- model <- protocol, world <- scenario <- exercise <- cli (protocol and world do not
+    // engine <- model <- protocol, world <- scenario <- exercise <- eval <- cli (protocol and world do not
     // know each other: the exercise connects them).
-    const std::vector<std::string> order{"engine", "model", "protocol", "world", "scenario", "exercise", "cli"};
+    const std::vector<std::string> order{"engine", "model", "protocol", "world", "scenario", "exercise", "eval", "cli"};
     for (std::size_t i = 0; i < order.size(); ++i) {
         for (const auto& [file, header] : includesUnder(fs::path(SAMVERKAN_SOURCE_DIR) / "sim" / order[i])) {
             for (std::size_t j = i + 1; j < order.size(); ++j) {

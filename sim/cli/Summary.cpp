@@ -1,0 +1,160 @@
+#include "sim/cli/Summary.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+#include "sim/cli/Timeline.hpp"
+#include "sim/eval/Findings.hpp"
+#include "sim/eval/Metrics.hpp"
+
+namespace samverkan::cli {
+namespace {
+
+std::string fixed(double v, int decimals) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string since(const eval::Timing& t, bool sv) {
+    return t.at < 0 ? (sv ? "aldrig" : "never") : engine::formatElapsed(t.sinceSignal);
+}
+
+void printWorld(std::ostream& out, const exercise::Exercise& run, model::Lang lang) {
+    const auto* w = run.world();
+    if (w == nullptr) return;
+    const bool sv = lang == model::Lang::sv;
+    out << "\n" << (sv ? "Konsekvenser (verkligt läge, hela förloppet):" : "Consequences (true state, whole run):") << "\n";
+    for (std::size_t h = 0; h < w->spec().hazards.size(); ++h) {
+        const auto& spec = w->spec().hazards[h];
+        const auto& d = w->drawn(h);
+        out << "  " << spec.name.in(lang) << ": " << (sv ? "början " : "onset ") << engine::formatElapsed(d.onset) << ", "
+            << (sv ? "topp " : "peak ") << fixed(d.peak, 1) << " " << spec.unit << ", " << (sv ? "varaktighet " : "duration ")
+            << engine::formatDuration(d.duration) << "\n";
+    }
+    for (std::size_t o = 0; o < w->spec().outcomes.size(); ++o) {
+        const auto& spec = w->spec().outcomes[o];
+        out << "  " << pad(spec.name.in(lang), 52) << " " << fixed(w->outcome(o), 0) << " " << spec.unit << "\n";
+    }
+}
+
+}  // namespace
+
+void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang lang) {
+    const bool sv = lang == model::Lang::sv;
+    printWorld(out, run, lang);
+    const auto m = eval::measure(run);
+    out << "\n" << (sv ? "Eskaleringstid från första signalen:" : "Escalation timing from the first signal:") << "\n";
+    for (const auto& a : m.activations) out << "  " << pad(a.label.in(lang), 52) << " " << since(a, sv) << "\n";
+    out << "  " << pad(sv ? "Första samordnade beslut" : "First coordinated decision", 52) << " "
+        << since(m.firstCoordinatedDecision, sv) << "\n";
+    out << "  " << pad(sv ? "Gemensamt budskap till allmänheten" : "Joint public message", 52) << " "
+        << since(m.firstJointMessage, sv) << "\n";
+    out << "  " << pad(sv ? "Kontaktytor: bilaterala / i forum" : "Contact surfaces: bilateral / in forums", 52) << " "
+        << m.bilateralContacts << " / " << m.forumContacts << "\n";
+
+    const auto ev = eval::evaluate(run);
+    out << "\n" << (sv ? "Förväntade åtgärder:" : "Expected actions:") << "\n";
+    for (const auto& f : ev.findings)
+        out << "  " << pad(eval::statusName(f.status), 11) << " " << f.text.in(lang) << "\n";
+    for (const auto& o : ev.objectives)
+        out << "  " << (sv ? "Mål " : "Objective ") << pad(o.id, 20) << " " << fixed(o.score, 0) << "/100  " << o.text.in(lang)
+            << "\n";
+    out << (sv ? "Poäng: " : "Score: ") << fixed(ev.score, 0) << "/100 — " << ev.explanation.in(lang) << "\n";
+}
+
+void printJson(std::ostream& out, const exercise::Exercise& run) {
+    using nlohmann::ordered_json;
+    ordered_json doc;
+    const auto& s = run.scenario();
+    doc["scenario"] = s.id;
+    doc["file"] = s.file;
+    doc["play"] = run.options().playName;
+    doc["seed"] = run.seed();
+    doc["start"] = engine::formatIso(s.start);
+    doc["time_ms"] = run.now();
+    doc["finished"] = run.finished();
+    ordered_json milestones = ordered_json::object();
+    for (const auto& e : run.journal().entries()) {
+        std::string key;
+        if (e.kind == "meeting-opened" || e.kind == "activation-requested") key = e.kind + ":" + e.forum;
+        else if (e.kind == "decision-agreed" || e.kind == "own-decision") key = "decision:" + e.ref;
+        else if (e.kind == "public-message") key = "public-message";
+        else continue;
+        if (!milestones.contains(key)) milestones[key] = e.t;
+    }
+    doc["milestones"] = milestones;
+
+    const auto m = eval::measure(run);
+    auto timing = [](const eval::Timing& t) {
+        return ordered_json{{"id", t.id}, {"at_ms", t.at}, {"since_signal_ms", t.sinceSignal}, {"seq", t.seq}};
+    };
+    ordered_json metrics;
+    metrics["first_signal_ms"] = m.firstSignal;
+    metrics["activations"] = ordered_json::array();
+    for (const auto& a : m.activations) metrics["activations"].push_back(timing(a));
+    metrics["first_coordinated_decision"] = timing(m.firstCoordinatedDecision);
+    metrics["first_public_message"] = timing(m.firstPublicMessage);
+    metrics["first_joint_message"] = timing(m.firstJointMessage);
+    metrics["implementations"] = ordered_json::array();
+    for (const auto& i : m.implementations) metrics["implementations"].push_back(timing(i));
+    metrics["affected_present"] = ordered_json::array();
+    for (const auto& p : m.affected)
+        metrics["affected_present"].push_back({{"actor", p.actor}, {"joined_ms", p.joined}, {"forum", p.forum}});
+    metrics["bilateral_contacts"] = m.bilateralContacts;
+    metrics["forum_contacts"] = m.forumContacts;
+    metrics["public_messages"] = m.publicMessages;
+    metrics["joint_messages"] = m.jointMessages;
+    metrics["own_decisions"] = m.ownDecisions;
+    metrics["coordinated_decisions"] = m.coordinatedDecisions;
+    ordered_json outcomes = ordered_json::object();
+    for (const auto& o : m.outcomes) outcomes[o.id] = o.value;
+    metrics["outcomes"] = outcomes;
+    doc["metrics"] = metrics;
+
+    const auto ev = eval::evaluate(run);
+    ordered_json findings = ordered_json::array();
+    for (const auto& f : ev.findings)
+        findings.push_back({{"status", eval::statusName(f.status)}, {"inject", f.inject}, {"action", f.action},
+                            {"actor", f.actor}, {"forum", f.forum}, {"objective", f.objective}, {"focus", f.focus},
+                            {"from_ms", f.from}, {"due_ms", f.due}, {"at_ms", f.at}, {"late_by_ms", f.lateBy},
+                            {"score", f.score}, {"entries", f.entries}, {"text", f.text.sv}, {"text_en", f.text.en}});
+    doc["findings"] = findings;
+    ordered_json objectives = ordered_json::array();
+    for (const auto& o : ev.objectives)
+        objectives.push_back({{"id", o.id}, {"score", o.score}, {"focus", o.focus}, {"explanation", o.explanation.sv},
+                              {"explanation_en", o.explanation.en}});
+    doc["objectives"] = objectives;
+    doc["score"] = ev.score;
+    doc["score_explanation"] = ev.explanation.en;
+
+    if (const auto* w = run.world()) {
+        ordered_json world;
+        ordered_json hazards = ordered_json::array();
+        for (std::size_t h = 0; h < w->spec().hazards.size(); ++h)
+            hazards.push_back({{"id", w->spec().hazards[h].id}, {"onset_ms", w->drawn(h).onset},
+                               {"peak", w->drawn(h).peak}, {"duration_ms", w->drawn(h).duration}});
+        world["hazards"] = hazards;
+        // Hourly samples of the true state, for plots.
+        ordered_json series = ordered_json::array();
+        for (std::size_t i = 0; i < w->samples(); ++i) {
+            if (w->sampleTime(i) % engine::kHour != 0) continue;
+            ordered_json sample;
+            sample["t"] = w->sampleTime(i);
+            for (std::size_t h = 0; h < w->spec().hazards.size(); ++h) sample[w->spec().hazards[h].id] = w->sampledIntensity(i, h);
+            for (std::size_t sv = 0; sv < w->spec().services.size(); ++sv)
+                sample[w->spec().services[sv].id] = std::round(w->sampledLevel(i, sv) * 1000.0) / 1000.0;
+            series.push_back(sample);
+        }
+        world["series"] = series;
+        doc["world"] = world;
+    }
+    ordered_json journal = ordered_json::array();
+    for (const auto& e : run.journal().entries()) journal.push_back(ordered_json::parse(protocol::toJsonLine(e)));
+    doc["journal"] = journal;
+    out << doc.dump(2) << "\n";
+}
+
+}  // namespace samverkan::cli

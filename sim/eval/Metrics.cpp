@@ -1,0 +1,86 @@
+#include "sim/eval/Metrics.hpp"
+
+#include <algorithm>
+
+namespace samverkan::eval {
+namespace {
+
+bool joint(const protocol::JournalEntry& e) { return e.data.find("\"joint\":true") != std::string::npos; }
+
+Timing timing(const protocol::JournalEntry& e, std::string id, Text label, Millis signal) {
+    return {std::move(id), std::move(label), e.t, signal < 0 ? -1 : e.t - signal, e.seq};
+}
+
+}  // namespace
+
+Metrics measure(const exercise::Exercise& run) {
+    Metrics m;
+    const auto& region = run.scenario().region;
+    const auto& entries = run.journal().entries();
+    for (const auto& e : entries)
+        if (e.kind == "inject") {
+            m.firstSignal = e.t;
+            m.firstSignalSeq = e.seq;
+            break;
+        }
+    std::vector<std::string> affected;
+    for (const auto& inject : run.scenario().injects)
+        for (const auto& a : run.cooperation().expand(inject.affects)) {
+            const auto& id = region.actors[a].id;
+            if (std::find(affected.begin(), affected.end(), id) == affected.end()) affected.push_back(id);
+        }
+    for (const auto& id : affected) m.affected.push_back({id, region.actors[region.actorIndex(id)].name, -1, {}});
+
+    auto present = [&](const std::string& actor, const std::string& forum, Millis t) {
+        for (auto& p : m.affected)
+            if (p.actor == actor && p.joined < 0) {
+                p.joined = t;
+                p.forum = forum;
+            }
+    };
+    for (const auto& e : entries) {
+        const auto f = region.forumIndex(e.forum);
+        const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
+        if (e.kind == "meeting-opened" && activatedForum) {
+            if (std::none_of(m.activations.begin(), m.activations.end(), [&](const Timing& t) { return t.id == e.forum; }))
+                m.activations.push_back(timing(e, e.forum, region.forums[f].name, m.firstSignal));
+            // Members at opening are listed in data.members.
+            for (const auto& id : affected)
+                if (e.data.find("\"" + id + "\"") != std::string::npos) present(id, e.forum, e.t);
+        } else if (e.kind == "member-joined" && activatedForum) {
+            present(e.actor, e.forum, e.t);
+        } else if (e.kind == "decision-agreed") {
+            ++m.coordinatedDecisions;
+            if (m.firstCoordinatedDecision.at < 0) m.firstCoordinatedDecision = timing(e, e.ref, e.text, m.firstSignal);
+        } else if (e.kind == "own-decision") {
+            ++m.ownDecisions;
+        } else if (e.kind == "public-message") {
+            ++m.publicMessages;
+            if (m.firstPublicMessage.at < 0) m.firstPublicMessage = timing(e, e.actor, e.text, m.firstSignal);
+            if (joint(e)) {
+                ++m.jointMessages;
+                if (m.firstJointMessage.at < 0) m.firstJointMessage = timing(e, e.forum, e.text, m.firstSignal);
+            }
+        } else if (e.kind == "contact") {
+            ++m.bilateralContacts;
+        } else if ((e.kind == "report" || e.kind == "conference") && !e.forum.empty()) {
+            ++m.forumContacts;
+        } else if (e.kind == "implemented" && !e.forum.empty()) {
+            auto it = std::find_if(m.implementations.begin(), m.implementations.end(),
+                                   [&](const Timing& t) { return t.id == e.actor; });
+            if (it == m.implementations.end())
+                m.implementations.push_back(timing(e, e.actor, region.actors[region.actorIndex(e.actor)].name, m.firstSignal));
+            else
+                *it = timing(e, e.actor, it->label, m.firstSignal);
+        }
+    }
+    m.forumContacts += m.coordinatedDecisions;
+    if (const auto* w = run.world())
+        for (std::size_t o = 0; o < w->spec().outcomes.size(); ++o) {
+            const auto& spec = w->spec().outcomes[o];
+            m.outcomes.push_back({spec.id, spec.name, spec.unit, w->outcome(o)});
+        }
+    return m;
+}
+
+}  // namespace samverkan::eval

@@ -1,0 +1,58 @@
+#pragma once
+/// What a run measured: escalation timing from the first signal, composition of the forums,
+/// contact surfaces (R15) and the world's outcomes. Computed from the journal and the world.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/exercise/Exercise.hpp"
+
+namespace samverkan::eval {
+
+using engine::Millis;
+using model::Text;
+
+/// When something first happened, counted from the first signal; `at` is -1 if it never did.
+struct Timing {
+    std::string id;     ///< forum, decision or actor id
+    Text label;
+    Millis at = -1;     ///< simulated time
+    Millis sinceSignal = -1;
+    std::uint64_t seq = 0;  ///< the journal entry behind it
+};
+
+/// An actor the scenario says is affected, and when it first sat in an activated forum.
+struct Presence {
+    std::string actor;
+    Text name;
+    Millis joined = -1;
+    std::string forum;
+};
+
+/// The measurements of one run.
+struct Metrics {
+    Millis firstSignal = -1;  ///< the first inject
+    std::uint64_t firstSignalSeq = 0;
+    std::vector<Timing> activations;     ///< per activated forum that met: its first meeting
+    Timing firstCoordinatedDecision;     ///< the first decision agreed in a forum
+    Timing firstPublicMessage, firstJointMessage;
+    std::vector<Timing> implementations; ///< per actor: when it had carried out all its coordinated decisions
+    std::vector<Presence> affected;      ///< directly affected actors and when they were present
+    int bilateralContacts = 0;  ///< contacts outside the forums (R15)
+    int forumContacts = 0;      ///< reports, decisions and conferences inside forums
+    int publicMessages = 0, jointMessages = 0;
+    int ownDecisions = 0, coordinatedDecisions = 0;
+    struct Outcome {
+        std::string id;
+        Text name;
+        std::string unit;
+        double value = 0;
+    };
+    std::vector<Outcome> outcomes;
+};
+
+/// Measures a run (finished or not).
+Metrics measure(const exercise::Exercise& run);
+
+}  // namespace samverkan::eval

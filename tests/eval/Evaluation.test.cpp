@@ -1,0 +1,110 @@
+// Expected actions checked against the journal, scores, and the run's measurements.
+#include "sim/eval/Findings.hpp"
+#include "sim/eval/Metrics.hpp"
+#include "tests/exercise/SceneHelpers.hpp"
+
+using namespace samverkan;
+using namespace samverkan::test;
+
+namespace {
+const protocol::JournalEntry& entry(const exercise::Exercise& run, std::uint64_t seq) {
+    return run.journal().entries().at(seq - 1);
+}
+}  // namespace
+
+TEST_CASE("snowstorm scores: reference beats late beats alone, each explained", "[eval][score]") {
+    const auto reference = eval::evaluate(*play("snowstorm", "reference"));
+    const auto late = eval::evaluate(*play("snowstorm", "late"));
+    const auto alone = eval::evaluate(*play("snowstorm", "alone"));
+    CHECK(reference.score == Approx(100));
+    CHECK(late.score > alone.score);
+    CHECK(late.score < reference.score);
+    CHECK(alone.score == Approx(0));
+    REQUIRE(reference.objectives.size() == 3);
+    CHECK(reference.explanation.en.rfind("The mean of 3 objectives.", 0) == 0);
+    // The late play loses exactly the early-activation objective.
+    for (const auto& o : late.objectives) CHECK(o.score == Approx(o.id == "early-activation" ? 0 : 100));
+    CHECK(late.objectives[0].explanation.en.find("late (window 2h)") != std::string::npos);
+}
+
+TEST_CASE("a late action is late by the time past its window, and cites the entries behind it", "[eval][findings]") {
+    const auto run = play("snowstorm", "late");
+    const auto ev = eval::evaluate(*run);
+    const auto& f = ev.findings.at(0);
+    CHECK(f.status == eval::Status::late);
+    CHECK(f.action == "activate");
+    CHECK(f.forum == "regionalt-samordnande-forum");
+    const auto& opened = first(*run, "meeting-opened", "regionalt-samordnande-forum");
+    CHECK(f.at == opened.t);
+    CHECK(f.lateBy == opened.t - 2 * kHour);
+    CHECK(f.score == 0.0);  // late by more than the window itself
+    REQUIRE(f.entries.size() == 2);
+    CHECK(entry(*run, f.entries[0]).kind == "inject");
+    CHECK(entry(*run, f.entries[0]).ref == "smhi-warning");
+    CHECK(entry(*run, f.entries[1]).seq == opened.seq);
+    CHECK(f.focus == std::vector<std::string>{"samverkan", "ledning"});
+}
+
+TEST_CASE("a window that opens after another forum is measured from that forum's activation", "[eval][findings]") {
+    const auto run = play("snowstorm", "late");
+    const auto ev = eval::evaluate(*run);
+    const auto& f = ev.findings.at(1);
+    CHECK(f.forum == "regionalt-inriktande-forum");
+    CHECK(f.from == first(*run, "meeting-opened", "regionalt-samordnande-forum").t);
+    CHECK(f.status == eval::Status::onTime);
+    CHECK(entry(*run, f.entries.at(1)).kind == "meeting-opened");
+}
+
+TEST_CASE("missing actions score nothing; refused commands are findings of their own", "[eval][findings]") {
+    exercise::Options o;
+    o.playName = "none";
+    exercise::Exercise run(shipped("snowstorm"), o);
+    run.runUntil(kHour);
+    run.submit(protocol::Convene{"polisen", "coordinating", "", 0, {}});
+    run.runToEnd();
+    const auto ev = eval::evaluate(run);
+    int missing = 0, unexpected = 0;
+    for (const auto& f : ev.findings) {
+        if (f.status == eval::Status::missing) ++missing;
+        if (f.status == eval::Status::unexpected) {
+            ++unexpected;
+            CHECK(f.text.en.find("Refused action: Only") == 0);
+            CHECK(entry(run, f.entries.at(0)).kind == "rejected");
+        }
+    }
+    CHECK(missing == 4);
+    CHECK(unexpected == 2);  // the refused convene and the refused default of the decision point
+    CHECK(ev.score == 0.0);
+}
+
+TEST_CASE("metrics: escalation timing, composition and contact surfaces", "[eval][metrics][R15]") {
+    const auto reference = play("snowstorm", "reference");
+    const auto m = eval::measure(*reference);
+    CHECK(m.firstSignal == 0);
+    REQUIRE(m.activations.size() == 2);
+    CHECK(m.activations[0].id == "regionalt-samordnande-forum");
+    CHECK(m.activations[0].sinceSignal == first(*reference, "meeting-opened", "regionalt-samordnande-forum").t);
+    CHECK(m.activations[1].sinceSignal - m.activations[0].sinceSignal == 2 * kHour);
+    CHECK(m.firstJointMessage.at == first(*reference, "public-message").t);
+    CHECK(m.jointMessages == 1);
+    CHECK(m.bilateralContacts == 0);
+    CHECK(m.forumContacts > 10);
+    // Every affected actor sat in an activated forum; Swedavia only after being called in.
+    for (const auto& p : m.affected) {
+        INFO(p.actor);
+        CHECK(p.joined >= 0);
+    }
+    const auto swedavia = std::find_if(m.affected.begin(), m.affected.end(), [](const eval::Presence& p) { return p.actor == "swedavia"; });
+    REQUIRE(swedavia != m.affected.end());
+    CHECK(swedavia->joined == first(*reference, "member-joined", "", "", "swedavia").t);
+    CHECK(m.outcomes.size() == 4);
+
+    const auto alone = eval::measure(*play("snowstorm", "alone"));
+    CHECK(alone.activations.empty());
+    CHECK(alone.bilateralContacts == 7);
+    CHECK(alone.forumContacts == 0);
+    CHECK(alone.publicMessages == 3);
+    CHECK(alone.jointMessages == 0);
+    CHECK(alone.firstCoordinatedDecision.at == -1);
+    for (const auto& p : alone.affected) CHECK(p.joined == -1);
+}
