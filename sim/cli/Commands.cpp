@@ -9,6 +9,7 @@
 #include "sim/cli/Summary.hpp"
 #include "sim/cli/Timeline.hpp"
 #include "sim/model/Names.hpp"
+#include "sim/eval/Report.hpp"
 #include "sim/exercise/Replay.hpp"
 
 namespace samverkan::cli {
@@ -180,6 +181,54 @@ int doReplay(const std::string& path, std::ostream& out, std::ostream& err) {
     return kRuntimeFailure;
 }
 
+struct ReportArgs {
+    std::string journal, output, format = "html", lang = "sv";
+};
+
+// Writes `text` to `path` through a temporary file, so that no half-written file is ever left.
+bool writeAtomically(const std::string& path, const std::string& text, std::ostream& err) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+        file << text;
+        if (!file) {
+            err << "samverkan: cannot write " << tmp << "\n";
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        err << "samverkan: cannot write " << path << ": " << ec.message() << "\n";
+        return false;
+    }
+    return true;
+}
+
+int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
+    const auto read = exercise::readJournal(a.journal);
+    if (!read.ok()) {
+        printDiagnostics(err, read.diagnostics);
+        return kInputError;
+    }
+    std::vector<scenario::Diagnostic> diagnostics;
+    const auto run = exercise::rerun(*read.value, a.journal, diagnostics);
+    if (!run) {
+        printDiagnostics(err, diagnostics);
+        return kInputError;
+    }
+    const auto lang = a.lang == "en" ? model::Lang::en : model::Lang::sv;
+    const std::string text = a.format == "md" ? eval::reportMarkdown(*run, lang) : eval::reportHtml(*run, lang);
+    if (a.output.empty() || a.output == "-") {
+        out << text;
+        return kOk;
+    }
+    if (!writeAtomically(a.output, text, err)) return kRuntimeFailure;
+    out << a.output << ": " << (a.format == "md" ? "Markdown" : "HTML") << " report of " << read.value->lines.size()
+        << " journal entries\n";
+    return kOk;
+}
+
 int doList(const std::string& dir, std::ostream& out, std::ostream& err) {
     std::vector<fs::path> files;
     std::error_code ec;
@@ -243,12 +292,19 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     auto* replayCmd = app.add_subcommand("replay", "Replay a journal and check that it reproduces byte for byte");
     replayCmd->add_option("journal", journalPath, "Journal file (JSON Lines)")->required();
 
+    ReportArgs reportArgs;
+    auto* report = app.add_subcommand("report", "Write the after-action report of a journal (HTML or Markdown)");
+    report->add_option("journal", reportArgs.journal, "Journal file (JSON Lines)")->required();
+    report->add_option("-o,--output", reportArgs.output, "Output file (default: standard output)");
+    report->add_option("--format", reportArgs.format, "html (one self-contained file) or md")->check(CLI::IsMember({"html", "md"}));
+    report->add_option("--lang", reportArgs.lang, "Language: sv or en")->check(CLI::IsMember({"sv", "en"}));
+
     std::string dir = SAMVERKAN_DATA_DIR;
     auto* list = app.add_subcommand("list", "List the shipped scenarios with their plays");
     list->add_option("--dir", dir, "Folder of scenario files");
 
     if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !isSubcommand(app, args.front())) {
-        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay or list)\n";
+        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report or list)\n";
         return kInputError;
     }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -280,6 +336,7 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (run->parsed()) return doRun(runArgs, out, err);
         if (replayCmd->parsed()) return doReplay(journalPath, out, err);
         if (list->parsed()) return doList(dir, out, err);
+        if (report->parsed()) return doReport(reportArgs, out, err);
     } catch (const std::exception& e) {
         err << "samverkan: internal error: " << e.what() << "\n";
         return kRuntimeFailure;

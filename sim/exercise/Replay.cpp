@@ -5,9 +5,9 @@
 
 namespace samverkan::exercise {
 
-scenario::Loaded<ReplayResult> replay(const ReadJournal& journal, const std::string& journalPath) {
+std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& journalPath,
+                                std::vector<scenario::Diagnostic>& diagnostics) {
     namespace fs = std::filesystem;
-    scenario::Loaded<ReplayResult> result;
     std::string file = journal.header.scenarioFile;
     if (!fs::exists(file)) {
         const fs::path beside = fs::path(journalPath).parent_path() / fs::path(file).filename();
@@ -15,9 +15,9 @@ scenario::Loaded<ReplayResult> replay(const ReadJournal& journal, const std::str
     }
     auto loaded = scenario::loadScenario(file);
     if (!loaded.ok()) {
-        result.diagnostics = loaded.diagnostics;
-        if (result.diagnostics.empty()) result.diagnostics.push_back({journalPath, 1, 1, "cannot load scenario '" + file + "'"});
-        return result;
+        diagnostics = loaded.diagnostics;
+        if (diagnostics.empty()) diagnostics.push_back({journalPath, 1, 1, "cannot load scenario '" + file + "'"});
+        return nullptr;
     }
     loaded.value->file = journal.header.scenarioFile;  // so that the start entry matches
     Options options;
@@ -28,22 +28,33 @@ scenario::Loaded<ReplayResult> replay(const ReadJournal& journal, const std::str
     if (!journal.header.playFile.empty()) {
         auto play = scenario::loadPlayFile(journal.header.playFile, *loaded.value);
         if (!play.ok()) {
-            result.diagnostics = play.diagnostics;
-            return result;
+            diagnostics = play.diagnostics;
+            return nullptr;
         }
         options.play = std::move(play.value);
         options.playFile = journal.header.playFile;
     }
     if (journal.header.play != "none" && !options.play && loaded.value->play(journal.header.play) == nullptr) {
-        result.diagnostics.push_back({journalPath, 1, 1, "the journal's play '" + journal.header.play + "' is not in the scenario"});
-        return result;
+        diagnostics.push_back({journalPath, 1, 1, "the journal's play '" + journal.header.play + "' is not in the scenario"});
+        return nullptr;
     }
-    Exercise run(*loaded.value, options);
-    for (const auto& c : journal.inputs) run.submitAt(c.at, c.command, c.source);
-    if (journal.ended) run.runToEnd();
-    else run.runUntil(journal.lastTime);
+    if (!journal.header.variant.empty() && !loaded.value->applyVariant(journal.header.variant)) {
+        diagnostics.push_back({journalPath, 1, 1, "the journal's variant '" + journal.header.variant + "' is not in the scenario"});
+        return nullptr;
+    }
+    auto run = std::make_unique<Exercise>(*loaded.value, options);
+    for (const auto& c : journal.inputs) run->submitAt(c.at, c.command, c.source);
+    if (journal.ended) run->runToEnd();
+    else run->runUntil(journal.lastTime);
+    return run;
+}
+
+scenario::Loaded<ReplayResult> replay(const ReadJournal& journal, const std::string& journalPath) {
+    scenario::Loaded<ReplayResult> result;
+    const auto run = rerun(journal, journalPath, result.diagnostics);
+    if (!run) return result;
     ReplayResult r;
-    r.replayed = run.journal().text();
+    r.replayed = run->journal().text();
     std::istringstream lines(r.replayed);
     std::string line;
     std::size_t n = 0;
@@ -56,11 +67,11 @@ scenario::Loaded<ReplayResult> replay(const ReadJournal& journal, const std::str
             r.got = line;
         }
     }
-    const std::size_t replayedLines = run.journal().entries().size();
+    const std::size_t replayedLines = run->journal().entries().size();
     if (r.firstDifference == 0 && replayedLines != journal.lines.size()) {
         r.firstDifference = std::min(replayedLines, journal.lines.size()) + 1;
         r.expected = r.firstDifference <= journal.lines.size() ? journal.lines[r.firstDifference - 1] : "(end of journal)";
-        r.got = r.firstDifference <= replayedLines ? run.journal().entries()[r.firstDifference - 1].kind : "(end of replay)";
+        r.got = r.firstDifference <= replayedLines ? run->journal().entries()[r.firstDifference - 1].kind : "(end of replay)";
     }
     r.lines = journal.lines.size();
     r.identical = r.firstDifference == 0;

@@ -2,6 +2,7 @@
 /// Replays a journal: runs its scenario again with the same seed, play and outside commands, and
 /// compares the result with the journal byte for byte.
 
+#include <memory>
 #include <string>
 
 #include "sim/exercise/JournalReader.hpp"
@@ -16,6 +17,11 @@ struct ReplayResult {
     std::string expected, got;        ///< the differing lines
     std::string replayed;             ///< the replayed journal text
 };
+
+/// Runs the journal's scenario again with its seed, play, variant, trainee roles and outside
+/// commands, up to where the journal ends. Null, with diagnostics, if the scenario cannot be loaded.
+std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& journalPath,
+                                std::vector<scenario::Diagnostic>& diagnostics);
 
 /// Replays `journal` (read from `journalPath`). The scenario file is looked up as recorded, then
 /// beside the journal. Diagnostics say what could not be loaded.

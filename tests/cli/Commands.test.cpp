@@ -82,6 +82,25 @@ TEST_CASE("run --journal writes a journal that replay reproduces", "[cli]") {
     CHECK(r.err.find("error: the replay differs from the journal") != std::string::npos);
 }
 
+TEST_CASE("report writes the after-action report of a journal", "[cli][report]") {
+    const auto journal = temp("report.jsonl");
+    REQUIRE(samverkanCli({"run", "snowstorm", "--play", "late", "--journal", journal}).code == 0);
+    const auto html = temp("report.html");
+    fs::remove(html);
+    auto r = samverkanCli({"report", journal, "-o", html, "--lang", "en"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("HTML report of") != std::string::npos);
+    REQUIRE(fs::exists(html));
+    CHECK_FALSE(fs::exists(html + ".tmp"));
+    CHECK(fs::file_size(html) > 10000);
+    r = samverkanCli({"report", journal, "--format", "md"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("# Utvärdering efter övning: Snöoväder – röd varning") == 0);
+    r = samverkanCli({"report", "tests/data/bad/empty.yaml"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("tests/data/bad/empty.yaml:") == 0);
+}
+
 TEST_CASE("run accepts a play file and a variant", "[cli]") {
     auto r = samverkanCli({"run", "snowstorm", "--play", "tests/data/good/snowstorm-early.play.yaml", "--variant", "class-3", "--until", "+3h"});
     CHECK(r.code == 0);
@@ -95,7 +114,7 @@ TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli
     };
     const std::vector<Case> cases{
         {{}, "A subcommand is required"},
-        {{"fly"}, "unknown command 'fly' (expected validate, run, replay or list)"},
+        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report or list)"},
         {{"run"}, "scenario is required"},
         {{"run", "snowstorm", "--play", "early"}, "unknown play 'early'; snowstorm has: reference, late, alone"},
         {{"run", "snowstorm", "--variant", "class-4"}, "unknown variant 'class-4'; snowstorm has: class-3"},

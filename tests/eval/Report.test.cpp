@@ -1,0 +1,63 @@
+// The after-action report's structure, in both languages and both formats.
+#include "sim/eval/Report.hpp"
+#include "sim/eval/Svg.hpp"
+#include "tests/exercise/SceneHelpers.hpp"
+
+using namespace samverkan;
+using namespace samverkan::test;
+
+namespace {
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("the HTML report is one self-contained file with the AAR/IP sections", "[report]") {
+    const auto run = play("snowstorm", "late");
+    const std::string html = eval::reportHtml(*run, model::Lang::en);
+    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+    CHECK(html.find("</html>") != std::string::npos);
+    for (const char* id : {"summary", "timeline", "consequences", "metrics", "strengths", "improvements", "plan", "parameters"})
+        CHECK(count(html, std::string("<section id=\"") + id + "\">") == 1);
+    // Inline charts, nothing fetched: no scripts, no links, no external sources.
+    CHECK(count(html, "<svg ") == 2);
+    CHECK(count(html, "</svg>") == 2);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("http") == std::string::npos);
+    CHECK(html.find(" src=") == std::string::npos);
+    CHECK(html.find("<link") == std::string::npos);
+    // The score and what it is made of; the late activation is an area for improvement with a plan.
+    CHECK(html.find("<div class=\"score\">67<small>/100</small></div>") != std::string::npos);
+    CHECK(html.find("6h33min late (window 2h)") != std::string::npos);
+    CHECK(html.find("Exercise activation: Stockholm County Administrative Board convenes Regional coordinating forum within 2h") !=
+          std::string::npos);
+    // The model's figures are shown with their sources.
+    CHECK(html.find("SL 2.5 M boardings per weekday (2024)") != std::string::npos);
+    CHECK(html.find("SSR: about 40 actors can start joint information sharing within 15–20 minutes") != std::string::npos);
+    // Every journal entry a finding cites exists.
+    CHECK(html.find("(journal #2, #") != std::string::npos);
+}
+
+TEST_CASE("the report speaks Swedish when asked and escapes what it quotes", "[report]") {
+    const auto run = play("snowstorm", "alone");
+    const std::string html = eval::reportHtml(*run, model::Lang::sv);
+    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"sv\">", 0) == 0);
+    for (const char* heading : {"Sammanfattning", "Tidslinje mot förväntade tidsfönster", "Konsekvenser", "Mätvärden", "Styrkor",
+                                "Förbättringsområden", "Förbättringsplan", "Modellens värden och källor"})
+        CHECK(html.find(heading) != std::string::npos);
+    CHECK(html.find("Fler bilaterala kontakter (7) än kontakter i forum (0)") != std::string::npos);
+    CHECK(eval::escapeXml("a < b & \"c\" > d") == "a &lt; b &amp; &quot;c&quot; &gt; d");
+}
+
+TEST_CASE("the Markdown report carries the same content as tables and lists", "[report]") {
+    const auto run = play("snowstorm", "reference");
+    const std::string md = eval::reportMarkdown(*run, model::Lang::en);
+    CHECK(md.rfind("# After-action report: Snowstorm – red warning\n", 0) == 0);
+    CHECK(md.find("**100/100**") != std::string::npos);
+    CHECK(md.find("## Improvement plan\n\n| Focus area | Observation | Corrective action | Responsible | Evidence |") !=
+          std::string::npos);
+    CHECK(md.find("## Strengths\n\n- activate – Regional coordinating forum: on time") != std::string::npos);
+    CHECK(md.find("<svg") == std::string::npos);
+}
