@@ -12,6 +12,7 @@ using protocol::JournalEntry;
 // The journal kinds that show an expected action happened.
 std::vector<std::string> kindsFor(const std::string& action) {
     if (action == "activate") return {"meeting-opened"};
+    // "present" is checked by shows(): the actor among the members at opening, or joining later.
     if (action == "convene") return {"convened"};
     if (action == "call-in") return {"member-joined"};
     if (action == "chair") return {"chair-decided"};
@@ -21,12 +22,16 @@ std::vector<std::string> kindsFor(const std::string& action) {
     if (action == "implement") return {"implemented"};
     if (action == "deactivate") return {"deactivated"};
     if (action == "report") return {"report"};
+    if (action == "present") return {"meeting-opened", "member-joined"};
     return {};
 }
 
 bool shows(const JournalEntry& e, const std::vector<std::string>& kinds, const std::string& forum, const std::string& actor) {
-    return std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end() && (forum.empty() || e.forum == forum) &&
-           (actor.empty() || e.actor == actor);
+    if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end() || (!forum.empty() && e.forum != forum)) return false;
+    if (actor.empty()) return true;
+    // An actor is present in a forum from its opening (listed among the members) or from joining.
+    if (e.kind == "meeting-opened") return e.data.find("\"" + actor + "\"") != std::string::npos;
+    return e.actor == actor;
 }
 
 std::string hm(Millis d) { return engine::formatDuration(d / engine::kMinute * engine::kMinute); }

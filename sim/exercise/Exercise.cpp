@@ -168,13 +168,16 @@ void Exercise::handle(const RunEvent& ev) {
 }
 
 // What the cooperation does reaches the world: decisions as each actor carries them out (one
-// actor of N carries 1/N of the effect), public messages, and priority orders for resources.
+// actor of N carries 1/N of the effect), actors joining forums, public messages, and priority
+// orders for resources.
 void Exercise::signalWorld(const JournalEntry& entry) {
     if (entry.kind == "implemented") {
         double share = 1.0;
         for (const auto& d : m_cooperation.decisions())
             if (d.command.id == entry.ref && !d.actors.empty()) share = 1.0 / static_cast<double>(d.actors.size());
         m_world->signal({entry.kind, entry.ref, false, share}, m_sim.now());
+    } else if (entry.kind == "member-joined") {
+        m_world->signal({entry.kind, entry.actor, false, 1.0}, m_sim.now());
     } else if (entry.kind == "public-message") {
         m_world->signal({entry.kind, {}, entry.data.find("\"joint\":true") != std::string::npos, 1.0}, m_sim.now());
     } else if (entry.kind == "frame-set" || entry.kind == "priorities-set") {

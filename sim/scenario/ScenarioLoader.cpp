@@ -9,7 +9,7 @@ namespace samverkan::scenario {
 namespace {
 
 const std::vector<std::string> kActions{"activate", "convene", "call-in", "chair", "decide", "priorities",
-                                        "public-message", "implement", "deactivate", "report"};
+                                        "public-message", "implement", "deactivate", "report", "present"};
 const std::vector<std::string> kFocusAreas{"samverkan", "ledning", "resurser", "kommunikation", "kompetens"};
 const std::vector<std::string> kClassLevels{"1", "2", "3"};
 const std::vector<std::string> kImpactLevels{"yellow", "orange", "red"};

@@ -233,6 +233,10 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                         e.ref = doc.scalar(*y, "decision").value_or("");
                         checkRef(doc, *y, "decision", e.ref, decisions);
                     }
+                    if (auto y = when.get("actor")) {
+                        e.ref = doc.scalar(*y, "actor").value_or("");
+                        checkActor(doc, *y, e.ref, scenario);
+                    }
                     if (auto y = when.get("joint")) {
                         const bool joint = doc.boolean(*y, "joint").value_or(false);
                         e.jointOnly = joint;

@@ -87,8 +87,8 @@ struct Change {
 /// What a decision or message does to the world once carried out. Its strength falls when it
 /// comes late: full when it comes `lead` before the hazard's onset, `floor` at onset or after.
 struct EffectSpec {
-    std::string kind;  ///< journal kind that triggers it: "implemented", "own-decision", "public-message"
-    std::string ref;   ///< decision id, if any
+    std::string kind;  ///< journal kind that triggers it: "implemented", "member-joined", "public-message"
+    std::string ref;   ///< decision id (or actor id for "member-joined"), if any
     bool jointOnly = false;
     bool ownOnly = false;
     Millis lead = 0;

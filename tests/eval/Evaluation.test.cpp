@@ -108,3 +108,14 @@ TEST_CASE("metrics: escalation timing, composition and contact surfaces", "[eval
     CHECK(alone.firstCoordinatedDecision.at == -1);
     for (const auto& p : alone.affected) CHECK(p.joined == -1);
 }
+
+TEST_CASE("demonstration scores: affected actors joining late cost the affected-in-time objective", "[eval][score][R13]") {
+    const auto reference = eval::evaluate(*play("demonstration", "reference"));
+    const auto lateJoin = eval::evaluate(*play("demonstration", "affected-late"));
+    CHECK(reference.score == Approx(100));
+    CHECK(lateJoin.score < reference.score);
+    int latePresence = 0;
+    for (const auto& f : lateJoin.findings)
+        if (f.action == "present" && f.status == eval::Status::late) ++latePresence;
+    CHECK(latePresence == 3);
+}

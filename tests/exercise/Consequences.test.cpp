@@ -98,3 +98,22 @@ TEST_CASE("the world model keeps runs deterministic and replayable", "[consequen
     CHECK(with.back().kind == "end");
     CHECK(a->eventCount() > run.eventCount());
 }
+
+TEST_CASE("demonstration: outcomes worsen when the affected actors join the planning forum after the event starts", "[consequences][R13]") {
+    for (const std::uint64_t seed : {513ULL, 1ULL, 2ULL, 3ULL}) {
+        INFO("seed " << seed);
+        const auto reference = play("demonstration", "reference", seed);
+        const auto lateJoin = play("demonstration", "affected-late", seed);
+        const auto alone = play("demonstration", "alone", seed);
+        // In the affected-late play SL joins only after the march has started.
+        CHECK(first(*lateJoin, "member-joined", "planeringsforum", "", "sl").t > first(*lateJoin, "inject", "", "demo-starts").t);
+        for (const char* metric : {"confrontation-incidents", "traveller-hours-disrupted", "emergency-calls-delayed"}) {
+            INFO(metric);
+            CHECK(outcome(*reference, metric) < outcome(*lateJoin, metric));
+            CHECK(outcome(*lateJoin, metric) < outcome(*alone, metric));
+        }
+    }
+    // Activating the planning forum eight hours later, days before the march, changes nothing.
+    CHECK(outcome(*play("demonstration", "late"), "traveller-hours-disrupted") ==
+          outcome(*play("demonstration", "reference"), "traveller-hours-disrupted"));
+}

@@ -26,7 +26,7 @@ TEST_CASE("the three shipped scenes load with their plays", "[scenario]") {
     CHECK(snow.start == *engine::parseIsoTime("2026-01-14T06:00+01:00"));
     CHECK(snow.duration == 48 * engine::kHour);
     const auto demo = load("scenarios/demonstration.yaml");
-    CHECK(demo.playNames() == std::vector<std::string>{"reference", "late", "alone"});
+    CHECK(demo.playNames() == std::vector<std::string>{"reference", "late", "affected-late", "alone"});
     CHECK(demo.region.forumIndex("planeringsforum") != model::kNone);
     const auto project = load("scenarios/improvement-project.yaml");
     CHECK(project.playNames() == std::vector<std::string>{"reference", "alone"});
