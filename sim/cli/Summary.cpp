@@ -52,6 +52,8 @@ void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang 
         << since(m.firstCoordinatedDecision, sv) << "\n";
     out << "  " << pad(sv ? "Gemensamt budskap till allmänheten" : "Joint public message", 52) << " "
         << since(m.firstJointMessage, sv) << "\n";
+    out << "  " << pad(sv ? "Samlad lägesbild: ålder medel / max (timmar)" : "Joint situational picture: age mean / max (hours)", 52)
+        << " " << fixed(m.pictureAgeMeanHours, 1) << " / " << fixed(m.pictureAgeMaxHours, 1) << "\n";
     out << "  " << pad(sv ? "Kontaktytor: bilaterala / i forum" : "Contact surfaces: bilateral / in forums", 52) << " "
         << m.bilateralContacts << " / " << m.forumContacts << "\n";
 
@@ -103,6 +105,9 @@ void printJson(std::ostream& out, const exercise::Exercise& run) {
     metrics["affected_present"] = ordered_json::array();
     for (const auto& p : m.affected)
         metrics["affected_present"].push_back({{"actor", p.actor}, {"joined_ms", p.joined}, {"forum", p.forum}});
+    metrics["situational_pictures"] = m.pictures;
+    metrics["picture_age_mean_hours"] = m.pictureAgeMeanHours;
+    metrics["picture_age_max_hours"] = m.pictureAgeMaxHours;
     metrics["bilateral_contacts"] = m.bilateralContacts;
     metrics["forum_contacts"] = m.forumContacts;
     metrics["public_messages"] = m.publicMessages;

@@ -75,6 +75,35 @@ Metrics measure(const exercise::Exercise& run) {
         }
     }
     m.forumContacts += m.coordinatedDecisions;
+    const auto& pictures = run.pictures();
+    m.pictures = static_cast<int>(pictures.size());
+    // Over the event: from the first signal until the hazards are over (or the run ends).
+    Millis eventEnd = run.now();
+    if (const auto* w = run.world(); w != nullptr && !w->spec().hazards.empty()) {
+        Millis hazardsOver = 0;
+        for (std::size_t h = 0; h < w->spec().hazards.size(); ++h)
+            hazardsOver = std::max(hazardsOver, w->drawn(h).onset + w->drawn(h).duration);
+        eventEnd = std::min(eventEnd, hazardsOver);
+    }
+    if (m.firstSignal >= 0 && eventEnd > m.firstSignal) {
+        constexpr Millis kStep = 5 * engine::kMinute;
+        double sum = 0, worst = 0;
+        int samples = 0;
+        std::size_t next = 0;
+        Millis basis = m.firstSignal;  // what the freshest picture rests on
+        for (Millis t = m.firstSignal; t <= eventEnd; t += kStep) {
+            for (; next < pictures.size() && pictures[next].second.compiledAt <= t; ++next) {
+                const Millis oldest = pictures[next].second.oldestObservation();
+                basis = oldest >= 0 ? std::max(basis, oldest) : basis;
+            }
+            const double age = static_cast<double>(t - basis) / static_cast<double>(engine::kHour);
+            sum += age;
+            worst = std::max(worst, age);
+            ++samples;
+        }
+        m.pictureAgeMeanHours = sum / samples;
+        m.pictureAgeMaxHours = worst;
+    }
     if (const auto* w = run.world())
         for (std::size_t o = 0; o < w->spec().outcomes.size(); ++o) {
             const auto& spec = w->spec().outcomes[o];

@@ -108,6 +108,61 @@ void Exercise::record(JournalEntry entry) {
             ++i;
         }
     }
+    // Pictures are compiled after the entry that called for them, never inside another record.
+    if (!m_compiling && !m_picturesDue.empty()) {
+        m_compiling = true;
+        for (std::size_t k = 0; k < m_picturesDue.size(); ++k) compilePicture(m_picturesDue[k]);
+        m_picturesDue.clear();
+        m_compiling = false;
+    }
+}
+
+const world::Picture* Exercise::picture(model::ForumIndex forum) const {
+    for (auto it = m_pictureLog.rbegin(); it != m_pictureLog.rend(); ++it)
+        if (it->first == forum) return &it->second;
+    return nullptr;
+}
+
+// Länsstyrelsen compiles the joint situational picture from what the members see (R13).
+void Exercise::compilePicture(model::ForumIndex forum) {
+    std::vector<std::string> members;
+    for (const auto a : m_cooperation.forum(forum).members) members.push_back(m_scenario.region.actors[a].id);
+    auto picture = m_world->compilePicture(members, m_sim.now());
+    const auto& spec = m_world->spec();
+    std::string services;
+    std::size_t known = 0, worst = SIZE_MAX;
+    char buf[160];
+    for (std::size_t s = 0; s < spec.services.size(); ++s) {
+        const auto& k = picture.services[s];
+        const double truth = m_world->level(s);
+        if (k.observedAt >= 0) {
+            ++known;
+            if (worst == SIZE_MAX || k.level < picture.services[worst].level) worst = s;
+            std::snprintf(buf, sizeof buf, "{\"id\":%s,\"known\":%.3f,\"true\":%.3f,\"observed_ms\":%lld}",
+                          protocol::jsonQuote(spec.services[s].id).c_str(), k.level, truth, static_cast<long long>(k.observedAt));
+        } else {
+            std::snprintf(buf, sizeof buf, "{\"id\":%s,\"true\":%.3f}", protocol::jsonQuote(spec.services[s].id).c_str(), truth);
+        }
+        services += (services.empty() ? "" : ",") + std::string(buf);
+    }
+    const auto& name = m_scenario.region.forums[forum].name;
+    std::string worstSv, worstEn;
+    if (worst != SIZE_MAX) {
+        std::snprintf(buf, sizeof buf, " %.2f (%.2f)", picture.services[worst].level, m_world->level(worst));
+        worstSv = "; sämst känd: " + spec.services[worst].name.sv + buf + " (verkligt läge inom parentes)";
+        worstEn = "; worst known: " + spec.services[worst].name.en + buf + " (true level in brackets)";
+    }
+    const std::string counts = std::to_string(known) + " / " + std::to_string(spec.services.size());
+    JournalEntry e;
+    e.kind = "situational-picture";
+    e.actor = m_scenario.region.convener;
+    e.forum = m_scenario.region.forums[forum].id;
+    e.text = {"Samlad lägesbild för " + name.sv + ": " + counts + " samhällsfunktioner kända" + worstSv + ".",
+              "Joint situational picture for " + name.en + ": " + counts + " services known" + worstEn + "."};
+    e.data = "{\"compiled_ms\":" + std::to_string(picture.compiledAt) + ",\"oldest_observation_ms\":" +
+             std::to_string(picture.oldestObservation()) + ",\"services\":[" + services + "]}";
+    m_pictureLog.emplace_back(forum, std::move(picture));
+    record(std::move(e));
 }
 
 bool Exercise::step() {
@@ -176,6 +231,9 @@ void Exercise::signalWorld(const JournalEntry& entry) {
         for (const auto& d : m_cooperation.decisions())
             if (d.command.id == entry.ref && !d.actors.empty()) share = 1.0 / static_cast<double>(d.actors.size());
         m_world->signal({entry.kind, entry.ref, false, share}, m_sim.now());
+    } else if (entry.kind == "meeting-opened" || entry.kind == "conference") {
+        const auto f = m_scenario.region.forumIndex(entry.forum);
+        if (f != model::kNone && m_scenario.region.forums[f].mode == model::Mode::activated) m_picturesDue.push_back(f);
     } else if (entry.kind == "member-joined") {
         m_world->signal({entry.kind, entry.actor, false, 1.0}, m_sim.now());
     } else if (entry.kind == "public-message") {

@@ -82,6 +82,10 @@ public:
     [[nodiscard]] std::uint64_t eventCount() const { return m_sim.eventCount(); }
     /// The true state of the world, if the scenario has a consequence model.
     [[nodiscard]] const world::World* world() const { return m_world ? &*m_world : nullptr; }
+    /// The latest joint situational picture a forum compiled, or nullptr (DESIGN.md, contract 4).
+    [[nodiscard]] const world::Picture* picture(model::ForumIndex forum) const;
+    /// Every picture compiled so far, in order, with its forum.
+    [[nodiscard]] const std::vector<std::pair<model::ForumIndex, world::Picture>>& pictures() const { return m_pictureLog; }
 
     /// A new run with the same scenario, seed, play and trainee roles, replaying this run's
     /// outside commands up to time `t` and stopping there, so other choices can be tried from t.
@@ -115,6 +119,7 @@ private:
     Answer exerciseCommand(const Command& command, const std::string& source);
     void scheduleNextWeekly();
     void signalWorld(const JournalEntry& entry);
+    void compilePicture(model::ForumIndex forum);
     void recordStart();
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
 
@@ -128,6 +133,9 @@ private:
     Journal m_journal;
     protocol::Cooperation m_cooperation;
     std::optional<world::World> m_world;
+    std::vector<std::pair<model::ForumIndex, world::Picture>> m_pictureLog;
+    std::vector<model::ForumIndex> m_picturesDue;  ///< conferences whose picture is still to be compiled
+    bool m_compiling = false;
     std::vector<Waiting> m_waiting;
     std::vector<TimedCommand> m_inputs;     ///< outside commands, in submission order
     std::vector<TimedCommand> m_deferred;   ///< commands scheduled with submitAt

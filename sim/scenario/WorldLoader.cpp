@@ -212,6 +212,14 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                     b.finish();
                 }
             }
+            if (auto x = m.get("observed_by")) {
+                for (const auto& id : doc.stringList(*x, "observed_by")) {
+                    checkActor(doc, *x, id, scenario);
+                    if (const auto* g = scenario.region.group(id)) s.observers.insert(s.observers.end(), g->members.begin(), g->members.end());
+                    else s.observers.push_back(id);
+                }
+            }
+            if (auto x = m.get("report_delay")) s.reportDelay = doc.duration(*x, "report_delay").value_or(s.reportDelay);
             earlier.push_back(s.id);
             return s;
         });

@@ -36,6 +36,21 @@ struct AppliedEffect {
     double timeliness = 0;   ///< 1 in good time before the hazard, down to the effect's floor
 };
 
+/// What someone knows of a service: its level as observed at `observedAt` (-1: never observed).
+struct KnownLevel {
+    double level = 1.0;
+    Millis observedAt = -1;
+};
+
+/// A joint situational picture (samlad lägesbild): per service, the freshest observation any of
+/// the contributing actors had when it was compiled.
+struct Picture {
+    Millis compiledAt = -1;
+    std::vector<KnownLevel> services;
+    /// The oldest observation it rests on, or -1 if it knows nothing.
+    [[nodiscard]] Millis oldestObservation() const;
+};
+
 /// The world of one run.
 class World {
 public:
@@ -74,6 +89,12 @@ public:
     /// The service order a resource is shared out in now.
     [[nodiscard]] const std::vector<std::size_t>& order(std::size_t resource) const { return m_order[resource]; }
     [[nodiscard]] std::size_t serviceIndex(const std::string& id) const;
+    /// The true level of a service at a past time `t` (as sampled at the last tick at or before t).
+    [[nodiscard]] double levelAt(std::size_t service, Millis t) const;
+    /// What `actor` sees of a service itself at `now`: the level `reportDelay` ago, if it observes it.
+    [[nodiscard]] KnownLevel observedBy(const std::string& actor, std::size_t service, Millis now) const;
+    /// Compiles the joint picture of what `actors` see at `now`.
+    [[nodiscard]] Picture compilePicture(const std::vector<std::string>& actors, Millis now) const;
     [[nodiscard]] std::size_t outcomeIndex(const std::string& id) const;
 
 private:

@@ -74,6 +74,8 @@ struct ServiceSpec {
     std::string dependsOn;  ///< an earlier service that caps this one's level
     std::string boostResource;  ///< a resource that lifts the level above the dependency (bandvagnar)
     Param boostNeed, boostMax;
+    std::vector<std::string> observers;  ///< actors who see this service's level in their own operations
+    Millis reportDelay = 30 * engine::kMinute;  ///< how old their picture of it is
 };
 
 /// One change an effect makes: a demand or resource factor, or a priority order.

@@ -1,4 +1,5 @@
 // Evidence that timing matters: the snowstorm's outcomes for the reference, late and alone plays.
+#include "sim/eval/Metrics.hpp"
 #include "tests/exercise/SceneHelpers.hpp"
 
 using namespace samverkan;
@@ -83,7 +84,8 @@ TEST_CASE("the world model keeps runs deterministic and replayable", "[consequen
     CHECK(outcome(*a, "person-hours-stranded") == outcome(*b, "person-hours-stranded"));
     CHECK(a->journal().text() == b->journal().text());
     // The world draws from its own stream: the protocol's convening delays are those of a run
-    // without a world model. Only the end entry differs: it counts the world's ticks as events.
+    // without a world model. Only the joint situational pictures (which need a world) and the end
+    // entry (which counts the world's ticks as events) differ.
     auto noWorld = shipped("snowstorm");
     noWorld.world.reset();
     exercise::Options o;
@@ -91,11 +93,15 @@ TEST_CASE("the world model keeps runs deterministic and replayable", "[consequen
     o.playName = "late";
     exercise::Exercise run(noWorld, o);
     run.runToEnd();
-    const auto& without = run.journal().entries();
-    const auto& with = a->journal().entries();
-    REQUIRE(without.size() == with.size());
-    for (std::size_t i = 0; i + 1 < with.size(); ++i) CHECK(protocol::toJsonLine(without[i]) == protocol::toJsonLine(with[i]));
-    CHECK(with.back().kind == "end");
+    auto protocolLines = [](const exercise::Exercise& r) {
+        std::vector<std::string> lines;
+        for (const auto& e : r.journal().entries())
+            if (e.kind != "situational-picture" && e.kind != "end") lines.push_back(e.kind + e.actor + e.forum + e.ref + e.text.en + e.data);
+        return lines;
+    };
+    CHECK(protocolLines(run) == protocolLines(*a));
+    CHECK(all(*a, "situational-picture").size() > 5);
+    CHECK(all(run, "situational-picture").empty());
     CHECK(a->eventCount() > run.eventCount());
 }
 
@@ -116,4 +122,39 @@ TEST_CASE("demonstration: outcomes worsen when the affected actors join the plan
     // Activating the planning forum eight hours later, days before the march, changes nothing.
     CHECK(outcome(*play("demonstration", "late"), "traveller-hours-disrupted") ==
           outcome(*play("demonstration", "reference"), "traveller-hours-disrupted"));
+}
+
+TEST_CASE("truth and knowledge: the joint situational picture lags the true state by the report delay", "[consequences][knowledge]") {
+    const auto run = play("snowstorm", "reference");
+    const auto* w = run->world();
+    const auto pictures = all(*run, "situational-picture");
+    // One picture at each activated forum's first meeting and at each of its conferences.
+    CHECK(pictures.size() == all(*run, "meeting-opened").size() + all(*run, "conference", "regionalt-samordnande-forum").size() +
+                                 all(*run, "conference", "regionalt-inriktande-forum").size());
+    REQUIRE(run->pictures().size() == pictures.size());
+    const auto local = w->serviceIndex("local-streets");
+    bool sawLag = false;
+    for (const auto& [forum, picture] : run->pictures()) {
+        const auto& known = picture.services[local];
+        REQUIRE(known.observedAt >= 0);
+        CHECK(known.observedAt == picture.compiledAt - 30 * kMinute);
+        CHECK(known.level == Approx(w->levelAt(local, picture.compiledAt - 30 * kMinute)));
+        sawLag = sawLag || std::abs(known.level - w->levelAt(local, picture.compiledAt)) > 0.05;
+    }
+    CHECK(sawLag);  // while the snow falls, the picture is behind the truth
+    // The journal records both what was known and what was true.
+    CHECK(pictures[0].data.find("\"known\":") != std::string::npos);
+    CHECK(pictures[0].data.find("\"true\":") != std::string::npos);
+    CHECK(pictures[0].actor == "lansstyrelsen");
+}
+
+TEST_CASE("truth and knowledge: without forums there is no joint picture, and it grows old", "[consequences][knowledge]") {
+    const auto reference = eval::measure(*play("snowstorm", "reference"));
+    const auto late = eval::measure(*play("snowstorm", "late"));
+    const auto alone = eval::measure(*play("snowstorm", "alone"));
+    CHECK(alone.pictures == 0);
+    CHECK(reference.pictureAgeMeanHours < late.pictureAgeMeanHours);
+    CHECK(late.pictureAgeMeanHours < alone.pictureAgeMeanHours);
+    CHECK(reference.pictureAgeMaxHours <= 6.5);  // conferences every 6 h, observations 30 min old
+    CHECK(late.pictureAgeMaxHours > 8);          // nothing joint for the first eight hours
 }

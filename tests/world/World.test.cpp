@@ -154,3 +154,22 @@ TEST_CASE("outcomes integrate unserved demand over time", "[world]") {
     CHECK(w.samples() == 120);
     CHECK(w.sampledLevel(119, 0) == 0.0f);
 }
+
+TEST_CASE("an actor sees the services it observes, as they were a report delay ago", "[world][knowledge]") {
+    auto spec = road();
+    spec.services[0].observers = {"trafikverket"};
+    spec.services[0].reportDelay = 30 * kMinute;
+    engine::Random rng("world-test", 1);
+    World w(spec, rng, 24 * kHour);
+    for (engine::Millis t = spec.tick; t <= 14 * kHour; t += spec.tick) w.tick(t);
+    const auto seen = w.observedBy("trafikverket", 0, 14 * kHour);
+    CHECK(seen.observedAt == 14 * kHour - 30 * kMinute);
+    CHECK(seen.level == Approx(w.levelAt(0, 14 * kHour - 30 * kMinute)));
+    CHECK(seen.level > w.level(0));  // the road is getting worse: what they see is behind
+    CHECK(w.observedBy("polisen", 0, 14 * kHour).observedAt == -1);
+    const auto picture = w.compilePicture({"polisen", "trafikverket"}, 14 * kHour);
+    CHECK(picture.services[0].observedAt == seen.observedAt);
+    CHECK(picture.services[1].observedAt == -1);  // nobody observes the street
+    CHECK(picture.oldestObservation() == seen.observedAt);
+    CHECK(w.levelAt(0, 0) == 1.0);
+}
