@@ -132,7 +132,10 @@ std::string worldSvg(const exercise::Exercise& run, model::Lang lang) {
     grid(svg, axis, top, top + panel);
     // Services panel: levels 0–1.
     const double top2 = top + panel + gap;
-    svg.text(kLeft, top2 - 8, sv ? "Samhällsfunktioner, nivå 0–1 (verkligt läge)" : "Services, level 0–1 (true state)", 12);
+    svg.text(kLeft, top2 - 8,
+             sv ? "Samhällsfunktioner, nivå 0–1: heldragen = verkligt läge, streckad = samlad lägesbild (som känd)"
+                : "Services, level 0–1: solid = true state, dashed = joint situational picture (as known)",
+             12);
     svg.rect(kLeft, top2, kRight - kLeft, panel, "#fafafa");
     svg.text(kLeft - 6, top2 + 10, "1", 10, "end", "#555").text(kLeft - 6, top2 + panel, "0", 10, "end", "#555");
     for (std::size_t s = 0; s < w->spec().services.size(); ++s) {
@@ -141,6 +144,18 @@ std::string worldSvg(const exercise::Exercise& run, model::Lang lang) {
             pts.emplace_back(axis.x(w->sampleTime(i)), top2 + panel - panel * w->sampledLevel(i, s));
         const auto* colour = kPalette[s % kPalette.size()];
         svg.polyline(pts, colour, 1.8, s >= kPalette.size());
+        // As known: the level in the freshest joint picture, held until the next one.
+        std::vector<std::pair<double, double>> known;
+        const auto& pictures = run.pictures();
+        for (std::size_t p = 0; p < pictures.size(); ++p) {
+            const auto& k = pictures[p].second.services[s];
+            if (k.observedAt < 0) continue;
+            const Millis until = p + 1 < pictures.size() ? pictures[p + 1].second.compiledAt : run.now();
+            const double y = top2 + panel - panel * k.level;
+            known.emplace_back(axis.x(pictures[p].second.compiledAt), y);
+            known.emplace_back(axis.x(until), y);
+        }
+        if (!known.empty()) svg.polyline(known, colour, 1.2, true);
         const double lx = 20 + 260.0 * static_cast<double>(s % 4), ly = top2 + panel + 40 + 18.0 * static_cast<double>(s / 4);
         svg.line(lx, ly - 4, lx + 22, ly - 4, colour, 3).text(lx + 28, ly, w->spec().services[s].name.in(lang), 11);
     }
