@@ -56,6 +56,8 @@ void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang 
         << " " << fixed(m.pictureAgeMeanHours, 1) << " / " << fixed(m.pictureAgeMaxHours, 1) << "\n";
     out << "  " << pad(sv ? "Kontaktytor: bilaterala / i forum" : "Contact surfaces: bilateral / in forums", 52) << " "
         << m.bilateralContacts << " / " << m.forumContacts << "\n";
+    out << "  " << pad(sv ? "Dubbelarbete: egna beslut i samma fråga" : "Duplicated work: own decisions on the same topic", 52) << " "
+        << m.duplicatedDecisions << "\n";
 
     const auto ev = eval::evaluate(run);
     out << "\n" << (sv ? "Förväntade åtgärder:" : "Expected actions:") << "\n";
@@ -113,6 +115,7 @@ void printJson(std::ostream& out, const exercise::Exercise& run) {
     metrics["public_messages"] = m.publicMessages;
     metrics["joint_messages"] = m.jointMessages;
     metrics["own_decisions"] = m.ownDecisions;
+    metrics["duplicated_decisions"] = m.duplicatedDecisions;
     metrics["coordinated_decisions"] = m.coordinatedDecisions;
     ordered_json outcomes = ordered_json::object();
     for (const auto& o : m.outcomes) outcomes[o.id] = o.value;

@@ -38,6 +38,7 @@ Metrics measure(const exercise::Exercise& run) {
                 p.forum = forum;
             }
     };
+    std::vector<std::string> ownTopics;
     for (const auto& e : entries) {
         const auto f = region.forumIndex(e.forum);
         const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
@@ -54,6 +55,9 @@ Metrics measure(const exercise::Exercise& run) {
             if (m.firstCoordinatedDecision.at < 0) m.firstCoordinatedDecision = timing(e, e.ref, e.text, m.firstSignal);
         } else if (e.kind == "own-decision") {
             ++m.ownDecisions;
+            const auto topic = e.data.substr(0, e.data.find(','));  // {"topic":"…"
+            if (std::find(ownTopics.begin(), ownTopics.end(), topic) != ownTopics.end()) ++m.duplicatedDecisions;
+            else ownTopics.push_back(topic);
         } else if (e.kind == "public-message") {
             ++m.publicMessages;
             if (m.firstPublicMessage.at < 0) m.firstPublicMessage = timing(e, e.actor, e.text, m.firstSignal);

@@ -43,6 +43,9 @@ struct Metrics {
     int forumContacts = 0;      ///< reports, decisions and conferences inside forums
     int publicMessages = 0, jointMessages = 0;
     int ownDecisions = 0, coordinatedDecisions = 0;
+    /// Duplicated work (R15): own decisions beyond the first on the same topic — several
+    /// organisations solving the same question in parallel.
+    int duplicatedDecisions = 0;
     /// Age of the freshest joint situational picture over the event — every 5 minutes from the
     /// first signal until the hazards are over: now minus the oldest observation it rests on
     /// (minus the first signal while there is none). Hours.

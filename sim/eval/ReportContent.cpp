@@ -93,6 +93,8 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
         std::to_string(m.publicMessages) + " (" + std::to_string(m.jointMessages) + ")");
     row(sv ? "Samordnade beslut / egna beslut" : "Coordinated / own decisions",
         std::to_string(m.coordinatedDecisions) + " / " + std::to_string(m.ownDecisions));
+    row(sv ? "Dubbelarbete: egna beslut i samma fråga (R15)" : "Duplicated work: own decisions on the same topic (R15)",
+        std::to_string(m.duplicatedDecisions));
     row(sv ? "Kontaktytor: bilaterala / i forum (R15)" : "Contact surfaces: bilateral / in forums (R15)",
         std::to_string(m.bilateralContacts) + " / " + std::to_string(m.forumContacts));
     int present = 0;
@@ -121,6 +123,12 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
     if (m.jointMessages > 0)
         c.strengths.push_back(sv ? "Ett gemensamt budskap gick ut genom forum i stället för separata budskap."
                                  : "One joint message went out through a forum instead of separate messages.");
+    if (m.duplicatedDecisions > 0)
+        c.improvements.push_back(
+            sv ? std::to_string(m.duplicatedDecisions) +
+                     " egna beslut gällde en fråga som en annan organisation redan löst på egen hand: dubbelarbete som en gemensam lösning i forum hade sparat (R15)."
+               : std::to_string(m.duplicatedDecisions) +
+                     " own decisions concerned a question another organisation had already settled on its own: duplicated work that one joint solution in a forum would have saved (R15).");
     if (m.bilateralContacts > m.forumContacts)
         c.improvements.push_back(sv ? "Fler bilaterala kontakter (" + std::to_string(m.bilateralContacts) + ") än kontakter i forum (" +
                                           std::to_string(m.forumContacts) + "): samma fråga hanterades parallellt (R15)."

@@ -119,3 +119,12 @@ TEST_CASE("demonstration scores: affected actors joining late cost the affected-
         if (f.action == "present" && f.status == eval::Status::late) ++latePresence;
     CHECK(latePresence == 3);
 }
+
+TEST_CASE("R15: duplicated work shows when organisations settle the same question alone", "[eval][metrics][R15]") {
+    CHECK(eval::measure(*play("improvement-project", "reference")).duplicatedDecisions == 0);
+    const auto alone = eval::measure(*play("improvement-project", "alone"));
+    CHECK(alone.ownDecisions == 7);
+    CHECK(alone.duplicatedDecisions == 6);  // seven routines for one question
+    CHECK(eval::measure(*play("snowstorm", "alone")).duplicatedDecisions == 2);  // three 'operations' decisions
+    CHECK(eval::measure(*play("snowstorm", "reference")).duplicatedDecisions == 0);
+}
