@@ -7,16 +7,13 @@
 
 #include "sim/cli/Timeline.hpp"
 #include "sim/eval/Findings.hpp"
+#include "sim/eval/Format.hpp"
 #include "sim/eval/Metrics.hpp"
 
 namespace samverkan::cli {
 namespace {
 
-std::string fixed(double v, int decimals) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
+using eval::fixed;
 
 std::string since(const eval::Timing& t, bool sv) {
     return t.at < 0 ? (sv ? "aldrig" : "never") : engine::formatElapsed(t.sinceSignal);

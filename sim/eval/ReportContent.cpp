@@ -2,16 +2,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "sim/eval/Format.hpp"
 #include "sim/eval/ReportContent.hpp"
 
 namespace samverkan::eval {
 namespace {
-
-std::string fixed(double v, int decimals) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
 std::string cites(const std::vector<std::uint64_t>& entries, bool sv) {
     std::string out = sv ? " (journal " : " (journal ";
