@@ -22,6 +22,17 @@ bool matches(const scenario::Trigger& t, const JournalEntry& e) {
            (t.ref.empty() || t.ref == e.ref);
 }
 
+// A condition on knowledge holds if the picture just compiled shows the service past the threshold.
+bool knownHolds(const scenario::KnownCondition& k, const world::World* w,
+                const std::vector<std::pair<model::ForumIndex, world::Picture>>& pictures) {
+    if (w == nullptr || pictures.empty()) return false;
+    const auto s = w->serviceIndex(k.service);
+    if (s == SIZE_MAX) return false;
+    const auto& known = pictures.back().second.services[s];
+    if (known.observedAt < 0) return false;
+    return (k.below >= 0 && known.level < k.below) || (k.above >= 0 && known.level > k.above);
+}
+
 }  // namespace
 
 Exercise::Exercise(const scenario::Scenario& scenario, Options options)
@@ -98,7 +109,9 @@ void Exercise::record(JournalEntry entry) {
     if (m_world) signalWorld(stored);
     // Conditions fire once, on their n-th matching entry, in the order they were declared.
     for (std::size_t i = 0; i < m_waiting.size();) {
-        if (matches(m_waiting[i].trigger, stored) && ++m_waiting[i].seen == m_waiting[i].trigger.occurrence) {
+        const auto& trigger = m_waiting[i].trigger;
+        const bool fires = matches(trigger, stored) && (!trigger.known || knownHolds(*trigger.known, world(), m_pictureLog));
+        if (fires && ++m_waiting[i].seen == trigger.occurrence) {
             const auto priority = m_waiting[i].target.kind == RunEvent::Kind::inject      ? kPriorityInject
                                   : m_waiting[i].target.kind == RunEvent::Kind::pointOpens ? kPriorityPoint
                                                                                            : kPriorityPlay;

@@ -1,5 +1,6 @@
 // Triggers, commands and play steps, shared by scenario files and separate play files.
 #include <algorithm>
+#include <cstdlib>
 
 #include "sim/model/Names.hpp"
 #include "sim/protocol/CommandFields.hpp"
@@ -143,9 +144,34 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
         checkActor(doc, *v, t.actor, scenario);
     }
     if (auto v = cond.get("ref")) t.ref = doc.scalar(*v, "ref").value_or("");
+    if (auto v = cond.get("known")) {
+        MapView k(doc, *v, "known");
+        if (k.ok()) {
+            KnownCondition known;
+            if (auto x = k.require("service")) known.service = doc.scalar(*x, "service").value_or("");
+            const auto level = [&](const char* key) {
+                const auto x = k.get(key);
+                if (!x) return -1.0;
+                const auto text = doc.scalar(*x, key).value_or("");
+                char* end = nullptr;
+                const double value = std::strtod(text.c_str(), &end);
+                if (text.empty() || end != text.c_str() + text.size() || value < 0 || value > 1) {
+                    doc.error(*x, std::string("'") + key + "' must be a level from 0 to 1; got \"" + text + "\"");
+                    return -1.0;
+                }
+                return value;
+            };
+            known.below = level("below");
+            known.above = level("above");
+            if (known.below < 0 && known.above < 0) doc.error(*v, "'known' needs 'below' or 'above'");
+            k.finish();
+            t.known = known;
+            t.kind = "situational-picture";
+        }
+    }
     if (auto v = cond.get("occurrence")) t.occurrence = static_cast<int>(doc.integer(*v, "occurrence", 1, 100000).value_or(1));
     cond.finish();
-    if (t.kind.empty()) doc.error(*on, "condition 'on' needs 'kind', 'inject', 'decision' or 'point'");
+    if (t.kind.empty()) doc.error(*on, "condition 'on' needs 'kind', 'inject', 'decision', 'point' or 'known'");
     if (after) t.delay = doc.duration(*after, "after").value_or(0);
     return t;
 }

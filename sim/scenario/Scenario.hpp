@@ -34,12 +34,22 @@ struct Warning {
     [[nodiscard]] int severity() const;
 };
 
+/// A condition on what a forum knows: a service's level in its joint situational picture below
+/// or above a threshold. Decisions then follow what is known, not the truth.
+struct KnownCondition {
+    std::string service;
+    double below = -1;  ///< fires when known level < below (if >= 0)
+    double above = -1;  ///< fires when known level > above (if >= 0)
+};
+
 /// When something happens: at a fixed offset from the start, or `delay` after the n-th journal
-/// entry (`occurrence`, 1 = the first) that matches (kind, forum, actor, ref).
+/// entry (`occurrence`, 1 = the first) that matches (kind, forum, actor, ref) and, if given, the
+/// condition on what is known.
 struct Trigger {
     bool timed = true;
     Millis at = 0;
     std::string kind, forum, actor, ref;
+    std::optional<KnownCondition> known;
     int occurrence = 1;
     Millis delay = 0;
 };

@@ -337,6 +337,15 @@ Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
     if (auto v = map.get("variants")) readVariants(doc, *v, s);
     if (auto v = map.get("world")) s.world = readWorld(doc, *v, s);
     map.finish();
+    // Conditions on what is known name services of the world model.
+    for (const auto& p : s.plays)
+        for (const auto& step : p.steps) {
+            if (!step.when.known) continue;
+            const auto& service = step.when.known->service;
+            const bool found = s.world && std::any_of(s.world->services.begin(), s.world->services.end(),
+                                                      [&](const world::ServiceSpec& x) { return x.id == service; });
+            if (!found) doc.errorAt(step.where.line, step.where.column, "'known' names service '" + service + "', which the world model does not have");
+        }
     std::size_t events = s.injects.size() + s.decisionPoints.size();
     for (const auto& p : s.plays) events += p.steps.size();
     if (events > limits.maxEvents)

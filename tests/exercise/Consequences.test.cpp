@@ -84,8 +84,7 @@ TEST_CASE("the world model keeps runs deterministic and replayable", "[consequen
     CHECK(outcome(*a, "person-hours-stranded") == outcome(*b, "person-hours-stranded"));
     CHECK(a->journal().text() == b->journal().text());
     // The world draws from its own stream: the protocol's convening delays are those of a run
-    // without a world model. Only the joint situational pictures (which need a world) and the end
-    // entry (which counts the world's ticks as events) differ.
+    // without a world model.
     auto noWorld = shipped("snowstorm");
     noWorld.world.reset();
     exercise::Options o;
@@ -93,13 +92,13 @@ TEST_CASE("the world model keeps runs deterministic and replayable", "[consequen
     o.playName = "late";
     exercise::Exercise run(noWorld, o);
     run.runToEnd();
-    auto protocolLines = [](const exercise::Exercise& r) {
+    auto convenings = [](const exercise::Exercise& r) {
         std::vector<std::string> lines;
         for (const auto& e : r.journal().entries())
-            if (e.kind != "situational-picture" && e.kind != "end") lines.push_back(e.kind + e.actor + e.forum + e.ref + e.text.en + e.data);
+            if (e.kind == "convened" || e.kind == "meeting-opened") lines.push_back(std::to_string(e.t) + e.forum + e.data);
         return lines;
     };
-    CHECK(protocolLines(run) == protocolLines(*a));
+    CHECK(convenings(run) == convenings(*a));
     CHECK(all(*a, "situational-picture").size() > 5);
     CHECK(all(run, "situational-picture").empty());
     CHECK(a->eventCount() > run.eventCount());
@@ -157,4 +156,28 @@ TEST_CASE("truth and knowledge: without forums there is no joint picture, and it
     CHECK(late.pictureAgeMeanHours < alone.pictureAgeMeanHours);
     CHECK(reference.pictureAgeMaxHours <= 6.5);  // conferences every 6 h, observations 30 min old
     CHECK(late.pictureAgeMaxHours > 8);          // nothing joint for the first eight hours
+}
+
+TEST_CASE("truth and knowledge: a decision taken on what is known comes when the picture shows it", "[consequences][knowledge][R9]") {
+    const auto run = play("snowstorm", "reference");
+    const auto* w = run->world();
+    const auto local = w->serviceIndex("local-streets");
+    const auto& called = first(*run, "called-in", "regionalt-samordnande-forum", "", "forsvarsmakten");
+    // The first coordinating-forum picture that shows the local streets below 0.2 is the moment.
+    engine::Millis firstKnown = -1;
+    for (const auto& [forum, picture] : run->pictures())
+        if (run->scenario().region.forums[forum].id == "regionalt-samordnande-forum" && picture.services[local].level < 0.2) {
+            firstKnown = picture.compiledAt;
+            break;
+        }
+    CHECK(called.t == firstKnown);
+    // The truth got there hours earlier: the forum acted on what it knew.
+    engine::Millis truthCrossed = -1;
+    for (std::size_t i = 0; i < w->samples(); ++i)
+        if (w->sampledLevel(i, local) < 0.2) {
+            truthCrossed = w->sampleTime(i);
+            break;
+        }
+    CHECK(truthCrossed > 0);
+    CHECK(called.t - truthCrossed > kHour);
 }
