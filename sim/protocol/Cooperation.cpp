@@ -40,12 +40,6 @@ std::vector<ActorIndex> Cooperation::expand(const std::vector<std::string>& ids)
     return out;
 }
 
-std::string Cooperation::roleProblem(const std::string& role, Text& why) const {
-    if (actorOf(role) != kNone) return {};
-    why = {"Okänd roll '" + role + "'.", "Unknown role '" + role + "'."};
-    return "unknown";
-}
-
 Answer Cooperation::notRunning(ForumIndex f) const {
     const auto& n = forumName(f);
     return Answer::rejected({n.sv + " är inte aktivt just nu; be Länsstyrelsen sammankalla det först (R6).",
@@ -59,8 +53,8 @@ Answer Cooperation::notMember(const std::string& by, ForumIndex f) const {
 }
 
 Answer Cooperation::apply(const Command& command) {
-    Text why;
-    if (!roleProblem(actingRole(command), why).empty()) return Answer::rejected(why);
+    const auto& role = actingRole(command);
+    if (!knownRole(role)) return Answer::rejected({"Okänd roll '" + role + "'.", "Unknown role '" + role + "'."});
     return std::visit(
         [&](const auto& c) -> Answer {
             using T = std::decay_t<decltype(c)>;

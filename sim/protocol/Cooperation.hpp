@@ -138,7 +138,7 @@ private:
     [[nodiscard]] const Text& actorName(ActorIndex a) const { return m_region.actors[a].name; }
     [[nodiscard]] const Text& forumName(ForumIndex f) const { return m_region.forums[f].name; }
     [[nodiscard]] bool isConvener(const std::string& role) const { return role == m_region.convener; }
-    [[nodiscard]] std::string roleProblem(const std::string& role, Text& why) const;
+    [[nodiscard]] bool knownRole(const std::string& role) const { return actorOf(role) != kNone; }
     [[nodiscard]] bool forumRunning(ForumIndex f) const { return m_forums[f].status == ForumStatus::active; }
     Answer notRunning(ForumIndex f) const;
     Answer notMember(const std::string& by, ForumIndex f) const;
