@@ -45,12 +45,13 @@ void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang 
     const auto m = eval::measure(run);
     out << "\n" << (sv ? "Eskaleringstid från första signalen:" : "Escalation timing from the first signal:") << "\n";
     for (const auto& a : m.activations) out << "  " << pad(a.label.in(lang), 52) << " " << since(a, sv) << "\n";
-    out << "  " << pad(sv ? "Första samordnade beslut" : "First coordinated decision", 52) << " "
-        << since(m.firstCoordinatedDecision, sv) << "\n";
+    for (const auto& d : m.decisions)
+        out << "  " << pad((sv ? "Beslut '" : "Decision '") + d.id + "'", 52) << " " << since(d, sv) << "\n";
     out << "  " << pad(sv ? "Gemensamt budskap till allmänheten" : "Joint public message", 52) << " "
         << since(m.firstJointMessage, sv) << "\n";
-    out << "  " << pad(sv ? "Samlad lägesbild: ålder medel / max (timmar)" : "Joint situational picture: age mean / max (hours)", 52)
-        << " " << fixed(m.pictureAgeMeanHours, 1) << " / " << fixed(m.pictureAgeMaxHours, 1) << "\n";
+    if (m.pictureAgeMeanHours >= 0)
+        out << "  " << pad(sv ? "Samlad lägesbild: ålder medel / max (timmar)" : "Joint situational picture: age mean / max (hours)", 52)
+            << " " << fixed(m.pictureAgeMeanHours, 1) << " / " << fixed(m.pictureAgeMaxHours, 1) << "\n";
     out << "  " << pad(sv ? "Kontaktytor: bilaterala / i forum" : "Contact surfaces: bilateral / in forums", 52) << " "
         << m.bilateralContacts << " / " << m.forumContacts << "\n";
     out << "  " << pad(sv ? "Dubbelarbete: egna beslut i samma fråga" : "Duplicated work: own decisions on the same topic", 52) << " "
@@ -97,6 +98,8 @@ void printJson(std::ostream& out, const exercise::Exercise& run) {
     metrics["activations"] = ordered_json::array();
     for (const auto& a : m.activations) metrics["activations"].push_back(timing(a));
     metrics["first_coordinated_decision"] = timing(m.firstCoordinatedDecision);
+    metrics["decisions"] = ordered_json::array();
+    for (const auto& d : m.decisions) metrics["decisions"].push_back(timing(d));
     metrics["first_public_message"] = timing(m.firstPublicMessage);
     metrics["first_joint_message"] = timing(m.firstJointMessage);
     metrics["implementations"] = ordered_json::array();

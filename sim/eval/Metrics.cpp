@@ -52,6 +52,7 @@ Metrics measure(const exercise::Exercise& run) {
             present(e.actor, e.forum, e.t);
         } else if (e.kind == "decision-agreed") {
             ++m.coordinatedDecisions;
+            m.decisions.push_back(timing(e, e.ref, e.text, m.firstSignal));
             if (m.firstCoordinatedDecision.at < 0) m.firstCoordinatedDecision = timing(e, e.ref, e.text, m.firstSignal);
         } else if (e.kind == "own-decision") {
             ++m.ownDecisions;
@@ -89,7 +90,7 @@ Metrics measure(const exercise::Exercise& run) {
             hazardsOver = std::max(hazardsOver, w->drawn(h).onset + w->drawn(h).duration);
         eventEnd = std::min(eventEnd, hazardsOver);
     }
-    if (m.firstSignal >= 0 && eventEnd > m.firstSignal) {
+    if (run.world() != nullptr && m.firstSignal >= 0 && eventEnd > m.firstSignal) {
         constexpr Millis kStep = 5 * engine::kMinute;
         double sum = 0, worst = 0;
         int samples = 0;

@@ -36,6 +36,7 @@ struct Metrics {
     std::uint64_t firstSignalSeq = 0;
     std::vector<Timing> activations;     ///< per activated forum that met: its first meeting
     Timing firstCoordinatedDecision;     ///< the first decision agreed in a forum
+    std::vector<Timing> decisions;       ///< every decision agreed in a forum, in order: the stages of the work
     Timing firstPublicMessage, firstJointMessage;
     std::vector<Timing> implementations; ///< per actor: when it had carried out all its coordinated decisions
     std::vector<Presence> affected;      ///< directly affected actors and when they were present
@@ -49,7 +50,8 @@ struct Metrics {
     /// Age of the freshest joint situational picture over the event — every 5 minutes from the
     /// first signal until the hazards are over: now minus the oldest observation it rests on
     /// (minus the first signal while there is none). Hours.
-    double pictureAgeMeanHours = 0, pictureAgeMaxHours = 0;
+    /// -1 when the scenario has no world model to picture.
+    double pictureAgeMeanHours = -1, pictureAgeMaxHours = -1;
     int pictures = 0;
     struct Outcome {
         std::string id;

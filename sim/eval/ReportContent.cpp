@@ -82,8 +82,10 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
     for (const auto& a : m.activations) row((sv ? "Aktivering: " : "Activation: ") + a.label.in(lang), timingText(a, sv));
     row(sv ? "Första samordnade beslut" : "First coordinated decision", timingText(m.firstCoordinatedDecision, sv));
     row(sv ? "Gemensamt budskap till allmänheten" : "Joint public message", timingText(m.firstJointMessage, sv));
-    row(sv ? "Samlade lägesbilder; ålder medel / max" : "Joint situational pictures; age mean / max",
-        std::to_string(m.pictures) + "; " + fixed(m.pictureAgeMeanHours, 1) + " h / " + fixed(m.pictureAgeMaxHours, 1) + " h");
+    for (const auto& d : m.decisions) row((sv ? "Beslut '" : "Decision '") + d.id + "'", timingText(d, sv));
+    if (m.pictureAgeMeanHours >= 0)
+        row(sv ? "Samlade lägesbilder; ålder medel / max" : "Joint situational pictures; age mean / max",
+            std::to_string(m.pictures) + "; " + fixed(m.pictureAgeMeanHours, 1) + " h / " + fixed(m.pictureAgeMaxHours, 1) + " h");
     row(sv ? "Budskap till allmänheten (varav gemensamma)" : "Public messages (of which joint)",
         std::to_string(m.publicMessages) + " (" + std::to_string(m.jointMessages) + ")");
     row(sv ? "Samordnade beslut / egna beslut" : "Coordinated / own decisions",

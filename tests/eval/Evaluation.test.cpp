@@ -128,3 +128,14 @@ TEST_CASE("R15: duplicated work shows when organisations settle the same questio
     CHECK(eval::measure(*play("snowstorm", "alone")).duplicatedDecisions == 2);  // three 'operations' decisions
     CHECK(eval::measure(*play("snowstorm", "reference")).duplicatedDecisions == 0);
 }
+
+TEST_CASE("R12: the improvement project's stages and their durations are measured", "[eval][metrics][R12]") {
+    const auto m = eval::measure(*play("improvement-project", "reference"));
+    std::vector<std::string> ids;
+    for (const auto& d : m.decisions) ids.push_back(d.id);
+    CHECK(ids == std::vector<std::string>{"propose-project", "decide-project", "recommend-routine", "adopt-routine", "follow-up"});
+    for (std::size_t i = 1; i < m.decisions.size(); ++i) CHECK(m.decisions[i].sinceSignal > m.decisions[i - 1].sinceSignal);
+    // From the shortcoming raised to the joint routine adopted: about nine months of ordinary-mode work.
+    CHECK(m.decisions[3].sinceSignal > 270 * kDay);
+    CHECK(m.decisions[3].sinceSignal < 280 * kDay);
+}
