@@ -59,7 +59,7 @@ std::string mdTable(const std::vector<std::string>& headers, const std::vector<s
 struct Headings {
     std::string summary, timeline, legend, consequences, metrics, strengths, improvements, plan, parameters;
     std::vector<std::string> objectiveCols, metricCols, outcomeCols, planCols, parameterCols;
-    std::string none, footer;
+    std::string none, footer, noWorld;
 };
 
 Headings headings(bool sv) {
@@ -69,13 +69,15 @@ Headings headings(bool sv) {
                 "Konsekvenser", "Mätvärden", "Styrkor", "Förbättringsområden", "Förbättringsplan", "Modellens värden och källor",
                 {"Mål", "Beskrivning", "MSB:s fokusområden", "Poäng", "Förklaring"}, {"Mått", "Värde"}, {"Utfall", "Värde", "Enhet"},
                 {"Fokusområde", "Iakttagelse", "Åtgärd", "Ansvarig", "Underlag"}, {"Värde", "Storlek", "Källa"},
-                "Inga.", "Skapad av Samverkan från övningens journal; alla tider är simulerad tid från scenariots start."};
+                "Inga.", "Skapad av Samverkan från övningens journal; alla tider är simulerad tid från scenariots start.",
+                "Scenariot har ingen konsekvensmodell."};
     return {"Summary", "Timeline against the expected windows",
             "Orange: injects · blue: forums (dark = activated mode) · green: coordinated decision, grey: own decision · purple: joint message · expected: light-blue window, green on time, orange late, red missing",
             "Consequences", "Metrics", "Strengths", "Areas for improvement", "Improvement plan", "The model's figures and sources",
             {"Objective", "Description", "MSB focus areas", "Score", "Explanation"}, {"Measure", "Value"}, {"Outcome", "Value", "Unit"},
             {"Focus area", "Observation", "Corrective action", "Responsible", "Evidence"}, {"Figure", "Value", "Source"},
-            "None.", "Made by Samverkan from the exercise journal; all times are simulated time from the scenario's start."};
+            "None.", "Made by Samverkan from the exercise journal; all times are simulated time from the scenario's start.",
+            "The scenario has no consequence model."};
 }
 
 }  // namespace
@@ -91,8 +93,10 @@ std::string reportHtml(const exercise::Exercise& run, model::Lang lang) {
            table(h.objectiveCols, c.objectives, {false, false, false, true, false}) + "</section>\n";
     out += "<section id=\"timeline\"><h2>" + h.timeline + "</h2>" + timelineSvg(run, c.evaluation, lang) + "<p class=\"legend\">" +
            escapeXml(h.legend) + "</p></section>\n";
-    out += "<section id=\"consequences\"><h2>" + h.consequences + "</h2>" + worldSvg(run, lang) +
-           table(h.outcomeCols, c.outcomes, {false, true, false}) + "</section>\n";
+    out += "<section id=\"consequences\"><h2>" + h.consequences + "</h2>" +
+           (c.outcomes.empty() ? "<p>" + escapeXml(h.noWorld) + "</p>"
+                               : worldSvg(run, lang) + table(h.outcomeCols, c.outcomes, {false, true, false})) +
+           "</section>\n";
     out += "<section id=\"metrics\"><h2>" + h.metrics + "</h2>" + table(h.metricCols, c.metrics, {false, true}) + "</section>\n";
     out += "<section id=\"strengths\"><h2>" + h.strengths + "</h2>" + list(c.strengths, h.none) + "</section>\n";
     out += "<section id=\"improvements\"><h2>" + h.improvements + "</h2>" + list(c.improvements, h.none) + "</section>\n";
@@ -114,7 +118,7 @@ std::string reportMarkdown(const exercise::Exercise& run, model::Lang lang) {
     std::string out = "# " + c.title + "\n\n" + c.subtitle + "\n\n";
     out += "## " + h.summary + "\n\n**" + c.scoreLine + "/100** — " + c.evaluation.explanation.in(lang) + "\n\n" +
            mdTable(h.objectiveCols, c.objectives) + "\n";
-    out += "## " + h.consequences + "\n\n" + mdTable(h.outcomeCols, c.outcomes) + "\n";
+    out += "## " + h.consequences + "\n\n" + (c.outcomes.empty() ? h.noWorld + "\n" : mdTable(h.outcomeCols, c.outcomes)) + "\n";
     out += "## " + h.metrics + "\n\n" + mdTable(h.metricCols, c.metrics) + "\n";
     out += "## " + h.strengths + "\n\n" + bullets(c.strengths) + "\n";
     out += "## " + h.improvements + "\n\n" + bullets(c.improvements) + "\n";

@@ -27,7 +27,8 @@ void grid(Svg& svg, const Axis& axis, double top, double bottom) {
     const Millis step = gridStep(axis.end);
     for (Millis t = 0; t <= axis.end; t += step) {
         svg.line(axis.x(t), top, axis.x(t), bottom, "#ddd");
-        svg.text(axis.x(t), bottom + 14, engine::formatElapsed(t), 10, "middle", "#555");
+        const std::string label = step >= engine::kDay ? "+" + std::to_string(t / engine::kDay) + "d" : engine::formatElapsed(t);
+        svg.text(axis.x(t), bottom + 14, label, 10, "middle", "#555");
     }
 }
 
