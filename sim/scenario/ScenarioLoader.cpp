@@ -342,9 +342,12 @@ Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
         for (const auto& step : p.steps) {
             if (!step.when.known) continue;
             const auto& service = step.when.known->service;
-            const bool found = s.world && std::any_of(s.world->services.begin(), s.world->services.end(),
-                                                      [&](const world::ServiceSpec& x) { return x.id == service; });
-            if (!found) doc.errorAt(step.where.line, step.where.column, "'known' names service '" + service + "', which the world model does not have");
+            std::vector<std::string> services;
+            if (s.world)
+                for (const auto& x : s.world->services) services.push_back(x.id);
+            if (std::find(services.begin(), services.end(), service) == services.end())
+                doc.errorAt(step.where.line, step.where.column,
+                            "'known' names service '" + service + "', which the world model does not have" + model::didYouMean(service, services));
         }
     std::size_t events = s.injects.size() + s.decisionPoints.size();
     for (const auto& p : s.plays) events += p.steps.size();

@@ -130,3 +130,21 @@ TEST_CASE("the complete example in docs/scenario-format.md loads and runs its pl
     CHECK(loaded.value->decisionPoints.size() == 1);
     CHECK(loaded.value->region.forumIndex("elforum") != model::kNone);
 }
+
+TEST_CASE("a world section loads with its figures and sources", "[scenario][world]") {
+    const auto s = load("tests/data/good/minimal-world.yaml");
+    REQUIRE(s.world.has_value());
+    CHECK(s.world->tick == 5 * engine::kMinute);
+    REQUIRE(s.world->hazards.size() == 1);
+    CHECK(s.world->hazards[0].onsetHours.value == Approx(2.0));
+    CHECK(s.world->hazards[0].onsetHours.spread == Approx(0.5));
+    CHECK(s.world->demands[0].base.source == "test");
+    CHECK(s.world->resources[0].capacity.source == "assumption");
+    CHECK(s.world->services[1].dependsOn == "roads");
+    const auto snow = load("scenarios/snowstorm.yaml");
+    REQUIRE(snow.world.has_value());
+    // Groups expand to their members where a service names its observers.
+    const auto& local = *std::find_if(snow.world->services.begin(), snow.world->services.end(),
+                                      [](const world::ServiceSpec& x) { return x.id == "local-streets"; });
+    CHECK(local.observers.size() == 26);
+}
