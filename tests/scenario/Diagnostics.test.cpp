@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/engine/Random.hpp"
 #include "sim/scenario/Scenario.hpp"
 
 using namespace samverkan;
@@ -97,4 +98,43 @@ TEST_CASE("a missing file is reported, not crashed on", "[diagnostics]") {
     const auto d = diagnose("tests/data/bad/no-such-file.yaml");
     REQUIRE(d.size() == 1);
     CHECK(d[0].str().rfind("tests/data/bad/no-such-file.yaml: error: cannot read the file", 0) == 0);
+}
+
+TEST_CASE("mangled scenario files give diagnostics, never a crash", "[diagnostics][robustness]") {
+    std::ifstream in("scenarios/demonstration.yaml");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string original = buffer.str();
+    const std::string regionRef = "region: regions/stockholm.yaml";
+    original.replace(original.find(regionRef), regionRef.size(),
+                     "region: " + std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios/regions/stockholm.yaml");
+    engine::Random rng("mangle", 1);
+    const std::string junk = "{}[]:-&*!|>'\"%@`#,\t\n x9";
+    int rejected = 0, loadedOk = 0;
+    for (int round = 0; round < 150; ++round) {
+        std::string text = original;
+        // A few random edits: replace, delete or duplicate bytes.
+        for (int edit = 0; edit < 3; ++edit) {
+            const auto pos = static_cast<std::size_t>(rng.uniformInt(0, static_cast<std::int64_t>(text.size()) - 1));
+            switch (rng.uniformInt(0, 2)) {
+                case 0: text[pos] = junk[static_cast<std::size_t>(rng.uniformInt(0, static_cast<std::int64_t>(junk.size()) - 1))]; break;
+                case 1: text.erase(pos, static_cast<std::size_t>(rng.uniformInt(1, 40))); break;
+                default: text.insert(pos, text.substr(pos, static_cast<std::size_t>(rng.uniformInt(1, 40)))); break;
+            }
+        }
+        const auto path = (fs::temp_directory_path() / "samverkan-mangled.yaml").string();
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+        scenario::Loaded<scenario::Scenario> loaded;
+        REQUIRE_NOTHROW(loaded = scenario::loadScenario(path));
+        if (!loaded.ok()) {
+            ++rejected;
+            REQUIRE_FALSE(loaded.diagnostics.empty());
+            CHECK(loaded.diagnostics.front().file.find("samverkan-mangled.yaml") != std::string::npos);
+            CHECK(loaded.diagnostics.front().line >= 1);
+        } else {
+            ++loadedOk;
+        }
+    }
+    CHECK(rejected > 50);  // most mangled files are wrong, and say where
+    CHECK(loadedOk > 0);   // some edits land in free text and leave a valid file
 }
