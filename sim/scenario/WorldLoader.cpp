@@ -220,12 +220,14 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 }
             }
             if (auto x = m.get("report_delay")) s.reportDelay = doc.duration(*x, "report_delay").value_or(s.reportDelay);
+            if (auto x = m.get("initial")) s.initial = readParam(doc, *x, "initial");
             earlier.push_back(s.id);
             return s;
         });
     }
     const auto serviceIds = idsOf(w.services);
     const auto decisions = decisionIds(scenario);
+    std::vector<std::pair<std::string, YAML::Node>> pendingOutcomeRefs;  // checked once outcomes are read
     if (auto v = map.get("effects"))
         w.effects = readList<world::EffectSpec>(doc, *v, "effect", [&](MapView& m, const YAML::Node& item) {
             world::EffectSpec e;
@@ -272,13 +274,17 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                         checkRef(doc, *y, "resource", ch.resource, resourceIds);
                     }
                     if (auto y = c.get("factor")) ch.factor = number(doc, *y, "factor").value_or(1);
+                    if (auto y = c.get("add")) ch.add = number(doc, *y, "add").value_or(0);
+                    if (auto y = c.get("outcome")) ch.outcome = doc.scalar(*y, "outcome").value_or("");
                     if (auto y = c.get("list")) ch.list = doc.scalar(*y, "list").value_or("");
                     if (auto y = c.get("order")) {
                         ch.order = doc.stringList(*y, "order");
                         for (const auto& id : ch.order) checkRef(doc, *y, "service", id, serviceIds);
                     }
-                    const int kinds = (ch.demand.empty() ? 0 : 1) + (ch.resource.empty() ? 0 : 1) + (ch.list.empty() ? 0 : 1);
-                    if (kinds != 1) doc.error(at, "a change names exactly one of 'demand', 'resource' or 'list'");
+                    const int kinds = (ch.demand.empty() ? 0 : 1) + (ch.resource.empty() ? 0 : 1) + (ch.list.empty() ? 0 : 1) +
+                                      (ch.outcome.empty() ? 0 : 1);
+                    if (kinds != 1) doc.error(at, "a change names exactly one of 'demand', 'resource', 'outcome' or 'list'");
+                    pendingOutcomeRefs.emplace_back(ch.outcome, at);
                     return ch;
                 });
             return e;
@@ -305,6 +311,8 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 });
             return o;
         });
+    const auto outcomeIds = idsOf(w.outcomes);
+    for (const auto& [id, at] : pendingOutcomeRefs) checkRef(doc, at, "outcome", id, outcomeIds);
     for (const auto& r : w.resources)
         for (const auto& id : r.defaultOrder)
             if (std::find(serviceIds.begin(), serviceIds.end(), id) == serviceIds.end())

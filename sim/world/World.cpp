@@ -31,8 +31,8 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
         m_drawn.push_back({hours(std::max(0.0, draw(rng, h.onsetHours))), std::max(0.0, draw(rng, h.peak)),
                            hours(std::max(0.0, draw(rng, h.durationHours)))});
     const std::size_t n = m_spec.services.size();
-    m_own.assign(n, 1.0);
-    m_effective.assign(n, 1.0);
+    for (const auto& svc : m_spec.services) m_own.push_back(std::clamp(svc.initial.value, 0.0, 1.0));
+    m_effective = m_own;
     m_share.assign(n, 0.0);
     m_boost.assign(n, 0.0);
     m_blocking.resize(n);
@@ -62,6 +62,7 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     }
     m_demandFactor.assign(m_spec.demands.size(), 1.0);
     m_resourceFactor.assign(m_spec.resources.size(), 1.0);
+    m_resourceAdded.assign(m_spec.resources.size(), 0.0);
     m_outcomes.assign(m_spec.outcomes.size(), 0.0);
     const auto ticks = static_cast<std::size_t>(duration / std::max<Millis>(m_spec.tick, 1)) + 2;
     m_times.reserve(ticks);
@@ -129,7 +130,7 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
     std::fill(share.begin(), share.end(), 0.0);
     std::fill(boost.begin(), boost.end(), 0.0);
     for (std::size_t r = 0; r < m_spec.resources.size(); ++r) {
-        double left = m_spec.resources[r].capacity.value * m_resourceFactor[r];
+        double left = (m_spec.resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r];
         auto give = [&](std::size_t s) {
             const auto& svc = m_spec.services[s];
             if (m_resourceOf[s] == r && share[s] == 0.0 && svc.need.value > 0) {
@@ -195,10 +196,19 @@ void World::apply(const Change& c, double strength, bool undo) {
         if (!undo) setPriorities(c.list, c.order);
         return;
     }
+    if (const auto o = indexOf(m_spec.outcomes, c.outcome); o != kNone) {
+        if (!undo) m_outcomes[o] += strength * c.add;  // a cost, once
+        return;
+    }
+    const auto r = indexOf(m_spec.resources, c.resource);
+    if (c.add != 0 && r != kNone) {
+        m_resourceAdded[r] += (undo ? -1.0 : 1.0) * strength * c.add;
+        return;
+    }
     const double factor = std::max(0.01, 1.0 - strength * (1.0 - c.factor));
     const double by = undo ? 1.0 / factor : factor;
     if (const auto d = indexOf(m_spec.demands, c.demand); d != kNone) m_demandFactor[d] *= by;
-    if (const auto r = indexOf(m_spec.resources, c.resource); r != kNone) m_resourceFactor[r] *= by;
+    if (r != kNone) m_resourceFactor[r] *= by;
 }
 
 void World::applyDue(Millis now) {

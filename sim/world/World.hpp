@@ -111,7 +111,7 @@ private:
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> m_terms;   // per outcome: service, demand
     std::vector<std::vector<bool>> m_termLost;
     std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
-    std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_outcomes;
+    std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_resourceAdded, m_outcomes;
     std::vector<double> m_share, m_boost;  // scratch per tick, sized once
     std::vector<AppliedEffect> m_applied;
     /// Effects waiting to start or to end: effect index, strength, start, end, started.

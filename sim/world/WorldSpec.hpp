@@ -74,14 +74,18 @@ struct ServiceSpec {
     std::string dependsOn;  ///< an earlier service that caps this one's level
     std::string boostResource;  ///< a resource that lifts the level above the dependency (bandvagnar)
     Param boostNeed, boostMax;
+    Param initial{1.0, "normal level"};  ///< the level at the start (below 1: a known shortcoming)
     std::vector<std::string> observers;  ///< actors who see this service's level in their own operations
     Millis reportDelay = 30 * engine::kMinute;  ///< how old their picture of it is
 };
 
-/// One change an effect makes: a demand or resource factor, or a priority order.
+/// One change an effect makes: a demand or resource factor (or, for a resource, units added), a
+/// one-off cost added to an outcome, or a priority order.
 struct Change {
-    std::string demand, resource;  ///< one of them, with factor
+    std::string demand, resource;  ///< one of them, with factor (or `add` for a resource)
     double factor = 1;
+    double add = 0;       ///< units added to the resource, or the cost added to `outcome`
+    std::string outcome;  ///< an outcome that bears a one-off cost, e.g. person-days of work
     std::string list;  ///< or a priority list and its order
     std::vector<std::string> order;
 };

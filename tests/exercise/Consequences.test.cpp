@@ -181,3 +181,15 @@ TEST_CASE("truth and knowledge: a decision taken on what is known comes when the
     CHECK(truthCrossed > 0);
     CHECK(called.t - truthCrossed > kHour);
 }
+
+TEST_CASE("improvement project: one joint routine beats parallel routines on readiness and on work", "[consequences][R12][R15]") {
+    const auto reference = play("improvement-project", "reference");
+    const auto alone = play("improvement-project", "alone");
+    CHECK(outcome(*reference, "resident-days-unprepared") < outcome(*alone, "resident-days-unprepared"));
+    CHECK(outcome(*reference, "development-effort") == Approx(150 + 45));
+    CHECK(outcome(*alone, "development-effort") == Approx(7 * 60));
+    // The joint routine brings the safety points to full readiness; parallel routines do not.
+    const auto* w = reference->world();
+    CHECK(w->level(w->serviceIndex("safety-points")) > 0.99);
+    CHECK(alone->world()->level(alone->world()->serviceIndex("safety-points")) < 0.5);
+}

@@ -92,7 +92,7 @@ TEST_CASE("a forum's priority order replaces the default order", "[world]") {
 TEST_CASE("traffic on a degraded road blocks its recovery: fewer cars, faster recovery", "[world]") {
     auto spec = road();
     spec.effects = {{"public-message", "", false, false, 0, 1.0, -1, -1, {"Stanna hemma", "Stay home"}, "test",
-                     {{"cars", "", 0.3, "", {}}}}};
+                     {{"cars", "", 0.3, 0, "", "", {}}}}};
     const World full = run(spec, 20 * kHour);
     const World fewer = run(spec, 20 * kHour, [](World& world, engine::Millis t) {
         if (t == kHour) world.signal({"public-message", "", true, 1.0}, t);
@@ -105,7 +105,7 @@ TEST_CASE("traffic on a degraded road blocks its recovery: fewer cars, faster re
 TEST_CASE("an effect is weaker the later it comes before the hazard, down to its floor", "[world]") {
     auto spec = road();
     spec.effects = {{"implemented", "close-schools", false, false, 8 * kHour, 0.25, -1, -1, {"Skolor", "Schools"}, "test",
-                     {{"cars", "", 0.5, "", {}}}}};
+                     {{"cars", "", 0.5, 0, "", "", {}}}}};
     auto strengthAt = [&](engine::Millis when) {
         engine::Random rng("world-test", 1);
         World w(spec, rng, 24 * kHour);
@@ -124,7 +124,7 @@ TEST_CASE("an effect is weaker the later it comes before the hazard, down to its
 TEST_CASE("an effect can hold only from before onset until after it", "[world]") {
     auto spec = road();
     spec.effects = {{"implemented", "cancel", false, false, 0, 1.0, 2 * kHour, 4 * kHour, {"Inställt", "Cancelled"}, "test",
-                     {{"cars", "", 0.5, "", {}}}}};
+                     {{"cars", "", 0.5, 0, "", "", {}}}}};
     std::vector<double> factors;
     run(spec, 20 * kHour, [&](World& w, engine::Millis t) {
         if (t == kHour) w.signal({"implemented", "cancel", false, 1.0}, t);
