@@ -29,7 +29,7 @@ TEST_CASE("validate accepts the shipped files and reports bad ones with exit cod
                   "scenarios/regions/stockholm.yaml"});
     CHECK(r.code == 0);
     CHECK(r.out.find("scenarios/snowstorm.yaml: ok (scenario 'snowstorm'") != std::string::npos);
-    CHECK(r.out.find("41 actors") != std::string::npos);
+    CHECK(r.out.find("42 actors") != std::string::npos);
     r = samverkanCli({"validate", "scenarios/snowstorm.yaml", "tests/data/bad/unknown-actor.yaml"});
     CHECK(r.code == 2);
     CHECK(r.err.rfind("tests/data/bad/unknown-actor.yaml:11:11: error: unknown actor 'polisn' (did you mean 'polisen'?)", 0) == 0);

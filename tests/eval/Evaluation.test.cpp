@@ -97,7 +97,7 @@ TEST_CASE("metrics: escalation timing, composition and contact surfaces", "[eval
     const auto swedavia = std::find_if(m.affected.begin(), m.affected.end(), [](const eval::Presence& p) { return p.actor == "swedavia"; });
     REQUIRE(swedavia != m.affected.end());
     CHECK(swedavia->joined == first(*reference, "member-joined", "", "", "swedavia").t);
-    CHECK(m.outcomes.size() == 4);
+    CHECK(m.outcomes.size() == 5);
 
     const auto alone = eval::measure(*play("snowstorm", "alone"));
     CHECK(alone.activations.empty());

@@ -31,7 +31,8 @@ TEST_CASE("snowstorm: the reference play beats the late play, which beats acting
         const auto alone = play("snowstorm", "alone", seed);
         // Same seed, same storm: only the cooperation differs.
         CHECK(reference->world()->drawn(0).onset == alone->world()->drawn(0).onset);
-        for (const char* metric : {"person-hours-stranded", "acute-transports-late", "rescue-callouts-delayed", "bus-departures-lost"}) {
+        for (const char* metric : {"person-hours-stranded", "customer-hours-without-power", "acute-transports-late",
+                                   "rescue-callouts-delayed", "bus-departures-lost"}) {
             INFO(metric);
             CHECK(outcome(*reference, metric) < outcome(*late, metric));
             CHECK(outcome(*late, metric) < outcome(*alone, metric));
