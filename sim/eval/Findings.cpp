@@ -58,6 +58,16 @@ Text describe(const Finding& f, const Text& actionName) {
     return {};
 }
 
+std::string swedishAction(const std::string& action) {
+    static const std::vector<std::pair<std::string, std::string>> kWords{
+        {"activate", "aktivering"}, {"convene", "sammankallande"}, {"call-in", "inkallning"}, {"chair", "ordförande"},
+        {"decide", "beslut"}, {"priorities", "prioritering"}, {"public-message", "budskap till allmänheten"},
+        {"implement", "genomförande"}, {"deactivate", "avaktivering"}, {"report", "rapport"}, {"present", "närvaro"}};
+    for (const auto& [en, sv] : kWords)
+        if (en == action) return sv;
+    return action;
+}
+
 Text actionText(const exercise::Exercise& run, const scenario::Expectation& x) {
     const auto& region = run.scenario().region;
     const auto f = x.forum.empty() ? model::kNone : region.resolveForum(x.forum);
@@ -66,7 +76,7 @@ Text actionText(const exercise::Exercise& run, const scenario::Expectation& x) {
     const auto a = x.actor.empty() ? model::kNone : region.actorIndex(x.actor);
     const std::string who = a == model::kNone ? "" : " (" + region.actors[a].name.sv + ")";
     const std::string whoEn = a == model::kNone ? "" : " (" + region.actors[a].name.en + ")";
-    return {x.action + sv + who, x.action + en + whoEn};
+    return {swedishAction(x.action) + sv + who, x.action + en + whoEn};
 }
 
 Finding check(const exercise::Exercise& run, const scenario::Inject& inject, const scenario::Expectation& x,

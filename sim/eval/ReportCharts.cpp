@@ -10,7 +10,8 @@ namespace samverkan::eval {
 namespace {
 
 constexpr double kLeft = 190, kRight = 1030, kWidth = 1080;
-constexpr std::array<const char*, 8> kPalette{"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
+constexpr std::array<const char*, 12> kPalette{"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+                                              "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#e7969c"};
 
 struct Axis {
     Millis end;
@@ -144,7 +145,7 @@ std::string worldSvg(const exercise::Exercise& run, model::Lang lang) {
         for (std::size_t i = 0; i < w->samples(); ++i)
             pts.emplace_back(axis.x(w->sampleTime(i)), top2 + panel - panel * w->sampledLevel(i, s));
         const auto* colour = kPalette[s % kPalette.size()];
-        svg.polyline(pts, colour, 1.8, s >= kPalette.size());
+        svg.polyline(pts, colour, 1.8);
         // As known: the level in the freshest joint picture, held until the next one.
         std::vector<std::pair<double, double>> known;
         const auto& pictures = run.pictures();
