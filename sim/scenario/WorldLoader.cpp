@@ -77,6 +77,14 @@ void checkRef(YamlDocument& doc, const YAML::Node& at, const std::string& what, 
     doc.error(at, "unknown " + what + " '" + id + "'" + model::didYouMean(id, known));
 }
 
+// Reads an id under `key` and reports it unless it is one of `known`.
+std::string refAt(YamlDocument& doc, const YAML::Node& node, const char* key, const std::string& what,
+                  const std::vector<std::string>& known) {
+    const std::string id = doc.scalar(node, key).value_or("");
+    checkRef(doc, node, what, id, known);
+    return id;
+}
+
 template <class T, class F>
 std::vector<T> readList(YamlDocument& doc, const YAML::Node& node, const std::string& what, F&& readOne) {
     std::vector<T> out;
@@ -158,8 +166,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
             r.id = idOf(doc, m);
             r.name = textOf(doc, m, "name");
             if (auto x = m.require("owner")) {
-                r.owner = doc.scalar(*x, "owner").value_or("");
-                checkRef(doc, *x, "actor", r.owner, actorIds);
+                r.owner = refAt(doc, *x, "owner", "actor", actorIds);
             }
             if (auto x = m.require("capacity")) r.capacity = readParam(doc, *x, "capacity");
             r.list = stringOf(doc, m, "list", true);
@@ -174,13 +181,11 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
             s.id = idOf(doc, m);
             s.name = textOf(doc, m, "name");
             if (auto x = m.get("hazard")) {
-                s.hazard = doc.scalar(*x, "hazard").value_or("");
-                checkRef(doc, *x, "hazard", s.hazard, hazardIds);
+                s.hazard = refAt(doc, *x, "hazard", "hazard", hazardIds);
                 if (auto y = m.require("sensitivity")) s.sensitivity = readParam(doc, *y, "sensitivity");
             }
             if (auto x = m.get("resource")) {
-                s.resource = doc.scalar(*x, "resource").value_or("");
-                checkRef(doc, *x, "resource", s.resource, resourceIds);
+                s.resource = refAt(doc, *x, "resource", "resource", resourceIds);
                 if (auto y = m.require("need")) s.need = readParam(doc, *y, "need");
                 if (auto y = m.require("recovery")) s.recovery = readParam(doc, *y, "recovery");
             }
@@ -188,8 +193,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 s.blockedBy = readList<world::Blocking>(doc, *x, "blocked_by", [&](MapView& b, const YAML::Node&) {
                     world::Blocking block;
                     if (auto y = b.require("demand")) {
-                        block.demand = doc.scalar(*y, "demand").value_or("");
-                        checkRef(doc, *y, "demand", block.demand, demandIds);
+                        block.demand = refAt(doc, *y, "demand", "demand", demandIds);
                     }
                     if (auto y = b.require("weight")) block.weight = readParam(doc, *y, "weight");
                     return block;
@@ -204,8 +208,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 MapView b(doc, *x, "boost");
                 if (b.ok()) {
                     if (auto y = b.require("resource")) {
-                        s.boostResource = doc.scalar(*y, "resource").value_or("");
-                        checkRef(doc, *y, "resource", s.boostResource, resourceIds);
+                        s.boostResource = refAt(doc, *y, "resource", "resource", resourceIds);
                     }
                     if (auto y = b.require("need")) s.boostNeed = readParam(doc, *y, "need");
                     if (auto y = b.require("max")) s.boostMax = readParam(doc, *y, "max");
@@ -240,8 +243,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                         checkRef(doc, *y, "journal kind", e.kind, kinds);
                     }
                     if (auto y = when.get("decision")) {
-                        e.ref = doc.scalar(*y, "decision").value_or("");
-                        checkRef(doc, *y, "decision", e.ref, decisions);
+                        e.ref = refAt(doc, *y, "decision", "decision", decisions);
                     }
                     if (auto y = when.get("actor")) {
                         e.ref = doc.scalar(*y, "actor").value_or("");
@@ -266,12 +268,10 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 e.changes = readList<world::Change>(doc, *x, "change", [&](MapView& c, const YAML::Node& at) {
                     world::Change ch;
                     if (auto y = c.get("demand")) {
-                        ch.demand = doc.scalar(*y, "demand").value_or("");
-                        checkRef(doc, *y, "demand", ch.demand, demandIds);
+                        ch.demand = refAt(doc, *y, "demand", "demand", demandIds);
                     }
                     if (auto y = c.get("resource")) {
-                        ch.resource = doc.scalar(*y, "resource").value_or("");
-                        checkRef(doc, *y, "resource", ch.resource, resourceIds);
+                        ch.resource = refAt(doc, *y, "resource", "resource", resourceIds);
                     }
                     if (auto y = c.get("factor")) ch.factor = number(doc, *y, "factor").value_or(1);
                     if (auto y = c.get("add")) ch.add = number(doc, *y, "add").value_or(0);
@@ -299,12 +299,10 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 o.terms = readList<world::OutcomeTerm>(doc, *x, "term", [&](MapView& t, const YAML::Node&) {
                     world::OutcomeTerm term;
                     if (auto y = t.require("service")) {
-                        term.service = doc.scalar(*y, "service").value_or("");
-                        checkRef(doc, *y, "service", term.service, serviceIds);
+                        term.service = refAt(doc, *y, "service", "service", serviceIds);
                     }
                     if (auto y = t.require("demand")) {
-                        term.demand = doc.scalar(*y, "demand").value_or("");
-                        checkRef(doc, *y, "demand", term.demand, demandIds);
+                        term.demand = refAt(doc, *y, "demand", "demand", demandIds);
                     }
                     if (auto y = t.get("lost")) term.lost = doc.boolean(*y, "lost").value_or(false);
                     return term;
