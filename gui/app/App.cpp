@@ -1,0 +1,100 @@
+#include "gui/app/App.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "gui/platform/Platform.hpp"
+#include "gui/views/Views.hpp"
+
+namespace samverkan::gui {
+
+App::App(const AppOptions& options) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(options.dataDir, ec))
+        if (entry.path().extension() == ".yaml") m_shipped.push_back(entry.path().string());
+    std::sort(m_shipped.begin(), m_shipped.end());
+    m_session.lang = options.lang;
+    m_session.control = options.control;
+    m_session.role = options.role;
+    m_session.playName = options.play;
+    if (!options.scenario.empty() && m_session.load(options.scenario) && options.start) {
+        m_session.start();
+        if (!options.until.empty())
+            if (const auto t = engine::parseOffset(options.until)) m_session.run->runUntil(*t);
+    }
+}
+
+void App::frame(double realSeconds) {
+    if (!inExercise()) {
+        if (drawStartScreen(m_session, m_shipped)) m_session.start();
+        return;
+    }
+    m_session.advance(realSeconds);
+    exerciseScreen();
+}
+
+// The exercise screen, laid out for 1600×900: top bar; forum board on the left; picture and
+// journal in tabs in the centre; inbox and actions on the right.
+void App::exerciseScreen() {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    const float top = 44.0f, left = size.x * 0.24f, right = size.x * 0.30f;
+    const auto flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(size.x, top));
+    ImGui::Begin("topbar", nullptr, flags | ImGuiWindowFlags_NoTitleBar);
+    drawTopBar(m_session);
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(left, size.y - top));
+    ImGui::Begin(m_session.t("Forum", "Forums"), nullptr, flags);
+    drawForumBoard(m_session);
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(left, top));
+    ImGui::SetNextWindowSize(ImVec2(size.x - left - right, size.y - top));
+    ImGui::Begin(m_session.scenario->title.in(m_session.lang).c_str(), nullptr, flags);
+    if (ImGui::BeginTabBar("centre")) {
+        if (ImGui::BeginTabItem(m_session.t("Lägesbild", "Situational picture"))) {
+            drawPicture(m_session);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(m_session.t("Journal", "Journal"))) {
+            drawJournal(m_session);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(size.x - right, top));
+    ImGui::SetNextWindowSize(ImVec2(right, size.y - top));
+    ImGui::Begin(m_session.t("Inkorg och åtgärder", "Inbox and actions"), nullptr, flags);
+    drawInbox(m_session);
+    ImGui::Separator();
+    drawActions(m_session);
+    ImGui::End();
+    drawDecisionModal(m_session);
+}
+
+int runWindow(const AppOptions& options) {
+    Platform platform(1600, 900, "Samverkan", options.fontPath);
+    App app(options);
+    for (int frame = 1;; ++frame) {
+        if (!platform.pollEvents()) return 0;
+        platform.newFrame();
+        app.frame(ImGui::GetIO().DeltaTime);
+        const bool shoot = !options.screenshot.empty() && frame >= options.frames;
+        if (!platform.render(shoot ? options.screenshot : std::string{})) {
+            std::cerr << "samverkan-gui: cannot write " << options.screenshot << "\n";
+            return 1;
+        }
+        if (shoot) return 0;
+    }
+}
+
+}  // namespace samverkan::gui

@@ -1,0 +1,44 @@
+#pragma once
+// The trainee console's screens and its frame loop.
+
+#include <string>
+#include <vector>
+
+#include "gui/app/Session.hpp"
+
+namespace samverkan::gui {
+
+/// How the program was started.
+struct AppOptions {
+    std::string scenario;       ///< a scenario to open; with `start`, go straight to the exercise
+    std::string play = "reference";
+    std::string role;
+    bool control = false;
+    bool start = false;
+    model::Lang lang = model::Lang::sv;
+    std::string until;          ///< advance the exercise to this time before showing it (+6h)
+    std::string screenshot;     ///< write a PNG after `frames` frames and exit
+    int frames = 3;
+    std::string dataDir, fontPath;
+};
+
+/// Draws one frame of the current screen into the current ImGui context.
+class App {
+public:
+    explicit App(const AppOptions& options);
+    /// Builds the frame's widgets; `realSeconds` since the last frame advances the clock.
+    void frame(double realSeconds);
+    [[nodiscard]] const Session& session() const { return m_session; }
+    [[nodiscard]] Session& session() { return m_session; }
+    [[nodiscard]] bool inExercise() const { return m_session.run != nullptr; }
+
+private:
+    void exerciseScreen();
+    Session m_session;
+    std::vector<std::string> m_shipped;
+};
+
+/// Runs the console in a window; returns the exit code.
+int runWindow(const AppOptions& options);
+
+}  // namespace samverkan::gui

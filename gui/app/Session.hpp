@@ -1,0 +1,41 @@
+#pragma once
+// What the GUI shows and acts on: the chosen scenario, the running Exercise, the role, the clock
+// speed. The GUI holds no rules: it reads the Exercise every frame and acts only by submitting
+// Commands (DESIGN.md, contract 2).
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/exercise/Exercise.hpp"
+
+namespace samverkan::gui {
+
+/// Simulated seconds per real second; 0 = paused.
+inline const std::vector<int> kSpeeds{0, 1, 10, 60, 600};
+
+struct Session {
+    model::Lang lang = model::Lang::sv;
+    bool control = false;  ///< exercise control (övningsledning) rather than a trainee
+    std::string role;      ///< the trainee's actor id
+    std::string scenarioPath, playName = "reference";
+    std::vector<scenario::Diagnostic> diagnostics;  ///< why the chosen scenario did not load
+    std::unique_ptr<scenario::Scenario> scenario;
+    std::unique_ptr<exercise::Exercise> run;
+    int speed = 60;
+    std::string lastAnswer;  ///< the answer to the last command, for the status line
+    std::size_t seenEntries = 0;  ///< journal entries the role has seen in the inbox
+
+    /// Loads the scenario; on failure keeps the diagnostics and returns false.
+    bool load(const std::string& path);
+    /// Starts the exercise with the chosen play, the role left to the trainee.
+    void start();
+    /// Submits a command as the current role (or as exercise control) and keeps the answer.
+    bool submit(protocol::Command command);
+    /// Advances simulated time by `realSeconds` at the chosen speed; stops at decision points.
+    void advance(double realSeconds);
+    [[nodiscard]] const std::string& actingRole() const;
+    [[nodiscard]] const char* t(const char* sv, const char* en) const { return lang == model::Lang::sv ? sv : en; }
+};
+
+}  // namespace samverkan::gui

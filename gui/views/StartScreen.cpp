@@ -1,0 +1,75 @@
+#include <imgui.h>
+
+#include <filesystem>
+
+#include "gui/views/Views.hpp"
+
+namespace samverkan::gui {
+
+bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("start", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    ImGui::SetWindowFontScale(1.6f);
+    ImGui::TextUnformatted("Samverkan");
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::TextUnformatted(s.t("Övning i regional samverkan", "Exercise in regional crisis cooperation"));
+    ImGui::Separator();
+
+    ImGui::TextUnformatted(s.t("Språk", "Language"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Svenska", s.lang == model::Lang::sv)) s.lang = model::Lang::sv;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", s.lang == model::Lang::en)) s.lang = model::Lang::en;
+
+    ImGui::TextUnformatted(s.t("Scenario", "Scenario"));
+    for (const auto& path : shipped) {
+        const auto name = std::filesystem::path(path).stem().string();
+        if (ImGui::RadioButton(name.c_str(), s.scenarioPath == path)) s.load(path);
+    }
+    static char other[512] = "";
+    ImGui::InputText(s.t("Annan fil", "Other file"), other, sizeof other);
+    ImGui::SameLine();
+    if (ImGui::Button(s.t("Öppna", "Open"))) s.load(other);
+
+    if (!s.diagnostics.empty()) {
+        ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.t("Scenariot kunde inte läsas:", "The scenario could not be read:"));
+        ImGui::BeginChild("diagnostics", ImVec2(0, 200), true);
+        for (const auto& d : s.diagnostics) ImGui::TextWrapped("%s", d.str().c_str());
+        ImGui::EndChild();
+    }
+    if (!s.scenario) {
+        ImGui::End();
+        return false;
+    }
+    ImGui::Separator();
+    ImGui::Text("%s", s.scenario->title.in(s.lang).c_str());
+    ImGui::TextWrapped("%s", s.scenario->summary.in(s.lang).c_str());
+    ImGui::TextUnformatted(s.t("Spel för övriga roller", "Play for the other roles"));
+    for (const auto& p : s.scenario->plays) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(p.name.c_str(), s.playName == p.name)) s.playName = p.name;
+    }
+    ImGui::TextUnformatted(s.t("Läge", "Mode"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton(s.t("Övningsdeltagare", "Trainee"), !s.control)) s.control = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton(s.t("Övningsledning", "Exercise control"), s.control)) s.control = true;
+    if (!s.control) {
+        const auto& region = s.scenario->region;
+        if (ImGui::BeginCombo(s.t("Roll", "Role"), actorName(s, s.role).c_str())) {
+            for (const auto& a : region.actors) {
+                const std::string label = a.id == region.convener
+                                              ? a.name.in(s.lang) + s.t(" – tjänsteman i beredskap", " – duty officer")
+                                              : a.name.in(s.lang);
+                if (ImGui::Selectable(label.c_str(), s.role == a.id)) s.role = a.id;
+            }
+            ImGui::EndCombo();
+        }
+    }
+    const bool start = ImGui::Button(s.t("Starta övningen", "Start the exercise"), ImVec2(260, 0));
+    ImGui::End();
+    return start;
+}
+
+}  // namespace samverkan::gui
