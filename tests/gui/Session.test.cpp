@@ -1,0 +1,106 @@
+// The GUI drives the same Exercise as the CLI: the same commands through the GUI's path give the
+// same journal; and whole frames of the console build headless, with no window.
+#include <catch2/catch.hpp>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "gui/app/App.hpp"
+#include "gui/views/Views.hpp"
+
+using namespace samverkan;
+using engine::kHour;
+using engine::kMinute;
+
+namespace {
+const std::string kSnowstorm = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios/snowstorm.yaml";
+
+// An ImGui context with a built font atlas and a 1600×900 display, for frames without a window.
+struct HeadlessImGui {
+    HeadlessImGui() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1600, 900);
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~HeadlessImGui() { ImGui::DestroyContext(); }
+    void frame(gui::App& app, double seconds) {
+        ImGui::NewFrame();
+        app.frame(seconds);
+        ImGui::Render();
+    }
+};
+}  // namespace
+
+TEST_CASE("commands through the GUI's session give the journal the CLI path gives", "[gui]") {
+    gui::Session session;
+    session.role = "lansstyrelsen";
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    session.run->runUntil(20 * kMinute);
+    CHECK(session.submit(protocol::Convene{"lansstyrelsen", "coordinating", "telephone", 0, {"polisen", "smhi", "sl"}}));
+    session.run->runUntil(2 * kHour);
+    CHECK_FALSE(session.submit(protocol::Release{"lansstyrelsen", "coordinating", "lansstyrelsen"}));
+    CHECK(session.lastAnswer.find("Länsstyrelsen kan inte släppas") == 0);
+    session.run->runUntil(6 * kHour);
+
+    const auto loaded = scenario::loadScenario(kSnowstorm);
+    REQUIRE(loaded.ok());
+    exercise::Options o;
+    o.trainees = {"lansstyrelsen"};
+    exercise::Exercise cli(*loaded.value, o);
+    cli.submitAt(20 * kMinute, protocol::Convene{"lansstyrelsen", "coordinating", "telephone", 0, {"polisen", "smhi", "sl"}});
+    cli.submitAt(2 * kHour, protocol::Release{"lansstyrelsen", "coordinating", "lansstyrelsen"});
+    cli.runUntil(6 * kHour);
+    CHECK(session.run->journal().text() == cli.journal().text());
+}
+
+TEST_CASE("the clock stops for a decision point that belongs to the trainee", "[gui]") {
+    gui::Session session;
+    session.role = "trafikverket";
+    session.playName = "none";
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    session.run->runUntil(25 * kHour);
+    REQUIRE(session.run->openDecisionPoints().size() == 1);
+    session.speed = 600;
+    session.advance(10.0);  // would be 100 minutes of simulated time
+    CHECK(session.run->now() == 25 * kHour);
+    session.control = true;  // exercise control is not held up by a trainee's decision
+    session.advance(1.0);
+    CHECK(session.run->now() == 25 * kHour + 10 * kMinute);
+}
+
+TEST_CASE("the console builds whole frames headless: start screen, then the exercise screen", "[gui]") {
+    HeadlessImGui imgui;
+    gui::AppOptions options;
+    options.dataDir = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios";
+    options.scenario = kSnowstorm;
+    gui::App start(options);
+    imgui.frame(start, 0.016);
+    CHECK_FALSE(start.inExercise());
+    CHECK(ImGui::FindWindowByName("start") != nullptr);
+
+    options.start = true;
+    options.until = "+3h";
+    options.lang = model::Lang::en;
+    gui::App app(options);
+    REQUIRE(app.inExercise());
+    for (int i = 0; i < 3; ++i) imgui.frame(app, 0.016);
+    CHECK(ImGui::FindWindowByName("topbar") != nullptr);
+    CHECK(ImGui::FindWindowByName("Forums") != nullptr);
+    CHECK(ImGui::FindWindowByName("Inbox and actions") != nullptr);
+    CHECK(ImGui::FindWindowByName("Snowstorm – red warning") != nullptr);
+    // Each frame at 60× moves the clock by about a second of simulated time per real second.
+    CHECK(app.session().run->now() > 3 * kHour);
+}
+
+TEST_CASE("a scenario that does not load shows its diagnostics, never a crash", "[gui]") {
+    gui::Session session;
+    CHECK_FALSE(session.load(std::string(SAMVERKAN_SOURCE_DIR) + "/tests/data/bad/many-problems.yaml"));
+    CHECK(session.diagnostics.size() == 3);
+    CHECK(session.scenario == nullptr);
+}
