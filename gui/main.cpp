@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
     cli.add_flag("--start", o.start, "Start the exercise at once (needs --scenario)");
     cli.add_option("--until", o.until, "Advance the exercise to this time first, e.g. +6h");
     cli.add_option("--lang", lang, "sv or en")->check(CLI::IsMember({"sv", "en"}));
+    cli.add_option("--journal", o.journal, "Write the journal here as the exercise runs");
+    cli.add_option("--resume", o.resume, "Resume an exercise from its journal after a crash");
     cli.add_option("--screenshot", o.screenshot, "Write a PNG of the window after --frames frames and exit");
     cli.add_option("--frames", o.frames, "Frames before the screenshot");
     try {

@@ -21,6 +21,11 @@ App::App(const AppOptions& options) {
     m_session.control = options.control;
     m_session.role = options.role;
     m_session.playName = options.play;
+    m_session.journalPath = options.journal;
+    if (!options.resume.empty()) {
+        m_session.resume(options.resume);
+        return;
+    }
     if (!options.scenario.empty() && m_session.load(options.scenario) && options.start) {
         m_session.start();
         if (!options.until.empty())

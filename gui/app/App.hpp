@@ -17,6 +17,8 @@ struct AppOptions {
     bool start = false;
     model::Lang lang = model::Lang::sv;
     std::string until;          ///< advance the exercise to this time before showing it (+6h)
+    std::string journal;        ///< write the journal here as the exercise runs
+    std::string resume;         ///< resume the exercise from this journal
     std::string screenshot;     ///< write a PNG after `frames` frames and exit
     int frames = 3;
     std::string dataDir, fontPath;

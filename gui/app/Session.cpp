@@ -1,6 +1,9 @@
 #include "gui/app/Session.hpp"
 
 #include <cmath>
+#include <filesystem>
+
+#include "sim/exercise/JournalReader.hpp"
 
 namespace samverkan::gui {
 
@@ -21,8 +24,48 @@ void Session::start() {
     exercise::Options o;
     o.playName = scenario->play(playName) ? playName : "none";
     if (!control) o.trainees = {role};
+    if (!journalPath.empty()) {
+        journalFile.open(journalPath, std::ios::binary | std::ios::trunc);
+        if (journalFile) o.journalOut = &journalFile;
+    }
     run = std::make_unique<exercise::Exercise>(*scenario, o);
     seenEntries = 0;
+}
+
+bool Session::resume(const std::string& path) {
+    const auto read = exercise::readJournal(path);
+    if (!read.ok()) {
+        diagnostics = read.diagnostics;
+        return false;
+    }
+    const auto& header = read.value->header;
+    if (!load(header.scenarioFile)) return false;
+    // Run it again into a new file and put that in place of the old one once it has caught up, so
+    // that a crash during the catch-up loses nothing either.
+    const std::string fresh = path + ".resume";
+    journalFile.open(fresh, std::ios::binary | std::ios::trunc);
+    exercise::Options o;
+    o.seed = header.seed;
+    o.playName = header.play;
+    o.variant = header.variant;
+    o.trainees = header.trainees;
+    o.journalOut = &journalFile;
+    run = std::make_unique<exercise::Exercise>(*scenario, o);
+    for (const auto& c : read.value->inputs) run->submitAt(c.at, c.command, c.source);
+    run->runUntil(read.value->lastTime);
+    journalFile.flush();
+    std::error_code ec;
+    std::filesystem::rename(fresh, path, ec);
+    if (ec) {
+        diagnostics = {{path, 0, 0, "cannot replace the journal: " + ec.message()}};
+        return false;
+    }
+    journalPath = path;
+    control = header.trainees.empty();
+    if (!header.trainees.empty()) role = header.trainees.front();
+    playName = header.play;
+    seenEntries = run->journal().entries().size();
+    return true;
 }
 
 const std::string& Session::actingRole() const { return control ? protocol::kControl : role; }

@@ -3,6 +3,7 @@
 // speed. The GUI holds no rules: it reads the Exercise every frame and acts only by submitting
 // Commands (DESIGN.md, contract 2).
 
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,11 +26,17 @@ struct Session {
     int speed = 60;
     std::string lastAnswer;  ///< the answer to the last command, for the status line
     std::size_t seenEntries = 0;  ///< journal entries the role has seen in the inbox
+    std::string journalPath;      ///< where the journal is written as the exercise runs ("" = nowhere)
+    std::ofstream journalFile;
 
     /// Loads the scenario; on failure keeps the diagnostics and returns false.
     bool load(const std::string& path);
     /// Starts the exercise with the chosen play, the role left to the trainee.
     void start();
+    /// Picks up an exercise from its journal after a crash or a kill: runs it again to where the
+    /// journal ends (byte for byte) and goes on writing the same file. False, with diagnostics, if
+    /// the journal cannot be read or its scenario loaded.
+    bool resume(const std::string& path);
     /// Submits a command as the current role (or as exercise control) and keeps the answer.
     bool submit(protocol::Command command);
     /// Advances simulated time by `realSeconds` at the chosen speed; stops at decision points.

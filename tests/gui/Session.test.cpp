@@ -4,6 +4,10 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "gui/app/App.hpp"
 #include "gui/views/Views.hpp"
 
@@ -103,4 +107,35 @@ TEST_CASE("a scenario that does not load shows its diagnostics, never a crash", 
     CHECK_FALSE(session.load(std::string(SAMVERKAN_SOURCE_DIR) + "/tests/data/bad/many-problems.yaml"));
     CHECK(session.diagnostics.size() == 3);
     CHECK(session.scenario == nullptr);
+}
+
+TEST_CASE("after a crash the exercise resumes from its journal with nothing lost", "[gui][safety]") {
+    const auto path = (std::filesystem::temp_directory_path() / "samverkan-gui-resume.jsonl").string();
+    std::string before;
+    {
+        gui::Session session;
+        session.role = "lansstyrelsen";
+        session.journalPath = path;
+        REQUIRE(session.load(kSnowstorm));
+        session.start();
+        session.run->runUntil(30 * kMinute);
+        REQUIRE(session.submit(protocol::Convene{"lansstyrelsen", "coordinating", "telephone", 0, {"polisen", "sl"}}));
+        session.run->runUntil(3 * kHour);
+        before = session.run->journal().text();
+        // The session ends here without any orderly shutdown: only what was flushed survives.
+    }
+    gui::Session resumed;
+    REQUIRE(resumed.resume(path));
+    CHECK(resumed.role == "lansstyrelsen");
+    CHECK(resumed.run->journal().text() == before);
+    // The clock picks up where the journal's last entry was made.
+    CHECK(resumed.run->now() == resumed.run->journal().entries().back().t);
+    // It goes on, writing to the same file.
+    REQUIRE(resumed.submit(protocol::Deactivate{"lansstyrelsen", "coordinating"}));
+    std::ifstream in(path);
+    std::stringstream file;
+    file << in.rdbuf();
+    CHECK(file.str() == resumed.run->journal().text());
+    CHECK(file.str().find("\"kind\":\"deactivated\"") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(path + ".resume"));
 }
