@@ -33,13 +33,32 @@ App::App(const AppOptions& options) {
     }
 }
 
+void App::closeDialog() {
+    if (!m_closeAsked || !inExercise()) return;
+    ImGui::OpenPopup("close");
+    if (ImGui::BeginPopupModal("close", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (m_session.journalPath.empty())
+            ImGui::TextUnformatted(m_session.t("Övningen sparas inte. Avsluta ändå?", "The exercise is not being saved. Close anyway?"));
+        else
+            ImGui::Text("%s %s", m_session.t("Journalen är sparad i", "The journal is saved in"), m_session.journalPath.c_str());
+        if (ImGui::Button(m_session.t("Avsluta", "Close"))) m_closeConfirmed = true;
+        ImGui::SameLine();
+        if (ImGui::Button(m_session.t("Fortsätt övningen", "Go on with the exercise"))) {
+            m_closeAsked = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
 void App::frame(double realSeconds) {
     if (!inExercise()) {
         if (drawStartScreen(m_session, m_shipped)) m_session.start();
         return;
     }
-    m_session.advance(realSeconds);
+    if (!m_closeAsked) m_session.advance(realSeconds);
     exerciseScreen();
+    closeDialog();  // modals last, after the windows they cover
 }
 
 // The exercise screen, laid out for 1600×900: top bar; forum board on the left; picture and
@@ -90,7 +109,9 @@ int runWindow(const AppOptions& options) {
     Platform platform(1600, 900, "Samverkan", options.fontPath);
     App app(options);
     for (int frame = 1;; ++frame) {
-        if (!platform.pollEvents()) return 0;
+        platform.pollEvents();
+        if (platform.closeRequested()) app.requestClose();
+        if (app.mayClose()) return 0;
         platform.newFrame();
         app.frame(ImGui::GetIO().DeltaTime);
         const bool shoot = !options.screenshot.empty() && frame >= options.frames;

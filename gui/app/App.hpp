@@ -33,9 +33,16 @@ public:
     [[nodiscard]] const Session& session() const { return m_session; }
     [[nodiscard]] Session& session() { return m_session; }
     [[nodiscard]] bool inExercise() const { return m_session.run != nullptr; }
+    /// The window's close button: during an exercise, asks first (the journal says whether it is kept).
+    void requestClose() { m_closeAsked = true; }
+    /// True once closing is confirmed (or nothing would be lost).
+    [[nodiscard]] bool mayClose() const { return m_closeConfirmed || (m_closeAsked && !inExercise()); }
 
 private:
     void exerciseScreen();
+    void closeDialog();
+    bool m_closeAsked = false;
+    bool m_closeConfirmed = false;
     Session m_session;
     std::vector<std::string> m_shipped;
 };

@@ -118,10 +118,9 @@ void Platform::onEvent(const sf::Event& e) {
     }
 }
 
-bool Platform::pollEvents() {
+void Platform::pollEvents() {
     sf::Event e;
     while (m_window.pollEvent(e)) onEvent(e);
-    return !m_closeRequested;
 }
 
 bool Platform::closeRequested() {

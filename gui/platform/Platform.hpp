@@ -20,8 +20,8 @@ public:
     Platform(const Platform&) = delete;
     Platform& operator=(const Platform&) = delete;
 
-    /// Handles pending window events; false once the user asked to close the window.
-    bool pollEvents();
+    /// Handles pending window events.
+    void pollEvents();
     /// Starts an ImGui frame.
     void newFrame();
     /// Renders the frame; if `screenshotPath` is set, saves the window as PNG before showing it.

@@ -139,3 +139,20 @@ TEST_CASE("after a crash the exercise resumes from its journal with nothing lost
     CHECK(file.str().find("\"kind\":\"deactivated\"") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(path + ".resume"));
 }
+
+TEST_CASE("closing the window during an exercise asks first", "[gui][safety]") {
+    HeadlessImGui imgui;
+    gui::AppOptions options;
+    options.dataDir = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios";
+    options.scenario = kSnowstorm;
+    gui::App idle(options);
+    idle.requestClose();
+    CHECK(idle.mayClose());  // nothing to lose on the start screen
+
+    options.start = true;
+    gui::App app(options);
+    app.requestClose();
+    imgui.frame(app, 0.016);
+    CHECK_FALSE(app.mayClose());
+    CHECK(ImGui::GetCurrentContext()->OpenPopupStack.Size == 1);
+}
