@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     cli.add_option("--scenario", o.scenario, "Scenario file to open");
     cli.add_option("--play", o.play, "Play for the roles no trainee holds");
     cli.add_option("--role", o.role, "The trainee's role (an actor id)");
+    cli.add_option("--seat", o.seats, "Another role at the same screen (hot seat; repeatable)");
     cli.add_flag("--control", o.control, "Exercise control instead of a trainee");
     cli.add_flag("--start", o.start, "Start the exercise at once (needs --scenario)");
     cli.add_option("--until", o.until, "Advance the exercise to this time first, e.g. +6h");

@@ -20,6 +20,7 @@ App::App(const AppOptions& options) {
     m_session.lang = options.lang;
     m_session.control = options.control;
     m_session.role = options.role;
+    m_session.seats = options.seats;
     m_session.playName = options.play;
     m_session.journalPath = options.journal;
     if (!options.resume.empty()) {

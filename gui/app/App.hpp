@@ -13,6 +13,7 @@ struct AppOptions {
     std::string scenario;       ///< a scenario to open; with `start`, go straight to the exercise
     std::string play = "reference";
     std::string role;
+    std::vector<std::string> seats;  ///< more roles at the same screen (hot seat)
     bool control = false;
     bool start = false;
     model::Lang lang = model::Lang::sv;

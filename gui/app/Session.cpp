@@ -1,5 +1,6 @@
 #include "gui/app/Session.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -23,7 +24,8 @@ bool Session::load(const std::string& path) {
 void Session::start() {
     exercise::Options o;
     o.playName = scenario->play(playName) ? playName : "none";
-    if (!control) o.trainees = {role};
+    if (std::find(seats.begin(), seats.end(), role) == seats.end()) seats.insert(seats.begin(), role);
+    if (!control) o.trainees = seats;
     if (!journalPath.empty()) {
         journalFile.open(journalPath, std::ios::binary | std::ios::trunc);
         if (journalFile) o.journalOut = &journalFile;
@@ -62,6 +64,7 @@ bool Session::resume(const std::string& path) {
     }
     journalPath = path;
     control = header.trainees.empty();
+    seats = header.trainees;
     if (!header.trainees.empty()) role = header.trainees.front();
     playName = header.play;
     seenEntries = run->journal().entries().size();

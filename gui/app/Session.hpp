@@ -18,7 +18,8 @@ inline const std::vector<int> kSpeeds{0, 1, 10, 60, 600};
 struct Session {
     model::Lang lang = model::Lang::sv;
     bool control = false;  ///< exercise control (övningsledning) rather than a trainee
-    std::string role;      ///< the trainee's actor id
+    std::string role;      ///< the trainee's actor id: the one acting now
+    std::vector<std::string> seats;  ///< every role trainees hold at this screen (hot seat); `role` is one of them
     std::string scenarioPath, playName = "reference";
     std::vector<scenario::Diagnostic> diagnostics;  ///< why the chosen scenario did not load
     std::unique_ptr<scenario::Scenario> scenario;

@@ -63,6 +63,23 @@ void drawActions(Session& s) {
         s.submit(protocol::SendPublicMessage{role, forum, {message, message}});
     tooltip(s.t("Ett gemensamt budskap genom forumet i stället för var och ens eget (R15).",
                 "One joint message through the forum instead of each actor's own (R15)."));
+    if (s.control) {
+        // Exercise control: deliver a scenario inject now, or a free text to the chosen actor.
+        ImGui::Separator();
+        ImGui::TextUnformatted(s.t("Övningsledningens inspel", "Exercise control's injects"));
+        for (const auto& inject : s.scenario->injects) {
+            const std::string label = inject.id + "##inject";
+            if (ImGui::SmallButton(label.c_str())) s.submit(protocol::ControlInject{protocol::kControl, inject.id, {}, {}});
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inject.text.in(s.lang).c_str());
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        static char injectText[300] = "";
+        ImGui::InputText("##inject", injectText, sizeof injectText);
+        ImGui::SameLine();
+        if (ImGui::Button(s.t("Skicka inspel", "Send inject")) && injectText[0] != 0)
+            s.submit(protocol::ControlInject{protocol::kControl, "", {actor.id}, {injectText, injectText}});
+    }
     if (!s.lastAnswer.empty()) ImGui::TextWrapped("%s", s.lastAnswer.c_str());
 }
 

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "gui/views/Views.hpp"
@@ -65,6 +66,18 @@ bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
                 if (ImGui::Selectable(label.c_str(), s.role == a.id)) s.role = a.id;
             }
             ImGui::EndCombo();
+        }
+        // More roles at the same screen (hot seat).
+        if (ImGui::TreeNode(s.t("Fler roller vid samma skärm", "More roles at the same screen"))) {
+            for (const auto& a : region.actors) {
+                if (a.id == s.role) continue;
+                bool seated = std::find(s.seats.begin(), s.seats.end(), a.id) != s.seats.end();
+                if (ImGui::Checkbox(a.name.in(s.lang).c_str(), &seated)) {
+                    if (seated) s.seats.push_back(a.id);
+                    else s.seats.erase(std::find(s.seats.begin(), s.seats.end(), a.id));
+                }
+            }
+            ImGui::TreePop();
         }
     }
     const bool start = ImGui::Button(s.t("Starta övningen", "Start the exercise"), ImVec2(260, 0));

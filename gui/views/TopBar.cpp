@@ -20,7 +20,17 @@ void drawTopBar(Session& s) {
         if (const auto next = s.run->nextEventTime()) s.run->runUntil(*next);
     }
     ImGui::SameLine(900);
-    ImGui::Text("%s: %s", s.t("Roll", "Role"), actorName(s, s.actingRole()).c_str());
+    if (s.control || s.seats.size() <= 1) {
+        ImGui::Text("%s: %s", s.t("Roll", "Role"), actorName(s, s.actingRole()).c_str());
+    } else {
+        // Hot seat: trainees sharing the screen take turns; each action is stamped with the role.
+        ImGui::SetNextItemWidth(320);
+        if (ImGui::BeginCombo(s.t("Roll", "Role"), actorName(s, s.role).c_str())) {
+            for (const auto& seat : s.seats)
+                if (ImGui::Selectable(actorName(s, seat).c_str(), seat == s.role)) s.role = seat;
+            ImGui::EndCombo();
+        }
+    }
     ImGui::SameLine();
     if (s.run->finished()) ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.1f, 1), "%s", s.t("Övningen är slut", "The exercise has ended"));
 }

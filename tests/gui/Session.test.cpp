@@ -156,3 +156,33 @@ TEST_CASE("closing the window during an exercise asks first", "[gui][safety]") {
     CHECK_FALSE(app.mayClose());
     CHECK(ImGui::GetCurrentContext()->OpenPopupStack.Size == 1);
 }
+
+TEST_CASE("hot seat: trainees sharing a screen act in turn, each action stamped with its role", "[gui]") {
+    gui::Session session;
+    session.role = "lansstyrelsen";
+    session.seats = {"lansstyrelsen", "polisen"};
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    // Neither seat is played by the simulator.
+    session.run->runUntil(6 * kHour);
+    CHECK(session.run->journal().text().find("\"kind\":\"convened\"") == std::string::npos);
+    session.role = "polisen";
+    REQUIRE(session.submit(protocol::RequestActivation{session.actingRole(), "coordinating", "", {}}));
+    session.role = "lansstyrelsen";
+    REQUIRE(session.submit(protocol::Convene{session.actingRole(), "coordinating", "telephone", 0, {}}));
+    const auto& entries = session.run->journal().entries();
+    std::vector<std::string> stamped;
+    for (const auto& e : entries)
+        if (e.kind == "command") stamped.push_back(e.actor);
+    CHECK(stamped == std::vector<std::string>{"polisen", "lansstyrelsen"});
+}
+
+TEST_CASE("exercise control injects by hand through the same command path", "[gui]") {
+    gui::Session session;
+    session.control = true;
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    REQUIRE(session.submit(protocol::ControlInject{protocol::kControl, "snow-starts", {}, {}}));
+    CHECK(session.run->journal().entries().back().ref == "snow-starts");
+    CHECK(session.run->inputs().back().source == "control");
+}
