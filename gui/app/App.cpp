@@ -92,6 +92,14 @@ void App::exerciseScreen() {
             drawJournal(m_session);
             ImGui::EndTabItem();
         }
+        // The review: exercise control any time, trainees when the exercise has ended.
+        if ((m_session.control || m_session.run->finished()) &&
+            ImGui::BeginTabItem(m_session.t("Utvärdering", "Review"), nullptr,
+                                m_session.run->finished() && !m_reviewShown ? ImGuiTabItemFlags_SetSelected : 0)) {
+            m_reviewShown = m_session.run->finished();
+            drawReview(m_session);
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
     }
     ImGui::End();

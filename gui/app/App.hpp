@@ -44,6 +44,7 @@ private:
     void closeDialog();
     bool m_closeAsked = false;
     bool m_closeConfirmed = false;
+    bool m_reviewShown = false;  ///< the review tab was brought forward when the exercise ended
     Session m_session;
     std::vector<std::string> m_shipped;
 };

@@ -16,6 +16,8 @@ void drawInbox(Session& s);
 void drawActions(Session& s);
 void drawJournal(const Session& s);
 void drawPicture(const Session& s);
+/// The after-action review: score, findings, metrics, and exports of the report and the journal.
+void drawReview(Session& s);
 /// A decision point for the role: pauses the clock in a modal with its options.
 void drawDecisionModal(Session& s);
 
