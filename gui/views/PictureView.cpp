@@ -20,16 +20,22 @@ void drawPicture(const Session& s) {
         if (s.control || s.run->cooperation().forum(it->first).has(me)) known = &it->second;
     if (known == nullptr) ImGui::TextUnformatted(s.t("Ingen samlad lägesbild ännu.", "No joint situational picture yet."));
     else ImGui::Text("%s %s", s.t("Samlad lägesbild från", "Joint situational picture from"), engine::formatElapsed(known->compiledAt).c_str());
+    ImGui::SetCursorPosX(300);
+    ImGui::TextUnformatted(s.t("Som känt", "As known"));
+    if (s.control) {
+        ImGui::SameLine(300 + 190);
+        ImGui::TextUnformatted(s.t("Verkligt läge", "True state"));
+    }
     for (std::size_t i = 0; i < w->spec().services.size(); ++i) {
         const auto& svc = w->spec().services[i];
         const float knownLevel = known && known->services[i].observedAt >= 0 ? static_cast<float>(known->services[i].level) : -1.0f;
         ImGui::Text("%-32s", svc.name.in(s.lang).c_str());
         ImGui::SameLine(300);
-        if (knownLevel >= 0) ImGui::ProgressBar(knownLevel, ImVec2(220, 0));
+        if (knownLevel >= 0) ImGui::ProgressBar(knownLevel, ImVec2(180, 0));
         else ImGui::TextUnformatted(s.t("okänt", "unknown"));
         if (s.control) {
-            ImGui::SameLine();
-            ImGui::ProgressBar(static_cast<float>(w->level(i)), ImVec2(220, 0), s.t("verkligt", "true"));
+            ImGui::SameLine(300 + 190);
+            ImGui::ProgressBar(static_cast<float>(w->level(i)), ImVec2(180, 0));
         }
     }
     if (s.control && w->samples() > 1) {
