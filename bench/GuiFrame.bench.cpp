@@ -1,0 +1,60 @@
+// Frame time of the full exercise screen at 1600×900 (software GL under Xvfb on these machines),
+// and start-up to the first frame. Needs a display: run under xvfb-run.
+#include <benchmark/benchmark.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "gui/app/App.hpp"
+#include "gui/platform/Platform.hpp"
+
+namespace {
+
+samverkan::gui::AppOptions exerciseOptions() {
+    samverkan::gui::AppOptions o;
+    o.dataDir = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios";
+    o.fontPath = std::string(SAMVERKAN_SOURCE_DIR) + "/assets/fonts/DejaVuSans.ttf";
+    o.scenario = o.dataDir + "/snowstorm.yaml";
+    o.start = true;
+    o.control = true;  // the fullest screen: truth beside knowledge, hazard plot, injects
+    o.until = "+26h";
+    return o;
+}
+
+void BM_GuiFrameExerciseScreen(benchmark::State& state) {
+    if (std::getenv("DISPLAY") == nullptr) {
+        state.SkipWithError("no display: run under xvfb-run");
+        return;
+    }
+    samverkan::gui::Platform platform(1600, 900, "Samverkan bench", exerciseOptions().fontPath);
+    samverkan::gui::App app(exerciseOptions());
+    app.session().speed = 60;
+    for (auto _ : state) {
+        platform.pollEvents();
+        platform.newFrame();
+        app.frame(1.0 / 60.0);
+        platform.render();
+    }
+    state.counters["sim_hours"] = static_cast<double>(app.session().run->now()) / 3.6e6;
+}
+
+void BM_GuiStartupToFirstFrame(benchmark::State& state) {
+    if (std::getenv("DISPLAY") == nullptr) {
+        state.SkipWithError("no display: run under xvfb-run");
+        return;
+    }
+    for (auto _ : state) {
+        samverkan::gui::Platform platform(1600, 900, "Samverkan bench", exerciseOptions().fontPath);
+        samverkan::gui::App app(exerciseOptions());
+        platform.pollEvents();
+        platform.newFrame();
+        app.frame(0.0);
+        platform.render();
+    }
+}
+
+}  // namespace
+
+BENCHMARK(BM_GuiFrameExerciseScreen)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+BENCHMARK(BM_GuiStartupToFirstFrame)->Unit(benchmark::kMillisecond)->Iterations(5);
