@@ -4,7 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "sim/exercise/JournalReader.hpp"
+#include "sim/exercise/Replay.hpp"
 
 namespace samverkan::gui {
 
@@ -40,21 +40,12 @@ bool Session::resume(const std::string& path) {
         diagnostics = read.diagnostics;
         return false;
     }
-    const auto& header = read.value->header;
-    if (!load(header.scenarioFile)) return false;
     // Run it again into a new file and put that in place of the old one once it has caught up, so
     // that a crash during the catch-up loses nothing either.
     const std::string fresh = path + ".resume";
     journalFile.open(fresh, std::ios::binary | std::ios::trunc);
-    exercise::Options o;
-    o.seed = header.seed;
-    o.playName = header.play;
-    o.variant = header.variant;
-    o.trainees = header.trainees;
-    o.journalOut = &journalFile;
-    run = std::make_unique<exercise::Exercise>(*scenario, o);
-    for (const auto& c : read.value->inputs) run->submitAt(c.at, c.command, c.source);
-    run->runUntil(read.value->lastTime);
+    run = exercise::rerun(*read.value, path, diagnostics, &journalFile);
+    if (!run) return false;
     journalFile.flush();
     std::error_code ec;
     std::filesystem::rename(fresh, path, ec);
@@ -62,7 +53,10 @@ bool Session::resume(const std::string& path) {
         diagnostics = {{path, 0, 0, "cannot replace the journal: " + ec.message()}};
         return false;
     }
+    scenario = std::make_unique<scenario::Scenario>(run->scenario());
+    scenarioPath = read.value->header.scenarioFile;
     journalPath = path;
+    const auto& header = read.value->header;
     control = header.trainees.empty();
     seats = header.trainees;
     if (!header.trainees.empty()) role = header.trainees.front();

@@ -1,10 +1,9 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 
 #include "gui/views/Views.hpp"
+#include "sim/exercise/Files.hpp"
 #include "sim/eval/Findings.hpp"
 #include "sim/eval/Metrics.hpp"
 #include "sim/eval/Report.hpp"
@@ -12,19 +11,6 @@
 namespace samverkan::gui {
 
 namespace {
-// Writes through a temporary file, so no half-written export is ever left.
-bool writeFile(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) return false;
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    return !ec;
-}
-
 ImVec4 statusColour(eval::Status s) {
     switch (s) {
         case eval::Status::onTime: return {0.1f, 0.5f, 0.1f, 1};
@@ -38,8 +24,17 @@ ImVec4 statusColour(eval::Status s) {
 
 // The after-action review: score, objectives, findings and metrics, with exports.
 void drawReview(Session& s) {
-    const auto ev = eval::evaluate(*s.run);
-    const auto m = eval::measure(*s.run);
+    // Evaluating scans the whole journal: do it again only when the journal has grown.
+    static const exercise::Exercise* evaluatedRun = nullptr;
+    static std::size_t evaluatedEntries = 0;
+    static eval::Evaluation ev;
+    static eval::Metrics m;
+    if (evaluatedRun != s.run.get() || evaluatedEntries != s.run->journal().entries().size()) {
+        ev = eval::evaluate(*s.run);
+        m = eval::measure(*s.run);
+        evaluatedRun = s.run.get();
+        evaluatedEntries = s.run->journal().entries().size();
+    }
     char score[32];
     std::snprintf(score, sizeof score, "%.0f/100", ev.score);
     ImGui::SetWindowFontScale(1.5f);
@@ -47,14 +42,15 @@ void drawReview(Session& s) {
     ImGui::SetWindowFontScale(1.0f);
     ImGui::TextWrapped("%s", ev.explanation.in(s.lang).c_str());
     const std::string stem = s.scenario->id + "-" + s.playName;
+    std::string error;
     if (ImGui::Button(s.t("Exportera rapport (HTML)", "Export report (HTML)"))) {
         const std::string path = stem + "-report.html";
-        s.lastAnswer = writeFile(path, eval::reportHtml(*s.run, s.lang)) ? path : s.t("Kunde inte skriva rapporten.", "Could not write the report.");
+        s.lastAnswer = exercise::writeFileAtomically(path, eval::reportHtml(*s.run, s.lang), error) ? path : error;
     }
     ImGui::SameLine();
     if (ImGui::Button(s.t("Exportera journal", "Export journal"))) {
         const std::string path = stem + "-journal.jsonl";
-        s.lastAnswer = writeFile(path, s.run->journal().text()) ? path : s.t("Kunde inte skriva journalen.", "Could not write the journal.");
+        s.lastAnswer = exercise::writeFileAtomically(path, s.run->journal().text(), error) ? path : error;
     }
     if (!s.lastAnswer.empty()) ImGui::TextUnformatted(s.lastAnswer.c_str());
     ImGui::Separator();

@@ -10,6 +10,7 @@
 #include "sim/cli/Timeline.hpp"
 #include "sim/model/Names.hpp"
 #include "sim/eval/Report.hpp"
+#include "sim/exercise/Files.hpp"
 #include "sim/exercise/Replay.hpp"
 
 namespace samverkan::cli {
@@ -185,26 +186,6 @@ struct ReportArgs {
     std::string journal, output, format = "html", lang = "sv";
 };
 
-// Writes `text` to `path` through a temporary file, so that no half-written file is ever left.
-bool writeAtomically(const std::string& path, const std::string& text, std::ostream& err) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-        file << text;
-        if (!file) {
-            err << "samverkan: cannot write " << tmp << "\n";
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        err << "samverkan: cannot write " << path << ": " << ec.message() << "\n";
-        return false;
-    }
-    return true;
-}
-
 int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
     const auto read = exercise::readJournal(a.journal);
     if (!read.ok()) {
@@ -223,7 +204,11 @@ int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
         out << text;
         return kOk;
     }
-    if (!writeAtomically(a.output, text, err)) return kRuntimeFailure;
+    std::string error;
+    if (!exercise::writeFileAtomically(a.output, text, error)) {
+        err << "samverkan: " << error << "\n";
+        return kRuntimeFailure;
+    }
     out << a.output << ": " << (a.format == "md" ? "Markdown" : "HTML") << " report of " << read.value->lines.size()
         << " journal entries\n";
     return kOk;

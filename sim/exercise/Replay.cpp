@@ -6,7 +6,7 @@
 namespace samverkan::exercise {
 
 std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& journalPath,
-                                std::vector<scenario::Diagnostic>& diagnostics) {
+                                std::vector<scenario::Diagnostic>& diagnostics, std::ostream* journalOut) {
     namespace fs = std::filesystem;
     std::string file = journal.header.scenarioFile;
     if (!fs::exists(file)) {
@@ -25,6 +25,7 @@ std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& j
     options.playName = journal.header.play;
     options.variant = journal.header.variant;
     options.trainees = journal.header.trainees;
+    options.journalOut = journalOut;
     if (!journal.header.playFile.empty()) {
         auto play = scenario::loadPlayFile(journal.header.playFile, *loaded.value);
         if (!play.ok()) {

@@ -19,9 +19,10 @@ struct ReplayResult {
 };
 
 /// Runs the journal's scenario again with its seed, play, variant, trainee roles and outside
-/// commands, up to where the journal ends. Null, with diagnostics, if the scenario cannot be loaded.
+/// commands, up to where the journal ends, writing the journal again to `journalOut` if given.
+/// Null, with diagnostics, if the scenario cannot be loaded.
 std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& journalPath,
-                                std::vector<scenario::Diagnostic>& diagnostics);
+                                std::vector<scenario::Diagnostic>& diagnostics, std::ostream* journalOut = nullptr);
 
 /// Replays `journal` (read from `journalPath`). The scenario file is looked up as recorded, then
 /// beside the journal. Diagnostics say what could not be loaded.
