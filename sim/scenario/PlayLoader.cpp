@@ -238,7 +238,8 @@ std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const
     return steps;
 }
 
-Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, const Limits& limits) {
+namespace {
+Loaded<Play> loadPlayFileUnguarded(const std::string& path, const Scenario& scenario, const Limits& limits) {
     Loaded<Play> result;
     YamlDocument doc(path, limits, result.diagnostics);
     if (doc.load()) {
@@ -260,6 +261,12 @@ Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, con
     }
     sortDiagnostics(result.diagnostics);
     return result;
+}
+
+}  // namespace
+
+Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, const Limits& limits) {
+    return guardedLoad<Play>(path, [&](Loaded<Play>& result) { result = loadPlayFileUnguarded(path, scenario, limits); });
 }
 
 }  // namespace samverkan::scenario

@@ -274,12 +274,12 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
 }
 
 Loaded<Region> loadRegion(const std::string& path, const Limits& limits) {
-    Loaded<Region> result;
-    YamlDocument doc(path, limits, result.diagnostics);
-    Region region;
-    if (doc.load() && readRegionDocument(doc, region)) result.value = std::move(region);
-    sortDiagnostics(result.diagnostics);
-    return result;
+    return guardedLoad<Region>(path, [&](Loaded<Region>& result) {
+        YamlDocument doc(path, limits, result.diagnostics);
+        Region region;
+        if (doc.load() && readRegionDocument(doc, region)) result.value = std::move(region);
+        sortDiagnostics(result.diagnostics);
+    });
 }
 
 }  // namespace samverkan::scenario

@@ -87,11 +87,20 @@ void readObjectives(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     }
 }
 
+// The id of a list item read ahead of the item itself, so that earlier items may refer to later ones;
+// anything malformed is left to the item's own reading, which reports it.
+std::optional<std::string> idOf(const YAML::Node& item) {
+    if (!item.IsMap()) return std::nullopt;
+    const YAML::Node id = item["id"];
+    if (!id.IsDefined() || !id.IsScalar()) return std::nullopt;
+    return id.Scalar();
+}
+
 void readInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     if (!node.IsSequence()) return doc.error(node, "injects must be a list");
     // Ids first, so that conditions may refer to later injects.
     for (const auto& item : node)
-        if (item.IsMap() && item["id"].IsScalar()) s.injects.push_back(Inject{item["id"].Scalar(), {}, {}, {}, {}, {}, {}, {}, {}, {}});
+        if (const auto id = idOf(item)) s.injects.push_back(Inject{*id, {}, {}, {}, {}, {}, {}, {}, {}, {}});
     std::size_t index = 0;
     for (const auto& item : node) {
         MapView map(doc, item, "inject");
@@ -131,7 +140,7 @@ void readInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
 void readDecisionPoints(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     if (!node.IsSequence()) return doc.error(node, "decision_points must be a list");
     for (const auto& item : node)
-        if (item.IsMap() && item["id"].IsScalar()) s.decisionPoints.push_back(DecisionPoint{item["id"].Scalar(), {}, {}, {}, {}, {}, 0});
+        if (const auto id = idOf(item)) s.decisionPoints.push_back(DecisionPoint{*id, {}, {}, {}, {}, {}, 0});
     std::size_t index = 0;
     for (const auto& item : node) {
         MapView map(doc, item, "decision point");
@@ -284,7 +293,8 @@ std::string resolveRegionPath(const std::string& scenarioPath, const std::string
 
 }  // namespace
 
-Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
+namespace {
+Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& limits) {
     Loaded<Scenario> result;
     YamlDocument doc(path, limits, result.diagnostics);
     if (!doc.load()) return result;
@@ -358,6 +368,12 @@ Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
     sortDiagnostics(result.diagnostics);
     if (result.diagnostics.empty()) result.value = std::move(s);
     return result;
+}
+
+}  // namespace
+
+Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
+    return guardedLoad<Scenario>(path, [&](Loaded<Scenario>& result) { result = loadScenarioUnguarded(path, limits); });
 }
 
 }  // namespace samverkan::scenario

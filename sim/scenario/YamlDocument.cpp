@@ -21,7 +21,12 @@ void YamlDocument::errorAt(const YAML::Mark& at, std::string message) {
     else errorAt(at.line + 1, at.column + 1, std::move(message));
 }
 
-void YamlDocument::error(const YAML::Node& at, std::string message) { errorAt(at.Mark(), std::move(message)); }
+void YamlDocument::error(const YAML::Node& at, std::string message) {
+    // A lookup of a missing key gives an invalid node whose Mark() throws; such an error is placed at
+    // the start of the document rather than lost.
+    if (!at.IsDefined()) return errorAt(1, 1, std::move(message));
+    errorAt(at.Mark(), std::move(message));
+}
 
 bool YamlDocument::load() {
     std::error_code ec;

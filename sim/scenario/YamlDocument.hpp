@@ -92,4 +92,21 @@ private:
     std::vector<std::string> m_known;
 };
 
+/// Runs one loader. A yaml-cpp exception that escapes it (a shape of document the readers did not
+/// foresee) becomes a diagnostic in the file being read, never an internal error; what was already
+/// found is kept.
+template <class T, class Read>
+Loaded<T> guardedLoad(const std::string& path, Read&& read) {
+    Loaded<T> result;
+    try {
+        read(result);
+    } catch (const YAML::Exception& e) {
+        result.value.reset();
+        result.diagnostics.push_back({path, e.mark.is_null() ? 1 : e.mark.line + 1, e.mark.is_null() ? 1 : e.mark.column + 1,
+                                      "malformed document: " + e.msg});
+        sortDiagnostics(result.diagnostics);
+    }
+    return result;
+}
+
 }  // namespace samverkan::scenario
