@@ -24,8 +24,10 @@ bool Session::load(const std::string& path) {
 void Session::start() {
     exercise::Options o;
     o.playName = scenario->play(playName) ? playName : "none";
-    if (std::find(seats.begin(), seats.end(), role) == seats.end()) seats.insert(seats.begin(), role);
-    if (!control) o.trainees = seats;
+    if (!control && std::find(seats.begin(), seats.end(), role) == seats.end()) seats.insert(seats.begin(), role);
+    // Trainees hold their seats; with exercise control at the screen, the roles chosen as held by
+    // trainees elsewhere (none: the simulator plays every role).
+    o.trainees = seats;
     if (!journalPath.empty()) {
         journalFile.open(journalPath, std::ios::binary | std::ios::trunc);
         if (journalFile) o.journalOut = &journalFile;
@@ -57,15 +59,24 @@ bool Session::resume(const std::string& path) {
     scenarioPath = read.value->header.scenarioFile;
     journalPath = path;
     const auto& header = read.value->header;
-    control = header.trainees.empty();
-    seats = header.trainees;
+    seats = run->trainees();  // the mode (trainee or exercise control) stays as chosen
     if (!header.trainees.empty()) role = header.trainees.front();
     playName = header.play;
     seenEntries = run->journal().entries().size();
     return true;
 }
 
-const std::string& Session::actingRole() const { return control ? protocol::kControl : role; }
+const std::string& Session::actingRole() const {
+    if (control) return actsAs.empty() ? protocol::kControl : actsAs;
+    return role;
+}
+
+bool Session::handOver(const std::string& seat) {
+    if (!submit(protocol::HandOver{protocol::kControl, seat})) return false;
+    seats = run->trainees();
+    if (!control && std::find(seats.begin(), seats.end(), role) == seats.end() && !seats.empty()) role = seats.front();
+    return true;
+}
 
 bool Session::submit(protocol::Command command) {
     const auto answer = run->submit(command, control ? "control" : "trainee");

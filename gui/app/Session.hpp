@@ -19,6 +19,7 @@ struct Session {
     model::Lang lang = model::Lang::sv;
     bool control = false;  ///< exercise control (övningsledning) rather than a trainee
     std::string role;      ///< the trainee's actor id: the one acting now
+    std::string actsAs;    ///< exercise control acting by hand for a role ("" = as exercise control)
     std::vector<std::string> seats;  ///< every role trainees hold at this screen (hot seat); `role` is one of them
     std::string scenarioPath, playName = "reference";
     std::vector<scenario::Diagnostic> diagnostics;  ///< why the chosen scenario did not load
@@ -40,6 +41,8 @@ struct Session {
     bool resume(const std::string& path);
     /// Submits a command as the current role (or as exercise control) and keeps the answer.
     bool submit(protocol::Command command);
+    /// Exercise control hands a trainee's role to the simulator, which plays it from now on.
+    bool handOver(const std::string& seat);
     /// Advances simulated time by `realSeconds` at the chosen speed; stops at decision points.
     void advance(double realSeconds);
     [[nodiscard]] const std::string& actingRole() const;

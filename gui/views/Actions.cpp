@@ -1,84 +1,260 @@
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "gui/views/Views.hpp"
 
 namespace samverkan::gui {
 
 namespace {
+
 void tooltip(const char* text) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 }
+
+// A combo over ids, shown by their names; keeps `choice` in range.
+template <class NameOf>
+void idCombo(const char* label, const std::vector<std::string>& ids, int& choice, NameOf&& nameOf) {
+    if (ids.empty()) return;
+    if (choice < 0 || choice >= static_cast<int>(ids.size())) choice = 0;
+    if (ImGui::BeginCombo(label, nameOf(ids[static_cast<std::size_t>(choice)]).c_str())) {
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (ImGui::Selectable((nameOf(ids[i]) + "##" + ids[i]).c_str(), choice == static_cast<int>(i))) choice = static_cast<int>(i);
+        ImGui::EndCombo();
+    }
+}
+
+// The priority lists the scenario's resources are shared out by, each with its current order:
+// the latest one a forum set, or the resource's default.
+struct ListDraft {
+    std::string list;
+    std::vector<std::string> order;
+};
+
+std::vector<ListDraft> currentLists(const Session& s) {
+    std::vector<ListDraft> lists;
+    const auto* w = s.run->world();
+    if (w == nullptr) return lists;
+    for (const auto& r : w->spec().resources) {
+        if (r.list.empty() || std::any_of(lists.begin(), lists.end(), [&](const ListDraft& d) { return d.list == r.list; })) continue;
+        ListDraft d{r.list, r.defaultOrder};
+        for (const auto& p : s.run->cooperation().priorities())
+            if (p.list == r.list) d.order = p.order;
+        lists.push_back(std::move(d));
+    }
+    return lists;
+}
+
+std::string itemName(const Session& s, const std::string& id) {
+    if (const auto* w = s.run->world())
+        for (const auto& svc : w->spec().services)
+            if (svc.id == id) return svc.name.in(s.lang);
+    return id;
+}
+
+// Reorders a list by dragging its items (or with the arrow buttons beside them).
+bool reorderable(const Session& s, ListDraft& d) {
+    bool changed = false;
+    for (std::size_t i = 0; i < d.order.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) {
+            std::swap(d.order[i], d.order[i - 1]);
+            changed = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < d.order.size()) {
+            std::swap(d.order[i], d.order[i + 1]);
+            changed = true;
+        }
+        ImGui::SameLine();
+        const std::string label = std::to_string(i + 1) + ". " + itemName(s, d.order[i]);
+        ImGui::Selectable(label.c_str());
+        if (ImGui::IsItemActive() && !ImGui::IsItemHovered()) {
+            const float dy = ImGui::GetMouseDragDelta(0).y;
+            const std::size_t j = dy < 0 ? i - 1 : i + 1;
+            if ((dy < 0 && i > 0) || (dy > 0 && j < d.order.size())) {
+                std::swap(d.order[i], d.order[j]);
+                ImGui::ResetMouseDragDelta();
+                changed = true;
+            }
+        }
+        ImGui::PopID();
+    }
+    return changed;
+}
+
+std::vector<std::string> ids(const std::vector<model::Actor>& actors) {
+    std::vector<std::string> out;
+    for (const auto& a : actors) out.push_back(a.id);
+    return out;
+}
+
 }  // namespace
 
 // What the role may do; each action is a Command, and the answer shows below.
 void drawActions(Session& s) {
     const auto& region = s.scenario->region;
     const std::string role = s.actingRole();
+    const auto nameOfForum = [&](const std::string& id) { return forumName(s, id); };
+    const auto nameOfActor = [&](const std::string& id) { return actorName(s, id); };
+
     ImGui::TextUnformatted(s.t("Åtgärder", "Actions"));
-    static int forumChoice = 0;
+    if (s.control) {
+        // Exercise control may act by hand for any role (e.g. one the simulator does not play well).
+        std::vector<std::string> roles{protocol::kControl};
+        for (const auto& a : region.actors) roles.push_back(a.id);
+        static int actsAs = 0;
+        idCombo(s.t("Agera som", "Act as"), roles, actsAs, [&](const std::string& id) {
+            return id == protocol::kControl ? std::string(s.t("Övningsledningen", "Exercise control")) : actorName(s, id);
+        });
+        s.actsAs = actsAs <= 0 ? std::string{} : roles[static_cast<std::size_t>(actsAs)];
+    }
     std::vector<std::string> activated;
     for (const auto& f : region.forums)
         if (f.mode == model::Mode::activated) activated.push_back(f.id);
-    if (forumChoice >= static_cast<int>(activated.size())) forumChoice = 0;
-    if (ImGui::BeginCombo(s.t("Forum", "Forum"), forumName(s, activated[static_cast<std::size_t>(forumChoice)]).c_str())) {
-        for (std::size_t i = 0; i < activated.size(); ++i)
-            if (ImGui::Selectable(forumName(s, activated[i]).c_str(), forumChoice == static_cast<int>(i))) forumChoice = static_cast<int>(i);
-        ImGui::EndCombo();
-    }
+    static int forumChoice = 0;
+    idCombo(s.t("Forum", "Forum"), activated, forumChoice, nameOfForum);
     const std::string& forum = activated[static_cast<std::size_t>(forumChoice)];
-    if (ImGui::Button(s.t("Begär aktivering", "Ask for activation")))
-        s.submit(protocol::RequestActivation{role, forum, "", {}});
-    tooltip(s.t("Alla aktörer kan begära aktivering; Länsstyrelsen kontaktas och sammankallar (R6).",
-                "Any actor may ask for activation; Länsstyrelsen is contacted and convenes (R6)."));
-    ImGui::SameLine();
-    if (ImGui::Button(s.t("Sammankalla (telefon)", "Convene (telephone)")))
-        s.submit(protocol::Convene{role, forum, "telephone", 0, {}});
-    tooltip(s.t("Bara Länsstyrelsen sammankallar forum och leder det första mötet (R5, R7).",
-                "Only Länsstyrelsen convenes forums and leads the first meeting (R5, R7)."));
-    ImGui::SameLine();
-    if (ImGui::Button(s.t("Avaktivera", "Deactivate"))) s.submit(protocol::Deactivate{role, forum});
-    tooltip(s.t("Ordföranden eller Länsstyrelsen återför forumet till ordinarie läge.",
-                "The chair or Länsstyrelsen returns the forum to ordinary mode."));
+    const auto forumIndex = region.forumIndex(forum);
+    const auto& state = s.run->cooperation().forum(forumIndex);
+
+    if (ImGui::CollapsingHeader(s.t("Aktivering", "Activation"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        if (ImGui::Button(s.t("Begär aktivering", "Ask for activation"))) s.submit(protocol::RequestActivation{role, forum, "", {}});
+        tooltip(s.t("Alla aktörer kan begära aktivering; Länsstyrelsen kontaktas och sammankallar (R6). Det samordnande forumet "
+                    "aktiveras normalt först (R8).",
+                    "Any actor may ask for activation; Länsstyrelsen is contacted and convenes (R6). The coordinating forum is "
+                    "normally activated first (R8)."));
+        static int medium = 0;
+        ImGui::SameLine();
+        if (ImGui::Button(s.t("Sammankalla", "Convene")))
+            s.submit(protocol::Convene{role, forum, medium == 0 ? "telephone" : "physical", 0, {}});
+        tooltip(s.t("Bara Länsstyrelsen sammankallar forum och leder det första mötet (R5, R7).",
+                    "Only Länsstyrelsen convenes forums and leads the first meeting (R5, R7)."));
+        ImGui::SameLine();
+        ImGui::RadioButton(s.t("telefon", "telephone"), &medium, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton(s.t("fysiskt", "physical"), &medium, 1);
+        if (ImGui::Button(s.t("Avaktivera", "Deactivate"))) s.submit(protocol::Deactivate{role, forum});
+        tooltip(s.t("Ordföranden eller Länsstyrelsen återför forumet till ordinarie läge (R2).",
+                    "The chair or Länsstyrelsen returns the forum to ordinary mode (R2)."));
+    }
 
     static int actorChoice = 0;
-    if (actorChoice >= static_cast<int>(region.actors.size())) actorChoice = 0;
-    const auto& actor = region.actors[static_cast<std::size_t>(actorChoice)];
-    if (ImGui::BeginCombo(s.t("Aktör", "Actor"), actor.name.in(s.lang).c_str())) {
-        for (std::size_t i = 0; i < region.actors.size(); ++i)
-            if (ImGui::Selectable(region.actors[i].name.in(s.lang).c_str(), actorChoice == static_cast<int>(i))) actorChoice = static_cast<int>(i);
-        ImGui::EndCombo();
+    const auto actorIds = ids(region.actors);
+    if (ImGui::CollapsingHeader(s.t("Sammansättning", "Composition"))) {
+        idCombo(s.t("Aktör", "Actor"), actorIds, actorChoice, nameOfActor);
+        const std::string& actor = actorIds[static_cast<std::size_t>(actorChoice)];
+        if (ImGui::Button(s.t("Kalla in", "Call in"))) s.submit(protocol::CallIn{role, forum, actor});
+        tooltip(s.t("Anpassad sammansättning: kalla in berörda aktörer (R9).", "Adapted composition: call in the affected actors (R9)."));
+        ImGui::SameLine();
+        if (ImGui::Button(s.t("Släpp", "Release"))) s.submit(protocol::Release{role, forum, actor});
+        tooltip(s.t("Sammansättningen prövas löpande (R9).", "The composition is re-analysed continuously (R9)."));
+        ImGui::SameLine();
+        if (ImGui::Button(s.t("Välj till ordförande", "Make chair"))) s.submit(protocol::SetChair{role, forum, actor});
+        tooltip(s.t("Första mötet beslutar om ordförandeskapet, som kan skifta (R7).", "The first meeting decides the chair, which may change (R7)."));
+        const auto missing = s.run->cooperation().missingFrom(forumIndex);
+        if (!missing.empty()) {
+            std::string names;
+            for (const auto a : missing) names += (names.empty() ? "" : ", ") + region.actors[a].name.in(s.lang);
+            ImGui::TextWrapped("%s %s", s.t("Forumet föreslår:", "The forum suggests:"), names.c_str());
+        }
     }
-    if (ImGui::Button(s.t("Kalla in", "Call in"))) s.submit(protocol::CallIn{role, forum, actor.id});
-    tooltip(s.t("Anpassad sammansättning: kalla in berörda aktörer (R9).", "Adapted composition: call in the affected actors (R9)."));
-    ImGui::SameLine();
-    if (ImGui::Button(s.t("Släpp", "Release"))) s.submit(protocol::Release{role, forum, actor.id});
-    tooltip(s.t("Sammansättningen prövas löpande (R9).", "The composition is re-analysed continuously (R9)."));
-    ImGui::SameLine();
-    if (ImGui::Button(s.t("Välj till ordförande", "Make chair"))) s.submit(protocol::SetChair{role, forum, actor.id});
-    tooltip(s.t("Första mötet beslutar om ordförandeskapet, som kan skifta (R7).", "The first meeting decides the chair, which may change (R7)."));
 
-    static char message[400] = "";
-    ImGui::InputTextMultiline("##message", message, sizeof message, ImVec2(-1, 60));
-    if (ImGui::Button(s.t("Skicka gemensamt budskap", "Send joint public message")) && message[0] != 0)
-        s.submit(protocol::SendPublicMessage{role, forum, {message, message}});
-    tooltip(s.t("Ett gemensamt budskap genom forumet i stället för var och ens eget (R15).",
-                "One joint message through the forum instead of each actor's own (R15)."));
-    if (s.control) {
-        // Exercise control: deliver a scenario inject now, or a free text to the chosen actor.
-        ImGui::Separator();
-        ImGui::TextUnformatted(s.t("Övningsledningens inspel", "Exercise control's injects"));
+    if (ImGui::CollapsingHeader(s.t("Besluta en inriktning", "Agree a direction"))) {
+        static char decisionText[300] = "";
+        static int topic = 0;
+        static std::vector<std::string> chosen;
+        idCombo(s.t("Ämne", "Topic"), region.topics, topic, [](const std::string& id) { return id; });
+        ImGui::InputTextMultiline("##decision", decisionText, sizeof decisionText, ImVec2(-1, 44));
+        ImGui::TextUnformatted(s.t("Genomförs av:", "Carried out by:"));
+        if (state.members.empty()) ImGui::TextDisabled("%s", s.t("(forumet har inga medlemmar nu)", "(the forum has no members now)"));
+        else ImGui::BeginChild("doers", ImVec2(0, 90), true);
+        for (const auto a : state.members) {
+            const auto& id = region.actors[a].id;
+            bool on = std::find(chosen.begin(), chosen.end(), id) != chosen.end();
+            if (ImGui::Checkbox((region.actors[a].name.in(s.lang) + "##do").c_str(), &on)) {
+                if (on) chosen.push_back(id);
+                else chosen.erase(std::find(chosen.begin(), chosen.end(), id));
+            }
+        }
+        if (!state.members.empty()) ImGui::EndChild();
+        if (ImGui::Button(s.t("Besluta", "Agree")) && decisionText[0] != 0 && !region.topics.empty()) {
+            const std::string id = "d" + std::to_string(s.run->cooperation().decisions().size() + 1);
+            s.submit(protocol::AgreeDecision{role, forum, id, region.topics[static_cast<std::size_t>(topic)], "",
+                                             {decisionText, decisionText}, chosen});
+        }
+        tooltip(s.t("Forumet enas om en inriktning; varje aktör genomför den i sin egen organisation efter sin egen tid (R10). "
+                    "En representant utan mandat stämmer av med hemorganisationen först (R3, R4).",
+                    "The forum agrees a direction; each actor carries it out in its own organisation after its own delay (R10). "
+                    "A representative without the mandate consults the home organisation first (R3, R4)."));
+    }
+
+    if (ImGui::CollapsingHeader(s.t("Prioriteringar", "Priorities"))) {
+        static std::vector<ListDraft> drafts;
+        static std::size_t draftsFor = SIZE_MAX;  // the number of priority orders set when the drafts were made
+        if (draftsFor != s.run->cooperation().priorities().size() || drafts.empty()) {
+            drafts = currentLists(s);
+            draftsFor = s.run->cooperation().priorities().size();
+        }
+        if (drafts.empty()) ImGui::TextDisabled("%s", s.t("Scenariot har inga prioriteringslistor.", "The scenario has no priority lists."));
+        for (auto& d : drafts) {
+            ImGui::PushID(d.list.c_str());
+            ImGui::TextUnformatted(d.list.c_str());
+            reorderable(s, d);
+            if (ImGui::Button(s.t("Fastställ ordningen", "Set this order"))) s.submit(protocol::SetPriorities{role, forum, d.list, d.order});
+            tooltip(s.t("Dra raderna eller använd pilarna. Det inriktande forumets ordning är en ram som binder det samordnande (R11).",
+                        "Drag the rows or use the arrows. The directing forum's order is a frame that binds the coordinating forum (R11)."));
+            ImGui::PopID();
+        }
+    }
+
+    if (ImGui::CollapsingHeader(s.t("Budskap och rapporter", "Messages and reports"))) {
+        static char message[400] = "";
+        ImGui::InputTextMultiline("##message", message, sizeof message, ImVec2(-1, 44));
+        if (ImGui::Button(s.t("Gemensamt budskap", "Joint public message")) && message[0] != 0)
+            s.submit(protocol::SendPublicMessage{role, forum, {message, message}});
+        tooltip(s.t("Ett gemensamt budskap genom forumet i stället för var och ens eget (R14, R15).",
+                    "One joint message through the forum instead of each actor's own (R14, R15)."));
+        ImGui::SameLine();
+        if (ImGui::Button(s.t("Eget budskap", "Own message")) && message[0] != 0)
+            s.submit(protocol::SendPublicMessage{role, "", {message, message}});
+        tooltip(s.t("Aktörens eget budskap; räknas inte som samordnat.", "The actor's own message; not counted as coordinated."));
+        ImGui::SameLine();
+        if (ImGui::Button(s.t("Rapportera till forumet", "Report to the forum")) && message[0] != 0)
+            s.submit(protocol::Report{role, forum, {message, message}});
+        tooltip(s.t("Aktörens lägesrapport blir en del av den samlade lägesbilden (R13).",
+                    "The actor's report becomes part of the joint situational picture (R13)."));
+        idCombo(s.t("Till", "To"), actorIds, actorChoice, nameOfActor);
+        ImGui::SameLine();
+        if (ImGui::Button(s.t("Bilateral kontakt", "Bilateral contact")) && message[0] != 0)
+            s.submit(protocol::Contact{role, actorIds[static_cast<std::size_t>(actorChoice)], {message, message}});
+        tooltip(s.t("En kontakt utanför forumen; många sådana är vad samverkan ska minska (R15).",
+                    "A contact outside the forums; many of them are what cooperation is meant to reduce (R15)."));
+    }
+
+    if (s.control && ImGui::CollapsingHeader(s.t("Övningsledningens inspel och roller", "Exercise control's injects and roles"),
+                                             ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& inject : s.scenario->injects) {
-            const std::string label = inject.id + "##inject";
-            if (ImGui::SmallButton(label.c_str())) s.submit(protocol::ControlInject{protocol::kControl, inject.id, {}, {}});
+            if (ImGui::SmallButton((inject.id + "##inject").c_str())) s.submit(protocol::ControlInject{protocol::kControl, inject.id, {}, {}});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inject.text.in(s.lang).c_str());
-            ImGui::SameLine();
+            if (ImGui::GetItemRectMax().x + 160 < ImGui::GetWindowPos().x + ImGui::GetWindowWidth()) ImGui::SameLine();
         }
         ImGui::NewLine();
         static char injectText[300] = "";
+        static int injectTo = 0;
+        idCombo(s.t("Mottagare", "Recipient"), actorIds, injectTo, nameOfActor);
         ImGui::InputText("##inject", injectText, sizeof injectText);
         ImGui::SameLine();
         if (ImGui::Button(s.t("Skicka inspel", "Send inject")) && injectText[0] != 0)
-            s.submit(protocol::ControlInject{protocol::kControl, "", {actor.id}, {injectText, injectText}});
+            s.submit(protocol::ControlInject{protocol::kControl, "", {actorIds[static_cast<std::size_t>(injectTo)]}, {injectText, injectText}});
+        ImGui::TextUnformatted(s.t("Roller som övningsdeltagare har:", "Roles trainees hold:"));
+        if (s.run->trainees().empty()) ImGui::TextDisabled("%s", s.t("inga – simulatorn spelar alla", "none – the simulator plays them all"));
+        for (const auto& seat : std::vector<std::string>(s.run->trainees())) {
+            ImGui::BulletText("%s", actorName(s, seat).c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton((std::string(s.t("Låt simulatorn spela", "Let the simulator play")) + "##" + seat).c_str())) s.handOver(seat);
+        }
     }
     if (!s.lastAnswer.empty()) ImGui::TextWrapped("%s", s.lastAnswer.c_str());
 }

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "gui/views/Views.hpp"
@@ -39,6 +40,20 @@ bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
         for (const auto& d : s.diagnostics) ImGui::TextWrapped("%s", d.str().c_str());
         ImGui::EndChild();
     }
+    // Resume an exercise after a crash or a kill: every journal in the working folder is offered.
+    std::vector<std::string> journals;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(".", ec))
+        if (entry.path().extension() == ".jsonl") journals.push_back(entry.path().filename().string());
+    std::sort(journals.begin(), journals.end());
+    if (!journals.empty() && ImGui::TreeNode(s.t("Återuppta en övning från dess journal", "Resume an exercise from its journal"))) {
+        for (const auto& j : journals) {
+            if (ImGui::SmallButton((std::string(s.t("Återuppta", "Resume")) + "##" + j).c_str())) s.resume(j);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(j.c_str());
+        }
+        ImGui::TreePop();
+    }
     if (!s.scenario) {
         ImGui::End();
         return false;
@@ -56,8 +71,18 @@ bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
     if (ImGui::RadioButton(s.t("Övningsdeltagare", "Trainee"), !s.control)) s.control = false;
     ImGui::SameLine();
     if (ImGui::RadioButton(s.t("Övningsledning", "Exercise control"), s.control)) s.control = true;
+    const auto& region = s.scenario->region;
+    const auto seatBoxes = [&](const std::string& except) {
+        for (const auto& a : region.actors) {
+            if (a.id == except) continue;
+            bool seated = std::find(s.seats.begin(), s.seats.end(), a.id) != s.seats.end();
+            if (ImGui::Checkbox(a.name.in(s.lang).c_str(), &seated)) {
+                if (seated) s.seats.push_back(a.id);
+                else s.seats.erase(std::find(s.seats.begin(), s.seats.end(), a.id));
+            }
+        }
+    };
     if (!s.control) {
-        const auto& region = s.scenario->region;
         if (ImGui::BeginCombo(s.t("Roll", "Role"), actorName(s, s.role).c_str())) {
             for (const auto& a : region.actors) {
                 const std::string label = a.id == region.convener
@@ -69,17 +94,32 @@ bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
         }
         // More roles at the same screen (hot seat).
         if (ImGui::TreeNode(s.t("Fler roller vid samma skärm", "More roles at the same screen"))) {
-            for (const auto& a : region.actors) {
-                if (a.id == s.role) continue;
-                bool seated = std::find(s.seats.begin(), s.seats.end(), a.id) != s.seats.end();
-                if (ImGui::Checkbox(a.name.in(s.lang).c_str(), &seated)) {
-                    if (seated) s.seats.push_back(a.id);
-                    else s.seats.erase(std::find(s.seats.begin(), s.seats.end(), a.id));
-                }
-            }
+            seatBoxes(s.role);
             ImGui::TreePop();
         }
+    } else if (ImGui::TreeNode(s.t("Roller som övningsdeltagare har (simulatorn spelar övriga)",
+                                   "Roles trainees hold (the simulator plays the rest)"))) {
+        seatBoxes("");
+        ImGui::TreePop();
     }
+    // A journal name of its own for each new exercise, so that starting one never overwrites another's.
+    static char journal[512] = "";
+    static std::string namedFor;
+    static const bool fromCommandLine = !s.journalPath.empty();  // --journal FILE is kept as given
+    if (namedFor != s.scenario->id) {
+        namedFor = s.scenario->id;
+        std::string name = fromCommandLine ? s.journalPath : std::string{};
+        for (int n = 1; name.empty() || (!fromCommandLine && std::filesystem::exists(name)); ++n)
+            name = s.scenario->id + "-" + std::to_string(n) + ".jsonl";
+        std::snprintf(journal, sizeof journal, "%s", name.c_str());
+    }
+    ImGui::InputText(s.t("Journalen skrivs till", "The journal is written to"), journal, sizeof journal);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", s.t("Länsstyrelsens dokumentation: skrivs medan övningen pågår, så att den kan återupptas efter ett avbrott.",
+                                    "Länsstyrelsen's documentation: written as the exercise runs, so that it can be resumed after a crash."));
+    s.journalPath = journal;
+    if (std::filesystem::exists(s.journalPath))
+        ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.t("Filen finns redan och skrivs över.", "The file exists and will be overwritten."));
     const bool start = ImGui::Button(s.t("Starta övningen", "Start the exercise"), ImVec2(260, 0));
     ImGui::End();
     return start;

@@ -38,6 +38,7 @@ bool knownHolds(const scenario::KnownCondition& k, const world::World* w,
 Exercise::Exercise(const scenario::Scenario& scenario, Options options)
     : m_scenario(scenario),
       m_options(std::move(options)),
+      m_trainees(m_options.trainees),
       m_seed(m_options.seed.value_or(scenario.seed)),
       m_random("samverkan", m_seed),
       m_worldRandom("world", m_seed),
@@ -64,7 +65,8 @@ Exercise::Exercise(const scenario::Scenario& scenario, Options options)
         schedule(m_scenario.decisionPoints[i].when, {RunEvent::Kind::pointOpens, i, {}}, kPriorityPoint);
     if (m_play != nullptr)
         for (std::uint32_t i = 0; i < m_play->steps.size(); ++i) {
-            if (heldByTrainee(protocol::actingRole(m_play->steps[i].command))) continue;
+            // Trainees' steps are scheduled too and skipped while a trainee holds the role, so that the
+            // simulator can take a role over mid-exercise.
             schedule(m_play->steps[i].when, {RunEvent::Kind::playStep, i, {}}, kPriorityPlay);
         }
     scheduleNextWeekly();
@@ -90,7 +92,7 @@ void Exercise::recordStart() {
 }
 
 bool Exercise::heldByTrainee(const std::string& role) const {
-    return std::find(m_options.trainees.begin(), m_options.trainees.end(), role) != m_options.trainees.end();
+    return std::find(m_trainees.begin(), m_trainees.end(), role) != m_trainees.end();
 }
 
 void Exercise::schedule(const scenario::Trigger& trigger, RunEvent target, std::int32_t priority) {
@@ -197,7 +199,9 @@ void Exercise::handle(const RunEvent& ev) {
     switch (ev.kind) {
         case RunEvent::Kind::protocol: m_cooperation.handle(ev.protocolEvent); break;
         case RunEvent::Kind::inject: deliverInject(m_scenario.injects[ev.index]); break;
-        case RunEvent::Kind::playStep: submit(m_play->steps[ev.index].command, "play"); break;
+        case RunEvent::Kind::playStep:
+            if (!heldByTrainee(protocol::actingRole(m_play->steps[ev.index].command))) submit(m_play->steps[ev.index].command, "play");
+            break;
         case RunEvent::Kind::pointOpens: openPoint(ev.index); break;
         case RunEvent::Kind::pointTimeout: {
             const auto it = std::find_if(m_openPoints.begin(), m_openPoints.end(),
@@ -220,6 +224,7 @@ void Exercise::handle(const RunEvent& ev) {
         }
         case RunEvent::Kind::command: {
             const TimedCommand& c = m_deferred[ev.index];
+            ++m_deferredEvents;
             submit(c.command, c.source);
             break;
         }
@@ -227,7 +232,9 @@ void Exercise::handle(const RunEvent& ev) {
             JournalEntry e;
             e.kind = "end";
             e.text = {"Övningen är slut.", "The exercise ends."};
-            e.data = protocol::JsonObject().add("events", static_cast<std::int64_t>(m_sim.eventCount())).str();
+            // Commands submitted ahead (a replay) travel as events; submitted live they do not. Counting
+            // neither keeps a replayed journal identical to the live one.
+            e.data = protocol::JsonObject().add("events", static_cast<std::int64_t>(m_sim.eventCount() - m_deferredEvents)).str();
             record(std::move(e));
             m_finished = true;
             break;
@@ -336,6 +343,7 @@ Answer Exercise::exerciseCommand(const Command& command, const std::string& sour
         answerPoint(static_cast<std::uint32_t>(it - m_openPoints.begin()), a->option, a->by, source);
         return Answer::ok();
     }
+    if (const auto* h = std::get_if<protocol::HandOver>(&command)) return handOver(*h);
     const auto& inj = std::get<protocol::ControlInject>(command);
     if (inj.by != protocol::kControl)
         return Answer::rejected({"Bara övningsledningen kan lägga in händelser.", "Only exercise control can inject."});
@@ -355,6 +363,23 @@ Answer Exercise::exerciseCommand(const Command& command, const std::string& sour
     return Answer::ok();
 }
 
+Answer Exercise::handOver(const protocol::HandOver& command) {
+    if (command.by != protocol::kControl)
+        return Answer::rejected({"Bara övningsledningen kan lämna över en roll.", "Only exercise control can hand a role over."});
+    const auto it = std::find(m_trainees.begin(), m_trainees.end(), command.role);
+    if (it == m_trainees.end())
+        return Answer::rejected({"Ingen övningsdeltagare har rollen '" + command.role + "'.", "No trainee holds the role '" + command.role + "'."});
+    m_trainees.erase(it);
+    const auto actor = m_scenario.region.actorIndex(command.role);
+    const model::Text who = actor == model::kNone ? model::Text{command.role, command.role} : m_scenario.region.actors[actor].name;
+    JournalEntry e;
+    e.kind = "hand-over";
+    e.actor = command.role;
+    e.text = {"Simulatorn spelar nu " + who.sv + ".", "The simulator now plays " + who.en + "."};
+    record(std::move(e));
+    return Answer::ok();
+}
+
 Answer Exercise::submit(const Command& command, const std::string& source) {
     if (m_finished)
         return Answer::rejected({"Övningen är slut.", "The exercise has ended."});
@@ -365,7 +390,8 @@ Answer Exercise::submit(const Command& command, const std::string& source) {
     e.data = commandData(command, source);
     record(std::move(e));
     const bool exerciseLevel = std::holds_alternative<protocol::AnswerDecisionPoint>(command) ||
-                               std::holds_alternative<protocol::ControlInject>(command);
+                               std::holds_alternative<protocol::ControlInject>(command) ||
+                               std::holds_alternative<protocol::HandOver>(command);
     Answer answer = exerciseLevel ? exerciseCommand(command, source) : m_cooperation.apply(command);
     if (!answer.accepted) {
         JournalEntry r;

@@ -79,6 +79,8 @@ public:
     [[nodiscard]] const protocol::Cooperation& cooperation() const { return m_cooperation; }
     [[nodiscard]] const std::vector<TimedCommand>& inputs() const { return m_inputs; }
     [[nodiscard]] const std::vector<OpenDecisionPoint>& openDecisionPoints() const { return m_openPoints; }
+    /// The roles trainees hold now (the play's steps for them are left to them).
+    [[nodiscard]] const std::vector<std::string>& trainees() const { return m_trainees; }
     [[nodiscard]] std::uint64_t eventCount() const { return m_sim.eventCount(); }
     /// The true state of the world, if the scenario has a consequence model.
     [[nodiscard]] const world::World* world() const { return m_world ? &*m_world : nullptr; }
@@ -122,9 +124,11 @@ private:
     void compilePicture(model::ForumIndex forum);
     void recordStart();
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
+    Answer handOver(const protocol::HandOver& command);
 
     scenario::Scenario m_scenario;  // a copy: a variant may change it
     Options m_options;
+    std::vector<std::string> m_trainees;  ///< roles trainees hold now (exercise control may hand them over)
     std::uint64_t m_seed;
     const scenario::Play* m_play = nullptr;
     engine::Simulator<RunEvent> m_sim;
@@ -138,6 +142,7 @@ private:
     bool m_compiling = false;
     std::vector<Waiting> m_waiting;
     std::vector<TimedCommand> m_inputs;     ///< outside commands, in submission order
+    std::uint64_t m_deferredEvents = 0;     ///< events that delivered commands submitted ahead
     std::vector<TimedCommand> m_deferred;   ///< commands scheduled with submitAt
     std::vector<OpenDecisionPoint> m_openPoints;
     bool m_finished = false;

@@ -7,8 +7,8 @@ namespace {
 // In the variant's order.
 const std::vector<std::string> kTypeNames{
     "request-activation", "convene", "call-in", "release", "set-chair", "agree-decision", "set-priorities",
-    "send-public-message", "deactivate", "answer-decision-point", "inject", "report", "contact"};
-static_assert(std::variant_size_v<Command> == 13);
+    "send-public-message", "deactivate", "answer-decision-point", "inject", "report", "contact", "hand-over"};
+static_assert(std::variant_size_v<Command> == 14);
 }  // namespace
 
 std::string typeName(const Command& command) { return kTypeNames[command.index()]; }

@@ -85,8 +85,14 @@ struct Contact {
     Text text;
 };
 
+/// Exercise control hands a role a trainee holds to the simulator, which plays the play's remaining
+/// steps for it from now on (e.g. when a trainee has to leave).
+struct HandOver {
+    std::string by, role;
+};
+
 using Command = std::variant<RequestActivation, Convene, CallIn, Release, SetChair, AgreeDecision, SetPriorities,
-                             SendPublicMessage, Deactivate, AnswerDecisionPoint, ControlInject, Report, Contact>;
+                             SendPublicMessage, Deactivate, AnswerDecisionPoint, ControlInject, Report, Contact, HandOver>;
 
 /// The command's type name as written in scenarios and journals, e.g. "request-activation".
 std::string typeName(const Command& command);

@@ -75,6 +75,10 @@ void forEachField(Report& c, F&& f) {
     f("text", c.text, FieldRef::none, true);
 }
 template <class F>
+void forEachField(HandOver& c, F&& f) {
+    f("role", c.role, FieldRef::actor, true);
+}
+template <class F>
 void forEachField(Contact& c, F&& f) {
     f("to", c.to, FieldRef::actor, true);
     f("text", c.text, FieldRef::none, true);

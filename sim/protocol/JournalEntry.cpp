@@ -91,7 +91,7 @@ const std::vector<std::string>& journalKinds() {
         "meeting-closed", "conference", "called-in", "member-joined", "member-released", "composition-suggested",
         "chair-decided", "chair-changed", "consultation-started", "consultation-done", "decision-proposed",
         "decision-agreed", "own-decision", "proposal", "implemented", "frame-set", "priorities-set",
-        "public-message", "report", "contact", "deactivated", "decision-point", "decision-answered", "situational-picture",
+        "public-message", "report", "contact", "deactivated", "decision-point", "decision-answered", "situational-picture", "hand-over",
         "end"};
     return kinds;
 }

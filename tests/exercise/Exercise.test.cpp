@@ -70,6 +70,37 @@ TEST_CASE("the play leaves a trainee's role to the trainee and plays every other
     CHECK(first(run, "report", "regionalt-samordnande-forum", "", "smhi").t > 6 * kHour);
 }
 
+TEST_CASE("exercise control hands a trainee's role to the simulator, which plays its remaining steps", "[exercise][trainee]") {
+    // Trafikverket's trainee holds the role: the play's priority frame in the directing forum is left to them.
+    exercise::Options o;
+    o.trainees = {"trafikverket"};
+    exercise::Exercise kept(shipped("snowstorm"), o);
+    kept.runToEnd();
+    const auto byTrafikverket = [](const exercise::Exercise& run) {
+        int n = 0;
+        for (const auto& e : run.journal().entries())
+            if (e.kind == "command" && e.actor == "trafikverket" && e.data.find("\"source\":\"play\"") != std::string::npos) ++n;
+        return n;
+    };
+    CHECK(byTrafikverket(kept) == 0);
+
+    exercise::Exercise handed(shipped("snowstorm"), o);
+    handed.runUntil(2 * kHour);
+    CHECK_FALSE(handed.submit(protocol::HandOver{"polisen", "trafikverket"}).accepted);     // only exercise control
+    CHECK_FALSE(handed.submit(protocol::HandOver{"control", "polisen"}, "control").accepted);  // no trainee holds it
+    REQUIRE(handed.submit(protocol::HandOver{"control", "trafikverket"}, "control").accepted);
+    CHECK(first(handed, "hand-over").actor == "trafikverket");
+    CHECK(first(handed, "hand-over").t == 2 * kHour);
+    CHECK_FALSE(handed.submit(protocol::HandOver{"control", "trafikverket"}, "control").accepted);  // already handed over
+    handed.runToEnd();
+    // From the hand-over on, the simulator plays Trafikverket's steps, and only those after it.
+    CHECK(byTrafikverket(handed) > 0);
+    for (const auto& e : handed.journal().entries())
+        if (e.kind == "command" && e.actor == "trafikverket" && e.data.find("\"source\":\"play\"") != std::string::npos)
+            CHECK(e.t >= 2 * kHour);
+    CHECK(has(handed, "frame-set"));
+}
+
 TEST_CASE("a decision point waits for its role, and takes the default on time-out", "[exercise][decision-points]") {
     exercise::Options o;
     o.playName = "none";

@@ -62,6 +62,22 @@ TEST_CASE("a journal with trainees' and exercise control's commands replays iden
     CHECK(result.value->lines == run.journal().entries().size());
 }
 
+TEST_CASE("a journal in which exercise control handed a role to the simulator replays identically", "[replay]") {
+    exercise::Options o;
+    o.trainees = {"trafikverket", "sl"};
+    exercise::Exercise run(shipped("snowstorm"), o);
+    run.runUntil(3 * kHour);
+    REQUIRE(run.submit(protocol::HandOver{"control", "trafikverket"}, "control").accepted);
+    run.runToEnd();
+    const auto path = writeRun("hand-over.jsonl", run);
+    const auto read = exercise::readJournal(path);
+    REQUIRE(read.ok());
+    const auto result = exercise::replay(*read.value, path);
+    REQUIRE(result.ok());
+    CHECK(result.value->identical);
+    CHECK(result.value->replayed.find("\"kind\":\"hand-over\"") != std::string::npos);
+}
+
 TEST_CASE("a changed journal is caught at the first differing line", "[replay]") {
     const auto run = play("snowstorm", "reference");
     std::string text = run->journal().text();

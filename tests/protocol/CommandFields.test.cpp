@@ -19,6 +19,7 @@ TEST_CASE("every command type encodes and decodes to itself", "[commands]") {
         ControlInject{"control", "inj", {"a"}, {"t", "t"}},
         Report{"polisen", "f", {"r", "r"}},
         Contact{"polisen", "sl", {"c", "c"}},
+        HandOver{"control", "polisen"},
     };
     REQUIRE(all.size() == std::variant_size_v<Command>);
     for (const auto& c : all) {
