@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
     samverkan::gui::AppOptions o;
     o.dataDir = SAMVERKAN_DATA_DIR;
     o.fontPath = SAMVERKAN_FONT;
+    o.assetsDir = SAMVERKAN_ASSETS;
     std::string lang = "sv";
     CLI::App cli{"Samverkan — the trainee console", "samverkan-gui"};
     cli.add_option("--scenario", o.scenario, "Scenario file to open");
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
     cli.add_option("--resume", o.resume, "Resume an exercise from its journal after a crash");
     cli.add_option("--screenshot", o.screenshot, "Write a PNG of the window after --frames frames and exit");
     cli.add_option("--frames", o.frames, "Frames before the screenshot");
+    cli.add_option("--tab", o.tab, "The centre tab to show first")
+        ->check(CLI::IsMember({"picture", "map", "timeline", "journal", "review", "replay"}));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -18,6 +18,9 @@ App::App(const AppOptions& options) {
         if (entry.path().extension() == ".yaml") m_shipped.push_back(entry.path().string());
     std::sort(m_shipped.begin(), m_shipped.end());
     m_session.lang = options.lang;
+    m_session.assetsDir = options.assetsDir;
+    m_pendingTab = options.tab;
+    if (m_pendingTab == "replay") m_pendingTab = "review", m_session.replayFirst = true;
     m_session.control = options.control;
     m_session.role = options.role;
     m_session.seats = options.seats;
@@ -84,22 +87,39 @@ void App::exerciseScreen() {
     ImGui::SetNextWindowSize(ImVec2(size.x - left - right, size.y - top));
     ImGui::Begin(m_session.scenario->title.in(m_session.lang).c_str(), nullptr, flags);
     if (ImGui::BeginTabBar("centre")) {
-        if (ImGui::BeginTabItem(m_session.t("Lägesbild", "Situational picture"))) {
-            drawPicture(m_session);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem(m_session.t("Journal", "Journal"))) {
-            drawJournal(m_session);
-            ImGui::EndTabItem();
-        }
+        struct Tab {
+            const char* id;
+            const char *sv, *en;
+            bool shown;
+            void (*draw)(Session&);
+        };
         // The review: exercise control any time, trainees when the exercise has ended.
-        if ((m_session.control || m_session.run->finished()) &&
-            ImGui::BeginTabItem(m_session.t("Utvärdering", "Review"), nullptr,
-                                m_session.run->finished() && !m_reviewShown ? ImGuiTabItemFlags_SetSelected : 0)) {
-            m_reviewShown = m_session.run->finished();
-            drawReview(m_session);
-            ImGui::EndTabItem();
+        const bool review = m_session.control || m_session.run->finished();
+        const Tab tabs[] = {
+            {"picture", "Lägesbild", "Situational picture", true, [](Session& s) { drawPicture(s); }},
+            {"map", "Karta", "Map", true, [](Session& s) { drawMap(s); }},
+            {"timeline", "Tidslinje", "Timeline", true,
+             [](Session& s) {
+                 ImGui::BeginChild("timeline");
+                 drawTimeline(s);
+                 ImGui::EndChild();
+             }},
+            {"journal", "Journal", "Journal", true, [](Session& s) { drawJournal(s); }},
+            {"review", "Utvärdering", "Review", review, [](Session& s) { drawReview(s); }},
+        };
+        // The review is brought forward once when the exercise ends; --tab chooses one at start.
+        std::string select = m_pendingTab;
+        if (m_session.run->finished() && !m_reviewShown) select = "review", m_reviewShown = true;
+        for (const auto& tab : tabs) {
+            if (!tab.shown) continue;
+            const std::string label = std::string(m_session.t(tab.sv, tab.en)) + "###" + tab.id;
+            if (ImGui::BeginTabItem(label.c_str(), nullptr, select == tab.id ? ImGuiTabItemFlags_SetSelected : 0)) {
+                m_currentTab = tab.id;
+                tab.draw(m_session);
+                ImGui::EndTabItem();
+            }
         }
+        if (m_currentTab == m_pendingTab) m_pendingTab.clear();
         ImGui::EndTabBar();
     }
     ImGui::End();

@@ -22,7 +22,8 @@ struct AppOptions {
     std::string resume;         ///< resume the exercise from this journal
     std::string screenshot;     ///< write a PNG after `frames` frames and exit
     int frames = 3;
-    std::string dataDir, fontPath;
+    std::string tab;            ///< the centre tab to show first (picture, map, timeline, journal, review)
+    std::string dataDir, fontPath, assetsDir;
 };
 
 /// Draws one frame of the current screen into the current ImGui context.
@@ -34,6 +35,8 @@ public:
     [[nodiscard]] const Session& session() const { return m_session; }
     [[nodiscard]] Session& session() { return m_session; }
     [[nodiscard]] bool inExercise() const { return m_session.run != nullptr; }
+    /// The centre tab shown in the last frame: picture, map, timeline, journal or review.
+    [[nodiscard]] const std::string& currentTab() const { return m_currentTab; }
     /// The window's close button: during an exercise, asks first (the journal says whether it is kept).
     void requestClose() { m_closeAsked = true; }
     /// True once closing is confirmed (or nothing would be lost).
@@ -45,6 +48,8 @@ private:
     bool m_closeAsked = false;
     bool m_closeConfirmed = false;
     bool m_reviewShown = false;  ///< the review tab was brought forward when the exercise ended
+    std::string m_pendingTab;    ///< a tab to bring forward (--tab)
+    std::string m_currentTab;    ///< the centre tab shown in the last frame
     Session m_session;
     std::vector<std::string> m_shipped;
 };

@@ -18,7 +18,18 @@ bool Session::load(const std::string& path) {
     scenarioPath = path;
     scenario = std::make_unique<scenario::Scenario>(std::move(*loaded.value));
     if (role.empty() || scenario->region.actorIndex(role) == model::kNone) role = scenario->region.convener;
+    loadMap();
     return true;
+}
+
+void Session::loadMap() {
+    areaMap.reset();
+    mapDiagnostics.clear();
+    const auto path = assetsDir + "/maps/" + scenario->region.id + ".yaml";
+    if (assetsDir.empty() || !std::filesystem::exists(path)) return;
+    auto loaded = scenario::loadAreaMap(path, scenario->region);
+    mapDiagnostics = loaded.diagnostics;
+    if (loaded.ok()) areaMap = std::move(*loaded.value);
 }
 
 void Session::start() {
@@ -56,6 +67,7 @@ bool Session::resume(const std::string& path) {
         return false;
     }
     scenario = std::make_unique<scenario::Scenario>(run->scenario());
+    loadMap();
     scenarioPath = read.value->header.scenarioFile;
     journalPath = path;
     const auto& header = read.value->header;

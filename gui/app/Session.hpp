@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,15 +25,21 @@ struct Session {
     std::string scenarioPath, playName = "reference";
     std::vector<scenario::Diagnostic> diagnostics;  ///< why the chosen scenario did not load
     std::unique_ptr<scenario::Scenario> scenario;
+    std::string assetsDir;                 ///< the shipped assets (fonts, maps)
+    std::optional<model::AreaMap> areaMap;  ///< the region's municipalities, if its map file loads
+    std::vector<scenario::Diagnostic> mapDiagnostics;
     std::unique_ptr<exercise::Exercise> run;
     int speed = 60;
     std::string lastAnswer;  ///< the answer to the last command, for the status line
     std::size_t seenEntries = 0;  ///< journal entries the role has seen in the inbox
     std::string journalPath;      ///< where the journal is written as the exercise runs ("" = nowhere)
+    bool replayFirst = false;     ///< the review opens on its replay (--tab replay)
     std::ofstream journalFile;
 
     /// Loads the scenario; on failure keeps the diagnostics and returns false.
     bool load(const std::string& path);
+    /// Loads the map of the scenario's region from `assetsDir/maps/<region id>.yaml`, if there is one.
+    void loadMap();
     /// Starts the exercise with the chosen play, the role left to the trainee.
     void start();
     /// Picks up an exercise from its journal after a crash or a kill: runs it again to where the

@@ -14,10 +14,7 @@ void drawPicture(const Session& s) {
         ImGui::TextUnformatted(s.t("Scenariot har ingen konsekvensmodell.", "The scenario has no consequence model."));
         return;
     }
-    const world::Picture* known = nullptr;
-    const auto me = s.scenario->region.actorIndex(s.role);
-    for (auto it = s.run->pictures().rbegin(); it != s.run->pictures().rend() && known == nullptr; ++it)
-        if (s.control || s.run->cooperation().forum(it->first).has(me)) known = &it->second;
+    const world::Picture* known = knownPicture(s);
     if (known == nullptr) ImGui::TextUnformatted(s.t("Ingen samlad lägesbild ännu.", "No joint situational picture yet."));
     else ImGui::Text("%s %s", s.t("Samlad lägesbild från", "Joint situational picture from"), engine::formatElapsed(known->compiledAt).c_str());
     ImGui::SetCursorPosX(300);

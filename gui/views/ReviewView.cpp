@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "gui/views/Views.hpp"
@@ -11,6 +12,7 @@
 namespace samverkan::gui {
 
 namespace {
+
 ImVec4 statusColour(eval::Status s) {
     switch (s) {
         case eval::Status::onTime: return {0.1f, 0.5f, 0.1f, 1};
@@ -20,10 +22,76 @@ ImVec4 statusColour(eval::Status s) {
     }
     return {0, 0, 0, 1};
 }
-}  // namespace
 
-// The after-action review: score, objectives, findings and metrics, with exports.
-void drawReview(Session& s) {
+// Steps through the journal entry by entry: the cooperation as it stood at each entry's time (the
+// run forked there, so it is the same simulation, not a reconstruction), the entries leading up to
+// it, and the services' true levels then.
+void drawReplay(Session& s) {
+    const auto& entries = s.run->journal().entries();
+    static const exercise::Exercise* source = nullptr;
+    static int index = 0, shown = -1;
+    static bool playing = false;
+    static double playClock = 0;
+    static Session stepped;
+    if (source != s.run.get()) source = s.run.get(), index = 0, shown = -1, playing = false;
+    const int last = static_cast<int>(entries.size()) - 1;
+    if (ImGui::Button("|<")) index = 0;
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("back", ImGuiDir_Left)) index = std::max(0, index - 1);
+    ImGui::SameLine();
+    if (ImGui::Button(playing ? s.t("Paus", "Pause") : s.t("Spela", "Play"))) playing = !playing;
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("forward", ImGuiDir_Right)) index = std::min(last, index + 1);
+    ImGui::SameLine();
+    if (ImGui::Button(">|")) index = last;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##entry", &index, 0, last, s.t("post %d", "entry %d"));
+    if (playing) {
+        playClock += ImGui::GetIO().DeltaTime;
+        if (playClock >= 0.5) playClock = 0, index = std::min(last, index + 1);
+        if (index == last) playing = false;
+    }
+    index = std::clamp(index, 0, last);
+    const auto& entry = entries[static_cast<std::size_t>(index)];
+    if (shown != index) {
+        stepped.lang = s.lang;
+        stepped.control = true;
+        if (!stepped.scenario || stepped.scenario->id != s.scenario->id) stepped.scenario = std::make_unique<scenario::Scenario>(*s.scenario);
+        stepped.run = s.run->fork(entry.t);
+        shown = index;
+    }
+    stepped.lang = s.lang;
+    ImGui::Text("%s  %s  %s", engine::formatClock(s.scenario->start, entry.t).c_str(), engine::formatElapsed(entry.t).c_str(), entry.kind.c_str());
+    ImGui::TextWrapped("%s", entry.text.in(s.lang).c_str());
+    ImGui::Separator();
+    const float half = ImGui::GetContentRegionAvail().x / 2;
+    ImGui::BeginChild("replay-forums", ImVec2(half, 0), true);
+    drawForumBoard(stepped);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("replay-entries", ImVec2(0, 0), true);
+    ImGui::TextUnformatted(s.t("Journalen fram till hit", "The journal up to here"));
+    for (int k = std::max(0, index - 12); k <= index; ++k) {
+        const auto& e = entries[static_cast<std::size_t>(k)];
+        const auto text = engine::formatElapsed(e.t) + "  " + e.text.in(s.lang);
+        if (k == index) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.3f, 0.7f, 1));
+        ImGui::TextWrapped("%s", text.c_str());
+        if (k == index) ImGui::PopStyleColor();
+    }
+    if (const auto* w = s.run->world()) {
+        ImGui::Separator();
+        ImGui::TextUnformatted(s.t("Samhällsfunktioner (verkligt läge då)", "Services (true level then)"));
+        for (std::size_t i = 0; i < w->spec().services.size(); ++i) {
+            ImGui::ProgressBar(static_cast<float>(w->levelAt(i, entry.t)), ImVec2(120, 0));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(w->spec().services[i].name.in(s.lang).c_str());
+        }
+    }
+    ImGui::EndChild();
+}
+
+void drawResults(Session& s) {
     // Evaluating scans the whole journal: do it again only when the journal has grown.
     static const exercise::Exercise* evaluatedRun = nullptr;
     static std::size_t evaluatedEntries = 0;
@@ -63,5 +131,23 @@ void drawReview(Session& s) {
     ImGui::BulletText("%s: %d / %d", s.t("Kontaktytor bilaterala / i forum", "Contacts bilateral / in forums"), m.bilateralContacts, m.forumContacts);
     for (const auto& o : m.outcomes) ImGui::BulletText("%s: %.0f %s", o.name.in(s.lang).c_str(), o.value, o.unit.c_str());
 }
+
+}  // namespace
+
+// The after-action review: score, objectives, findings and metrics, with exports; and the replay.
+void drawReview(Session& s) {
+    if (!ImGui::BeginTabBar("review")) return;
+    if (ImGui::BeginTabItem(s.t("Resultat", "Results"))) {
+        drawResults(s);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(s.t("Återuppspelning", "Replay"), nullptr, s.replayFirst ? ImGuiTabItemFlags_SetSelected : 0)) {
+        s.replayFirst = false;
+        drawReplay(s);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
 
 }  // namespace samverkan::gui

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/engine/Time.hpp"
+#include "sim/model/AreaMap.hpp"
 #include "sim/model/Region.hpp"
 #include "sim/protocol/Command.hpp"
 #include "sim/scenario/Diagnostic.hpp"
@@ -155,5 +156,7 @@ Loaded<model::Region> loadRegion(const std::string& path, const Limits& limits =
 Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits = {});
 /// Loads a play from a separate file (`format: samverkan-play/1`) against a loaded scenario.
 Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, const Limits& limits = {});
+/// Reads a region's map (`assets/maps/<region id>.yaml`): its municipalities' seats and populations.
+Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region& region, const Limits& limits = {});
 
 }  // namespace samverkan::scenario

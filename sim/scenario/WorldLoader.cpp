@@ -130,6 +130,40 @@ std::vector<std::string> decisionIds(const Scenario& s) {
     return ids;
 }
 
+// `{stockholms-stad: 1, solna: 0.6, municipalities: 0.2}`: actors or groups of actors with the
+// weight of the hazard there; a later, more specific entry overrides a group's weight.
+std::vector<std::pair<std::string, double>> readAreas(YamlDocument& doc, const YAML::Node& node, const model::Region& region) {
+    std::vector<std::pair<std::string, double>> areas;
+    if (!node.IsMap()) {
+        doc.error(node, "areas must be a mapping of actors or groups to a weight between 0 and 1");
+        return areas;
+    }
+    std::vector<std::string> known = region.actorIds();
+    for (const auto& g : region.groups) known.push_back(g.id);
+    const auto set = [&](const std::string& id, double weight) {
+        for (auto& [existing, w] : areas)
+            if (existing == id) return void(w = weight);
+        areas.emplace_back(id, weight);
+    };
+    for (const auto& kv : node) {
+        const auto id = doc.scalar(kv.first, "area");
+        const auto weight = number(doc, kv.second, "area weight");
+        if (!id || !weight) continue;
+        if (*weight < 0 || *weight > 1) {
+            doc.error(kv.second, "area weight must be between 0 and 1; got " + kv.second.Scalar());
+            continue;
+        }
+        if (const auto* g = region.group(*id)) {
+            for (const auto& member : g->members) set(member, *weight);
+        } else if (region.actorIndex(*id) != model::kNone) {
+            set(*id, *weight);
+        } else {
+            doc.error(kv.first, "unknown actor or group '" + *id + "' in areas" + model::didYouMean(*id, known));
+        }
+    }
+    return areas;
+}
+
 }  // namespace
 
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario) {
@@ -148,6 +182,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
             if (auto x = m.require("peak")) h.peak = readUncertain(doc, *x, "peak", false);
             if (auto x = m.require("duration")) h.durationHours = readUncertain(doc, *x, "duration", true);
             if (auto x = m.get("ramp")) h.rampHours = quantity(doc, *x, "ramp", true).value_or(1);
+            if (auto x = m.get("areas")) h.areas = readAreas(doc, *x, scenario.region);
             return h;
         });
     if (auto v = map.get("demands"))

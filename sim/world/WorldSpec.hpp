@@ -35,6 +35,15 @@ struct HazardSpec {
     std::string unit;  ///< of the intensity, e.g. "cm/h"
     Uncertain onsetHours, peak, durationHours;
     double rampHours = 1;
+    /// Where it strikes: actor ids (municipalities) with a weight in 0..1. Empty = the whole county.
+    std::vector<std::pair<std::string, double>> areas;
+    /// The weight of the hazard in an actor's area (1 everywhere when no areas are given).
+    [[nodiscard]] double weightIn(const std::string& actor) const {
+        if (areas.empty()) return 1.0;
+        for (const auto& [area, weight] : areas)
+            if (area == actor) return weight;
+        return 0.0;
+    }
 };
 
 /// Something per hour that decisions change: travellers, cars on the road, acute transports.
@@ -130,5 +139,11 @@ struct WorldSpec {
     std::vector<EffectSpec> effects;
     std::vector<OutcomeSpec> outcomes;
 };
+
+/// How hard an actor's area (a municipality) is hit, 0–1: for each hazard that strikes there, its
+/// weight there times the mean loss (1 − level) of the services it degrades; the worst hazard
+/// counts. `levels[s]` is service s's level as someone knows it; a negative level is unknown and
+/// left out. Nothing known about a hazard's services gives no value for it; no value at all: −1.
+double areaImpact(const WorldSpec& spec, const std::string& actor, const std::vector<double>& levels);
 
 }  // namespace samverkan::world

@@ -186,3 +186,62 @@ TEST_CASE("exercise control injects by hand through the same command path", "[gu
     CHECK(session.run->journal().entries().back().ref == "snow-starts");
     CHECK(session.run->inputs().back().source == "control");
 }
+
+TEST_CASE("exercise control hands a trainee's role to the simulator from the console", "[gui]") {
+    gui::Session session;
+    session.control = true;
+    session.seats = {"trafikverket", "sl"};
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    CHECK(session.run->trainees() == std::vector<std::string>{"trafikverket", "sl"});
+    session.run->runUntil(2 * kHour);
+    REQUIRE(session.handOver("trafikverket"));
+    CHECK(session.run->trainees() == std::vector<std::string>{"sl"});
+    CHECK(session.seats == std::vector<std::string>{"sl"});
+    CHECK(session.run->journal().entries().back().kind == "hand-over");
+    CHECK_FALSE(session.handOver("trafikverket"));  // the simulator already plays it
+    CHECK_FALSE(session.lastAnswer.empty());
+}
+
+TEST_CASE("exercise control acts by hand for a role, stamped with that role", "[gui]") {
+    gui::Session session;
+    session.control = true;
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    session.actsAs = "polisen";
+    REQUIRE(session.submit(protocol::RequestActivation{session.actingRole(), "directing", "", {}}));
+    const auto& input = session.run->inputs().back();
+    CHECK(protocol::actingRole(input.command) == "polisen");
+    CHECK(input.source == "control");
+}
+
+TEST_CASE("every centre tab builds headless; the map holds every municipality of the region", "[gui]") {
+    HeadlessImGui imgui;
+    gui::AppOptions options;
+    options.dataDir = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios";
+    options.assetsDir = std::string(SAMVERKAN_SOURCE_DIR) + "/assets";
+    options.scenario = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios/demonstration.yaml";
+    options.start = true;
+    options.control = true;
+    options.until = "+126h";
+    for (const std::string tab : {"picture", "map", "timeline", "journal", "review"}) {
+        INFO(tab);
+        options.tab = tab;
+        gui::App app(options);
+        for (int i = 0; i < 3; ++i) imgui.frame(app, 0.016);
+        CHECK(app.currentTab() == tab);
+        const auto& areaMap = app.session().areaMap;
+        REQUIRE(areaMap.has_value());
+        std::size_t municipalities = 0;
+        for (const auto& a : app.session().scenario->region.actors) municipalities += a.kind == "municipality";
+        CHECK(areaMap->areas.size() == municipalities);
+    }
+    // The review's replay steps through the journal beside a board of the forked run.
+    options.tab = "replay";
+    gui::App app(options);
+    for (int i = 0; i < 3; ++i) imgui.frame(app, 0.016);
+    CHECK(app.currentTab() == "review");
+    bool board = false;
+    for (const auto* w : ImGui::GetCurrentContext()->Windows) board |= std::string(w->Name).find("replay-forums") != std::string::npos;
+    CHECK(board);
+}

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "sim/scenario/Scenario.hpp"
 
@@ -109,4 +111,43 @@ TEST_CASE("another region is another file", "[region]") {
     CHECK(loaded.value->id == "tiny");
     CHECK(loaded.value->actors.size() == 3);
     CHECK(loaded.value->levels.size() == 2);
+}
+
+TEST_CASE("the region's map places every municipality, with seats inside the county", "[region][map]") {
+    const auto& r = stockholm();
+    const auto loaded = scenario::loadAreaMap("assets/maps/stockholm.yaml", r);
+    REQUIRE(loaded.diagnostics.empty());
+    REQUIRE(loaded.value.has_value());
+    const auto& areas = loaded.value->areas;
+    std::size_t municipalities = 0;
+    for (const auto& a : r.actors)
+        if (a.kind == "municipality") {
+            ++municipalities;
+            INFO(a.id);
+            CHECK(std::any_of(areas.begin(), areas.end(), [&](const model::Area& area) { return area.id == a.id; }));
+        }
+    CHECK(areas.size() == municipalities);
+    double people = 0;
+    for (const auto& a : areas) {
+        INFO(a.id);
+        CHECK(a.lat > 58.7);  // Stockholm county lies between about 58.7° and 60.2° N, 17.2° and 19.2° E
+        CHECK(a.lat < 60.2);
+        CHECK(a.lon > 17.2);
+        CHECK(a.lon < 19.2);
+        people += a.population;
+    }
+    CHECK(people > 2.3e6);  // the county has about 2.4 million inhabitants
+    CHECK(people < 2.6e6);
+}
+
+TEST_CASE("a broken map file names file, line and column", "[region][map]") {
+    const auto path = (std::filesystem::temp_directory_path() / "samverkan-bad-map.yaml").string();
+    std::ofstream(path) << "format: samverkan-map/1\nregion: stockholm\nmunicipalities:\n"
+                           "  - {id: solna, seat: Solna, lat: 59.36, lon: 18.00}\n"
+                           "  - {id: solnaa, seat: Solna, lat: 95, lon: 18.00}\n";
+    const auto loaded = scenario::loadAreaMap(path, stockholm());
+    REQUIRE(loaded.diagnostics.size() == 2);
+    CHECK(loaded.diagnostics[0].str() == path + ":5:10: error: unknown actor 'solnaa' (did you mean 'solna'?)");
+    CHECK(loaded.diagnostics[1].str().rfind(path + ":5:36: error: lat must be a number between -90 and 90", 0) == 0);
+    CHECK_FALSE(loaded.value.has_value());
 }

@@ -15,7 +15,7 @@ namespace {
 WorldSpec road() {
     WorldSpec w;
     w.tick = 5 * kMinute;
-    w.hazards = {{"snow", {"Snö", "Snow"}, "cm/h", {10, 0, "test"}, {2, 0, "test"}, {6, 0, "test"}, 1.0}};
+    w.hazards = {{"snow", {"Snö", "Snow"}, "cm/h", {10, 0, "test"}, {2, 0, "test"}, {6, 0, "test"}, 1.0, {}}};
     w.demands = {{"cars", {"Bilar", "Cars"}, "cars/h", {1000, "test"}}};
     w.resources = {{"ploughs", {"Plogar", "Ploughs"}, "trafikverket", {10, "test"}, "clearing", {"road", "street"}}};
     ServiceSpec roadSvc;
@@ -172,4 +172,16 @@ TEST_CASE("an actor sees the services it observes, as they were a report delay a
     CHECK(picture.services[1].observedAt == -1);  // nobody observes the street
     CHECK(picture.oldestObservation() == seen.observedAt);
     CHECK(w.levelAt(0, 0) == 1.0);
+}
+
+TEST_CASE("a hazard's areas weigh how hard each municipality is hit; unknown services are left out", "[world][map]") {
+    WorldSpec w = road();
+    // County-wide by default: every actor's area bears the mean loss of the hazard's services.
+    CHECK(areaImpact(w, "solna", {0.5, 0.9}) == Approx(0.3));
+    CHECK(areaImpact(w, "solna", {0.5, -1}) == Approx(0.5));  // the street is not known
+    CHECK(areaImpact(w, "solna", {-1, -1}) == -1);            // nothing known
+    w.hazards[0].areas = {{"stockholms-stad", 1.0}, {"solna", 0.5}};
+    CHECK(areaImpact(w, "stockholms-stad", {0.5, 0.9}) == Approx(0.3));
+    CHECK(areaImpact(w, "solna", {0.5, 0.9}) == Approx(0.15));
+    CHECK(areaImpact(w, "norrtalje", {0.5, 0.9}) == 0);  // outside the hazard's areas
 }

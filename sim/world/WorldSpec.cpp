@@ -1,0 +1,23 @@
+#include "sim/world/WorldSpec.hpp"
+
+#include <algorithm>
+
+namespace samverkan::world {
+
+double areaImpact(const WorldSpec& spec, const std::string& actor, const std::vector<double>& levels) {
+    double worst = -1.0;
+    for (const auto& h : spec.hazards) {
+        const double weight = h.weightIn(actor);
+        double loss = 0;
+        int known = 0;
+        for (std::size_t s = 0; s < spec.services.size() && s < levels.size(); ++s)
+            if (spec.services[s].hazard == h.id && levels[s] >= 0) {
+                loss += 1.0 - std::clamp(levels[s], 0.0, 1.0);
+                ++known;
+            }
+        if (known > 0) worst = std::max(worst, weight * loss / known);
+    }
+    return worst;
+}
+
+}  // namespace samverkan::world
