@@ -194,3 +194,17 @@ TEST_CASE("improvement project: one joint routine beats parallel routines on rea
     CHECK(w->level(w->serviceIndex("safety-points")) > 0.99);
     CHECK(alone->world()->level(alone->world()->serviceIndex("safety-points")) < 0.5);
 }
+
+TEST_CASE("demonstration: the crowd hits the city centre and its neighbours, not the rest of the county", "[consequences][map]") {
+    exercise::Exercise run(shipped("demonstration"), {});
+    run.runUntil(126 * kHour);  // Saturday 15:00, in the middle of the march
+    const auto* w = run.world();
+    REQUIRE(w != nullptr);
+    std::vector<double> truth;
+    for (std::size_t i = 0; i < w->spec().services.size(); ++i) truth.push_back(w->level(i));
+    const double centre = world::areaImpact(w->spec(), "stockholms-stad", truth);
+    const double solna = world::areaImpact(w->spec(), "solna", truth);
+    CHECK(centre > 0.05);
+    CHECK(solna == Approx(0.3 * centre));
+    CHECK(world::areaImpact(w->spec(), "norrtalje", truth) == 0);
+}
