@@ -11,10 +11,13 @@
 
 namespace {
 
+const char* const kTabs[] = {"picture", "map", "timeline", "journal"};
+
 samverkan::gui::AppOptions exerciseOptions() {
     samverkan::gui::AppOptions o;
     o.dataDir = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios";
     o.fontPath = std::string(SAMVERKAN_SOURCE_DIR) + "/assets/fonts/DejaVuSans.ttf";
+    o.assetsDir = std::string(SAMVERKAN_SOURCE_DIR) + "/assets";
     o.scenario = o.dataDir + "/snowstorm.yaml";
     o.start = true;
     o.control = true;  // the fullest screen: truth beside knowledge, hazard plot, injects
@@ -28,7 +31,9 @@ void BM_GuiFrameExerciseScreen(benchmark::State& state) {
         return;
     }
     samverkan::gui::Platform platform(1600, 900, "Samverkan bench", exerciseOptions().fontPath);
-    samverkan::gui::App app(exerciseOptions());
+    auto options = exerciseOptions();
+    options.tab = kTabs[state.range(0)];
+    samverkan::gui::App app(options);
     app.session().speed = 60;
     for (auto _ : state) {
         platform.pollEvents();
@@ -37,6 +42,7 @@ void BM_GuiFrameExerciseScreen(benchmark::State& state) {
         platform.render();
     }
     state.counters["sim_hours"] = static_cast<double>(app.session().run->now()) / 3.6e6;
+    state.SetLabel(kTabs[state.range(0)]);
 }
 
 void BM_GuiStartupToFirstFrame(benchmark::State& state) {
@@ -56,5 +62,5 @@ void BM_GuiStartupToFirstFrame(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_GuiFrameExerciseScreen)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+BENCHMARK(BM_GuiFrameExerciseScreen)->DenseRange(0, 3)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 BENCHMARK(BM_GuiStartupToFirstFrame)->Unit(benchmark::kMillisecond)->Iterations(5);

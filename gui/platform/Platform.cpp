@@ -142,7 +142,17 @@ void Platform::newFrame() {
     const float dt = m_clock.restart().asSeconds();
     io.DeltaTime = dt > 0 ? dt : 1.0f / 60.0f;
     applyLatchedButtons();
-    ImGui_ImplOpenGL2_NewFrame();
+    ImGui_ImplOpenGL2_NewFrame();  // creates the font texture on the first call
+    // At scale 1 every glyph and every solid quad maps texel to pixel: point sampling gives the same
+    // picture as bilinear and halves the software rasteriser's work per pixel. Scaled, bilinear.
+    const bool nearest = io.FontGlobalScale == 1.0f;
+    if (io.Fonts->TexID != nullptr && nearest != m_nearest) {
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(io.Fonts->TexID)));
+        const GLint filter = nearest ? GL_NEAREST : GL_LINEAR;
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+        m_nearest = nearest;
+    }
     ImGui::NewFrame();
 }
 
@@ -150,7 +160,9 @@ bool Platform::render(const std::string& screenshotPath) {
     ImGui::Render();
     const auto size = m_window.getSize();
     glViewport(0, 0, static_cast<GLsizei>(size.x), static_cast<GLsizei>(size.y));
-    glClearColor(0.93f, 0.94f, 0.95f, 1.0f);
+    // The screens' panels draw no background of their own: the clear colour is the windows' colour.
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
     bool ok = true;

@@ -38,6 +38,7 @@ private:
     sf::Clock m_clock;
     std::array<bool, 5> m_down{};
     std::array<bool, 5> m_pressedThisFrame{};
+    bool m_nearest = false;  ///< the font texture is point-sampled (at scale 1)
     std::array<bool, 5> m_releasePending{};
     bool m_closeRequested = false;
     std::string m_clipboard;

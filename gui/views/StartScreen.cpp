@@ -11,7 +11,7 @@ namespace samverkan::gui {
 bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-    ImGui::Begin("start", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    ImGui::Begin("start", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground);
     ImGui::SetWindowFontScale(1.6f);
     ImGui::TextUnformatted("Samverkan");
     ImGui::SetWindowFontScale(1.0f);
