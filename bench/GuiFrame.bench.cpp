@@ -34,14 +34,19 @@ void BM_GuiFrameExerciseScreen(benchmark::State& state) {
     auto options = exerciseOptions();
     options.tab = kTabs[state.range(0)];
     samverkan::gui::App app(options);
-    app.session().speed = 60;
+    app.session().speed = 600;  // the fastest speed: the simulation must keep up with it
+    const auto simStart = app.session().run->now();
+    const auto wallStart = std::chrono::steady_clock::now();
     for (auto _ : state) {
         platform.pollEvents();
         platform.newFrame();
-        app.frame(1.0 / 60.0);
+        app.frame(ImGui::GetIO().DeltaTime);  // real time between frames, as in the console
         platform.render();
     }
     state.counters["sim_hours"] = static_cast<double>(app.session().run->now()) / 3.6e6;
+    // Simulated time advanced over wall time × speed: 1 means the simulation kept the chosen pace.
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    state.counters["pace"] = static_cast<double>(app.session().run->now() - simStart) / 1000.0 / (wall * 600.0);
     state.SetLabel(kTabs[state.range(0)]);
 }
 
