@@ -35,14 +35,17 @@ void drawForumBoard(Session& s) {
             for (const auto a : state.members) {
                 const auto& actor = region.actors[a];
                 ImGui::BulletText("%s", actor.name.in(s.lang).c_str());
-                if (ImGui::IsItemHovered()) {
-                    const auto* rep = actor.at(level.id);
-                    std::string mandate;
-                    if (rep != nullptr)
-                        for (const auto& m : rep->mandate) mandate += (mandate.empty() ? "" : ", ") + m;
-                    ImGui::SetTooltip("%s\n%s: %s (R3)", rep ? rep->function.in(s.lang).c_str() : "", s.t("Mandat", "Mandate"),
-                                      mandate.c_str());
-                }
+                // The representative's function and mandate (R3), under the name.
+                const auto* rep = actor.at(level.id);
+                std::string mandate;
+                if (rep != nullptr)
+                    for (const auto& m : rep->mandate) mandate += (mandate.empty() ? "" : ", ") + m;
+                if (mandate.empty()) mandate = s.t("inget – stämmer av med hemorganisationen (R4)", "none – consults the home organisation (R4)");
+                ImGui::Indent();
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s%s%s: %s", rep ? rep->function.in(s.lang).c_str() : "", rep ? " · " : "", s.t("mandat", "mandate"), mandate.c_str());
+                ImGui::PopStyleColor();
+                ImGui::Unindent();
             }
             ImGui::TreePop();
         }

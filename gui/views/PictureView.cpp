@@ -1,45 +1,130 @@
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <vector>
 
 #include "gui/views/Views.hpp"
 
 namespace samverkan::gui {
 
+namespace {
+
+using engine::Millis;
+
+ImU32 seriesColour(std::size_t i) {
+    static const ImU32 colours[] = {IM_COL32(31, 119, 180, 255), IM_COL32(255, 127, 14, 255), IM_COL32(44, 160, 44, 255),
+                                    IM_COL32(214, 39, 40, 255),  IM_COL32(148, 103, 189, 255), IM_COL32(140, 86, 75, 255),
+                                    IM_COL32(227, 119, 194, 255), IM_COL32(127, 127, 127, 255), IM_COL32(188, 189, 34, 255),
+                                    IM_COL32(23, 190, 207, 255)};
+    return colours[i % (sizeof colours / sizeof colours[0])];
+}
+
+// A chart box over [0, end] × [0, top]; returns the point mapper.
+struct Chart {
+    ImVec2 origin, size;
+    Millis end;
+    float top;
+    [[nodiscard]] ImVec2 at(Millis t, float v) const {
+        return ImVec2(origin.x + size.x * static_cast<float>(t) / static_cast<float>(std::max<Millis>(end, 1)),
+                      origin.y + size.y * (1.0f - std::clamp(v / top, 0.0f, 1.0f)));
+    }
+};
+
+Chart chartBox(const char* title, float height, Millis end, float top) {
+    ImGui::TextUnformatted(title);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 size(ImGui::GetContentRegionAvail().x - 8, height);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), ImGui::GetColorU32(ImGuiCol_Border));
+    draw->AddText(ImVec2(origin.x + 3, origin.y + size.y - ImGui::GetFontSize() - 1), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                  engine::formatElapsed(0).c_str());
+    const std::string last = engine::formatElapsed(end);
+    draw->AddText(ImVec2(origin.x + size.x - ImGui::CalcTextSize(last.c_str()).x - 3, origin.y + size.y - ImGui::GetFontSize() - 1),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), last.c_str());
+    ImGui::Dummy(ImVec2(size.x, size.y + 4));
+    return {origin, size, end, top};
+}
+
+}  // namespace
+
 // The situational picture as the role knows it: the levels in the latest joint picture of a forum
-// the role sits in (exercise control also sees the true state beside it).
+// the role sits in, and plots over time of what the pictures said and of the hazard as observed up
+// to the latest picture. Exercise control also sees the true state beside it.
 void drawPicture(const Session& s) {
     const auto* w = s.run->world();
     if (w == nullptr) {
         ImGui::TextUnformatted(s.t("Scenariot har ingen konsekvensmodell.", "The scenario has no consequence model."));
         return;
     }
+    const auto& spec = w->spec();
     const world::Picture* known = knownPicture(s);
     if (known == nullptr) ImGui::TextUnformatted(s.t("Ingen samlad lägesbild ännu.", "No joint situational picture yet."));
     else ImGui::Text("%s %s", s.t("Samlad lägesbild från", "Joint situational picture from"), engine::formatElapsed(known->compiledAt).c_str());
-    ImGui::SetCursorPosX(300);
+    const float column = 270, bar = 150;
+    ImGui::SetCursorPosX(column);
     ImGui::TextUnformatted(s.t("Som känt", "As known"));
     if (s.control) {
-        ImGui::SameLine(300 + 190);
+        ImGui::SameLine(column + bar + 10);
         ImGui::TextUnformatted(s.t("Verkligt läge", "True state"));
     }
-    for (std::size_t i = 0; i < w->spec().services.size(); ++i) {
-        const auto& svc = w->spec().services[i];
-        const float knownLevel = known && known->services[i].observedAt >= 0 ? static_cast<float>(known->services[i].level) : -1.0f;
-        ImGui::Text("%-32s", svc.name.in(s.lang).c_str());
-        ImGui::SameLine(300);
-        if (knownLevel >= 0) ImGui::ProgressBar(knownLevel, ImVec2(180, 0));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < spec.services.size(); ++i) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        draw->AddRectFilled(ImVec2(p.x, p.y + 4), ImVec2(p.x + 10, p.y + 14), seriesColour(i));
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y));
+        ImGui::TextUnformatted(spec.services[i].name.in(s.lang).c_str());
+        ImGui::SameLine(column);
+        if (known != nullptr && known->services[i].observedAt >= 0) ImGui::ProgressBar(static_cast<float>(known->services[i].level), ImVec2(bar, 0));
         else ImGui::TextUnformatted(s.t("okänt", "unknown"));
         if (s.control) {
-            ImGui::SameLine(300 + 190);
-            ImGui::ProgressBar(static_cast<float>(w->level(i)), ImVec2(180, 0));
+            ImGui::SameLine(column + bar + 10);
+            ImGui::ProgressBar(static_cast<float>(w->level(i)), ImVec2(bar, 0));
         }
     }
-    if (s.control && w->samples() > 1) {
-        std::vector<float> hazard;
-        for (std::size_t i = 0; i < w->samples(); ++i) hazard.push_back(w->sampledIntensity(i, 0));
-        ImGui::PlotLines(w->spec().hazards.empty() ? "" : w->spec().hazards[0].name.in(s.lang).c_str(), hazard.data(),
-                         static_cast<int>(hazard.size()), 0, nullptr, 0.0f, FLT_MAX, ImVec2(0, 80));
+    const Millis now = std::max<Millis>(s.run->now(), engine::kHour);
+    ImGui::Spacing();
+
+    // The services as the pictures the role has seen put them: a step line from picture to picture.
+    const Chart levels = chartBox(s.t("Samhällsfunktioner enligt lägesbilderna (heldragen)", "Services as the pictures put them (solid)"), 130, now, 1.05f);
+    const auto me = s.scenario->region.actorIndex(s.role);
+    for (std::size_t i = 0; i < spec.services.size(); ++i) {
+        std::vector<ImVec2> line;
+        for (const auto& [forum, picture] : s.run->pictures()) {
+            if (!s.control && !s.run->cooperation().forum(forum).has(me)) continue;
+            if (picture.services[i].observedAt < 0) continue;
+            const ImVec2 point = levels.at(picture.compiledAt, static_cast<float>(picture.services[i].level));
+            if (!line.empty()) line.push_back(ImVec2(point.x, line.back().y));
+            line.push_back(point);
+        }
+        if (!line.empty()) line.push_back(ImVec2(levels.at(s.run->now(), 0).x, line.back().y));
+        if (line.size() > 1) draw->AddPolyline(line.data(), static_cast<int>(line.size()), seriesColour(i), 0, 2.0f);
+        // Exercise control: the truth, thin, beneath.
+        if (s.control && w->samples() > 1) {
+            std::vector<ImVec2> truth;
+            const std::size_t stride = std::max<std::size_t>(1, w->samples() / 400);
+            for (std::size_t k = 0; k < w->samples(); k += stride) truth.push_back(levels.at(w->sampleTime(k), w->sampledLevel(k, i)));
+            draw->AddPolyline(truth.data(), static_cast<int>(truth.size()), (seriesColour(i) & 0x00FFFFFF) | 0x60000000, 0, 1.0f);
+        }
+    }
+    if (s.control) ImGui::TextDisabled("%s", s.t("Tunna linjer: verkligt läge.", "Thin lines: the true state."));
+
+    // Each hazard as observed: up to the latest picture for a trainee, up to now for exercise control.
+    const Millis seenUntil = s.control ? s.run->now() : (known != nullptr ? known->compiledAt : -1);
+    for (std::size_t h = 0; h < spec.hazards.size(); ++h) {
+        float peak = 0.1f;
+        for (std::size_t k = 0; k < w->samples() && w->sampleTime(k) <= seenUntil; ++k) peak = std::max(peak, w->sampledIntensity(k, h));
+        const std::string title = spec.hazards[h].name.in(s.lang) + " (" + spec.hazards[h].unit + ")" +
+                                  (s.control ? "" : s.t(" – observerat fram till senaste lägesbilden", " – observed up to the latest picture"));
+        const Chart hazard = chartBox(title.c_str(), 70, now, peak * 1.1f);
+        std::vector<ImVec2> line;
+        const std::size_t stride = std::max<std::size_t>(1, w->samples() / 400);
+        for (std::size_t k = 0; k < w->samples() && w->sampleTime(k) <= seenUntil; k += stride)
+            line.push_back(hazard.at(w->sampleTime(k), w->sampledIntensity(k, h)));
+        if (line.size() > 1) draw->AddPolyline(line.data(), static_cast<int>(line.size()), IM_COL32(60, 60, 160, 255), 0, 2.0f);
+        char peakText[32];
+        std::snprintf(peakText, sizeof peakText, "%.1f", static_cast<double>(peak));
+        draw->AddText(ImVec2(hazard.origin.x + 3, hazard.origin.y + 1), ImGui::GetColorU32(ImGuiCol_TextDisabled), peakText);
     }
 }
 
