@@ -32,7 +32,7 @@ void drawMap(const Session& s) {
         ImGui::TextUnformatted(s.t("Scenariot har ingen konsekvensmodell.", "The scenario has no consequence model."));
         return;
     }
-    static bool truth = false;
+    static bool truth = true;  // exercise control sees the truth first, and can switch to what is known
     if (s.control) {
         if (ImGui::RadioButton(s.t("Som känt i lägesbilden", "As known in the picture"), !truth)) truth = false;
         ImGui::SameLine();

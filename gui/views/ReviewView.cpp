@@ -141,6 +141,12 @@ void drawReview(Session& s) {
         drawResults(s);
         ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem(s.t("Tidslinje mot förväntade fönster", "Timeline against expected windows"))) {
+        ImGui::BeginChild("review-timeline");
+        drawTimeline(s);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem(s.t("Återuppspelning", "Replay"), nullptr, s.replayFirst ? ImGuiTabItemFlags_SetSelected : 0)) {
         s.replayFirst = false;
         drawReplay(s);

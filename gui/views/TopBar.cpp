@@ -19,7 +19,23 @@ void drawTopBar(Session& s) {
     if (ImGui::Button(s.t("Nästa händelse", "Next event"))) {
         if (const auto next = s.run->nextEventTime()) s.run->runUntil(*next);
     }
-    ImGui::SameLine(900);
+    if (s.control) {
+        // Exercise control jumps the whole exercise forward, e.g. past a night (+30h, 2d).
+        static char jump[16] = "";
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(70);
+        ImGui::InputTextWithHint("##jump", "+30h", jump, sizeof jump);
+        ImGui::SameLine();
+        if (ImGui::Button(s.t("Hoppa", "Jump"))) {
+            const auto to = engine::parseOffset(jump);
+            if (!to) s.lastAnswer = std::string(s.t("Okänd tid: ", "Not a time: ")) + jump;
+            else if (*to <= s.run->now()) s.lastAnswer = s.t("Tiden har redan passerats.", "That time has already passed.");
+            else s.run->runUntil(*to);
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", s.t("Tid från övningens start, t.ex. +30h eller 2d.", "Time from the start of the exercise, e.g. +30h or 2d."));
+    }
+    ImGui::SameLine(s.control ? 960.0f : 900.0f);
     if (s.control || s.seats.size() <= 1) {
         ImGui::Text("%s: %s", s.t("Roll", "Role"), actorName(s, s.actingRole()).c_str());
     } else {
