@@ -191,10 +191,13 @@ void drawActions(Session& s) {
     }
 
     if (ImGui::CollapsingHeader(s.t("Prioriteringar", "Priorities"))) {
+        // Drafts start from the current orders and start again whenever a forum sets one.
         static std::vector<ListDraft> drafts;
+        static const exercise::Exercise* draftsRun = nullptr;
         static std::size_t draftsFor = SIZE_MAX;  // the number of priority orders set when the drafts were made
-        if (draftsFor != s.run->cooperation().priorities().size() || drafts.empty()) {
+        if (draftsRun != s.run.get() || draftsFor != s.run->cooperation().priorities().size()) {
             drafts = currentLists(s);
+            draftsRun = s.run.get();
             draftsFor = s.run->cooperation().priorities().size();
         }
         if (drafts.empty()) ImGui::TextDisabled("%s", s.t("Scenariot har inga prioriteringslistor.", "The scenario has no priority lists."));

@@ -6,6 +6,7 @@
 #include "gui/views/Views.hpp"
 #include "sim/exercise/Files.hpp"
 #include "sim/eval/Findings.hpp"
+#include "sim/eval/Format.hpp"
 #include "sim/eval/Metrics.hpp"
 #include "sim/eval/Report.hpp"
 
@@ -29,11 +30,13 @@ ImVec4 statusColour(eval::Status s) {
 void drawReplay(Session& s) {
     const auto& entries = s.run->journal().entries();
     static const exercise::Exercise* source = nullptr;
+    static std::size_t sourceEntries = 0;
     static int index = 0, shown = -1;
     static bool playing = false;
     static double playClock = 0;
     static Session stepped;
-    if (source != s.run.get()) source = s.run.get(), index = 0, shown = -1, playing = false;
+    if (source != s.run.get()) index = 0, playing = false;
+    if (source != s.run.get() || sourceEntries != entries.size()) source = s.run.get(), sourceEntries = entries.size(), shown = -1;
     const int last = static_cast<int>(entries.size()) - 1;
     if (ImGui::Button("|<")) index = 0;
     ImGui::SameLine();
@@ -129,7 +132,8 @@ void drawResults(Session& s) {
     for (const auto& a : m.activations)
         ImGui::BulletText("%s: %s", a.label.in(s.lang).c_str(), engine::formatElapsed(a.sinceSignal).c_str());
     ImGui::BulletText("%s: %d / %d", s.t("Kontaktytor bilaterala / i forum", "Contacts bilateral / in forums"), m.bilateralContacts, m.forumContacts);
-    for (const auto& o : m.outcomes) ImGui::BulletText("%s: %.0f %s", o.name.in(s.lang).c_str(), o.value, o.unit.c_str());
+    for (const auto& o : m.outcomes)
+        ImGui::BulletText("%s: %s %s", o.name.in(s.lang).c_str(), eval::grouped(o.value).c_str(), o.unit.c_str());
 }
 
 }  // namespace

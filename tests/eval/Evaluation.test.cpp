@@ -1,4 +1,5 @@
 // Expected actions checked against the journal, scores, and the run's measurements.
+#include "sim/eval/Format.hpp"
 #include "sim/eval/Findings.hpp"
 #include "sim/eval/Metrics.hpp"
 #include "tests/exercise/SceneHelpers.hpp"
@@ -138,4 +139,12 @@ TEST_CASE("R12: the improvement project's stages and their durations are measure
     // From the shortcoming raised to the joint routine adopted: about nine months of ordinary-mode work.
     CHECK(m.decisions[3].sinceSignal > 270 * kDay);
     CHECK(m.decisions[3].sinceSignal < 280 * kDay);
+}
+
+TEST_CASE("large figures are grouped in threes for reading", "[eval][format]") {
+    CHECK(eval::grouped(39800500) == "39\u00a0800\u00a0500");
+    CHECK(eval::grouped(999) == "999");
+    CHECK(eval::grouped(1000) == "1\u00a0000");
+    CHECK(eval::grouped(0.4) == "0");
+    CHECK(eval::grouped(-12345.6) == "-12\u00a0346");
 }
