@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "gui/views/Views.hpp"
@@ -214,6 +215,18 @@ void drawActions(Session& s) {
 
     if (ImGui::CollapsingHeader(s.t("Budskap och rapporter", "Messages and reports"))) {
         static char message[400] = "";
+        // Ready-made messages: those the scenario's plays send, to choose from and adapt.
+        std::vector<const model::Text*> ready;
+        for (const auto& play : s.scenario->plays)
+            for (const auto& step : play.steps)
+                if (const auto* m = std::get_if<protocol::SendPublicMessage>(&step.command))
+                    if (std::none_of(ready.begin(), ready.end(), [&](const model::Text* t) { return *t == m->text; })) ready.push_back(&m->text);
+        if (!ready.empty() && ImGui::BeginCombo(s.t("Förslag", "Suggestions"), s.t("välj ett budskap …", "choose a message …"))) {
+            for (std::size_t i = 0; i < ready.size(); ++i)
+                if (ImGui::Selectable((ready[i]->in(s.lang) + "##ready" + std::to_string(i)).c_str()))
+                    std::snprintf(message, sizeof message, "%s", ready[i]->in(s.lang).c_str());
+            ImGui::EndCombo();
+        }
         ImGui::InputTextMultiline("##message", message, sizeof message, ImVec2(-1, 44));
         if (ImGui::Button(s.t("Gemensamt budskap", "Joint public message")) && message[0] != 0)
             s.submit(protocol::SendPublicMessage{role, forum, {message, message}});

@@ -6,7 +6,11 @@
 #include <fstream>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "sim/cli/Summary.hpp"
+#include "sim/cli/Support.hpp"
+#include "sim/cli/SweepCommands.hpp"
 #include "sim/cli/Timeline.hpp"
 #include "sim/model/Names.hpp"
 #include "sim/eval/Report.hpp"
@@ -17,22 +21,6 @@ namespace samverkan::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr int kOk = 0;
-constexpr int kRuntimeFailure = 1;
-constexpr int kInputError = 2;
-
-void printDiagnostics(std::ostream& err, const std::vector<scenario::Diagnostic>& diagnostics) {
-    for (const auto& d : diagnostics) err << d.str() << "\n";
-}
-
-// A scenario named by path, or by name in the shipped scenarios folder.
-std::string findScenario(const std::string& arg) {
-    if (fs::exists(arg)) return arg;
-    for (const auto& candidate : {fs::path(SAMVERKAN_DATA_DIR) / arg, fs::path(SAMVERKAN_DATA_DIR) / (arg + ".yaml")})
-        if (fs::exists(candidate)) return candidate.string();
-    return arg;
-}
 
 bool isRegionFile(const std::string& path) {
     std::ifstream in(path);
@@ -284,12 +272,17 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     report->add_option("--format", reportArgs.format, "html (one self-contained file) or md")->check(CLI::IsMember({"html", "md"}));
     report->add_option("--lang", reportArgs.lang, "Language: sv or en")->check(CLI::IsMember({"sv", "en"}));
 
+    SweepArgs sweepArgs;
+    auto* sweep = addSweep(app, sweepArgs);
+    MergeArgs mergeArgs;
+    auto* mergeCmd = addMerge(app, mergeArgs);
+
     std::string dir = SAMVERKAN_DATA_DIR;
     auto* list = app.add_subcommand("list", "List the shipped scenarios with their plays");
     list->add_option("--dir", dir, "Folder of scenario files");
 
     if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !isSubcommand(app, args.front())) {
-        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report or list)\n";
+        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, sweep or merge)\n";
         return kInputError;
     }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -322,6 +315,8 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (replayCmd->parsed()) return doReplay(journalPath, out, err);
         if (list->parsed()) return doList(dir, out, err);
         if (report->parsed()) return doReport(reportArgs, out, err);
+        if (sweep->parsed()) return doSweep(sweepArgs, out, err, &err == &std::cerr && isatty(STDERR_FILENO));
+        if (mergeCmd->parsed()) return doMerge(mergeArgs, out, err);
     } catch (const std::exception& e) {
         err << "samverkan: internal error: " << e.what() << "\n";
         return kRuntimeFailure;

@@ -114,7 +114,7 @@ TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli
     };
     const std::vector<Case> cases{
         {{}, "A subcommand is required"},
-        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report or list)"},
+        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report, list, sweep or merge)"},
         {{"run"}, "scenario is required"},
         {{"run", "snowstorm", "--play", "early"}, "unknown play 'early'; snowstorm has: reference, late, alone"},
         {{"run", "snowstorm", "--variant", "class-4"}, "unknown variant 'class-4'; snowstorm has: class-3"},
@@ -152,4 +152,71 @@ TEST_CASE("list shows the shipped scenarios with their plays", "[cli]") {
     CHECK(r.out.find("demonstration  (demonstration.yaml)") != std::string::npos);
     CHECK(r.out.find("improvement-project  (improvement-project.yaml)") != std::string::npos);
     CHECK(r.out.find("plays: reference, late, alone, variants: class-3") != std::string::npos);
+}
+
+TEST_CASE("sweep writes one row per run (CSV) or runs and summaries (JSON), and shards merge back", "[cli][sweep]") {
+    auto r = samverkanCli({"sweep", "snowstorm", "--vary", "activation.directing=0h..4h:2h", "--runs", "3", "--threads", "2"});
+    REQUIRE(r.code == 0);
+    CHECK(r.err.empty());  // no progress bar unless standard error is a terminal
+    CHECK(r.out.rfind("point,run,seed,vary:activation.directing,score,", 0) == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1 + 3 * 3);
+    const auto whole = r.out;
+
+    std::vector<std::string> shardFiles;
+    for (int i = 0; i < 3; ++i) {
+        shardFiles.push_back(temp("shard-" + std::to_string(i) + ".csv"));
+        r = samverkanCli({"sweep", "snowstorm", "--vary", "activation.directing=0h..4h:2h", "--runs", "3", "--shard",
+                          std::to_string(i) + "/3", "-o", shardFiles.back()});
+        REQUIRE(r.code == 0);
+    }
+    std::vector<std::string> mergeArgs{"merge"};
+    mergeArgs.insert(mergeArgs.end(), shardFiles.begin(), shardFiles.end());
+    r = samverkanCli(mergeArgs);
+    REQUIRE(r.code == 0);
+    CHECK(r.out == whole);
+
+    r = samverkanCli({"sweep", "snowstorm", "--vary", "activation.directing=0h,2h", "--runs", "2", "--format", "json"});
+    REQUIRE(r.code == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    CHECK(json["runs"].size() == 4);
+    CHECK(json["points"].size() == 2);
+    CHECK(json["points"][1]["params"]["activation.directing"] == 2);
+    CHECK(json["points"][0]["metrics"]["score"]["n"] == 2);
+}
+
+TEST_CASE("bad sweep arguments get clear errors and exit code 2", "[cli][sweep][errors]") {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"sweep", "snowstorm", "--vary", "activation.directng=1h"}, "did you mean 'activation.directing'"},
+        {{"sweep", "snowstorm", "--vary", "activation.directing=1h..0h:1h"}, "must rise"},
+        {{"sweep", "snowstorm", "--vary", "activation.directing=1h", "--vary", "activation.directing=2h"}, "given twice"},
+        {{"sweep", "snowstorm", "--shard", "3/3"}, "--shard must be i/N"},
+        {{"sweep", "snowstorm", "--shard", "x"}, "--shard must be i/N"},
+        {{"sweep", "snowstorm", "--runs", "0"}, "--runs"},
+        {{"sweep", "snowstorm", "--play", "hurry"}, "unknown play 'hurry'"},
+        {{"sweep", "tests/data/bad/unknown-actor.yaml"}, "tests/data/bad/unknown-actor.yaml:11:11: error:"},
+    };
+    for (const auto& [args, expected] : cases) {
+        INFO(args.back());
+        const auto r = samverkanCli(args);
+        CHECK(r.code == 2);
+        CHECK(r.err.find(expected) != std::string::npos);
+        CHECK(r.out.empty());
+    }
+}
+
+TEST_CASE("merge refuses a truncated shard at its line, and shards of different sweeps", "[cli][sweep][errors]") {
+    const auto good = temp("good-shard.csv"), cut = temp("cut-shard.csv"), other = temp("other-shard.csv");
+    REQUIRE(samverkanCli({"sweep", "snowstorm", "--runs", "2", "-o", good}).code == 0);
+    std::ifstream in(good);
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto full = text.str();
+    std::ofstream(cut) << full.substr(0, full.size() - 20);
+    auto r = samverkanCli({"merge", good, cut});
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind(cut + ":3:1: error: ", 0) == 0);
+    REQUIRE(samverkanCli({"sweep", "snowstorm", "--runs", "2", "--vary", "convening.telephone=10min", "-o", other}).code == 0);
+    r = samverkanCli({"merge", good, other});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("not the same sweep") != std::string::npos);
 }

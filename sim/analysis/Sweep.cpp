@@ -1,0 +1,332 @@
+#include "sim/analysis/Sweep.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+#include "sim/eval/Findings.hpp"
+#include "sim/eval/Metrics.hpp"
+#include "sim/model/Names.hpp"
+
+namespace samverkan::analysis {
+
+using engine::Millis;
+
+namespace {
+
+constexpr double kHourMs = static_cast<double>(engine::kHour);
+
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (const char c : text) {
+        if (c == sep) out.push_back(cur), cur.clear();
+        else cur += c;
+    }
+    out.push_back(cur);
+    return out;
+}
+
+// A duration ("90min", "2h", "0") in hours.
+std::optional<double> hoursOf(const std::string& text) {
+    if (text == "0") return 0.0;
+    const auto d = engine::parseDuration(text);
+    if (!d) return std::nullopt;
+    return static_cast<double>(*d) / kHourMs;
+}
+
+std::vector<std::string> decisionIds(const scenario::Play& play) {
+    std::vector<std::string> ids;
+    for (const auto& step : play.steps)
+        if (const auto* d = std::get_if<protocol::AgreeDecision>(&step.command))
+            if (std::find(ids.begin(), ids.end(), d->id) == ids.end()) ids.push_back(d->id);
+    return ids;
+}
+
+std::string oneOf(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out.empty() ? "(none)" : out;
+}
+
+}  // namespace
+
+Millis firstSignal(const scenario::Scenario& scenario) {
+    Millis first = -1;
+    for (const auto& i : scenario.injects)
+        if (i.when.timed && (first < 0 || i.when.at < first)) first = i.when.at;
+    return std::max<Millis>(first, 0);
+}
+
+std::optional<Variation> parseVariation(const std::string& text, const scenario::Scenario& scenario, const scenario::Play& play,
+                                        std::string& error) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) {
+        error = "--vary '" + text + "': expected NAME=FROM..TO:STEP or NAME=a,b,c";
+        return std::nullopt;
+    }
+    Variation v;
+    v.name = text.substr(0, eq);
+    const std::string spec = text.substr(eq + 1);
+    const auto parts = split(v.name, '.');
+    const auto& region = scenario.region;
+    std::vector<std::string> known;
+    for (const auto& l : region.levels) known.push_back("activation." + l.id);
+    for (const auto& c : region.convening) known.push_back("convening." + c.medium);
+    if (scenario.world)
+        for (const auto& h : scenario.world->hazards) known.push_back("hazard." + h.id + ".onset");
+    for (const auto& d : decisionIds(play)) known.push_back("decision." + d);
+    if (std::find(known.begin(), known.end(), v.name) == known.end()) {
+        error = "--vary: unknown parameter '" + v.name + "'" + model::didYouMean(v.name, known) + "; this scenario and play can vary: " + oneOf(known);
+        return std::nullopt;
+    }
+    v.kind = parts[0] == "activation" ? Variation::Kind::activation
+             : parts[0] == "convening" ? Variation::Kind::convening
+             : parts[0] == "hazard"    ? Variation::Kind::onset
+                                       : Variation::Kind::decision;
+    v.target = parts[1];
+    if (v.kind == Variation::Kind::decision) {
+        for (const auto& item : split(spec, ',')) {
+            if (item == "on") v.values.push_back(1);
+            else if (item == "off") v.values.push_back(0);
+            else {
+                error = "--vary " + v.name + ": '" + item + "' must be on or off";
+                return std::nullopt;
+            }
+        }
+        return v;
+    }
+    const auto dots = spec.find("..");
+    if (dots != std::string::npos) {
+        const auto colon = spec.find(':', dots);
+        if (colon == std::string::npos) {
+            error = "--vary " + v.name + ": a range needs a step, e.g. 0h..12h:1h";
+            return std::nullopt;
+        }
+        const auto from = hoursOf(spec.substr(0, dots)), to = hoursOf(spec.substr(dots + 2, colon - dots - 2)),
+                   step = hoursOf(spec.substr(colon + 1));
+        if (!from || !to || !step) {
+            error = "--vary " + v.name + ": '" + spec + "' is not a range of durations like 0h..12h:1h";
+            return std::nullopt;
+        }
+        if (*step <= 0 || *to < *from) {
+            error = "--vary " + v.name + ": the range must rise by a step above zero";
+            return std::nullopt;
+        }
+        const auto count = static_cast<std::size_t>(std::floor((*to - *from) / *step + 1e-9)) + 1;
+        if (count > 10000) {
+            error = "--vary " + v.name + ": " + std::to_string(count) + " values; at most 10000";
+            return std::nullopt;
+        }
+        for (std::size_t i = 0; i < count; ++i) v.values.push_back(*from + *step * static_cast<double>(i));
+    } else {
+        for (const auto& item : split(spec, ',')) {
+            const auto h = hoursOf(item);
+            if (!h) {
+                error = "--vary " + v.name + ": '" + item + "' is not a duration like 90min or 2h";
+                return std::nullopt;
+            }
+            v.values.push_back(*h);
+        }
+    }
+    for (const double h : v.values)
+        if (h < 0) {
+            error = "--vary " + v.name + ": durations cannot be negative";
+            return std::nullopt;
+        }
+    return v;
+}
+
+std::vector<std::vector<double>> points(const std::vector<Variation>& variations) {
+    std::vector<std::vector<double>> out{{}};
+    for (const auto& v : variations) {
+        std::vector<std::vector<double>> next;
+        for (const auto& prefix : out)
+            for (const double x : v.values) {
+                auto p = prefix;
+                p.push_back(x);
+                next.push_back(std::move(p));
+            }
+        out = std::move(next);
+    }
+    return out;
+}
+
+PointSetup applyPoint(const scenario::Scenario& base, const scenario::Play& play, const std::vector<Variation>& variations,
+                      const std::vector<double>& values) {
+    PointSetup setup{base, play};
+    auto& s = setup.scenario;
+    auto& steps = setup.play.steps;
+    const auto millis = [](double hours) { return static_cast<Millis>(std::llround(hours * kHourMs)); };
+    for (std::size_t i = 0; i < variations.size(); ++i) {
+        const auto& v = variations[i];
+        const double x = values[i];
+        switch (v.kind) {
+            case Variation::Kind::activation: {
+                const auto forum = s.region.forumOf(v.target, model::Mode::activated);
+                const auto targets = [&](const protocol::Command& c) {
+                    if (const auto* cv = std::get_if<protocol::Convene>(&c)) return s.region.resolveForum(cv->forum) == forum;
+                    if (const auto* r = std::get_if<protocol::RequestActivation>(&c)) return s.region.resolveForum(r->forum) == forum;
+                    return false;
+                };
+                // The play's first convening of the forum keeps its command (who is called) at the
+                // new time; its other convenings and requests of that forum go.
+                std::optional<scenario::PlayStep> convene;
+                for (const auto& step : steps)
+                    if (!convene && std::holds_alternative<protocol::Convene>(step.command) && targets(step.command)) convene = step;
+                steps.erase(std::remove_if(steps.begin(), steps.end(), [&](const scenario::PlayStep& st) { return targets(st.command); }),
+                            steps.end());
+                if (!convene) {
+                    convene = scenario::PlayStep{};
+                    convene->id = "sweep-" + v.name;
+                    convene->command = protocol::Convene{s.region.convener, s.region.forums[forum].id, "telephone", 0, {}};
+                }
+                convene->when = scenario::Trigger{};
+                convene->when.timed = true;
+                convene->when.at = firstSignal(s) + millis(x);
+                steps.push_back(*convene);
+                break;
+            }
+            case Variation::Kind::convening:
+                for (auto& c : s.region.convening)
+                    if (c.medium == v.target) c.min = c.max = millis(x), c.source = "sweep";
+                break;
+            case Variation::Kind::onset:
+                for (auto& h : s.world->hazards)
+                    if (h.id == v.target) h.onsetHours.value = x, h.onsetHours.source = "sweep";
+                break;
+            case Variation::Kind::decision:
+                if (x == 0)
+                    steps.erase(std::remove_if(steps.begin(), steps.end(),
+                                               [&](const scenario::PlayStep& st) {
+                                                   const auto* d = std::get_if<protocol::AgreeDecision>(&st.command);
+                                                   return d != nullptr && d->id == v.target;
+                                               }),
+                                steps.end());
+                break;
+        }
+    }
+    return setup;
+}
+
+namespace {
+
+std::string metricOfForum(const scenario::Scenario& s, model::ForumIndex f) {
+    const auto& forum = s.region.forums[f];
+    return "activation." + (s.region.forumOf(forum.level, model::Mode::activated) == f ? forum.level : forum.id) + "_h";
+}
+
+}  // namespace
+
+std::vector<std::string> metricNames(const scenario::Scenario& scenario) {
+    std::vector<std::string> names{"score"};
+    for (model::ForumIndex f = 0; f < scenario.region.forums.size(); ++f)
+        if (scenario.region.forums[f].mode == model::Mode::activated) names.push_back(metricOfForum(scenario, f));
+    for (const char* n : {"first_decision_h", "first_joint_message_h", "picture_age_mean_h", "picture_age_max_h", "bilateral_contacts",
+                          "forum_contacts"})
+        names.push_back(n);
+    if (scenario.world)
+        for (const auto& o : scenario.world->outcomes) names.push_back("outcome." + o.id);
+    return names;
+}
+
+namespace {
+
+// One run at one point: the metrics in metricNames order.
+void measureRun(const PointSetup& setup, std::uint64_t seed, const std::string& variant, double* out) {
+    exercise::Options o;
+    o.seed = seed;
+    o.play = setup.play;
+    o.variant = variant;
+    exercise::Exercise run(setup.scenario, o);
+    run.runToEnd();
+    const auto m = eval::measure(run);
+    const auto ev = eval::evaluate(run);
+    const double missing = std::nan("");
+    const auto hours = [&](Millis t) { return t < 0 ? missing : static_cast<double>(t) / kHourMs; };
+    const auto& s = setup.scenario;
+    std::size_t k = 0;
+    out[k++] = ev.score;
+    for (model::ForumIndex f = 0; f < s.region.forums.size(); ++f) {
+        if (s.region.forums[f].mode != model::Mode::activated) continue;
+        double v = missing;
+        for (const auto& a : m.activations)
+            if (a.id == s.region.forums[f].id) v = hours(a.sinceSignal);
+        out[k++] = v;
+    }
+    out[k++] = hours(m.firstCoordinatedDecision.sinceSignal);
+    out[k++] = hours(m.firstJointMessage.sinceSignal);
+    out[k++] = m.pictureAgeMeanHours < 0 ? missing : m.pictureAgeMeanHours;
+    out[k++] = m.pictureAgeMaxHours < 0 ? missing : m.pictureAgeMaxHours;
+    out[k++] = m.bilateralContacts;
+    out[k++] = m.forumContacts;
+    for (const auto& outcome : m.outcomes) out[k++] = outcome.value;
+}
+
+}  // namespace
+
+bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
+    const auto& base = *plan.scenario;
+    out = Table{};
+    for (const auto& v : plan.variations) out.params.push_back(v.name);
+    out.metrics = metricNames(base);
+    const auto grid = points(plan.variations);
+    std::vector<PointSetup> setups;
+    setups.reserve(grid.size());
+    for (const auto& p : grid) setups.push_back(applyPoint(base, plan.play, plan.variations, p));
+
+    // The tasks (point, run) in order; a shard takes one contiguous slice of them.
+    const std::size_t total = grid.size() * plan.runs;
+    const std::size_t first = total * options.shard / options.shards, last = total * (options.shard + 1) / options.shards;
+    const std::size_t count = last - first;
+    const std::size_t width = out.columns();
+    out.rows.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t task = first + i;
+        auto& row = out.rows[i];
+        row.point = static_cast<std::uint32_t>(task / plan.runs);
+        row.run = static_cast<std::uint32_t>(task % plan.runs);
+        row.seed = plan.seed + row.run;
+        row.values.assign(width, 0);
+        std::copy(grid[row.point].begin(), grid[row.point].end(), row.values.begin());
+    }
+    const unsigned threads = std::max(1u, std::min<unsigned>(options.threads ? options.threads : std::thread::hardware_concurrency(),
+                                                              static_cast<unsigned>(std::max<std::size_t>(count, 1))));
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stopped{false};
+    const auto work = [&] {
+        for (;;) {
+            if (options.stop && options.stop->load()) return stopped.store(true);
+            const std::size_t i = next.fetch_add(1);
+            if (i >= count) return;
+            auto& row = out.rows[i];
+            measureRun(setups[row.point], row.seed, plan.variant, row.values.data() + out.params.size());
+            done.fetch_add(1);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    if (options.progress) {
+        // The calling thread reports progress while the others work, then joins in.
+        std::thread reporter([&] {
+            while (done.load() < count && !stopped.load() && !(options.stop && options.stop->load())) {
+                options.progress(done.load(), count);
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+        });
+        work();
+        for (auto& t : pool) t.join();
+        reporter.join();
+        options.progress(done.load(), count);
+    } else {
+        work();
+        for (auto& t : pool) t.join();
+    }
+    if (stopped.load() || (options.stop && options.stop->load())) {
+        out.rows.clear();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace samverkan::analysis

@@ -1,0 +1,76 @@
+#pragma once
+/// Sweeps: many seeded runs of one scenario over a grid of parameter values, to see what
+/// activating earlier or later (or a storm arriving earlier) does to the outcome. The scenario is
+/// loaded once; each point of the grid is a changed copy of it and of its play; each run at a point
+/// has its own seed. Results do not depend on the number of threads or on sharding.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/analysis/Results.hpp"
+#include "sim/scenario/Scenario.hpp"
+
+namespace samverkan::analysis {
+
+/// One varied parameter and its values (durations in hours, switches as 1/0).
+///  - `activation.<level>`: time from the first signal to Länsstyrelsen convening that level's
+///    activated forum; overrides the play's own convening (and requests) of that forum
+///  - `convening.<medium>`: the convening delay by that medium (telephone, physical), fixed
+///  - `hazard.<id>.onset`: the hazard's expected onset (its per-run spread is kept)
+///  - `decision.<id>`: on or off — off leaves the play's agreeing of that decision out
+struct Variation {
+    enum class Kind { activation, convening, onset, decision };
+    std::string name;  ///< as written, e.g. "activation.directing"
+    Kind kind = Kind::activation;
+    std::string target;  ///< the level, medium, hazard or decision id
+    std::vector<double> values;
+};
+
+/// Parses "NAME=SPEC": SPEC is `FROM..TO:STEP` (durations such as 0h..12h:1h) or a list
+/// `a,b,c` (durations, or on/off for decisions). Checks NAME against the scenario and its play.
+/// On error: nullopt, and `error` says what is wrong and what would be right.
+std::optional<Variation> parseVariation(const std::string& text, const scenario::Scenario& scenario,
+                                        const scenario::Play& play, std::string& error);
+
+struct SweepPlan {
+    const scenario::Scenario* scenario = nullptr;
+    scenario::Play play;
+    std::vector<Variation> variations;
+    std::uint32_t runs = 1;
+    std::uint64_t seed = 0;  ///< run r at every point uses seed + r (the same storms at every point)
+    std::string variant;
+};
+
+/// The grid: every combination of values, the first variation changing slowest.
+std::vector<std::vector<double>> points(const std::vector<Variation>& variations);
+
+/// The scenario and play at one point of the grid.
+struct PointSetup {
+    scenario::Scenario scenario;
+    scenario::Play play;
+};
+PointSetup applyPoint(const scenario::Scenario& base, const scenario::Play& play, const std::vector<Variation>& variations,
+                      const std::vector<double>& values);
+
+/// The metrics every run reports, in order, for this scenario.
+std::vector<std::string> metricNames(const scenario::Scenario& scenario);
+
+struct SweepOptions {
+    unsigned threads = 0;                 ///< 0: every core
+    std::uint32_t shard = 0, shards = 1;  ///< run only slice `shard` of `shards` (0-based)
+    /// Called now and then (from a reporting thread, and once at the end) with runs done and runs in all.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+    const std::atomic<bool>* stop = nullptr;  ///< set (e.g. by Ctrl-C) to stop early
+};
+
+/// Runs the sweep (or its shard). Returns false if stopped early; the table then holds nothing.
+bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out);
+
+/// The first signal of a scenario: the earliest timed inject.
+engine::Millis firstSignal(const scenario::Scenario& scenario);
+
+}  // namespace samverkan::analysis

@@ -1,0 +1,21 @@
+#pragma once
+// Shared by the subcommands of `samverkan`.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/Diagnostic.hpp"
+
+namespace samverkan::cli {
+
+constexpr int kOk = 0;
+constexpr int kRuntimeFailure = 1;
+constexpr int kInputError = 2;
+constexpr int kInterrupted = 130;  ///< stopped by Ctrl-C, as shells report SIGINT
+
+void printDiagnostics(std::ostream& err, const std::vector<scenario::Diagnostic>& diagnostics);
+/// A scenario named by path, or by name in the shipped scenarios folder.
+std::string findScenario(const std::string& arg);
+
+}  // namespace samverkan::cli

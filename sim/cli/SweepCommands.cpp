@@ -1,0 +1,190 @@
+#include "sim/cli/SweepCommands.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <ostream>
+
+#include "sim/analysis/Sweep.hpp"
+#include "sim/cli/Support.hpp"
+#include "sim/exercise/Files.hpp"
+
+namespace samverkan::cli {
+namespace {
+
+// Ctrl-C during a sweep: the runs in hand finish, nothing is written, the exit code is 130.
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted.store(true); }
+
+// "i/N" with 0 <= i < N.
+bool parseShard(const std::string& text, std::uint32_t& shard, std::uint32_t& shards) {
+    const auto slash = text.find('/');
+    if (slash == std::string::npos) return false;
+    try {
+        std::size_t a = 0, b = 0;
+        const auto i = std::stoul(text.substr(0, slash), &a), n = std::stoul(text.substr(slash + 1), &b);
+        if (a != slash || b != text.size() - slash - 1 || n == 0 || i >= n || n > 1000000) return false;
+        shard = static_cast<std::uint32_t>(i);
+        shards = static_cast<std::uint32_t>(n);
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+std::string render(const analysis::Table& table, const std::string& format, bool summary) {
+    if (format == "json") return analysis::toJson(table);
+    return summary ? analysis::summaryToCsv(table) : analysis::toCsv(table);
+}
+
+int emit(const std::string& text, const std::string& output, std::ostream& out, std::ostream& err) {
+    if (output.empty() || output == "-") {
+        out << text;
+        return kOk;
+    }
+    std::string error;
+    if (!exercise::writeFileAtomically(output, text, error)) {
+        err << "samverkan: " << error << "\n";
+        return kRuntimeFailure;
+    }
+    return kOk;
+}
+
+}  // namespace
+
+CLI::App* addSweep(CLI::App& app, SweepArgs& a) {
+    auto* c = app.add_subcommand("sweep", "Run a scenario many times over a grid of parameters (escalation timing, onset, …)");
+    c->add_option("scenario", a.scenario, "Scenario file, or the name of a shipped scenario")->required();
+    c->add_option("--vary", a.vary,
+                  "NAME=FROM..TO:STEP or NAME=a,b,c (repeatable): activation.LEVEL, convening.MEDIUM, hazard.ID.onset, decision.ID=on,off");
+    c->add_option("--runs", a.runs, "Seeded runs per point (default 100)")->check(CLI::Range(1u, 1000000u));
+    c->add_option("--threads", a.threads, "Worker threads (default: every core)")->check(CLI::Range(0u, 1024u));
+    c->add_option("--seed", a.seed, "First seed (default: the scenario's); run r uses seed + r at every point");
+    c->add_option("--play", a.play, "The play the varied parameters change (default reference)");
+    c->add_option("--variant", a.variant, "A scenario variant, e.g. class-3");
+    c->add_option("-o,--output", a.output, "Output file (default: standard output)");
+    c->add_option("--format", a.format, "csv (default) or json (runs and a summary per point)")->check(CLI::IsMember({"csv", "json"}));
+    c->add_flag("--summary", a.summary, "CSV: one row per point (n, mean, median, p10, p90 of each metric) instead of one per run");
+    c->add_option("--shard", a.shard, "Run only slice i of N (0-based, e.g. 3/10); combine the slices with merge");
+    return c;
+}
+
+CLI::App* addMerge(CLI::App& app, MergeArgs& a) {
+    auto* c = app.add_subcommand("merge", "Combine the results of a sweep's shards (CSV) into one");
+    c->add_option("files", a.files, "The shards' results, CSV")->required();
+    c->add_option("-o,--output", a.output, "Output file (default: standard output)");
+    c->add_option("--format", a.format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+    c->add_flag("--summary", a.summary, "CSV: one row per point instead of one per run");
+    return c;
+}
+
+int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progress) {
+    const std::string file = findScenario(a.scenario);
+    auto loaded = scenario::loadScenario(file);
+    if (!loaded.ok()) {
+        printDiagnostics(err, loaded.diagnostics);
+        return kInputError;
+    }
+    const auto& s = *loaded.value;
+    analysis::SweepPlan plan;
+    plan.scenario = &s;
+    if (a.play == "none") {
+        plan.play.name = "none";
+    } else if (const auto* p = s.play(a.play)) {
+        plan.play = *p;
+    } else {
+        std::string names;
+        for (const auto& p2 : s.plays) names += (names.empty() ? "" : ", ") + p2.name;
+        err << "samverkan sweep: unknown play '" << a.play << "'; " << s.id << " has: " << names << ", or none\n";
+        return kInputError;
+    }
+    if (!a.variant.empty()) {
+        if (std::none_of(s.variants.begin(), s.variants.end(), [&](const auto& v) { return v.id == a.variant; })) {
+            err << "samverkan sweep: unknown variant '" << a.variant << "'\n";
+            return kInputError;
+        }
+        plan.variant = a.variant;
+    }
+    for (const auto& text : a.vary) {
+        std::string error;
+        auto v = analysis::parseVariation(text, s, plan.play, error);
+        if (!v) {
+            err << "samverkan sweep: " << error << "\n";
+            return kInputError;
+        }
+        for (const auto& earlier : plan.variations)
+            if (earlier.name == v->name) {
+                err << "samverkan sweep: --vary " << v->name << " is given twice\n";
+                return kInputError;
+            }
+        plan.variations.push_back(std::move(*v));
+    }
+    plan.runs = a.runs;
+    plan.seed = a.seed.value_or(s.seed);
+    analysis::SweepOptions options;
+    options.threads = a.threads;
+    if (!a.shard.empty() && !parseShard(a.shard, options.shard, options.shards)) {
+        err << "samverkan sweep: --shard must be i/N with 0 <= i < N, e.g. 0/10; got \"" << a.shard << "\"\n";
+        return kInputError;
+    }
+    const std::size_t points = analysis::points(plan.variations).size();
+    if (points * plan.runs > 100000000) {
+        err << "samverkan sweep: " << points << " points × " << plan.runs << " runs is more than 100 000 000 runs\n";
+        return kInputError;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    if (progress)
+        options.progress = [&err, started](std::size_t done, std::size_t total) {
+            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+            const int filled = static_cast<int>(fraction * 30);
+            char line[160];
+            const double left = done ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0;
+            std::snprintf(line, sizeof line, "\r[%-30s] %3.0f%%  %zu/%zu runs  %s%.0f s left ", std::string(static_cast<std::size_t>(filled), '=').c_str(),
+                          fraction * 100, done, total, done ? "" : "~", left);
+            err << line << (done == total ? "\n" : "") << std::flush;
+        };
+    g_interrupted.store(false);
+    options.stop = &g_interrupted;
+    const auto previous = std::signal(SIGINT, onInterrupt);
+    analysis::Table table;
+    const bool complete = analysis::runSweep(plan, options, table);
+    std::signal(SIGINT, previous == SIG_ERR ? SIG_DFL : previous);
+    if (!complete) {
+        err << "\nsamverkan sweep: interrupted; nothing was written\n";
+        return kInterrupted;
+    }
+    return emit(render(table, a.format, a.summary), a.output, out, err);
+}
+
+int doMerge(const MergeArgs& a, std::ostream& out, std::ostream& err) {
+    std::vector<analysis::Table> shards;
+    for (const auto& f : a.files) {
+        std::ifstream in(f, std::ios::binary);
+        if (!in) {
+            err << f << ": error: cannot read the file\n";
+            return kInputError;
+        }
+        std::string error;
+        auto t = analysis::readCsv(in, error);
+        if (!t) {
+            // "line N: …" becomes file:line:col
+            const auto colon = error.find(':');
+            err << f << ":" << (error.rfind("line ", 0) == 0 ? error.substr(5, colon - 5) + ":1: error:" + error.substr(colon + 1) : "0:0: error: " + error)
+                << "\n";
+            return kInputError;
+        }
+        shards.push_back(std::move(*t));
+    }
+    analysis::Table merged;
+    std::string error;
+    if (!analysis::merge(shards, merged, error)) {
+        err << "samverkan merge: " << error << "\n";
+        return kInputError;
+    }
+    return emit(render(merged, a.format, a.summary), a.output, out, err);
+}
+
+}  // namespace samverkan::cli

@@ -1,0 +1,173 @@
+// Sweeps: results independent of threads and shards, known figures, the escalation curve's shape,
+// and the parameters' checks.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cmath>
+#include <sstream>
+
+#include "sim/analysis/Sweep.hpp"
+#include "tests/exercise/SceneHelpers.hpp"
+
+using namespace samverkan;
+using namespace samverkan::test;
+
+namespace {
+
+analysis::SweepPlan plan(const std::string& scene, const std::vector<std::string>& vary, std::uint32_t runs) {
+    analysis::SweepPlan p;
+    p.scenario = &shipped(scene);
+    p.play = *p.scenario->play("reference");
+    p.runs = runs;
+    p.seed = p.scenario->seed;
+    for (const auto& v : vary) {
+        std::string error;
+        auto parsed = analysis::parseVariation(v, *p.scenario, p.play, error);
+        INFO(error);
+        REQUIRE(parsed.has_value());
+        p.variations.push_back(*parsed);
+    }
+    return p;
+}
+
+analysis::Table sweep(const analysis::SweepPlan& p, unsigned threads, std::uint32_t shard = 0, std::uint32_t shards = 1) {
+    analysis::SweepOptions o;
+    o.threads = threads;
+    o.shard = shard;
+    o.shards = shards;
+    analysis::Table t;
+    REQUIRE(analysis::runSweep(p, o, t));
+    return t;
+}
+
+std::size_t column(const analysis::Table& t, const std::string& metric) {
+    const auto it = std::find(t.metrics.begin(), t.metrics.end(), metric);
+    REQUIRE(it != t.metrics.end());
+    return t.params.size() + static_cast<std::size_t>(it - t.metrics.begin());
+}
+
+}  // namespace
+
+TEST_CASE("percentiles interpolate between closest ranks", "[analysis]") {
+    const std::vector<double> v{1, 2, 3, 4, 10};
+    CHECK(analysis::percentile(v, 0.5) == 3);
+    CHECK(analysis::percentile(v, 0.1) == Approx(1.4));
+    CHECK(analysis::percentile(v, 0.9) == Approx(7.6));
+    CHECK(analysis::percentile({5}, 0.9) == 5);
+    CHECK(std::isnan(analysis::percentile({}, 0.5)));
+}
+
+TEST_CASE("a sweep's results do not depend on the number of threads", "[analysis][determinism]") {
+    const auto p = plan("snowstorm", {"activation.directing=0h..6h:3h", "decision.snow-clearing=on,off"}, 4);
+    const auto one = analysis::toCsv(sweep(p, 1));
+    CHECK(analysis::toCsv(sweep(p, 2)) == one);
+    CHECK(analysis::toCsv(sweep(p, 3)) == one);
+    CHECK(std::count(one.begin(), one.end(), '\n') == 1 + 3 * 2 * 4);
+}
+
+TEST_CASE("sharded then merged equals unsharded, byte for byte", "[analysis][shard]") {
+    const auto p = plan("demonstration", {"convening.telephone=10min,1h,3h"}, 5);
+    const auto whole = analysis::toCsv(sweep(p, 2));
+    std::vector<analysis::Table> shards;
+    for (std::uint32_t i = 0; i < 4; ++i) {
+        // Through the CSV each shard writes, as on a batch system.
+        std::istringstream in(analysis::toCsv(sweep(p, 1, 3 - i, 4)));  // in any order
+        std::string error;
+        auto t = analysis::readCsv(in, error);
+        INFO(error);
+        REQUIRE(t.has_value());
+        shards.push_back(*t);
+    }
+    analysis::Table merged;
+    std::string error;
+    REQUIRE(analysis::merge(shards, merged, error));
+    CHECK(analysis::toCsv(merged) == whole);
+    CHECK(analysis::toJson(merged) == analysis::toJson(sweep(p, 1)));
+    // The same shard twice is refused.
+    shards.push_back(shards.front());
+    CHECK_FALSE(analysis::merge(shards, merged, error));
+    CHECK(error.find("appears in two shards") != std::string::npos);
+}
+
+TEST_CASE("a known small sweep gives known summary figures", "[analysis]") {
+    // The reference play convenes the directing forum to meet 80 minutes after the call; a sweep
+    // that moves the call to 2 h or 5 h after the warning (at +0) must see the forum meet at
+    // 3 h 20 min and 6 h 20 min in every run, whatever the storm.
+    const auto p = plan("snowstorm", {"activation.directing=2h,5h"}, 6);
+    const auto t = sweep(p, 2);
+    const auto s = analysis::summarise(t);
+    REQUIRE(s.size() == 2);
+    const auto k = column(t, "activation.directing_h") - t.params.size();
+    CHECK(s[0].params == std::vector<double>{2});
+    CHECK(s[0].runs == 6);
+    CHECK(s[0].metrics[k].n == 6);
+    CHECK(s[0].metrics[k].mean == Approx(2 + 80.0 / 60));
+    CHECK(s[0].metrics[k].p10 == Approx(2 + 80.0 / 60));
+    CHECK(s[1].metrics[k].median == Approx(5 + 80.0 / 60));
+    // Runs at a point use seeds seed+0 … seed+5, the same at every point.
+    for (const auto& r : t.rows) CHECK(r.seed == p.seed + r.run);
+}
+
+TEST_CASE("snowstorm: the escalation curve rises with the delay of the directing forum", "[analysis][consequences]") {
+    const auto p = plan("snowstorm", {"activation.directing=0h..15h:5h"}, 8);
+    const auto t = sweep(p, 2);
+    const auto s = analysis::summarise(t);
+    REQUIRE(s.size() == 4);
+    const auto k = column(t, "outcome.person-hours-stranded") - t.params.size();
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        INFO("delay " << s[i].params[0] << " h");
+        CHECK(s[i].metrics[k].mean >= s[i - 1].metrics[k].mean);
+    }
+    CHECK(s.back().metrics[k].mean > 1.1 * s.front().metrics[k].mean);
+    const auto score = column(t, "score") - t.params.size();
+    CHECK(s.back().metrics[score].mean < s.front().metrics[score].mean);
+}
+
+TEST_CASE("a storm arriving earlier is a parameter too", "[analysis]") {
+    const auto p = plan("snowstorm", {"hazard.snowfall.onset=10h,22h"}, 4);
+    const auto t = sweep(p, 1);
+    const auto s = analysis::summarise(t);
+    const auto k = column(t, "outcome.person-hours-stranded") - t.params.size();
+    // An early storm hits before the coordinated measures are in place.
+    CHECK(s[0].metrics[k].mean > s[1].metrics[k].mean);
+}
+
+TEST_CASE("bad parameters say what is wrong and what would be right", "[analysis][errors]") {
+    const auto& s = shipped("snowstorm");
+    const auto& play = *s.play("reference");
+    std::string error;
+    CHECK_FALSE(analysis::parseVariation("activation.directin=1h", s, play, error));
+    CHECK(error.find("did you mean 'activation.directing'") != std::string::npos);
+    CHECK_FALSE(analysis::parseVariation("activation.directing=5h..1h:1h", s, play, error));
+    CHECK(error.find("must rise") != std::string::npos);
+    CHECK_FALSE(analysis::parseVariation("activation.directing=0h..5h", s, play, error));
+    CHECK(error.find("needs a step") != std::string::npos);
+    CHECK_FALSE(analysis::parseVariation("activation.directing=soon", s, play, error));
+    CHECK(error.find("'soon' is not a duration") != std::string::npos);
+    CHECK_FALSE(analysis::parseVariation("decision.snow-clearing=maybe", s, play, error));
+    CHECK(error.find("on or off") != std::string::npos);
+    CHECK_FALSE(analysis::parseVariation("activation.directing", s, play, error));
+    CHECK(error.find("expected NAME=") != std::string::npos);
+}
+
+TEST_CASE("a stopped sweep returns nothing", "[analysis][interrupt]") {
+    auto p = plan("snowstorm", {"activation.directing=0h..12h:1h"}, 50);
+    std::atomic<bool> stop{false};
+    analysis::SweepOptions o;
+    o.threads = 2;
+    o.stop = &stop;
+    o.progress = [&](std::size_t, std::size_t) { stop.store(true); };  // stop at the first report
+    analysis::Table t;
+    CHECK_FALSE(analysis::runSweep(p, o, t));
+    CHECK(t.rows.empty());
+}
+
+TEST_CASE("a truncated results file is refused at its line", "[analysis][errors]") {
+    std::istringstream in("point,run,seed,vary:x,score\n0,0,1,2,50\n0,1,2,2\n");
+    std::string error;
+    CHECK_FALSE(analysis::readCsv(in, error).has_value());
+    CHECK(error == "line 3: 4 cells, expected 5 (a truncated file?)");
+    std::istringstream notOurs("a,b\n1,2\n");
+    CHECK_FALSE(analysis::readCsv(notOurs, error).has_value());
+    CHECK(error.rfind("line 1:", 0) == 0);
+}
