@@ -240,11 +240,17 @@ void measureRun(const PointSetup& setup, std::uint64_t seed, const std::string& 
     o.variant = variant;
     exercise::Exercise run(setup.scenario, o);
     run.runToEnd();
+    runMetrics(run, out);
+}
+
+}  // namespace
+
+void runMetrics(const exercise::Exercise& run, double* out) {
     const auto m = eval::measure(run);
     const auto ev = eval::evaluate(run);
     const double missing = std::nan("");
     const auto hours = [&](Millis t) { return t < 0 ? missing : static_cast<double>(t) / kHourMs; };
-    const auto& s = setup.scenario;
+    const auto& s = run.scenario();
     std::size_t k = 0;
     out[k++] = ev.score;
     for (model::ForumIndex f = 0; f < s.region.forums.size(); ++f) {
@@ -262,8 +268,6 @@ void measureRun(const PointSetup& setup, std::uint64_t seed, const std::string& 
     out[k++] = m.forumContacts;
     for (const auto& outcome : m.outcomes) out[k++] = outcome.value;
 }
-
-}  // namespace
 
 bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
     const auto& base = *plan.scenario;

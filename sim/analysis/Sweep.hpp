@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/analysis/Results.hpp"
+#include "sim/exercise/Exercise.hpp"
 #include "sim/scenario/Scenario.hpp"
 
 namespace samverkan::analysis {
@@ -69,6 +70,9 @@ struct SweepOptions {
 
 /// Runs the sweep (or its shard). Returns false if stopped early; the table then holds nothing.
 bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out);
+
+/// The metrics of one finished run, in metricNames(run.scenario()) order, into `out`.
+void runMetrics(const exercise::Exercise& run, double* out);
 
 /// The first signal of a scenario: the earliest timed inject.
 engine::Millis firstSignal(const scenario::Scenario& scenario);

@@ -13,7 +13,10 @@
 #include "sim/cli/SweepCommands.hpp"
 #include "sim/cli/Timeline.hpp"
 #include "sim/model/Names.hpp"
+#include "sim/analysis/Sweep.hpp"
+#include "sim/eval/Format.hpp"
 #include "sim/eval/Report.hpp"
+#include "sim/eval/Svg.hpp"
 #include "sim/exercise/Files.hpp"
 #include "sim/exercise/Replay.hpp"
 
@@ -172,7 +175,59 @@ int doReplay(const std::string& path, std::ostream& out, std::ostream& err) {
 
 struct ReportArgs {
     std::string journal, output, format = "html", lang = "sv";
+    std::string curve, curveX, curveY;  ///< a sweep's results to draw the escalation curve from
 };
+
+// The escalation curve for the report: the sweep's curve with this exercise's own timing and
+// outcome marked (for activation parameters: when Länsstyrelsen convened that forum).
+std::optional<eval::ReportSection> curveSection(const ReportArgs& a, const exercise::Exercise& run, model::Lang lang, std::ostream& err) {
+    const auto table = readResults(a.curve, err);
+    if (!table) return std::nullopt;
+    const auto curve = curveFromResults(*table, a.curveX, a.curveY, err);
+    if (!curve) return std::nullopt;
+    const bool sv = lang == model::Lang::sv;
+    const auto& s = run.scenario();
+    const auto names = analysis::metricNames(s);
+    const auto at = std::find(names.begin(), names.end(), curve->y);
+    if (at == names.end()) {
+        err << "samverkan report: the curve's metric '" << curve->y << "' is not measured for scenario '" << s.id << "'\n";
+        return std::nullopt;
+    }
+    std::vector<double> own(names.size());
+    analysis::runMetrics(run, own.data());
+    std::optional<analysis::CurveMark> mark;
+    if (curve->x.rfind("activation.", 0) == 0) {
+        const auto forum = s.region.forumOf(curve->x.substr(11), model::Mode::activated);
+        for (const auto& e : run.journal().entries())
+            if (!mark && forum != model::kNone && e.kind == "convened" && e.forum == s.region.forums[forum].id)
+                mark = analysis::CurveMark{static_cast<double>(e.t - analysis::firstSignal(s)) / static_cast<double>(engine::kHour),
+                                           own[static_cast<std::size_t>(at - names.begin())], sv ? "den här övningen" : "this exercise"};
+    }
+    eval::ReportSection section;
+    section.id = "curve";
+    section.heading = sv ? "Eskaleringskurva" : "Escalation curve";
+    const std::string title = curve->y + (sv ? " mot " : " against ") + curve->x;
+    std::string note = mark ? (sv ? "Den streckade lodräta linjen visar när forumet sammankallades i den här övningen, punkten dess utfall."
+                                  : "The dashed vertical line marks when the forum was convened in this exercise, the dot its outcome.")
+                            : (sv ? "Övningens egen tidpunkt kan inte markeras för den här parametern."
+                                  : "The exercise's own timing cannot be marked for this parameter.");
+    std::string rows, md = "| " + std::string(sv ? "från (h)" : "from (h)") + " | " + (sv ? "till (h)" : "to (h)") + " | " +
+                           (sv ? "kostnad per timme" : "cost per hour") + " |\n|---|---|---|\n";
+    for (const auto& ser : curve->series)
+        for (std::size_t i = 1; i < ser.points.size(); ++i) {
+            const double per = (ser.points[i].y.mean - ser.points[i - 1].y.mean) / (ser.points[i].x - ser.points[i - 1].x);
+            const std::string from = analysis::formatValue(ser.points[i - 1].x), to = analysis::formatValue(ser.points[i].x), cost = eval::grouped(per);
+            rows += "<tr><td>" + eval::escapeXml(ser.label) + "</td><td class=\"num\">" + from + "</td><td class=\"num\">" + to +
+                    "</td><td class=\"num\">" + cost + "</td></tr>";
+            md += "| " + from + " | " + to + " | " + cost + " |\n";
+        }
+    section.html = analysis::curveSvg(*curve, title, mark) + "<p class=\"legend\">" + eval::escapeXml(note) + "</p><table><tr><th>" +
+                   (sv ? "serie" : "series") + "</th><th>" + (sv ? "från (h)" : "from (h)") + "</th><th>" + (sv ? "till (h)" : "to (h)") +
+                   "</th><th>" + (sv ? "kostnad per timmes fördröjning (medel)" : "cost of each hour of delay (mean)") + "</th></tr>" + rows +
+                   "</table>";
+    section.markdown = note + "\n\n" + md;
+    return section;
+}
 
 int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
     const auto read = exercise::readJournal(a.journal);
@@ -187,7 +242,13 @@ int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
         return kInputError;
     }
     const auto lang = a.lang == "en" ? model::Lang::en : model::Lang::sv;
-    const std::string text = a.format == "md" ? eval::reportMarkdown(*run, lang) : eval::reportHtml(*run, lang);
+    std::vector<eval::ReportSection> extra;
+    if (!a.curve.empty()) {
+        auto section = curveSection(a, *run, lang, err);
+        if (!section) return kInputError;
+        extra.push_back(std::move(*section));
+    }
+    const std::string text = a.format == "md" ? eval::reportMarkdown(*run, lang, extra) : eval::reportHtml(*run, lang, extra);
     if (a.output.empty() || a.output == "-") {
         out << text;
         return kOk;
@@ -271,18 +332,23 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     report->add_option("-o,--output", reportArgs.output, "Output file (default: standard output)");
     report->add_option("--format", reportArgs.format, "html (one self-contained file) or md")->check(CLI::IsMember({"html", "md"}));
     report->add_option("--lang", reportArgs.lang, "Language: sv or en")->check(CLI::IsMember({"sv", "en"}));
+    report->add_option("--curve", reportArgs.curve, "Include the escalation curve from a sweep's results (CSV), marking this exercise");
+    report->add_option("--curve-x", reportArgs.curveX, "The curve's parameter (default: the sweep's first)");
+    report->add_option("--curve-y", reportArgs.curveY, "The curve's metric (default: the first outcome)");
 
     SweepArgs sweepArgs;
     auto* sweep = addSweep(app, sweepArgs);
     MergeArgs mergeArgs;
     auto* mergeCmd = addMerge(app, mergeArgs);
+    PlotArgs plotArgs;
+    auto* plot = addPlot(app, plotArgs);
 
     std::string dir = SAMVERKAN_DATA_DIR;
     auto* list = app.add_subcommand("list", "List the shipped scenarios with their plays");
     list->add_option("--dir", dir, "Folder of scenario files");
 
     if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !isSubcommand(app, args.front())) {
-        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, sweep or merge)\n";
+        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, sweep, merge or plot)\n";
         return kInputError;
     }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -317,6 +383,7 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (report->parsed()) return doReport(reportArgs, out, err);
         if (sweep->parsed()) return doSweep(sweepArgs, out, err, &err == &std::cerr && isatty(STDERR_FILENO));
         if (mergeCmd->parsed()) return doMerge(mergeArgs, out, err);
+        if (plot->parsed()) return doPlot(plotArgs, out, err);
     } catch (const std::exception& e) {
         err << "samverkan: internal error: " << e.what() << "\n";
         return kRuntimeFailure;

@@ -159,23 +159,40 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progr
     return emit(render(table, a.format, a.summary), a.output, out, err);
 }
 
+std::optional<analysis::Table> readResults(const std::string& f, std::ostream& err) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) {
+        err << f << ": error: cannot read the file\n";
+        return std::nullopt;
+    }
+    std::string error;
+    auto t = analysis::readCsv(in, error);
+    if (!t) {
+        // "line N: …" becomes file:line:col
+        const auto colon = error.find(':');
+        err << f << ":" << (error.rfind("line ", 0) == 0 ? error.substr(5, colon - 5) + ":1: error:" + error.substr(colon + 1) : "0:0: error: " + error)
+            << "\n";
+    }
+    return t;
+}
+
+std::optional<analysis::Curve> curveFromResults(const analysis::Table& table, std::string x, std::string y, std::ostream& err) {
+    if (x.empty() && !table.params.empty()) x = table.params.front();
+    if (y.empty())
+        for (const auto& m : table.metrics)
+            if (y.empty() && m.rfind("outcome.", 0) == 0) y = m;
+    if (y.empty()) y = "score";
+    std::string error;
+    auto curve = analysis::curveOf(table, x, y, error);
+    if (!curve) err << "samverkan: " << error << "\n";
+    return curve;
+}
+
 int doMerge(const MergeArgs& a, std::ostream& out, std::ostream& err) {
     std::vector<analysis::Table> shards;
     for (const auto& f : a.files) {
-        std::ifstream in(f, std::ios::binary);
-        if (!in) {
-            err << f << ": error: cannot read the file\n";
-            return kInputError;
-        }
-        std::string error;
-        auto t = analysis::readCsv(in, error);
-        if (!t) {
-            // "line N: …" becomes file:line:col
-            const auto colon = error.find(':');
-            err << f << ":" << (error.rfind("line ", 0) == 0 ? error.substr(5, colon - 5) + ":1: error:" + error.substr(colon + 1) : "0:0: error: " + error)
-                << "\n";
-            return kInputError;
-        }
+        auto t = readResults(f, err);
+        if (!t) return kInputError;
         shards.push_back(std::move(*t));
     }
     analysis::Table merged;
@@ -185,6 +202,44 @@ int doMerge(const MergeArgs& a, std::ostream& out, std::ostream& err) {
         return kInputError;
     }
     return emit(render(merged, a.format, a.summary), a.output, out, err);
+}
+
+CLI::App* addPlot(CLI::App& app, PlotArgs& a) {
+    auto* c = app.add_subcommand("plot", "Draw an escalation curve from a sweep's results (SVG, PNG) and the cost of each hour of delay");
+    c->add_option("results", a.results, "A sweep's results, CSV (one row per run)")->required();
+    c->add_option("--x", a.x, "The varied parameter on the x axis (default: the first)");
+    c->add_option("--y", a.y, "The metric on the y axis (default: the first outcome)");
+    c->add_option("-o,--output", a.output, "SVG file (default: curve.svg)");
+    c->add_option("--png", a.png, "Also write the chart as PNG");
+    c->add_option("--table", a.table, "Write the cost of each hour of delay as CSV here (default: standard output)");
+    c->add_option("--title", a.title, "The chart's title");
+    return c;
+}
+
+int doPlot(const PlotArgs& a, std::ostream& out, std::ostream& err) {
+    const auto table = readResults(a.results, err);
+    if (!table) return kInputError;
+    const auto curve = curveFromResults(*table, a.x, a.y, err);
+    if (!curve) return kInputError;
+    const std::string title = a.title.empty() ? curve->y + " against " + curve->x : a.title;
+    const std::string svg = analysis::standaloneSvg(analysis::curveSvg(*curve, title));
+    const std::string svgPath = a.output.empty() ? "curve.svg" : a.output;
+    std::string error;
+    if (!exercise::writeFileAtomically(svgPath, svg, error)) {
+        err << "samverkan plot: " << error << "\n";
+        return kRuntimeFailure;
+    }
+    if (!a.png.empty() && !analysis::svgToPng(svg, a.png, error)) {
+        err << "samverkan plot: " << error << "\n";
+        return kRuntimeFailure;
+    }
+    const std::string costs = analysis::costOfDelayCsv(*curve);
+    if (a.table.empty()) out << costs;
+    else if (!exercise::writeFileAtomically(a.table, costs, error)) {
+        err << "samverkan plot: " << error << "\n";
+        return kRuntimeFailure;
+    }
+    return kOk;
 }
 
 }  // namespace samverkan::cli

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/analysis/Curve.hpp"
+
 namespace samverkan::cli {
 
 struct SweepArgs {
@@ -25,12 +27,23 @@ struct MergeArgs {
     bool summary = false;
 };
 
+struct PlotArgs {
+    std::string results, x, y, output, png, table, title;
+};
+
 /// Adds the subcommands to `app`; the returned pointers tell which one was parsed.
 CLI::App* addSweep(CLI::App& app, SweepArgs& args);
 CLI::App* addMerge(CLI::App& app, MergeArgs& args);
+CLI::App* addPlot(CLI::App& app, PlotArgs& args);
 
 /// `progress`: draw a progress bar on `err` (only when it is a terminal).
 int doSweep(const SweepArgs& args, std::ostream& out, std::ostream& err, bool progress);
 int doMerge(const MergeArgs& args, std::ostream& out, std::ostream& err);
+int doPlot(const PlotArgs& args, std::ostream& out, std::ostream& err);
+
+/// Reads a sweep's results CSV; errors as file:line:col on `err`.
+std::optional<analysis::Table> readResults(const std::string& path, std::ostream& err);
+/// The curve of `y` against `x` from the results (defaults: the first parameter, the first outcome).
+std::optional<analysis::Curve> curveFromResults(const analysis::Table& table, std::string x, std::string y, std::ostream& err);
 
 }  // namespace samverkan::cli

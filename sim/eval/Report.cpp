@@ -82,7 +82,7 @@ Headings headings(bool sv) {
 
 }  // namespace
 
-std::string reportHtml(const exercise::Exercise& run, model::Lang lang) {
+std::string reportHtml(const exercise::Exercise& run, model::Lang lang, const std::vector<ReportSection>& extra) {
     const auto c = buildReportContent(run, lang);
     const auto h = headings(c.sv);
     std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(c.sv ? "sv" : "en") + "\"><head><meta charset=\"utf-8\"><title>" +
@@ -97,6 +97,7 @@ std::string reportHtml(const exercise::Exercise& run, model::Lang lang) {
            (c.outcomes.empty() ? "<p>" + escapeXml(h.noWorld) + "</p>"
                                : worldSvg(run, lang) + table(h.outcomeCols, c.outcomes, {false, true, false})) +
            "</section>\n";
+    for (const auto& x : extra) out += "<section id=\"" + escapeXml(x.id) + "\"><h2>" + escapeXml(x.heading) + "</h2>" + x.html + "</section>\n";
     out += "<section id=\"metrics\"><h2>" + h.metrics + "</h2>" + table(h.metricCols, c.metrics, {false, true}) + "</section>\n";
     out += "<section id=\"strengths\"><h2>" + h.strengths + "</h2>" + list(c.strengths, h.none) + "</section>\n";
     out += "<section id=\"improvements\"><h2>" + h.improvements + "</h2>" + list(c.improvements, h.none) + "</section>\n";
@@ -106,7 +107,7 @@ std::string reportHtml(const exercise::Exercise& run, model::Lang lang) {
     return out;
 }
 
-std::string reportMarkdown(const exercise::Exercise& run, model::Lang lang) {
+std::string reportMarkdown(const exercise::Exercise& run, model::Lang lang, const std::vector<ReportSection>& extra) {
     const auto c = buildReportContent(run, lang);
     const auto h = headings(c.sv);
     auto bullets = [&](const std::vector<std::string>& items) {
@@ -119,6 +120,7 @@ std::string reportMarkdown(const exercise::Exercise& run, model::Lang lang) {
     out += "## " + h.summary + "\n\n**" + c.scoreLine + "/100** — " + c.evaluation.explanation.in(lang) + "\n\n" +
            mdTable(h.objectiveCols, c.objectives) + "\n";
     out += "## " + h.consequences + "\n\n" + (c.outcomes.empty() ? h.noWorld + "\n" : mdTable(h.outcomeCols, c.outcomes)) + "\n";
+    for (const auto& x : extra) out += "## " + x.heading + "\n\n" + x.markdown + "\n";
     out += "## " + h.metrics + "\n\n" + mdTable(h.metricCols, c.metrics) + "\n";
     out += "## " + h.strengths + "\n\n" + bullets(c.strengths) + "\n";
     out += "## " + h.improvements + "\n\n" + bullets(c.improvements) + "\n";

@@ -63,6 +63,13 @@ Svg& Svg::polyline(const std::vector<std::pair<double, double>>& points, std::st
     return *this;
 }
 
+Svg& Svg::polygon(const std::vector<std::pair<double, double>>& points, std::string_view fill, double opacity) {
+    std::string pts;
+    for (const auto& [x, y] : points) pts += num(x) + "," + num(y) + " ";
+    m_body += "<polygon fill=\"" + std::string(fill) + "\" fill-opacity=\"" + num(opacity) + "\" stroke=\"none\" points=\"" + pts + "\"/>";
+    return *this;
+}
+
 std::string Svg::str() const {
     return "<svg role=\"img\" aria-label=\"" + escapeXml(m_label) + "\" viewBox=\"0 0 " +
            num(m_width) + " " + num(m_height) + "\" width=\"" + num(m_width) + "\" height=\"" + num(m_height) +

@@ -22,6 +22,7 @@ public:
               std::string_view colour = "#222");
     Svg& polyline(const std::vector<std::pair<double, double>>& points, std::string_view colour, double width = 1.5,
                   bool dashed = false);
+    Svg& polygon(const std::vector<std::pair<double, double>>& points, std::string_view fill, double opacity = 1);
     [[nodiscard]] std::string str() const;
 
 private:

@@ -114,7 +114,7 @@ TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli
     };
     const std::vector<Case> cases{
         {{}, "A subcommand is required"},
-        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report, list, sweep or merge)"},
+        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report, list, sweep, merge or plot)"},
         {{"run"}, "scenario is required"},
         {{"run", "snowstorm", "--play", "early"}, "unknown play 'early'; snowstorm has: reference, late, alone"},
         {{"run", "snowstorm", "--variant", "class-4"}, "unknown variant 'class-4'; snowstorm has: class-3"},
@@ -219,4 +219,47 @@ TEST_CASE("merge refuses a truncated shard at its line, and shards of different 
     r = samverkanCli({"merge", good, other});
     CHECK(r.code == 2);
     CHECK(r.err.find("not the same sweep") != std::string::npos);
+}
+
+TEST_CASE("plot draws the escalation curve as SVG and PNG with the cost of each hour of delay", "[cli][plot]") {
+    const auto runs = temp("plot-runs.csv"), svg = temp("curve.svg"), png = temp("curve.png");
+    REQUIRE(samverkanCli({"sweep", "snowstorm", "--vary", "activation.directing=0h..12h:4h", "--runs", "6", "-o", runs}).code == 0);
+    auto r = samverkanCli({"plot", runs, "-o", svg, "--png", png});
+    REQUIRE(r.code == 0);
+    std::ifstream in(svg);
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(text.str().rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" ", 0) == 0);
+    CHECK(text.str().find("<polygon") != std::string::npos);  // the 10th–90th percentile band
+    CHECK(text.str().find("outcome.person-hours-stranded") != std::string::npos);
+    std::ifstream pngIn(png, std::ios::binary);
+    char magic[8] = {};
+    pngIn.read(magic, 8);
+    CHECK(std::string(magic + 1, 3) == "PNG");
+    CHECK(fs::file_size(png) > 10000);
+    // The cost table: one row per pair of neighbouring points.
+    CHECK(r.out.rfind("series,from,to,mean_from,mean_to,per_hour\n", 0) == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1 + 3);
+    r = samverkanCli({"plot", runs, "--y", "outcome.snow-angels"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("no metric 'outcome.snow-angels'") != std::string::npos);
+}
+
+TEST_CASE("the after-action report can include the sweep's curve, marking the exercise's own timing", "[cli][plot][report]") {
+    const auto runs = temp("report-runs.csv"), journal = temp("late.jsonl"), html = temp("late-report.html");
+    REQUIRE(samverkanCli({"sweep", "snowstorm", "--vary", "activation.directing=0h..12h:4h", "--runs", "4", "-o", runs}).code == 0);
+    REQUIRE(samverkanCli({"run", "snowstorm", "--play", "late", "--journal", journal}).code == 0);
+    auto r = samverkanCli({"report", journal, "--curve", runs, "--lang", "en", "-o", html});
+    REQUIRE(r.code == 0);
+    std::ifstream in(html);
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto page = text.str();
+    const auto section = page.find("<section id=\"curve\"><h2>Escalation curve</h2><svg");
+    REQUIRE(section != std::string::npos);
+    CHECK(page.find("this exercise", section) != std::string::npos);
+    CHECK(page.find("cost of each hour of delay", section) != std::string::npos);
+    r = samverkanCli({"report", journal, "--curve", temp("no-such-results.csv")});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("cannot read the file") != std::string::npos);
 }

@@ -22,7 +22,7 @@ TEST_CASE("xoshiro256** matches its reference output", "[random]") {
     CHECK(r.next() == 1215971899390074240ULL);
 }
 
-TEST_CASE("the same name and seed give the same stream; another name or seed another", "[random]") {
+TEST_CASE("the same name and seed give the same stream – another name or seed another", "[random]") {
     Random a("samverkan", 42), b("samverkan", 42), c("samverkan", 43), d("world", 42);
     bool differsFromC = false, differsFromD = false;
     for (int i = 0; i < 100; ++i) {

@@ -42,7 +42,7 @@ TEST_CASE("snowstorm: the reference play beats the late play, which beats acting
     }
 }
 
-TEST_CASE("snowstorm: acting in advance lets traffic recover within hours; waiting lets the network seize up", "[consequences][R14]") {
+TEST_CASE("snowstorm: acting in advance lets traffic recover within hours – waiting lets the network seize up", "[consequences][R14]") {
     const auto reference = play("snowstorm", "reference");
     const auto alone = play("snowstorm", "alone");
     const auto& snow = reference->world()->drawn(0);

@@ -135,7 +135,7 @@ TEST_CASE("answering a decision point submits its option's commands as the role"
     CHECK_FALSE(run.submit(protocol::AnswerDecisionPoint{"trafikverket", "stuck-vehicles-report", "report"}).accepted);
 }
 
-TEST_CASE("exercise control injects scenario injects or free text; nobody else can", "[exercise][inject]") {
+TEST_CASE("exercise control injects scenario injects or free text – nobody else can", "[exercise][inject]") {
     exercise::Options o;
     o.playName = "none";
     exercise::Exercise run(shipped("snowstorm"), o);
@@ -175,7 +175,7 @@ TEST_CASE("a run forked at time T repeats the journal up to T and can then take 
     CHECK_FALSE(has(original, "deactivated"));
 }
 
-TEST_CASE("the clock stops at the scenario's end; later commands are refused", "[exercise]") {
+TEST_CASE("the clock stops at the scenario's end – later commands are refused", "[exercise]") {
     exercise::Options o;
     o.playName = "none";
     exercise::Exercise run(shipped("snowstorm"), o);

@@ -215,7 +215,7 @@ TEST_CASE("exercise control acts by hand for a role, stamped with that role", "[
     CHECK(input.source == "control");
 }
 
-TEST_CASE("every centre tab builds headless; the map holds every municipality of the region", "[gui]") {
+TEST_CASE("every centre tab builds headless – the map holds every municipality of the region", "[gui]") {
     HeadlessImGui imgui;
     gui::AppOptions options;
     options.dataDir = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios";

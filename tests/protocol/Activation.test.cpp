@@ -24,7 +24,7 @@ TEST_CASE("R6: an actor's request for activation goes to Länsstyrelsen, who con
     CHECK(h.state("samordnande").status == ForumStatus::active);
 }
 
-TEST_CASE("R6: an active forum can ask for another forum's activation; an inactive one cannot", "[rules][R6]") {
+TEST_CASE("R6: an active forum can ask for another forum's activation – an inactive one cannot", "[rules][R6]") {
     Harness h;
     protocol::RequestActivation req;
     req.by = "polisen";
@@ -149,7 +149,7 @@ TEST_CASE("activation requests are refused for ordinary-mode forums and forums a
     CHECK(again.reason.en.find("already") != std::string::npos);
 }
 
-TEST_CASE("deactivation returns the forum to ordinary mode; only the chair or Länsstyrelsen may do it", "[rules][deactivation]") {
+TEST_CASE("deactivation returns the forum to ordinary mode – only the chair or Länsstyrelsen may do it", "[rules][deactivation]") {
     Harness h;
     h.open("samordnande", {"polisen", "kommun-a"});
     protocol::Deactivate d;

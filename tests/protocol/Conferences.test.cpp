@@ -40,7 +40,7 @@ TEST_CASE("convening an active forum calls an extra conference", "[rules][confer
     CHECK(h.entries("conference").size() == 1);
 }
 
-TEST_CASE("an ordinary-mode meeting closes after the meeting length; decisions need it in session", "[rules][R2]") {
+TEST_CASE("an ordinary-mode meeting closes after the meeting length – decisions need it in session", "[rules][R2]") {
     Harness h;
     h.open("samordningsgrupp", {"polisen"});
     CHECK(h.entries("meeting-opened").at(0).text.en.find("meets in ordinary mode") != std::string::npos);

@@ -119,7 +119,7 @@ TEST_CASE("R11: a frame binds only levels below the one that set it", "[rules][R
     CHECK(h.apply(protocol::SetPriorities{"polisen", "inriktande", "list", {"b", "a"}}).accepted);
 }
 
-TEST_CASE("public messages through a forum are joint; without one they are the actor's own", "[rules][R15]") {
+TEST_CASE("public messages through a forum are joint – without one they are the actor's own", "[rules][R15]") {
     Harness h;
     h.open("inriktande", {"polisen", "kommun-a"});
     REQUIRE(h.apply(protocol::SendPublicMessage{"kommun-a", "inriktande", {"Stanna hemma.", "Stay at home."}}).accepted);

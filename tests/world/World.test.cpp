@@ -174,7 +174,7 @@ TEST_CASE("an actor sees the services it observes, as they were a report delay a
     CHECK(w.levelAt(0, 0) == 1.0);
 }
 
-TEST_CASE("a hazard's areas weigh how hard each municipality is hit; unknown services are left out", "[world][map]") {
+TEST_CASE("a hazard's areas weigh how hard each municipality is hit – unknown services are left out", "[world][map]") {
     WorldSpec w = road();
     // County-wide by default: every actor's area bears the mean loss of the hazard's services.
     CHECK(areaImpact(w, "solna", {0.5, 0.9}) == Approx(0.3));
