@@ -269,6 +269,27 @@ void runMetrics(const exercise::Exercise& run, double* out) {
     for (const auto& outcome : m.outcomes) out[k++] = outcome.value;
 }
 
+RunRecord runRecord(const exercise::Exercise& run, const std::string& kind, const std::string& journal, const std::string& date,
+                    const std::string& label) {
+    const auto& s = run.scenario();
+    RunRecord r;
+    r.kind = kind;
+    r.scenario = s.id;
+    r.scenarioHash = contentHash({s.file, s.region.file});
+    r.seed = run.seed();
+    r.play = run.playName();
+    r.journal = journal;
+    r.date = date;
+    r.label = label;
+    const auto names = metricNames(s);
+    std::vector<double> values(names.size());
+    runMetrics(run, values.data());
+    for (std::size_t i = 0; i < names.size(); ++i) r.metrics.emplace_back(names[i], values[i]);
+    for (const auto& f : eval::evaluate(run).findings)
+        r.findings.push_back({eval::statusName(f.status), f.action, f.actor, f.forum, f.objective, f.lateBy});
+    return r;
+}
+
 bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
     const auto& base = *plan.scenario;
     out = Table{};

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/analysis/History.hpp"
 #include "sim/analysis/Results.hpp"
 #include "sim/exercise/Exercise.hpp"
 #include "sim/scenario/Scenario.hpp"
@@ -73,6 +74,10 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out);
 
 /// The metrics of one finished run, in metricNames(run.scenario()) order, into `out`.
 void runMetrics(const exercise::Exercise& run, double* out);
+
+/// A finished run as the history records it: metrics, findings, the scenario's content hash.
+RunRecord runRecord(const exercise::Exercise& run, const std::string& kind, const std::string& journal, const std::string& date,
+                    const std::string& label);
 
 /// The first signal of a scenario: the earliest timed inject.
 engine::Millis firstSignal(const scenario::Scenario& scenario);

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "sim/cli/HistoryCommands.hpp"
 #include "sim/cli/Summary.hpp"
 #include "sim/cli/Support.hpp"
 #include "sim/cli/SweepCommands.hpp"
@@ -37,6 +38,7 @@ struct RunArgs {
     std::string scenario, play = "reference", until, journal, format = "text", lang = "sv", variant;
     std::vector<std::string> trainees;
     std::optional<std::uint64_t> seed;
+    RecordArgs record;
 };
 
 int doValidate(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
@@ -149,6 +151,7 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err) {
         printTimeline(out, run, lang);
         printSummary(out, run, lang);
     }
+    if (a.record.wanted()) return recordRuns(a.record, std::nullopt, {analysis::runRecord(run, "run", a.journal, a.record.when(), a.record.label)}, err);
     return kOk;
 }
 
@@ -321,6 +324,7 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     run->add_option("--lang", runArgs.lang, "Language of the timeline: sv or en")->check(CLI::IsMember({"sv", "en"}));
     run->add_option("--variant", runArgs.variant, "A scenario variant, e.g. class-3");
     run->add_option("--trainee", runArgs.trainees, "A role held by a trainee: the play leaves its steps out (repeatable)");
+    addRecordOptions(*run, runArgs.record);
 
     std::string journalPath;
     auto* replayCmd = app.add_subcommand("replay", "Replay a journal and check that it reproduces byte for byte");
@@ -342,13 +346,15 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     auto* mergeCmd = addMerge(app, mergeArgs);
     PlotArgs plotArgs;
     auto* plot = addPlot(app, plotArgs);
+    HistoryArgs historyArgs;
+    const auto history = addHistory(app, historyArgs);
 
     std::string dir = SAMVERKAN_DATA_DIR;
     auto* list = app.add_subcommand("list", "List the shipped scenarios with their plays");
     list->add_option("--dir", dir, "Folder of scenario files");
 
     if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !isSubcommand(app, args.front())) {
-        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, sweep, merge or plot)\n";
+        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, sweep, merge, plot or history)\n";
         return kInputError;
     }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -384,6 +390,7 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (sweep->parsed()) return doSweep(sweepArgs, out, err, &err == &std::cerr && isatty(STDERR_FILENO));
         if (mergeCmd->parsed()) return doMerge(mergeArgs, out, err);
         if (plot->parsed()) return doPlot(plotArgs, out, err);
+        if (history.history->parsed()) return doHistory(history, historyArgs, out, err);
     } catch (const std::exception& e) {
         err << "samverkan: internal error: " << e.what() << "\n";
         return kRuntimeFailure;

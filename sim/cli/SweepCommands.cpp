@@ -14,6 +14,8 @@
 namespace samverkan::cli {
 namespace {
 
+const std::string kVaryColumn = analysis::kVaryPrefix;  // a sweep's parameters are recorded as metrics "vary:…"
+
 // Ctrl-C during a sweep: the runs in hand finish, nothing is written, the exit code is 130.
 std::atomic<bool> g_interrupted{false};
 extern "C" void onInterrupt(int) { g_interrupted.store(true); }
@@ -68,6 +70,7 @@ CLI::App* addSweep(CLI::App& app, SweepArgs& a) {
     c->add_option("--format", a.format, "csv (default) or json (runs and a summary per point)")->check(CLI::IsMember({"csv", "json"}));
     c->add_flag("--summary", a.summary, "CSV: one row per point (n, mean, median, p10, p90 of each metric) instead of one per run");
     c->add_option("--shard", a.shard, "Run only slice i of N (0-based, e.g. 3/10); combine the slices with merge");
+    addRecordOptions(*c, a.record);
     return c;
 }
 
@@ -155,6 +158,28 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progr
     if (!complete) {
         err << "\nsamverkan sweep: interrupted; nothing was written\n";
         return kInterrupted;
+    }
+    if (a.record.wanted()) {
+        // The sweep and all its runs in one transaction: complete, or absent.
+        analysis::SweepRecord sweep{s.id, analysis::contentHash({s.file, s.region.file}), plan.play.name, "", a.record.when(), a.record.label, plan.runs};
+        for (const auto& v : a.vary) sweep.vary += (sweep.vary.empty() ? "" : " ") + v;
+        std::vector<analysis::RunRecord> runs;
+        runs.reserve(table.rows.size());
+        for (const auto& row : table.rows) {
+            analysis::RunRecord r;
+            r.kind = "sweep";
+            r.scenario = sweep.scenario;
+            r.scenarioHash = sweep.scenarioHash;
+            r.play = sweep.play;
+            r.date = sweep.date;
+            r.label = sweep.label;
+            r.seed = row.seed;
+            r.point = row.point;
+            for (std::size_t i = 0; i < table.params.size(); ++i) r.metrics.emplace_back(kVaryColumn + table.params[i], row.values[i]);
+            for (std::size_t m = 0; m < table.metrics.size(); ++m) r.metrics.emplace_back(table.metrics[m], row.values[table.params.size() + m]);
+            runs.push_back(std::move(r));
+        }
+        if (const int code = recordRuns(a.record, sweep, runs, err); code != kOk) return code;
     }
     return emit(render(table, a.format, a.summary), a.output, out, err);
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/analysis/Curve.hpp"
+#include "sim/cli/HistoryCommands.hpp"
 
 namespace samverkan::cli {
 
@@ -19,6 +20,7 @@ struct SweepArgs {
     unsigned threads = 0;
     std::optional<std::uint64_t> seed;
     bool summary = false;
+    RecordArgs record;
 };
 
 struct MergeArgs {

@@ -73,6 +73,8 @@ public:
     [[nodiscard]] bool finished() const { return m_finished; }
     [[nodiscard]] std::optional<Millis> nextEventTime() { return m_sim.nextEventTime(); }
     [[nodiscard]] std::uint64_t seed() const { return m_seed; }
+    /// The play's name, as the journal's header records it.
+    [[nodiscard]] const std::string& playName() const { return m_options.play ? m_options.play->name : m_options.playName; }
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_scenario; }
     [[nodiscard]] const Options& options() const { return m_options; }
     [[nodiscard]] const Journal& journal() const { return m_journal; }

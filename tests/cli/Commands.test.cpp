@@ -114,7 +114,7 @@ TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli
     };
     const std::vector<Case> cases{
         {{}, "A subcommand is required"},
-        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report, list, sweep, merge or plot)"},
+        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report, list, sweep, merge, plot or history)"},
         {{"run"}, "scenario is required"},
         {{"run", "snowstorm", "--play", "early"}, "unknown play 'early'; snowstorm has: reference, late, alone"},
         {{"run", "snowstorm", "--variant", "class-4"}, "unknown variant 'class-4'; snowstorm has: class-3"},
@@ -262,4 +262,29 @@ TEST_CASE("the after-action report can include the sweep's curve, marking the ex
     r = samverkanCli({"report", journal, "--curve", temp("no-such-results.csv")});
     CHECK(r.code == 2);
     CHECK(r.err.find("cannot read the file") != std::string::npos);
+}
+
+TEST_CASE("run, sweep and exercises are recorded in the history, then listed and compared as CSV", "[cli][history]") {
+    const auto db = temp("history.sqlite"), journal = temp("history-exercise.jsonl");
+    fs::remove(db);
+    REQUIRE(samverkanCli({"run", "snowstorm", "--db", db, "--label", "group A", "--date", "2025-11-20"}).code == 0);
+    REQUIRE(samverkanCli({"run", "snowstorm", "--play", "late", "--journal", journal}).code == 0);
+    auto r = samverkanCli({"history", "add", journal, "--db", db, "--label", "group B", "--date", "2026-11-20"});
+    REQUIRE(r.code == 0);
+    REQUIRE(samverkanCli({"sweep", "snowstorm", "--runs", "3", "--db", db, "--label", "sweep", "--date", "2026-11-21"}).code == 0);
+    r = samverkanCli({"history", "list", "--db", db, "--csv"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.rfind("id,date,kind,scenario,hash,play,seed,label,score,journal\n", 0) == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1 + 1 + 1 + 3);
+    r = samverkanCli({"history", "compare", "--db", db, "--by", "label", "--kind", "run", "--csv"});
+    CHECK(r.out == "label,runs,score (mean)\ngroup A,1,100\n");
+    r = samverkanCli({"history", "compare", "--db", db, "--by", "year", "--csv", "--metric", "score"});
+    CHECK(r.out.find("2025,1,100\n") != std::string::npos);
+    CHECK(r.out.find("2026,4,") != std::string::npos);
+    r = samverkanCli({"history", "compare", "--db", db, "--by", "weather"});
+    CHECK(r.code == 2);
+    std::ofstream(temp("not-a-db.sqlite")) << "hello, this is not a database at all, just some text";
+    r = samverkanCli({"history", "list", "--db", temp("not-a-db.sqlite")});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("not-a-db.sqlite") != std::string::npos);
 }
