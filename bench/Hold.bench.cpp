@@ -2,7 +2,9 @@
 // random increment. Our engine against a bare std::priority_queue loop doing the same work.
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <queue>
+#include <string>
 #include <vector>
 
 #include "sim/engine/Random.hpp"
@@ -68,7 +70,30 @@ void BM_HoldBareHeap(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
+// The same hold model in Debian's python3-simpy (bench/hold_simpy.py), timed inside Python so
+// that the interpreter's start-up does not count: what a typical Python simulation would cost.
+void BM_HoldSimPy(benchmark::State& state) {
+    const auto n = state.range(0);
+    const long events = 200000;
+    const std::string command = "/usr/bin/python3 " + std::string(SAMVERKAN_SOURCE_DIR) + "/bench/hold_simpy.py " + std::to_string(n) +
+                                " " + std::to_string(events);
+    for (auto _ : state) {
+        FILE* p = popen(command.c_str(), "r");
+        long done = 0;
+        double seconds = 0;
+        const bool read = p != nullptr && std::fscanf(p, "%ld %lf", &done, &seconds) == 2;
+        if (p != nullptr) pclose(p);
+        if (!read || done != events || seconds <= 0) {
+            state.SkipWithError("python3-simpy is not installed or bench/hold_simpy.py failed");
+            return;
+        }
+        state.SetIterationTime(seconds);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * events);
+}
+
 }  // namespace
 
 BENCHMARK(BM_HoldEngine)->Arg(10)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_HoldBareHeap)->Arg(10)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_HoldSimPy)->Arg(1000)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);

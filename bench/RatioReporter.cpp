@@ -26,6 +26,14 @@ void RatioReporter::Finalize() {
         std::printf("  N=%-7s engine %6.2f M/s  bare %6.2f M/s  ratio %.2f\n", arg.substr(1).c_str(), rate / 1e6,
                     bare->second / 1e6, rate / bare->second);
     }
+    for (const auto& [name, rate] : m_itemsPerSecond) {
+        if (name.rfind("BM_HoldSimPy/", 0) != 0 || rate <= 0) continue;
+        const std::string arg = name.substr(name.find('/'), name.find('/', name.find('/') + 1) - name.find('/'));
+        const auto ours = m_itemsPerSecond.find("BM_HoldEngine" + arg);
+        if (ours == m_itemsPerSecond.end()) continue;
+        std::printf("\nEngine vs the same hold model in python3-simpy (same run):\n  N=%-7s engine %6.2f M/s  SimPy %6.3f M/s  ratio %.0f\n",
+                    arg.substr(1).c_str(), ours->second / 1e6, rate / 1e6, ours->second / rate);
+    }
 }
 
 }  // namespace samverkan::bench

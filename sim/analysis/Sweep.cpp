@@ -154,9 +154,10 @@ std::vector<std::vector<double>> points(const std::vector<Variation>& variations
 
 PointSetup applyPoint(const scenario::Scenario& base, const scenario::Play& play, const std::vector<Variation>& variations,
                       const std::vector<double>& values) {
-    PointSetup setup{base, play};
-    auto& s = setup.scenario;
-    auto& steps = setup.play.steps;
+    auto changed = std::make_shared<scenario::Scenario>(base);
+    scenario::Play changedPlay = play;
+    auto& s = *changed;
+    auto& steps = changedPlay.steps;
     const auto millis = [](double hours) { return static_cast<Millis>(std::llround(hours * kHourMs)); };
     for (std::size_t i = 0; i < variations.size(); ++i) {
         const auto& v = variations[i];
@@ -206,7 +207,7 @@ PointSetup applyPoint(const scenario::Scenario& base, const scenario::Play& play
                 break;
         }
     }
-    return setup;
+    return PointSetup{std::move(changed), std::move(changedPlay)};
 }
 
 namespace {

@@ -52,7 +52,7 @@ std::vector<std::vector<double>> points(const std::vector<Variation>& variations
 
 /// The scenario and play at one point of the grid.
 struct PointSetup {
-    scenario::Scenario scenario;
+    std::shared_ptr<const scenario::Scenario> scenario;  ///< shared by every run at the point
     scenario::Play play;
 };
 PointSetup applyPoint(const scenario::Scenario& base, const scenario::Play& play, const std::vector<Variation>& variations,

@@ -35,17 +35,29 @@ bool knownHolds(const scenario::KnownCondition& k, const world::World* w,
 
 }  // namespace
 
+namespace {
+// The scenario the run uses: shared as it is, or a copy with the variant applied.
+std::shared_ptr<const scenario::Scenario> withVariant(std::shared_ptr<const scenario::Scenario> scenario, const std::string& variant) {
+    if (variant.empty()) return scenario;
+    auto copy = std::make_shared<scenario::Scenario>(*scenario);
+    if (!copy->applyVariant(variant)) throw std::invalid_argument("unknown variant '" + variant + "'");
+    return copy;
+}
+}  // namespace
+
 Exercise::Exercise(const scenario::Scenario& scenario, Options options)
-    : m_scenario(scenario),
+    : Exercise(std::make_shared<const scenario::Scenario>(scenario), std::move(options)) {}
+
+Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options options)
+    : m_shared(withVariant(std::move(scenario), options.variant)),
+      m_scenario(*m_shared),
       m_options(std::move(options)),
       m_trainees(m_options.trainees),
-      m_seed(m_options.seed.value_or(scenario.seed)),
+      m_seed(m_options.seed.value_or(m_scenario.seed)),
       m_random("samverkan", m_seed),
       m_worldRandom("world", m_seed),
       m_journal(m_options.journalOut),
       m_cooperation(m_scenario.region, *this) {
-    if (!m_options.variant.empty() && !m_scenario.applyVariant(m_options.variant))
-        throw std::invalid_argument("unknown variant '" + m_options.variant + "'");
     if (m_options.play) {
         m_play = &*m_options.play;
     } else if (m_options.playName != "none") {
@@ -414,7 +426,7 @@ std::unique_ptr<Exercise> Exercise::fork(Millis t, std::ostream* journalOut) con
     Options o = m_options;
     o.seed = m_seed;
     o.journalOut = journalOut;  // applying the variant again to the copied scenario changes nothing
-    auto copy = std::make_unique<Exercise>(m_scenario, o);
+    auto copy = std::make_unique<Exercise>(m_shared, o);
     for (const auto& c : m_inputs)
         if (c.at <= t) copy->submitAt(c.at, c.command, c.source);
     copy->runUntil(t);

@@ -53,6 +53,9 @@ public:
     /// Starts the run at simulated time 0. Throws std::invalid_argument for an unknown play or
     /// variant name (the CLI checks these first and reports them).
     Exercise(const scenario::Scenario& scenario, Options options);
+    /// The same, sharing a scenario that stays unchanged (no copy unless a variant applies): many
+    /// runs of one scenario, as in a sweep.
+    Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options options);
     ~Exercise() override;
     Exercise(const Exercise&) = delete;
     Exercise& operator=(const Exercise&) = delete;
@@ -128,7 +131,8 @@ private:
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
     Answer handOver(const protocol::HandOver& command);
 
-    scenario::Scenario m_scenario;  // a copy: a variant may change it
+    std::shared_ptr<const scenario::Scenario> m_shared;  // a copy of its own when a variant changes it
+    const scenario::Scenario& m_scenario;
     Options m_options;
     std::vector<std::string> m_trainees;  ///< roles trainees hold now (exercise control may hand them over)
     std::uint64_t m_seed;

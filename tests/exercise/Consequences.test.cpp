@@ -1,5 +1,6 @@
 // Evidence that timing matters: the snowstorm's outcomes for the reference, late and alone plays.
 #include "sim/eval/Metrics.hpp"
+#include "tests/support/CountingNew.hpp"
 #include "tests/exercise/SceneHelpers.hpp"
 
 using namespace samverkan;
@@ -207,4 +208,25 @@ TEST_CASE("demonstration: the crowd hits the city centre and its neighbours, not
     CHECK(centre > 0.05);
     CHECK(solna == Approx(0.3 * centre));
     CHECK(world::areaImpact(w->spec(), "norrtalje", truth) == 0);
+}
+
+TEST_CASE("hours in which only the world model ticks allocate nothing", "[consequences][allocation]") {
+    // Allocation happens per journal entry (its texts), not per event: an hour of world ticks with
+    // no entry costs no heap allocation at all.
+    exercise::Exercise run(shipped("snowstorm"), {});
+    int quietHours = 0;
+    for (int h = 1; h < 48; ++h) {
+        run.runUntil(h * kHour);
+        const auto entries = run.journal().entries().size();
+        const auto events = run.eventCount();
+        const auto before = support::allocationCount();
+        run.runUntil((h + 1) * kHour);
+        const auto allocations = support::allocationCount() - before;
+        if (run.journal().entries().size() != entries) continue;
+        ++quietHours;
+        INFO("hour " << h);
+        CHECK(run.eventCount() - events == 12);  // one tick every 5 minutes
+        CHECK(allocations == 0);
+    }
+    CHECK(quietHours > 10);
 }
