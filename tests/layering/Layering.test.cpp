@@ -56,9 +56,9 @@ TEST_CASE("yaml-cpp is used only inside sim/scenario/", "[layering]") {
 }
 
 TEST_CASE("lower layers do not include higher ones", "[layering]") {
-    // engine <- model <- protocol, world <- scenario <- exercise <- eval <- cli (protocol and world do not
-    // know each other: the exercise connects them).
-    const std::vector<std::string> order{"engine", "model", "protocol", "world", "scenario", "exercise", "eval", "cli"};
+    // engine <- model <- protocol, world <- scenario <- exercise <- eval <- analysis <- cli (protocol and
+    // world do not know each other: the exercise connects them).
+    const std::vector<std::string> order{"engine", "model", "protocol", "world", "scenario", "exercise", "eval", "analysis", "cli"};
     for (std::size_t i = 0; i < order.size(); ++i) {
         for (const auto& [file, header] : includesUnder(fs::path(SAMVERKAN_SOURCE_DIR) / "sim" / order[i])) {
             for (std::size_t j = i + 1; j < order.size(); ++j) {
@@ -66,6 +66,16 @@ TEST_CASE("lower layers do not include higher ones", "[layering]") {
                 CHECK(header.rfind("sim/" + order[j] + "/", 0) != 0);
             }
         }
+    }
+}
+
+TEST_CASE("SQLite, librsvg and cairo are used only inside sim/analysis/", "[layering]") {
+    for (const auto& [file, header] : includesUnder(fs::path(SAMVERKAN_SOURCE_DIR) / "sim")) {
+        if (file.find("/sim/analysis/") != std::string::npos) continue;
+        INFO(file << " includes " << header);
+        CHECK(header != "sqlite3.h");
+        CHECK(header.rfind("librsvg/", 0) != 0);
+        CHECK(header != "cairo.h");
     }
 }
 
