@@ -233,17 +233,8 @@ std::optional<eval::ReportSection> curveSection(const ReportArgs& a, const exerc
 }
 
 int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
-    const auto read = exercise::readJournal(a.journal);
-    if (!read.ok()) {
-        printDiagnostics(err, read.diagnostics);
-        return kInputError;
-    }
-    std::vector<scenario::Diagnostic> diagnostics;
-    const auto run = exercise::rerun(*read.value, a.journal, diagnostics);
-    if (!run) {
-        printDiagnostics(err, diagnostics);
-        return kInputError;
-    }
+    const auto run = rerunJournal(a.journal, err);
+    if (!run) return kInputError;
     const auto lang = a.lang == "en" ? model::Lang::en : model::Lang::sv;
     std::vector<eval::ReportSection> extra;
     if (!a.curve.empty()) {
@@ -261,7 +252,7 @@ int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
         err << "samverkan: " << error << "\n";
         return kRuntimeFailure;
     }
-    out << a.output << ": " << (a.format == "md" ? "Markdown" : "HTML") << " report of " << read.value->lines.size()
+    out << a.output << ": " << (a.format == "md" ? "Markdown" : "HTML") << " report of " << run->journal().entries().size()
         << " journal entries\n";
     return kOk;
 }

@@ -101,17 +101,8 @@ std::string render(const std::vector<std::vector<std::string>>& rows, bool csv) 
 
 int doHistory(const HistoryCommands& c, const HistoryArgs& a, std::ostream& out, std::ostream& err) {
     if (c.add->parsed()) {
-        const auto read = exercise::readJournal(a.journal);
-        if (!read.ok()) {
-            printDiagnostics(err, read.diagnostics);
-            return kInputError;
-        }
-        std::vector<scenario::Diagnostic> diagnostics;
-        const auto run = exercise::rerun(*read.value, a.journal, diagnostics);
-        if (!run) {
-            printDiagnostics(err, diagnostics);
-            return kInputError;
-        }
+        const auto run = rerunJournal(a.journal, err);
+        if (!run) return kInputError;
         const auto record = analysis::runRecord(*run, "exercise", a.journal, a.record.when(), a.record.label);
         const int code = recordRuns(a.record, std::nullopt, {record}, err);
         if (code == kOk) out << a.record.path() << ": recorded the exercise " << a.journal << "\n";

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <ostream>
 
+#include "sim/exercise/Replay.hpp"
+
 namespace samverkan::cli {
 
 void printDiagnostics(std::ostream& err, const std::vector<scenario::Diagnostic>& diagnostics) {
@@ -15,6 +17,18 @@ std::string findScenario(const std::string& arg) {
     for (const auto& candidate : {fs::path(SAMVERKAN_DATA_DIR) / arg, fs::path(SAMVERKAN_DATA_DIR) / (arg + ".yaml")})
         if (fs::exists(candidate)) return candidate.string();
     return arg;
+}
+
+std::unique_ptr<exercise::Exercise> rerunJournal(const std::string& path, std::ostream& err) {
+    const auto read = exercise::readJournal(path);
+    if (!read.ok()) {
+        printDiagnostics(err, read.diagnostics);
+        return nullptr;
+    }
+    std::vector<scenario::Diagnostic> diagnostics;
+    auto run = exercise::rerun(*read.value, path, diagnostics);
+    if (!run) printDiagnostics(err, diagnostics);
+    return run;
 }
 
 }  // namespace samverkan::cli

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "sim/exercise/Exercise.hpp"
 #include "sim/scenario/Diagnostic.hpp"
 
 namespace samverkan::cli {
@@ -17,5 +20,8 @@ constexpr int kInterrupted = 130;  ///< stopped by Ctrl-C, as shells report SIGI
 void printDiagnostics(std::ostream& err, const std::vector<scenario::Diagnostic>& diagnostics);
 /// A scenario named by path, or by name in the shipped scenarios folder.
 std::string findScenario(const std::string& arg);
+/// Reads a journal and runs its exercise again to where it ends; null (problems printed) if the
+/// journal or its scenario cannot be read.
+std::unique_ptr<exercise::Exercise> rerunJournal(const std::string& path, std::ostream& err);
 
 }  // namespace samverkan::cli

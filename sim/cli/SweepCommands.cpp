@@ -145,8 +145,8 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progr
             const int filled = static_cast<int>(fraction * 30);
             char line[160];
             const double left = done ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0;
-            std::snprintf(line, sizeof line, "\r[%-30s] %3.0f%%  %zu/%zu runs  %s%.0f s left ", std::string(static_cast<std::size_t>(filled), '=').c_str(),
-                          fraction * 100, done, total, done ? "" : "~", left);
+            std::snprintf(line, sizeof line, "\r[%-30s] %3.0f%%  %zu/%zu runs  %s%.*f s left ", std::string(static_cast<std::size_t>(filled), '=').c_str(),
+                          fraction * 100, done, total, done ? "" : "~", left < 10 ? 1 : 0, left);
             err << line << (done == total ? "\n" : "") << std::flush;
         };
     g_interrupted.store(false);
