@@ -214,18 +214,20 @@ std::optional<eval::ReportSection> curveSection(const ReportArgs& a, const exerc
                                   : "The dashed vertical line marks when the forum was convened in this exercise, the dot its outcome.")
                             : (sv ? "Övningens egen tidpunkt kan inte markeras för den här parametern."
                                   : "The exercise's own timing cannot be marked for this parameter.");
+    const bool several = curve->series.size() > 1;  // a series column only when other parameters vary too
     std::string rows, md = "| " + std::string(sv ? "från (h)" : "from (h)") + " | " + (sv ? "till (h)" : "to (h)") + " | " +
                            (sv ? "kostnad per timme" : "cost per hour") + " |\n|---|---|---|\n";
     for (const auto& ser : curve->series)
         for (std::size_t i = 1; i < ser.points.size(); ++i) {
             const double per = (ser.points[i].y.mean - ser.points[i - 1].y.mean) / (ser.points[i].x - ser.points[i - 1].x);
             const std::string from = analysis::formatValue(ser.points[i - 1].x), to = analysis::formatValue(ser.points[i].x), cost = eval::grouped(per);
-            rows += "<tr><td>" + eval::escapeXml(ser.label) + "</td><td class=\"num\">" + from + "</td><td class=\"num\">" + to +
-                    "</td><td class=\"num\">" + cost + "</td></tr>";
+            rows += "<tr>" + (several ? "<td>" + eval::escapeXml(ser.label) + "</td>" : std::string{}) + "<td class=\"num\">" + from +
+                    "</td><td class=\"num\">" + to + "</td><td class=\"num\">" + cost + "</td></tr>";
             md += "| " + from + " | " + to + " | " + cost + " |\n";
         }
-    section.html = analysis::curveSvg(*curve, title, mark) + "<p class=\"legend\">" + eval::escapeXml(note) + "</p><table><tr><th>" +
-                   (sv ? "serie" : "series") + "</th><th>" + (sv ? "från (h)" : "from (h)") + "</th><th>" + (sv ? "till (h)" : "to (h)") +
+    section.html = analysis::curveSvg(*curve, title, mark) + "<p class=\"legend\">" + eval::escapeXml(note) + "</p><table><tr>" +
+                   (several ? "<th>" + std::string(sv ? "serie" : "series") + "</th>" : std::string{}) + "<th>" + (sv ? "från (h)" : "from (h)") +
+                   "</th><th>" + (sv ? "till (h)" : "to (h)") +
                    "</th><th>" + (sv ? "kostnad per timmes fördröjning (medel)" : "cost of each hour of delay (mean)") + "</th></tr>" + rows +
                    "</table>";
     section.markdown = note + "\n\n" + md;
