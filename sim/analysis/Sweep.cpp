@@ -233,22 +233,31 @@ std::vector<std::string> metricNames(const scenario::Scenario& scenario) {
 
 namespace {
 
-// One run at one point: the metrics in metricNames order.
-void measureRun(const PointSetup& setup, std::uint64_t seed, const std::string& variant, double* out) {
+std::vector<FindingRecord> findingRecords(const eval::Evaluation& ev) {
+    std::vector<FindingRecord> out;
+    for (const auto& f : ev.findings) out.push_back({eval::statusName(f.status), f.action, f.actor, f.forum, f.objective, f.lateBy});
+    return out;
+}
+
+// One run at one point: the metrics in metricNames order (and its findings, if asked for).
+void measureRun(const PointSetup& setup, std::uint64_t seed, const std::string& variant, double* out, std::vector<FindingRecord>* findings) {
     exercise::Options o;
     o.seed = seed;
     o.play = setup.play;
     o.variant = variant;
     exercise::Exercise run(setup.scenario, o);
     run.runToEnd();
-    runMetrics(run, out);
+    const auto ev = eval::evaluate(run);
+    runMetrics(run, ev, out);
+    if (findings != nullptr) *findings = findingRecords(ev);
 }
 
 }  // namespace
 
-void runMetrics(const exercise::Exercise& run, double* out) {
+void runMetrics(const exercise::Exercise& run, double* out) { runMetrics(run, eval::evaluate(run), out); }
+
+void runMetrics(const exercise::Exercise& run, const eval::Evaluation& ev, double* out) {
     const auto m = eval::measure(run);
-    const auto ev = eval::evaluate(run);
     const double missing = std::nan("");
     const auto hours = [&](Millis t) { return t < 0 ? missing : static_cast<double>(t) / kHourMs; };
     const auto& s = run.scenario();
@@ -284,10 +293,10 @@ RunRecord runRecord(const exercise::Exercise& run, const std::string& kind, cons
     r.label = label;
     const auto names = metricNames(s);
     std::vector<double> values(names.size());
-    runMetrics(run, values.data());
+    const auto ev = eval::evaluate(run);
+    runMetrics(run, ev, values.data());
     for (std::size_t i = 0; i < names.size(); ++i) r.metrics.emplace_back(names[i], values[i]);
-    for (const auto& f : eval::evaluate(run).findings)
-        r.findings.push_back({eval::statusName(f.status), f.action, f.actor, f.forum, f.objective, f.lateBy});
+    r.findings = findingRecords(ev);
     return r;
 }
 
@@ -307,6 +316,7 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
     const std::size_t count = last - first;
     const std::size_t width = out.columns();
     out.rows.resize(count);
+    if (options.findings) options.findings->assign(count, {});
     for (std::size_t i = 0; i < count; ++i) {
         const std::size_t task = first + i;
         auto& row = out.rows[i];
@@ -326,7 +336,8 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
             const std::size_t i = next.fetch_add(1);
             if (i >= count) return;
             auto& row = out.rows[i];
-            measureRun(setups[row.point], row.seed, plan.variant, row.values.data() + out.params.size());
+            measureRun(setups[row.point], row.seed, plan.variant, row.values.data() + out.params.size(),
+                       options.findings ? &(*options.findings)[i] : nullptr);
             done.fetch_add(1);
         }
     };
@@ -350,6 +361,7 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
     }
     if (stopped.load() || (options.stop && options.stop->load())) {
         out.rows.clear();
+        if (options.findings) options.findings->clear();
         return false;
     }
     return true;

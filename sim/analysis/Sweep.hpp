@@ -13,6 +13,7 @@
 
 #include "sim/analysis/History.hpp"
 #include "sim/analysis/Results.hpp"
+#include "sim/eval/Findings.hpp"
 #include "sim/exercise/Exercise.hpp"
 #include "sim/scenario/Scenario.hpp"
 
@@ -67,6 +68,8 @@ struct SweepOptions {
     /// Called now and then (from a reporting thread, and once at the end) with runs done and runs in all.
     std::function<void(std::size_t done, std::size_t total)> progress;
     const std::atomic<bool>* stop = nullptr;  ///< set (e.g. by Ctrl-C) to stop early
+    /// If set, each run's findings against the expected actions, in the table's row order.
+    std::vector<std::vector<FindingRecord>>* findings = nullptr;
 };
 
 /// Runs the sweep (or its shard). Returns false if stopped early; the table then holds nothing.
@@ -74,6 +77,8 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out);
 
 /// The metrics of one finished run, in metricNames(run.scenario()) order, into `out`.
 void runMetrics(const exercise::Exercise& run, double* out);
+/// The same with the run's evaluation already made.
+void runMetrics(const exercise::Exercise& run, const eval::Evaluation& ev, double* out);
 
 /// A finished run as the history records it: metrics, findings, the scenario's content hash.
 RunRecord runRecord(const exercise::Exercise& run, const std::string& kind, const std::string& journal, const std::string& date,

@@ -153,6 +153,8 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progr
     options.stop = &g_interrupted;
     const auto previous = std::signal(SIGINT, onInterrupt);
     analysis::Table table;
+    std::vector<std::vector<analysis::FindingRecord>> findings;
+    if (a.record.wanted()) options.findings = &findings;
     const bool complete = analysis::runSweep(plan, options, table);
     std::signal(SIGINT, previous == SIG_ERR ? SIG_DFL : previous);
     if (!complete) {
@@ -165,8 +167,10 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progr
         for (const auto& v : a.vary) sweep.vary += (sweep.vary.empty() ? "" : " ") + v;
         std::vector<analysis::RunRecord> runs;
         runs.reserve(table.rows.size());
-        for (const auto& row : table.rows) {
+        for (std::size_t k = 0; k < table.rows.size(); ++k) {
+            const auto& row = table.rows[k];
             analysis::RunRecord r;
+            r.findings = std::move(findings[k]);
             r.kind = "sweep";
             r.scenario = sweep.scenario;
             r.scenarioHash = sweep.scenarioHash;

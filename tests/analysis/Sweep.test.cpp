@@ -171,3 +171,26 @@ TEST_CASE("a truncated results file is refused at its line", "[analysis][errors]
     CHECK_FALSE(analysis::readCsv(notOurs, error).has_value());
     CHECK(error.rfind("line 1:", 0) == 0);
 }
+
+TEST_CASE("a sweep can hand back each run's findings, for the history", "[analysis][history]") {
+    const auto p = plan("snowstorm", {"activation.directing=0h,20h"}, 3);
+    std::vector<std::vector<analysis::FindingRecord>> findings;
+    analysis::SweepOptions o;
+    o.threads = 2;
+    o.findings = &findings;
+    analysis::Table t;
+    REQUIRE(analysis::runSweep(p, o, t));
+    REQUIRE(findings.size() == t.rows.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        INFO("row " << i);
+        CHECK(findings[i].size() == 4);  // the snowstorm's four expected actions
+    }
+    // Activating the directing forum 20 h after the warning is late; at once it is on time.
+    const auto status = [&](std::size_t row) {
+        for (const auto& f : findings[row])
+            if (f.action == "activate" && f.forum == "regionalt-inriktande-forum") return f.status;
+        return std::string{};
+    };
+    CHECK(status(0) == "on-time");
+    CHECK(status(3) != "on-time");
+}
