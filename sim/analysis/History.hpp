@@ -86,7 +86,4 @@ std::string defaultHistoryPath();
 /// A content hash of a scenario's files (scenario and region), 16 hex digits (FNV-1a, 64 bit).
 std::string contentHash(const std::vector<std::string>& files);
 
-/// Today's date and time in UTC, ISO 8601 (for the record only; never in a journal).
-std::string nowUtc();
-
 }  // namespace samverkan::analysis

@@ -6,8 +6,6 @@
 #include <fstream>
 #include <iostream>
 
-#include <unistd.h>
-
 #include "sim/cli/HistoryCommands.hpp"
 #include "sim/cli/Summary.hpp"
 #include "sim/cli/Support.hpp"
@@ -68,7 +66,7 @@ int doValidate(const std::vector<std::string>& files, std::ostream& out, std::os
     return status;
 }
 
-int doRun(const RunArgs& a, std::ostream& out, std::ostream& err) {
+int doRun(const RunArgs& a, std::ostream& out, std::ostream& err, const Environment& env) {
     const std::string file = findScenario(a.scenario);
     auto loaded = scenario::loadScenario(file);
     if (!loaded.ok()) {
@@ -151,7 +149,7 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err) {
         printTimeline(out, run, lang);
         printSummary(out, run, lang);
     }
-    if (a.record.wanted()) return recordRuns(a.record, std::nullopt, {analysis::runRecord(run, "run", a.journal, a.record.when(), a.record.label)}, err);
+    if (a.record.wanted()) return recordRuns(a.record, std::nullopt, {analysis::runRecord(run, "run", a.journal, a.record.when(env), a.record.label)}, err);
     return kOk;
 }
 
@@ -297,7 +295,7 @@ bool isSubcommand(CLI::App& app, const std::string& name) {
 
 }  // namespace
 
-int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
     CLI::App app{"Samverkan — crisis-exercise and scenario simulator for regional crisis cooperation", "samverkan"};
     app.require_subcommand(1);
     app.set_help_all_flag("--help-all", "Show help for every subcommand");
@@ -376,14 +374,14 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     }
     try {
         if (validate->parsed()) return doValidate(validateFiles, out, err);
-        if (run->parsed()) return doRun(runArgs, out, err);
+        if (run->parsed()) return doRun(runArgs, out, err, env);
         if (replayCmd->parsed()) return doReplay(journalPath, out, err);
         if (list->parsed()) return doList(dir, out, err);
         if (report->parsed()) return doReport(reportArgs, out, err);
-        if (sweep->parsed()) return doSweep(sweepArgs, out, err, &err == &std::cerr && isatty(STDERR_FILENO));
+        if (sweep->parsed()) return doSweep(sweepArgs, out, err, env);
         if (mergeCmd->parsed()) return doMerge(mergeArgs, out, err);
         if (plot->parsed()) return doPlot(plotArgs, out, err);
-        if (history.history->parsed()) return doHistory(history, historyArgs, out, err);
+        if (history.history->parsed()) return doHistory(history, historyArgs, out, err, env);
     } catch (const std::exception& e) {
         err << "samverkan: internal error: " << e.what() << "\n";
         return kRuntimeFailure;

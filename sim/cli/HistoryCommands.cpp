@@ -12,7 +12,7 @@
 namespace samverkan::cli {
 
 std::string RecordArgs::path() const { return db.empty() ? analysis::defaultHistoryPath() : db; }
-std::string RecordArgs::when() const { return date.empty() ? analysis::nowUtc() : date; }
+std::string RecordArgs::when(const Environment& env) const { return date.empty() ? env.now : date; }
 
 void addRecordOptions(CLI::App& c, RecordArgs& a) {
     c.add_flag("--record", a.record, "Record the results in the history (" + analysis::defaultHistoryPath() + ")");
@@ -99,11 +99,11 @@ std::string render(const std::vector<std::vector<std::string>>& rows, bool csv) 
 
 }  // namespace
 
-int doHistory(const HistoryCommands& c, const HistoryArgs& a, std::ostream& out, std::ostream& err) {
+int doHistory(const HistoryCommands& c, const HistoryArgs& a, std::ostream& out, std::ostream& err, const Environment& env) {
     if (c.add->parsed()) {
         const auto run = rerunJournal(a.journal, err);
         if (!run) return kInputError;
-        const auto record = analysis::runRecord(*run, "exercise", a.journal, a.record.when(), a.record.label);
+        const auto record = analysis::runRecord(*run, "exercise", a.journal, a.record.when(env), a.record.label);
         const int code = recordRuns(a.record, std::nullopt, {record}, err);
         if (code == kOk) out << a.record.path() << ": recorded the exercise " << a.journal << "\n";
         return code;

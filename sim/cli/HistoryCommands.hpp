@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/analysis/History.hpp"
+#include "sim/cli/Commands.hpp"
 
 namespace samverkan::cli {
 
@@ -17,7 +18,8 @@ struct RecordArgs {
     std::string db, label, date;
     [[nodiscard]] bool wanted() const { return record || !db.empty(); }
     [[nodiscard]] std::string path() const;
-    [[nodiscard]] std::string when() const;
+    /// --date, or the environment's now.
+    [[nodiscard]] std::string when(const Environment& env) const;
 };
 void addRecordOptions(CLI::App& command, RecordArgs& args);
 /// Opens the history and records; errors on `err`. Returns an exit code.
@@ -36,6 +38,6 @@ struct HistoryCommands {
     CLI::App *history = nullptr, *add = nullptr, *list = nullptr, *compare = nullptr;
 };
 HistoryCommands addHistory(CLI::App& app, HistoryArgs& args);
-int doHistory(const HistoryCommands& commands, const HistoryArgs& args, std::ostream& out, std::ostream& err);
+int doHistory(const HistoryCommands& commands, const HistoryArgs& args, std::ostream& out, std::ostream& err, const Environment& env);
 
 }  // namespace samverkan::cli

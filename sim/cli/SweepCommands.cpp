@@ -1,7 +1,6 @@
 #include "sim/cli/SweepCommands.hpp"
 
 #include <atomic>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -83,7 +82,7 @@ CLI::App* addMerge(CLI::App& app, MergeArgs& a) {
     return c;
 }
 
-int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progress) {
+int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Environment& env) {
     const std::string file = findScenario(a.scenario);
     auto loaded = scenario::loadScenario(file);
     if (!loaded.ok()) {
@@ -137,10 +136,9 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progr
         err << "samverkan sweep: " << points << " points × " << plan.runs << " runs is more than 100 000 000 runs\n";
         return kInputError;
     }
-    const auto started = std::chrono::steady_clock::now();
-    if (progress)
-        options.progress = [&err, started](std::size_t done, std::size_t total) {
-            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (env.terminal && env.seconds)
+        options.progress = [&err, &env, started = env.seconds()](std::size_t done, std::size_t total) {
+            const double elapsed = env.seconds() - started;
             const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
             const int filled = static_cast<int>(fraction * 30);
             char line[160];
@@ -163,7 +161,7 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, bool progr
     }
     if (a.record.wanted()) {
         // The sweep and all its runs in one transaction: complete, or absent.
-        analysis::SweepRecord sweep{s.id, analysis::contentHash({s.file, s.region.file}), plan.play.name, "", a.record.when(), a.record.label, plan.runs};
+        analysis::SweepRecord sweep{s.id, analysis::contentHash({s.file, s.region.file}), plan.play.name, "", a.record.when(env), a.record.label, plan.runs};
         for (const auto& v : a.vary) sweep.vary += (sweep.vary.empty() ? "" : " ") + v;
         std::vector<analysis::RunRecord> runs;
         runs.reserve(table.rows.size());

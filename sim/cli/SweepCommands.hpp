@@ -38,8 +38,8 @@ CLI::App* addSweep(CLI::App& app, SweepArgs& args);
 CLI::App* addMerge(CLI::App& app, MergeArgs& args);
 CLI::App* addPlot(CLI::App& app, PlotArgs& args);
 
-/// `progress`: draw a progress bar on `err` (only when it is a terminal).
-int doSweep(const SweepArgs& args, std::ostream& out, std::ostream& err, bool progress);
+/// Draws a progress bar on `err` only when the environment says it is a terminal.
+int doSweep(const SweepArgs& args, std::ostream& out, std::ostream& err, const Environment& env);
 int doMerge(const MergeArgs& args, std::ostream& out, std::ostream& err);
 int doPlot(const PlotArgs& args, std::ostream& out, std::ostream& err);
 

@@ -288,3 +288,14 @@ TEST_CASE("run, sweep and exercises are recorded in the history, then listed and
     CHECK(r.code == 2);
     CHECK(r.err.find("not-a-db.sqlite") != std::string::npos);
 }
+
+TEST_CASE("a record without --date gets the date the program's environment gives", "[cli][history]") {
+    const auto db = temp("history-env.sqlite");
+    fs::remove(db);
+    std::ostringstream out, err;
+    cli::Environment env;
+    env.now = "2031-05-06T07:08:09Z";
+    REQUIRE(cli::runMain({"run", "snowstorm", "--db", db}, out, err, env) == 0);
+    const auto r = samverkanCli({"history", "list", "--db", db, "--csv"});
+    CHECK(r.out.find(",2031-05-06T07:08:09Z,run,snowstorm,") != std::string::npos);
+}

@@ -79,6 +79,20 @@ TEST_CASE("SQLite, librsvg and cairo are used only inside sim/analysis/", "[laye
     }
 }
 
+TEST_CASE("nothing under sim/ reads a clock or a random device: the program's entry point hands them in", "[layering][determinism]") {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(SAMVERKAN_SOURCE_DIR) / "sim")) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path());
+        std::string line;
+        for (int n = 1; std::getline(in, line); ++n) {
+            INFO(entry.path().generic_string() << ":" << n << ": " << line);
+            for (const char* banned : {"system_clock", "steady_clock", "high_resolution_clock", "random_device", "gettimeofday",
+                                       "clock_gettime", "time(nullptr)", "time(NULL)"})
+                CHECK(line.find(banned) == std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("no test's name holds a semicolon, which ctest would split into two names that match nothing", "[layering][tests]") {
     for (const auto& entry : fs::recursive_directory_iterator("tests")) {
         if (!entry.is_regular_file() || entry.path().extension() != ".cpp") continue;
