@@ -95,17 +95,8 @@ void drawReplay(Session& s) {
 }
 
 void drawResults(Session& s) {
-    // Evaluating scans the whole journal: do it again only when the journal has grown.
-    static const exercise::Exercise* evaluatedRun = nullptr;
-    static std::size_t evaluatedEntries = 0;
-    static eval::Evaluation ev;
-    static eval::Metrics m;
-    if (evaluatedRun != s.run.get() || evaluatedEntries != s.run->journal().entries().size()) {
-        ev = eval::evaluate(*s.run);
-        m = eval::measure(*s.run);
-        evaluatedRun = s.run.get();
-        evaluatedEntries = s.run->journal().entries().size();
-    }
+    const auto& ev = assessment(s).evaluation;
+    const auto& m = assessment(s).metrics;
     char score[32];
     std::snprintf(score, sizeof score, "%.0f/100", ev.score);
     ImGui::SetWindowFontScale(1.5f);

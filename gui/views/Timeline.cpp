@@ -39,14 +39,8 @@ void drawTimeline(const Session& s) {
     const auto& region = s.scenario->region;
     const auto& entries = run.journal().entries();
     const bool showExpected = s.control || run.finished();
-    static const exercise::Exercise* evaluated = nullptr;
-    static std::size_t evaluatedEntries = 0;
-    static eval::Evaluation ev;
-    if (showExpected && (evaluated != &run || evaluatedEntries != entries.size())) {
-        ev = eval::evaluate(run);
-        evaluated = &run;
-        evaluatedEntries = entries.size();
-    }
+    static const eval::Evaluation none;
+    const eval::Evaluation& ev = showExpected ? assessment(s).evaluation : none;
 
     // The time axis: from the start to now, with the windows that have opened.
     Millis end = std::max<Millis>(run.now(), engine::kHour);
