@@ -91,8 +91,8 @@ bool Session::handOver(const std::string& seat) {
 }
 
 bool Session::submit(protocol::Command command) {
-    const auto answer = run->submit(command, control ? "control" : "trainee");
-    lastAnswer = answer.accepted ? std::string(t("Godtaget.", "Accepted.")) : answer.reason.in(lang);
+    const auto answer = run->submit(command, control ? protocol::Source::control : protocol::Source::trainee);
+    lastAnswer = answer.accepted ? std::string(t("Godtaget.", "Accepted.")) : run->renderer().refusal(answer.refusal).in(lang);
     return answer.accepted;
 }
 

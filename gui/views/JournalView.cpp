@@ -15,7 +15,7 @@ void drawJournal(const Session& s) {
         const auto& entries = s.run->journal().entries();
         for (std::size_t i = entries.size(); i-- > 0;) {
             const auto& e = entries[i];
-            if (e.kind == "command") continue;
+            if (e.kind == protocol::Kind::command) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(engine::formatElapsed(e.t).c_str());
@@ -24,8 +24,9 @@ void drawJournal(const Session& s) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(e.forum.empty() ? "" : forumName(s, e.forum).c_str());
             ImGui::TableNextColumn();
-            if (e.kind == "rejected") ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", e.text.in(s.lang).c_str());
-            else ImGui::TextWrapped("%s", e.text.in(s.lang).c_str());
+            const auto text = s.run->renderer().event(e).in(s.lang);
+            if (e.kind == protocol::Kind::rejected) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", text.c_str());
+            else ImGui::TextWrapped("%s", text.c_str());
         }
         ImGui::EndTable();
     }

@@ -65,8 +65,9 @@ void drawReplay(Session& s) {
         shown = index;
     }
     stepped.lang = s.lang;
-    ImGui::Text("%s  %s  %s", engine::formatClock(s.scenario->start, entry.t).c_str(), engine::formatElapsed(entry.t).c_str(), entry.kind.c_str());
-    ImGui::TextWrapped("%s", entry.text.in(s.lang).c_str());
+    ImGui::Text("%s  %s  %s", engine::formatClock(s.scenario->start, entry.t).c_str(), engine::formatElapsed(entry.t).c_str(),
+                render::Renderer::kindLabel(entry.kind).in(s.lang).c_str());
+    ImGui::TextWrapped("%s", s.run->renderer().event(entry).in(s.lang).c_str());
     ImGui::Separator();
     const float half = ImGui::GetContentRegionAvail().x / 2;
     ImGui::BeginChild("replay-forums", ImVec2(half, 0), true);
@@ -77,7 +78,7 @@ void drawReplay(Session& s) {
     ImGui::TextUnformatted(s.t("Journalen fram till hit", "The journal up to here"));
     for (int k = std::max(0, index - 12); k <= index; ++k) {
         const auto& e = entries[static_cast<std::size_t>(k)];
-        const auto text = engine::formatElapsed(e.t) + "  " + e.text.in(s.lang);
+        const auto text = engine::formatElapsed(e.t) + "  " + s.run->renderer().event(e).in(s.lang);
         if (k == index) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.3f, 0.7f, 1));
         ImGui::TextWrapped("%s", text.c_str());
         if (k == index) ImGui::PopStyleColor();

@@ -13,9 +13,11 @@ namespace {
 
 using engine::Millis;
 
+using protocol::Kind;
+
 struct Lane {
     std::string label;
-    std::vector<std::string> kinds;  ///< journal kinds drawn as markers in this lane
+    std::vector<Kind> kinds;  ///< journal kinds drawn as markers in this lane
     ImU32 colour;
 };
 
@@ -53,11 +55,11 @@ void drawTimeline(const Session& s) {
     for (model::ForumIndex f = 0; f < region.forums.size(); ++f)
         if (region.forums[f].mode == model::Mode::activated) forums.push_back(f);
     const std::vector<Lane> marks{
-        {s.t("Inspel", "Injects"), {"inject"}, IM_COL32(60, 90, 200, 255)},
-        {s.t("Beslut", "Decisions"), {"decision-agreed", "own-decision", "frame-set", "priorities-set"}, IM_COL32(120, 60, 160, 255)},
-        {s.t("Genomfört", "Implemented"), {"implemented"}, IM_COL32(40, 140, 140, 255)},
-        {s.t("Budskap", "Messages"), {"public-message"}, IM_COL32(200, 100, 30, 255)},
-        {s.t("Beslutspunkter", "Decision points"), {"decision-point", "decision-answered"}, IM_COL32(150, 40, 40, 255)}};
+        {s.t("Inspel", "Injects"), {Kind::inject}, IM_COL32(60, 90, 200, 255)},
+        {s.t("Beslut", "Decisions"), {Kind::decisionAgreed, Kind::ownDecision, Kind::frameSet, Kind::prioritiesSet}, IM_COL32(120, 60, 160, 255)},
+        {s.t("Genomfört", "Implemented"), {Kind::implemented}, IM_COL32(40, 140, 140, 255)},
+        {s.t("Budskap", "Messages"), {Kind::publicMessage}, IM_COL32(200, 100, 30, 255)},
+        {s.t("Beslutspunkter", "Decision points"), {Kind::decisionPoint, Kind::decisionAnswered}, IM_COL32(150, 40, 40, 255)}};
 
     const float labelW = 250, rowH = 26, axisH = 22;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -103,12 +105,13 @@ void drawTimeline(const Session& s) {
         };
         for (const auto& e : entries) {
             if (e.forum != id) continue;
-            if (e.kind == "meeting-opened" && opened < 0) opened = e.t;
-            if (e.kind == "deactivated" && opened >= 0) {
+            if (e.kind == Kind::meetingOpened && opened < 0) opened = e.t;
+            if (e.kind == Kind::deactivated && opened >= 0) {
                 bar(opened, e.t);
                 opened = -1;
             }
-            if (e.kind == "activation-requested" || e.kind == "convened") mark(e.t, IM_COL32(200, 150, 20, 255), e.text.in(s.lang));
+            if (e.kind == Kind::activationRequested || e.kind == Kind::convened)
+                mark(e.t, IM_COL32(200, 150, 20, 255), run.renderer().event(e).in(s.lang));
         }
         if (opened >= 0) bar(opened, run.now());
         y += rowH;
@@ -116,7 +119,7 @@ void drawTimeline(const Session& s) {
     for (const auto& lane : marks) {
         row(lane.label);
         for (const auto& e : entries)
-            if (std::find(lane.kinds.begin(), lane.kinds.end(), e.kind) != lane.kinds.end()) mark(e.t, lane.colour, e.text.in(s.lang));
+            if (std::find(lane.kinds.begin(), lane.kinds.end(), e.kind) != lane.kinds.end()) mark(e.t, lane.colour, run.renderer().event(e).in(s.lang));
         y += rowH;
     }
     if (showExpected) {

@@ -200,7 +200,7 @@ std::optional<eval::ReportSection> curveSection(const ReportArgs& a, const exerc
     if (curve->x.rfind("activation.", 0) == 0) {
         const auto forum = s.region.forumOf(curve->x.substr(11), model::Mode::activated);
         for (const auto& e : run.journal().entries())
-            if (!mark && forum != model::kNone && e.kind == "convened" && e.forum == s.region.forums[forum].id)
+            if (!mark && forum != model::kNone && e.kind == protocol::Kind::convened && e.forum == s.region.forums[forum].id)
                 mark = analysis::CurveMark{static_cast<double>(e.t - analysis::firstSignal(s)) / static_cast<double>(engine::kHour),
                                            own[static_cast<std::size_t>(at - names.begin())], sv ? "den här övningen" : "this exercise"};
     }

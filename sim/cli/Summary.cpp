@@ -81,9 +81,11 @@ void printJson(std::ostream& out, const exercise::Exercise& run) {
     ordered_json milestones = ordered_json::object();
     for (const auto& e : run.journal().entries()) {
         std::string key;
-        if (e.kind == "meeting-opened" || e.kind == "activation-requested") key = e.kind + ":" + e.forum;
-        else if (e.kind == "decision-agreed" || e.kind == "own-decision") key = "decision:" + e.ref;
-        else if (e.kind == "public-message") key = "public-message";
+        using protocol::Kind;
+        if (e.kind == Kind::meetingOpened || e.kind == Kind::activationRequested)
+            key = std::string(protocol::kindName(e.kind)) + ":" + e.forum;
+        else if (e.kind == Kind::decisionAgreed || e.kind == Kind::ownDecision) key = "decision:" + e.ref;
+        else if (e.kind == Kind::publicMessage) key = "public-message";
         else continue;
         if (!milestones.contains(key)) milestones[key] = e.t;
     }
@@ -160,7 +162,7 @@ void printJson(std::ostream& out, const exercise::Exercise& run) {
         doc["world"] = world;
     }
     ordered_json journal = ordered_json::array();
-    for (const auto& e : run.journal().entries()) journal.push_back(ordered_json::parse(protocol::toJsonLine(e)));
+    for (const auto& e : run.journal().entries()) journal.push_back(ordered_json::parse(run.journal().line(e)));
     doc["journal"] = journal;
     out << doc.dump(2) << "\n";
 }

@@ -1,21 +1,6 @@
 #include "sim/cli/Timeline.hpp"
 
-
 namespace samverkan::cli {
-namespace {
-
-std::string displayName(const model::Region& region, const std::string& actorId, model::Lang lang) {
-    if (actorId == protocol::kControl) return lang == model::Lang::sv ? "Övningsledningen" : "Exercise control";
-    const auto a = region.actorIndex(actorId);
-    return a == model::kNone ? actorId : region.actors[a].name.in(lang);
-}
-
-std::string forumName(const model::Region& region, const std::string& forumId, model::Lang lang) {
-    const auto f = region.forumIndex(forumId);
-    return f == model::kNone ? forumId : region.forums[f].name.in(lang);
-}
-
-}  // namespace
 
 std::string pad(const std::string& s, std::size_t width) {
     std::size_t chars = 0;
@@ -26,60 +11,63 @@ std::string pad(const std::string& s, std::size_t width) {
 
 namespace {
 
-// Prefixes that tell a reader what kind of line it is.
-std::string prefixFor(const std::string& kind, model::Lang lang) {
-    const bool sv = lang == model::Lang::sv;
-    if (kind == "rejected") return sv ? "AVVISAT: " : "REJECTED: ";
-    if (kind == "public-message") return sv ? "Budskap till allmänheten: " : "Public message: ";
-    if (kind == "decision-agreed") return sv ? "Beslut: " : "Decision: ";
-    if (kind == "decision-proposed") return sv ? "Förslag till beslut: " : "Proposed decision: ";
-    if (kind == "own-decision") return sv ? "Eget beslut: " : "Own decision: ";
-    if (kind == "inject") return sv ? "Inspel: " : "Inject: ";
-    if (kind == "report") return sv ? "Rapport: " : "Report: ";
-    if (kind == "contact") return sv ? "Bilateral kontakt: " : "Bilateral contact: ";
-    if (kind == "decision-point") return sv ? "Beslutspunkt: " : "Decision point: ";
-    if (kind == "decision-answered") return sv ? "Svar: " : "Answer: ";
-    return {};
+using protocol::Kind;
+
+// Kinds whose sentence is someone's own words: a label says what kind of line it is.
+bool labelled(Kind kind) {
+    switch (kind) {
+        case Kind::rejected:
+        case Kind::publicMessage:
+        case Kind::decisionAgreed:
+        case Kind::decisionProposed:
+        case Kind::ownDecision:
+        case Kind::inject:
+        case Kind::report:
+        case Kind::contact:
+        case Kind::decisionPoint:
+        case Kind::decisionAnswered: return true;
+        default: return false;
+    }
 }
 
 bool fromPlay(const protocol::JournalEntry& e) {
-    return e.kind == "command" && (e.data.find("\"source\":\"play\"") != std::string::npos ||
-                                   e.data.find("\"source\":\"decision-point\"") != std::string::npos);
+    const auto* c = e.as<protocol::CommandIssued>();
+    return c != nullptr && protocol::isScripted(c->source);
 }
 
 }  // namespace
 
 void printTimeline(std::ostream& out, const exercise::Exercise& run, model::Lang lang) {
     const auto& scenario = run.scenario();
-    const auto& region = scenario.region;
+    const auto& words = run.renderer();
     const auto& entries = run.journal().entries();
-    out << scenario.title.in(lang) << " — " << (lang == model::Lang::sv ? "spel" : "play") << " '"
-        << run.options().playName << "', seed " << run.seed() << "\n";
+    const bool sv = lang == model::Lang::sv;
+    out << scenario.title.in(lang) << " — " << (sv ? "spel" : "play") << " '" << run.playName() << "', seed " << run.seed() << "\n";
     auto line = [&](const protocol::JournalEntry& e, const std::string& who, const std::string& text) {
         out << engine::formatClock(scenario.start, e.t) << "  " << pad(engine::formatElapsed(e.t), 9) << " " << pad(who, 31)
-            << " " << pad(e.forum.empty() ? "" : "[" + forumName(region, e.forum, lang) + "]", 34) << " " << text << "\n";
+            << " " << pad(e.forum.empty() ? "" : "[" + words.forum(e.forum).in(lang) + "]", 34) << " " << text << "\n";
     };
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
         if (fromPlay(e)) continue;
         // Many actors carrying out one decision at once read better as one line.
         std::size_t same = i + 1;
-        while (e.kind == "implemented" && same < entries.size() && entries[same].kind == e.kind && entries[same].t == e.t &&
+        while (e.kind == Kind::implemented && same < entries.size() && entries[same].kind == e.kind && entries[same].t == e.t &&
                entries[same].ref == e.ref)
             ++same;
         if (same - i > 3) {
-            std::string names;
-            for (std::size_t k = i; k < same; ++k) names += (k == i ? "" : ", ") + displayName(region, entries[k].actor, lang);
-            const std::string count = std::to_string(same - i);
-            line(e, count + (lang == model::Lang::sv ? " aktörer" : " actors"),
-                 (lang == model::Lang::sv ? "genomför beslutet '" : "carry out decision '") + e.ref +
-                     (lang == model::Lang::sv ? "' i egen organisation (R10): " : "' in their own organisations (R10): ") + names);
+            std::vector<std::string> actors;
+            for (std::size_t k = i; k < same; ++k) actors.push_back(entries[k].actor);
+            const auto& decision = e.as<protocol::Implemented>()->text;
+            line(e, std::to_string(same - i) + (sv ? " aktörer" : " actors"),
+                 (sv ? "genomför beslutet i egen organisation (R10): " : "carry out the decision in their own organisations (R10): ") +
+                     decision.in(lang) + " — " + words.actors(actors).in(lang));
             i = same - 1;
             continue;
         }
-        std::string text = prefixFor(e.kind, lang) + e.text.in(lang);
-        if (e.kind == "command") text = (lang == model::Lang::sv ? "kommando " : "command ") + e.data;
-        line(e, e.actor.empty() ? "" : displayName(region, e.actor, lang), text);
+        const std::string text = words.event(e).in(lang);
+        line(e, e.actor.empty() ? "" : words.actor(e.actor).in(lang),
+             labelled(e.kind) ? words.kindLabel(e.kind).in(lang) + ": " + text : text);
     }
 }
 

@@ -9,28 +9,31 @@ namespace {
 
 using protocol::JournalEntry;
 
+using protocol::Kind;
+
 // The journal kinds that show an expected action happened.
-std::vector<std::string> kindsFor(const std::string& action) {
-    if (action == "activate") return {"meeting-opened"};
+std::vector<Kind> kindsFor(const std::string& action) {
+    if (action == "activate") return {Kind::meetingOpened};
     // "present" is checked by shows(): the actor among the members at opening, or joining later.
-    if (action == "convene") return {"convened"};
-    if (action == "call-in") return {"member-joined"};
-    if (action == "chair") return {"chair-decided"};
-    if (action == "decide") return {"decision-agreed", "own-decision"};
-    if (action == "priorities") return {"frame-set", "priorities-set"};
-    if (action == "public-message") return {"public-message"};
-    if (action == "implement") return {"implemented"};
-    if (action == "deactivate") return {"deactivated"};
-    if (action == "report") return {"report"};
-    if (action == "present") return {"meeting-opened", "member-joined"};
+    if (action == "convene") return {Kind::convened};
+    if (action == "call-in") return {Kind::memberJoined};
+    if (action == "chair") return {Kind::chairDecided};
+    if (action == "decide") return {Kind::decisionAgreed, Kind::ownDecision};
+    if (action == "priorities") return {Kind::frameSet, Kind::prioritiesSet};
+    if (action == "public-message") return {Kind::publicMessage};
+    if (action == "implement") return {Kind::implemented};
+    if (action == "deactivate") return {Kind::deactivated};
+    if (action == "report") return {Kind::report};
+    if (action == "present") return {Kind::meetingOpened, Kind::memberJoined};
     return {};
 }
 
-bool shows(const JournalEntry& e, const std::vector<std::string>& kinds, const std::string& forum, const std::string& actor) {
+bool shows(const JournalEntry& e, const std::vector<Kind>& kinds, const std::string& forum, const std::string& actor) {
     if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end() || (!forum.empty() && e.forum != forum)) return false;
     if (actor.empty()) return true;
     // An actor is present in a forum from its opening (listed among the members) or from joining.
-    if (e.kind == "meeting-opened") return e.data.find("\"" + actor + "\"") != std::string::npos;
+    if (const auto* opened = e.as<protocol::MeetingOpened>())
+        return std::find(opened->members.begin(), opened->members.end(), actor) != opened->members.end();
     return e.actor == actor;
 }
 
@@ -97,7 +100,7 @@ Finding check(const exercise::Exercise& run, const scenario::Inject& inject, con
     if (!x.after.empty()) {
         const auto afterForum = region.resolveForum(x.after);
         for (const auto& e : entries)
-            if (e.kind == "meeting-opened" && afterForum != model::kNone && e.forum == region.forums[afterForum].id && e.t >= f.from) {
+            if (e.kind == Kind::meetingOpened && afterForum != model::kNone && e.forum == region.forums[afterForum].id && e.t >= f.from) {
                 f.from = e.t;
                 f.entries.push_back(e.seq);
                 break;
@@ -133,10 +136,11 @@ void addUnexpected(const exercise::Exercise& run, const std::vector<Finding>& ex
         std::string action;
         Text text;
         const auto f = region.forumIndex(e.forum);
-        if (e.kind == "rejected") {
+        if (e.kind == Kind::rejected) {
+            const auto reason = run.renderer().event(e);
             action = "refused";
-            text = {"Avvisad åtgärd: " + e.text.sv, "Refused action: " + e.text.en};
-        } else if (e.kind == "meeting-opened" && f != model::kNone && region.forums[f].mode == model::Mode::activated &&
+            text = {"Avvisad åtgärd: " + reason.sv, "Refused action: " + reason.en};
+        } else if (e.kind == Kind::meetingOpened && f != model::kNone && region.forums[f].mode == model::Mode::activated &&
                    std::none_of(expected.begin(), expected.end(), [&](const Finding& x) { return x.forum == e.forum; })) {
             action = "activate";
             text = {"Aktivering som scenariot inte väntade: " + region.forums[f].name.sv,
@@ -173,7 +177,7 @@ Evaluation evaluate(const exercise::Exercise& run) {
     const auto& entries = run.journal().entries();
     for (const auto& inject : run.scenario().injects) {
         const auto delivered = std::find_if(entries.begin(), entries.end(),
-                                            [&](const JournalEntry& e) { return e.kind == "inject" && e.ref == inject.id; });
+                                            [&](const JournalEntry& e) { return e.kind == Kind::inject && e.ref == inject.id; });
         if (delivered == entries.end()) continue;  // not reached in this run: nothing was expected yet
         for (const auto& x : inject.expect) ev.findings.push_back(check(run, inject, x, *delivered));
     }

@@ -5,7 +5,9 @@
 namespace samverkan::eval {
 namespace {
 
-bool joint(const protocol::JournalEntry& e) { return e.data.find("\"joint\":true") != std::string::npos; }
+using protocol::Kind;
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
 
 Timing timing(const protocol::JournalEntry& e, std::string id, Text label, Millis signal) {
     return {std::move(id), std::move(label), e.t, signal < 0 ? -1 : e.t - signal, e.seq};
@@ -17,8 +19,9 @@ Metrics measure(const exercise::Exercise& run) {
     Metrics m;
     const auto& region = run.scenario().region;
     const auto& entries = run.journal().entries();
+    const auto& words = run.renderer();
     for (const auto& e : entries)
-        if (e.kind == "inject") {
+        if (e.kind == Kind::inject) {
             m.firstSignal = e.t;
             m.firstSignalSeq = e.seq;
             break;
@@ -42,41 +45,53 @@ Metrics measure(const exercise::Exercise& run) {
     for (const auto& e : entries) {
         const auto f = region.forumIndex(e.forum);
         const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
-        if (e.kind == "meeting-opened" && activatedForum) {
-            if (std::none_of(m.activations.begin(), m.activations.end(), [&](const Timing& t) { return t.id == e.forum; }))
-                m.activations.push_back(timing(e, e.forum, region.forums[f].name, m.firstSignal));
-            // Members at opening are listed in data.members.
-            for (const auto& id : affected)
-                if (e.data.find("\"" + id + "\"") != std::string::npos) present(id, e.forum, e.t);
-        } else if (e.kind == "member-joined" && activatedForum) {
-            present(e.actor, e.forum, e.t);
-        } else if (e.kind == "decision-agreed") {
-            ++m.coordinatedDecisions;
-            m.decisions.push_back(timing(e, e.ref, e.text, m.firstSignal));
-            if (m.firstCoordinatedDecision.at < 0) m.firstCoordinatedDecision = timing(e, e.ref, e.text, m.firstSignal);
-        } else if (e.kind == "own-decision") {
-            ++m.ownDecisions;
-            const auto topic = e.data.substr(0, e.data.find(','));  // {"topic":"…"
-            if (std::find(ownTopics.begin(), ownTopics.end(), topic) != ownTopics.end()) ++m.duplicatedDecisions;
-            else ownTopics.push_back(topic);
-        } else if (e.kind == "public-message") {
-            ++m.publicMessages;
-            if (m.firstPublicMessage.at < 0) m.firstPublicMessage = timing(e, e.actor, e.text, m.firstSignal);
-            if (joint(e)) {
-                ++m.jointMessages;
-                if (m.firstJointMessage.at < 0) m.firstJointMessage = timing(e, e.forum, e.text, m.firstSignal);
+        switch (e.kind) {
+            case Kind::meetingOpened:
+                if (!activatedForum) break;
+                if (std::none_of(m.activations.begin(), m.activations.end(), [&](const Timing& t) { return t.id == e.forum; }))
+                    m.activations.push_back(timing(e, e.forum, region.forums[f].name, m.firstSignal));
+                for (const auto& id : affected)
+                    if (contains(e.as<protocol::MeetingOpened>()->members, id)) present(id, e.forum, e.t);
+                break;
+            case Kind::memberJoined:
+                if (activatedForum) present(e.actor, e.forum, e.t);
+                break;
+            case Kind::decisionAgreed:
+                ++m.coordinatedDecisions;
+                m.decisions.push_back(timing(e, e.ref, words.event(e), m.firstSignal));
+                if (m.firstCoordinatedDecision.at < 0) m.firstCoordinatedDecision = timing(e, e.ref, words.event(e), m.firstSignal);
+                break;
+            case Kind::ownDecision: {
+                ++m.ownDecisions;
+                const auto& topic = e.as<protocol::Decided>()->topic;
+                if (contains(ownTopics, topic)) ++m.duplicatedDecisions;
+                else ownTopics.push_back(topic);
+                break;
             }
-        } else if (e.kind == "contact") {
-            ++m.bilateralContacts;
-        } else if ((e.kind == "report" || e.kind == "conference") && !e.forum.empty()) {
-            ++m.forumContacts;
-        } else if (e.kind == "implemented" && !e.forum.empty()) {
-            auto it = std::find_if(m.implementations.begin(), m.implementations.end(),
-                                   [&](const Timing& t) { return t.id == e.actor; });
-            if (it == m.implementations.end())
-                m.implementations.push_back(timing(e, e.actor, region.actors[region.actorIndex(e.actor)].name, m.firstSignal));
-            else
-                *it = timing(e, e.actor, it->label, m.firstSignal);
+            case Kind::publicMessage:
+                ++m.publicMessages;
+                if (m.firstPublicMessage.at < 0) m.firstPublicMessage = timing(e, e.actor, words.event(e), m.firstSignal);
+                if (e.as<protocol::PublicMessage>()->joint) {
+                    ++m.jointMessages;
+                    if (m.firstJointMessage.at < 0) m.firstJointMessage = timing(e, e.forum, words.event(e), m.firstSignal);
+                }
+                break;
+            case Kind::contact: ++m.bilateralContacts; break;
+            case Kind::report:
+            case Kind::conference:
+                if (!e.forum.empty()) ++m.forumContacts;
+                break;
+            case Kind::implemented: {
+                if (e.forum.empty()) break;
+                auto it = std::find_if(m.implementations.begin(), m.implementations.end(),
+                                       [&](const Timing& t) { return t.id == e.actor; });
+                if (it == m.implementations.end())
+                    m.implementations.push_back(timing(e, e.actor, region.actors[region.actorIndex(e.actor)].name, m.firstSignal));
+                else
+                    *it = timing(e, e.actor, it->label, m.firstSignal);
+                break;
+            }
+            default: break;
         }
     }
     m.forumContacts += m.coordinatedDecisions;

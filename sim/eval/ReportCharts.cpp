@@ -70,10 +70,10 @@ std::string timelineSvg(const exercise::Exercise& run, const Evaluation& ev, mod
     const std::size_t decisionsLane = region.levels.size() + 1, messagesLane = decisionsLane + 1, expectedLane = messagesLane + 1;
     // Forums: a bar from opening to deactivation, closing, or the end; darker when activated.
     for (const auto& e : entries) {
-        if (e.kind != "meeting-opened") continue;
+        if (e.kind != protocol::Kind::meetingOpened) continue;
         Millis end = run.now();
         for (const auto& later : entries)
-            if (later.seq > e.seq && later.forum == e.forum && (later.kind == "deactivated" || later.kind == "meeting-closed")) {
+            if (later.seq > e.seq && later.forum == e.forum && (later.kind == protocol::Kind::deactivated || later.kind == protocol::Kind::meetingClosed)) {
                 end = later.t;
                 break;
             }
@@ -86,13 +86,13 @@ std::string timelineSvg(const exercise::Exercise& run, const Evaluation& ev, mod
     }
     for (const auto& e : entries) {
         const std::string when = engine::formatElapsed(e.t) + " ";
-        if (e.kind == "inject") svg.circle(axis.x(e.t), laneY(0) + 17, 5, "#ff7f0e", when + e.text.in(lang));
-        else if (e.kind == "decision-agreed" || e.kind == "own-decision")
-            svg.circle(axis.x(e.t), laneY(decisionsLane) + 17, 5, e.kind == "own-decision" ? "#bbb" : "#2ca02c", when + e.text.in(lang));
-        else if (e.kind == "public-message") {
-            const bool joint = e.data.find("\"joint\":true") != std::string::npos;
-            svg.circle(axis.x(e.t), laneY(messagesLane) + 17, 5, joint ? "#9467bd" : "#bbb", when + e.text.in(lang));
-        }
+        using protocol::Kind;
+        const auto text = [&] { return when + run.renderer().event(e).in(lang); };
+        if (e.kind == Kind::inject) svg.circle(axis.x(e.t), laneY(0) + 17, 5, "#ff7f0e", text());
+        else if (e.kind == Kind::decisionAgreed || e.kind == Kind::ownDecision)
+            svg.circle(axis.x(e.t), laneY(decisionsLane) + 17, 5, e.kind == Kind::ownDecision ? "#bbb" : "#2ca02c", text());
+        else if (const auto* message = e.as<protocol::PublicMessage>())
+            svg.circle(axis.x(e.t), laneY(messagesLane) + 17, 5, message->joint ? "#9467bd" : "#bbb", text());
     }
     double row = laneY(expectedLane) + 4;
     for (const auto& f : ev.findings) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "sim/exercise/JournalWriter.hpp"
+
 namespace samverkan::exercise {
 namespace {
 
@@ -18,7 +20,7 @@ constexpr std::int32_t kPriorityWorldTick = 6;
 constexpr std::int32_t kPriorityEnd = 9;
 
 bool matches(const scenario::Trigger& t, const JournalEntry& e) {
-    return t.kind == e.kind && (t.forum.empty() || t.forum == e.forum) && (t.actor.empty() || t.actor == e.actor) &&
+    return t.kind == protocol::kindName(e.kind) && (t.forum.empty() || t.forum == e.forum) && (t.actor.empty() || t.actor == e.actor) &&
            (t.ref.empty() || t.ref == e.ref);
 }
 
@@ -56,7 +58,8 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
       m_seed(m_options.seed.value_or(m_scenario.seed)),
       m_random("samverkan", m_seed),
       m_worldRandom("world", m_seed),
-      m_journal(m_options.journalOut),
+      m_renderer(m_scenario),
+      m_journal(m_renderer, m_options.journalOut),
       m_cooperation(m_scenario.region, *this) {
     if (m_options.play) {
         m_play = &*m_options.play;
@@ -88,19 +91,9 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
 Exercise::~Exercise() = default;
 
 void Exercise::recordStart() {
-    protocol::JsonObject data;
-    data.add("format", "samverkan-journal/1").add("scenario", m_scenario.id).add("file", m_scenario.file)
-        .add("region", m_scenario.region.id).add("start", engine::formatIso(m_scenario.start))
-        .add("duration_ms", m_scenario.duration).add("seed", std::to_string(m_seed))
-        .add("play", m_options.play ? m_options.play->name : m_options.playName);
-    if (!m_options.playFile.empty()) data.add("play_file", m_options.playFile);
-    if (!m_options.variant.empty()) data.add("variant", m_options.variant);
-    data.add("trainees", m_options.trainees);
-    JournalEntry e;
-    e.kind = "start";
-    e.text = {"Övningen startar: " + m_scenario.title.sv, "The exercise starts: " + m_scenario.title.en};
-    e.data = data.str();
-    record(std::move(e));
+    protocol::Started e{kJournalFormat, m_scenario.id, m_scenario.file, m_scenario.region.id, engine::formatIso(m_scenario.start),
+                        playName(), m_options.playFile, m_options.variant, m_scenario.duration, m_seed, m_options.trainees};
+    record(protocol::entryOf(std::move(e)));
 }
 
 bool Exercise::heldByTrainee(const std::string& role) const {
@@ -156,40 +149,15 @@ void Exercise::compilePicture(model::ForumIndex forum) {
     for (const auto a : m_cooperation.forum(forum).members) members.push_back(m_scenario.region.actors[a].id);
     auto picture = m_world->compilePicture(members, m_sim.now());
     const auto& spec = m_world->spec();
-    std::string services;
-    std::size_t known = 0, worst = SIZE_MAX;
-    char buf[160];
+    protocol::PictureCompiled e{m_scenario.region.forums[forum].id, picture.compiledAt, picture.oldestObservation(), {}};
+    e.services.reserve(spec.services.size());
     for (std::size_t s = 0; s < spec.services.size(); ++s) {
         const auto& k = picture.services[s];
-        const double truth = m_world->level(s);
-        if (k.observedAt >= 0) {
-            ++known;
-            if (worst == SIZE_MAX || k.level < picture.services[worst].level) worst = s;
-            std::snprintf(buf, sizeof buf, "{\"id\":%s,\"known\":%.3f,\"true\":%.3f,\"observed_ms\":%lld}",
-                          protocol::jsonQuote(spec.services[s].id).c_str(), k.level, truth, static_cast<long long>(k.observedAt));
-        } else {
-            std::snprintf(buf, sizeof buf, "{\"id\":%s,\"true\":%.3f}", protocol::jsonQuote(spec.services[s].id).c_str(), truth);
-        }
-        services += (services.empty() ? "" : ",") + std::string(buf);
+        e.services.push_back({spec.services[s].id, k.observedAt >= 0, k.level, m_world->level(s), k.observedAt});
     }
-    const auto& name = m_scenario.region.forums[forum].name;
-    std::string worstSv, worstEn;
-    if (worst != SIZE_MAX) {
-        std::snprintf(buf, sizeof buf, " %.2f (%.2f)", picture.services[worst].level, m_world->level(worst));
-        worstSv = "; sämst känd: " + spec.services[worst].name.sv + buf + " (verkligt läge inom parentes)";
-        worstEn = "; worst known: " + spec.services[worst].name.en + buf + " (true level in brackets)";
-    }
-    const std::string counts = std::to_string(known) + " / " + std::to_string(spec.services.size());
-    JournalEntry e;
-    e.kind = "situational-picture";
-    e.actor = m_scenario.region.convener;
-    e.forum = m_scenario.region.forums[forum].id;
-    e.text = {"Samlad lägesbild för " + name.sv + ": " + counts + " samhällsfunktioner kända" + worstSv + ".",
-              "Joint situational picture for " + name.en + ": " + counts + " services known" + worstEn + "."};
-    e.data = "{\"compiled_ms\":" + std::to_string(picture.compiledAt) + ",\"oldest_observation_ms\":" +
-             std::to_string(picture.oldestObservation()) + ",\"services\":[" + services + "]}";
+    const std::string forumId = e.forum;
     m_pictureLog.emplace_back(forum, std::move(picture));
-    record(std::move(e));
+    record(protocol::entryOf(std::move(e), m_scenario.region.convener, forumId));
 }
 
 bool Exercise::step() {
@@ -212,7 +180,8 @@ void Exercise::handle(const RunEvent& ev) {
         case RunEvent::Kind::protocol: m_cooperation.handle(ev.protocolEvent); break;
         case RunEvent::Kind::inject: deliverInject(m_scenario.injects[ev.index]); break;
         case RunEvent::Kind::playStep:
-            if (!heldByTrainee(protocol::actingRole(m_play->steps[ev.index].command))) submit(m_play->steps[ev.index].command, "play");
+            if (!heldByTrainee(protocol::actingRole(m_play->steps[ev.index].command)))
+                submit(m_play->steps[ev.index].command, Source::play);
             break;
         case RunEvent::Kind::pointOpens: openPoint(ev.index); break;
         case RunEvent::Kind::pointTimeout: {
@@ -221,7 +190,7 @@ void Exercise::handle(const RunEvent& ev) {
             if (it != m_openPoints.end())
                 answerPoint(static_cast<std::uint32_t>(it - m_openPoints.begin()),
                             m_scenario.decisionPoints[ev.index].defaultOption, m_scenario.decisionPoints[ev.index].role,
-                            "timeout");
+                            Source::timeout);
             break;
         }
         case RunEvent::Kind::weekly:
@@ -241,13 +210,9 @@ void Exercise::handle(const RunEvent& ev) {
             break;
         }
         case RunEvent::Kind::end: {
-            JournalEntry e;
-            e.kind = "end";
-            e.text = {"Övningen är slut.", "The exercise ends."};
             // Commands submitted ahead (a replay) travel as events; submitted live they do not. Counting
             // neither keeps a replayed journal identical to the live one.
-            e.data = protocol::JsonObject().add("events", static_cast<std::int64_t>(m_sim.eventCount() - m_deferredEvents)).str();
-            record(std::move(e));
+            record(protocol::entryOf(protocol::Ended{m_sim.eventCount() - m_deferredEvents}));
             m_finished = true;
             break;
         }
@@ -258,23 +223,33 @@ void Exercise::handle(const RunEvent& ev) {
 // actor of N carries 1/N of the effect), actors joining forums, public messages, and priority
 // orders for resources.
 void Exercise::signalWorld(const JournalEntry& entry) {
-    if (entry.kind == "implemented") {
-        double share = 1.0;
-        for (const auto& d : m_cooperation.decisions())
-            if (d.command.id == entry.ref && !d.actors.empty()) share = 1.0 / static_cast<double>(d.actors.size());
-        m_world->signal({entry.kind, entry.ref, false, share}, m_sim.now());
-    } else if (entry.kind == "meeting-opened" || entry.kind == "conference") {
-        const auto f = m_scenario.region.forumIndex(entry.forum);
-        if (f != model::kNone && m_scenario.region.forums[f].mode == model::Mode::activated) m_picturesDue.push_back(f);
-    } else if (entry.kind == "member-joined") {
-        m_world->signal({entry.kind, entry.actor, false, 1.0}, m_sim.now());
-    } else if (entry.kind == "public-message") {
-        m_world->signal({entry.kind, {}, entry.data.find("\"joint\":true") != std::string::npos, 1.0}, m_sim.now());
-    } else if (entry.kind == "frame-set" || entry.kind == "priorities-set") {
-        const auto f = m_scenario.region.forumIndex(entry.forum);
-        for (const auto& p : m_cooperation.priorities())
-            if (p.forum == f && entry.data.find("\"list\":" + protocol::jsonQuote(p.list)) != std::string::npos)
-                m_world->setPriorities(p.list, p.order);
+    using protocol::Kind;
+    switch (entry.kind) {
+        case Kind::implemented: {
+            const auto& done = *entry.as<protocol::Implemented>();
+            double share = 1.0;
+            for (const auto& d : m_cooperation.decisions())
+                if (d.command.id == done.decision && !d.actors.empty()) share = 1.0 / static_cast<double>(d.actors.size());
+            m_world->signal({"implemented", done.decision, false, share}, m_sim.now());
+            break;
+        }
+        case Kind::meetingOpened:
+        case Kind::conference: {
+            const auto f = m_scenario.region.forumIndex(entry.forum);
+            if (f != model::kNone && m_scenario.region.forums[f].mode == model::Mode::activated) m_picturesDue.push_back(f);
+            break;
+        }
+        case Kind::memberJoined: m_world->signal({"member-joined", entry.actor, false, 1.0}, m_sim.now()); break;
+        case Kind::publicMessage:
+            m_world->signal({"public-message", {}, entry.as<protocol::PublicMessage>()->joint, 1.0}, m_sim.now());
+            break;
+        case Kind::frameSet:
+        case Kind::prioritiesSet: {
+            const auto& set = *entry.as<protocol::PrioritiesSet>();
+            m_world->setPriorities(set.list, set.order);
+            break;
+        }
+        default: break;
     }
 }
 
@@ -293,19 +268,13 @@ void Exercise::scheduleNextWeekly() {
 }
 
 void Exercise::deliverInject(const scenario::Inject& inject) {
-    protocol::JsonObject data;
-    data.add("to", inject.to).add("channel", inject.channel);
-    if (inject.warning)
-        data.addRaw("warning", protocol::JsonObject().add("system", inject.warning->system).add("level", inject.warning->level)
-                                   .add("hazard", inject.warning->hazard).str());
-    if (!inject.affects.empty()) data.add("affects", inject.affects);
-    JournalEntry e;
-    e.kind = "inject";
-    e.actor = inject.from;
-    e.ref = inject.id;
-    e.text = inject.text;
-    e.data = data.str();
-    record(std::move(e));
+    protocol::InjectDelivered e{inject.id, inject.from, inject.channel, inject.to, inject.affects, {}, {}, {}, {}};
+    if (inject.warning) {
+        e.warningSystem = inject.warning->system;
+        e.warningLevel = inject.warning->level;
+        e.warningHazard = inject.warning->hazard;
+    }
+    record(protocol::entryOf(std::move(e), inject.from, {}, inject.id));
     if (!inject.affects.empty()) m_cooperation.noteAffected(m_cooperation.expand(inject.affects));
 }
 
@@ -313,110 +282,73 @@ void Exercise::openPoint(std::uint32_t index) {
     const auto& p = m_scenario.decisionPoints[index];
     std::vector<std::string> options;
     for (const auto& o : p.options) options.push_back(o.id);
-    JournalEntry e;
-    e.kind = "decision-point";
-    e.actor = p.role;
-    e.ref = p.id;
-    e.text = p.prompt;
-    e.data = protocol::JsonObject().add("options", options).add("default", p.defaultOption)
-                 .add("timeout_ms", p.timeout).str();
     m_openPoints.push_back({index, m_sim.now()});
-    record(std::move(e));
+    record(protocol::entryOf(protocol::DecisionPointOpened{p.id, p.role, p.defaultOption, options, p.timeout}, p.role, {}, p.id));
     if (p.timeout > 0) m_sim.schedule(p.timeout, {RunEvent::Kind::pointTimeout, index, {}}, kPriorityPoint);
 }
 
-void Exercise::answerPoint(std::uint32_t open, const std::string& option, const std::string& by, const std::string& source) {
+void Exercise::answerPoint(std::uint32_t open, const std::string& option, const std::string& by, Source source) {
     const auto& p = m_scenario.decisionPoints[m_openPoints[open].index];
     m_openPoints.erase(m_openPoints.begin() + open);
     const auto& chosen = *std::find_if(p.options.begin(), p.options.end(), [&](const auto& o) { return o.id == option; });
-    JournalEntry e;
-    e.kind = "decision-answered";
-    e.actor = by;
-    e.ref = p.id;
-    e.text = chosen.label;
-    e.data = protocol::JsonObject().add("option", option).add("source", source).str();
-    record(std::move(e));
-    for (const auto& c : chosen.commands) submit(c, "decision-point");
+    record(protocol::entryOf(protocol::DecisionPointAnswered{p.id, by, option, source}, by, {}, p.id));
+    for (const auto& c : chosen.commands) submit(c, Source::decisionPoint);
 }
 
-Answer Exercise::exerciseCommand(const Command& command, const std::string& source) {
+Answer Exercise::exerciseCommand(const Command& command, Source source) {
+    using protocol::RefusalCode;
     if (const auto* a = std::get_if<protocol::AnswerDecisionPoint>(&command)) {
         const auto it = std::find_if(m_openPoints.begin(), m_openPoints.end(), [&](const OpenDecisionPoint& p) {
             return m_scenario.decisionPoints[p.index].id == a->point;
         });
-        if (it == m_openPoints.end())
-            return Answer::rejected({"Beslutspunkten '" + a->point + "' väntar inte på svar.",
-                                     "Decision point '" + a->point + "' is not waiting for an answer."});
+        if (it == m_openPoints.end()) return Answer::refused(RefusalCode::pointNotWaiting, {a->point});
         const auto& p = m_scenario.decisionPoints[it->index];
-        if (a->by != p.role && a->by != protocol::kControl)
-            return Answer::rejected({"Beslutspunkten besvaras av " + p.role + ".", "The decision point is for " + p.role + " to answer."});
+        if (a->by != p.role && a->by != protocol::kControl) return Answer::refused(RefusalCode::pointForOther, {p.id, p.role});
         if (std::none_of(p.options.begin(), p.options.end(), [&](const auto& o) { return o.id == a->option; }))
-            return Answer::rejected({"Alternativet '" + a->option + "' finns inte.", "There is no option '" + a->option + "'."});
+            return Answer::refused(RefusalCode::unknownOption, {p.id, a->option});
         answerPoint(static_cast<std::uint32_t>(it - m_openPoints.begin()), a->option, a->by, source);
         return Answer::ok();
     }
     if (const auto* h = std::get_if<protocol::HandOver>(&command)) return handOver(*h);
     const auto& inj = std::get<protocol::ControlInject>(command);
-    if (inj.by != protocol::kControl)
-        return Answer::rejected({"Bara övningsledningen kan lägga in händelser.", "Only exercise control can inject."});
+    if (inj.by != protocol::kControl) return Answer::refused(RefusalCode::onlyControlInjects);
     if (!inj.inject.empty()) {
         const auto* i = m_scenario.inject(inj.inject);
-        if (i == nullptr) return Answer::rejected({"Okänt inspel '" + inj.inject + "'.", "Unknown inject '" + inj.inject + "'."});
+        if (i == nullptr) return Answer::refused(RefusalCode::unknownInject, {inj.inject});
         deliverInject(*i);
         return Answer::ok();
     }
-    if (inj.text.empty()) return Answer::rejected({"Inspelet saknar text.", "The inject has no text."});
-    JournalEntry e;
-    e.kind = "inject";
-    e.actor = protocol::kControl;
-    e.text = inj.text;
-    e.data = protocol::JsonObject().add("to", inj.to).add("channel", "control").str();
-    record(std::move(e));
+    if (inj.text.empty()) return Answer::refused(RefusalCode::injectWithoutText);
+    record(protocol::entryOf(protocol::InjectDelivered{{}, protocol::kControl, "control", inj.to, {}, {}, {}, {}, inj.text},
+                             protocol::kControl));
     return Answer::ok();
 }
 
 Answer Exercise::handOver(const protocol::HandOver& command) {
-    if (command.by != protocol::kControl)
-        return Answer::rejected({"Bara övningsledningen kan lämna över en roll.", "Only exercise control can hand a role over."});
+    using protocol::RefusalCode;
+    if (command.by != protocol::kControl) return Answer::refused(RefusalCode::onlyControlHandsOver);
     const auto it = std::find(m_trainees.begin(), m_trainees.end(), command.role);
-    if (it == m_trainees.end())
-        return Answer::rejected({"Ingen övningsdeltagare har rollen '" + command.role + "'.", "No trainee holds the role '" + command.role + "'."});
+    if (it == m_trainees.end()) return Answer::refused(RefusalCode::roleNotHeld, {command.role});
     m_trainees.erase(it);
-    const auto actor = m_scenario.region.actorIndex(command.role);
-    const model::Text who = actor == model::kNone ? model::Text{command.role, command.role} : m_scenario.region.actors[actor].name;
-    JournalEntry e;
-    e.kind = "hand-over";
-    e.actor = command.role;
-    e.text = {"Simulatorn spelar nu " + who.sv + ".", "The simulator now plays " + who.en + "."};
-    record(std::move(e));
+    record(protocol::entryOf(protocol::HandedOver{command.role}, command.role));
     return Answer::ok();
 }
 
-Answer Exercise::submit(const Command& command, const std::string& source) {
-    if (m_finished)
-        return Answer::rejected({"Övningen är slut.", "The exercise has ended."});
-    if (source != "play" && source != "decision-point") m_inputs.push_back({m_sim.now(), command, source});
-    JournalEntry e;
-    e.kind = "command";
-    e.actor = protocol::actingRole(command);
-    e.data = commandData(command, source);
-    record(std::move(e));
+Answer Exercise::submit(const Command& command, Source source) {
+    if (m_finished) return Answer::refused(protocol::RefusalCode::exerciseEnded);
+    if (!protocol::isScripted(source)) m_inputs.push_back({m_sim.now(), command, source});
+    record(protocol::entryOf(protocol::CommandIssued{command, source}, protocol::actingRole(command)));
     const bool exerciseLevel = std::holds_alternative<protocol::AnswerDecisionPoint>(command) ||
                                std::holds_alternative<protocol::ControlInject>(command) ||
                                std::holds_alternative<protocol::HandOver>(command);
     Answer answer = exerciseLevel ? exerciseCommand(command, source) : m_cooperation.apply(command);
-    if (!answer.accepted) {
-        JournalEntry r;
-        r.kind = "rejected";
-        r.actor = protocol::actingRole(command);
-        r.text = answer.reason;
-        r.data = protocol::JsonObject().add("type", protocol::typeName(command)).add("source", source).str();
-        record(std::move(r));
-    }
+    if (!answer.accepted)
+        record(protocol::entryOf(protocol::CommandRefused{protocol::typeName(command), source, answer.refusal},
+                                 protocol::actingRole(command)));
     return answer;
 }
 
-void Exercise::submitAt(Millis at, Command command, const std::string& source) {
+void Exercise::submitAt(Millis at, Command command, Source source) {
     m_deferred.push_back({at, std::move(command), source});
     m_sim.scheduleAt(std::max(at, m_sim.now()), {RunEvent::Kind::command, static_cast<std::uint32_t>(m_deferred.size() - 1), {}},
                      kPriorityCommand);

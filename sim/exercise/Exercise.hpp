@@ -14,6 +14,7 @@
 #include "sim/engine/Simulator.hpp"
 #include "sim/exercise/Journal.hpp"
 #include "sim/protocol/Cooperation.hpp"
+#include "sim/render/Renderer.hpp"
 #include "sim/scenario/Scenario.hpp"
 #include "sim/world/World.hpp"
 
@@ -22,6 +23,7 @@ namespace samverkan::exercise {
 using engine::Millis;
 using protocol::Answer;
 using protocol::Command;
+using protocol::Source;
 
 /// How to run the scenario.
 struct Options {
@@ -38,7 +40,7 @@ struct Options {
 struct TimedCommand {
     Millis at = 0;
     Command command;
-    std::string source;  ///< "trainee", "control", "cli", …
+    Source source = Source::trainee;
 };
 
 /// A decision point waiting for its answer.
@@ -60,10 +62,10 @@ public:
     Exercise(const Exercise&) = delete;
     Exercise& operator=(const Exercise&) = delete;
 
-    /// Applies a command now. `source` says where it came from ("trainee", "control", "play", …).
-    Answer submit(const Command& command, const std::string& source = "trainee");
+    /// Applies a command now. `source` says where it came from.
+    Answer submit(const Command& command, Source source = Source::trainee);
     /// Schedules a command for simulated time `at` (>= now()).
-    void submitAt(Millis at, Command command, const std::string& source = "trainee");
+    void submitAt(Millis at, Command command, Source source = Source::trainee);
 
     /// Handles the next event; false when the run has ended.
     bool step();
@@ -81,6 +83,8 @@ public:
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_scenario; }
     [[nodiscard]] const Options& options() const { return m_options; }
     [[nodiscard]] const Journal& journal() const { return m_journal; }
+    /// Words this run's events, refusals and names in Swedish and English.
+    [[nodiscard]] const render::Renderer& renderer() const { return m_renderer; }
     [[nodiscard]] const protocol::Cooperation& cooperation() const { return m_cooperation; }
     [[nodiscard]] const std::vector<TimedCommand>& inputs() const { return m_inputs; }
     [[nodiscard]] const std::vector<OpenDecisionPoint>& openDecisionPoints() const { return m_openPoints; }
@@ -122,8 +126,8 @@ private:
     void schedule(const scenario::Trigger& trigger, RunEvent target, std::int32_t priority);
     void deliverInject(const scenario::Inject& inject);
     void openPoint(std::uint32_t index);
-    void answerPoint(std::uint32_t open, const std::string& option, const std::string& by, const std::string& source);
-    Answer exerciseCommand(const Command& command, const std::string& source);
+    void answerPoint(std::uint32_t open, const std::string& option, const std::string& by, Source source);
+    Answer exerciseCommand(const Command& command, Source source);
     void scheduleNextWeekly();
     void signalWorld(const JournalEntry& entry);
     void compilePicture(model::ForumIndex forum);
@@ -140,6 +144,7 @@ private:
     engine::Simulator<RunEvent> m_sim;
     engine::Random m_random;
     engine::Random m_worldRandom;  ///< a stream of its own, so the world never shifts the protocol's draws
+    render::Renderer m_renderer;
     Journal m_journal;
     protocol::Cooperation m_cooperation;
     std::optional<world::World> m_world;

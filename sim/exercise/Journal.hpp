@@ -1,13 +1,13 @@
 #pragma once
-/// The run's journal: entries in memory and, if asked, JSON Lines on a stream, each line flushed
-/// as it is written so that a crash loses nothing.
+/// The run's journal: typed entries in memory and, if asked, JSON Lines on a stream, each line
+/// flushed as it is written so that a crash loses nothing.
 
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "sim/protocol/Command.hpp"
 #include "sim/protocol/JournalEntry.hpp"
+#include "sim/render/Renderer.hpp"
 
 namespace samverkan::exercise {
 
@@ -16,21 +16,21 @@ using protocol::JournalEntry;
 /// Appends entries, numbering them 1, 2, 3, … in order.
 class Journal {
 public:
-    /// `out` may be null (memory only). The stream must outlive the journal.
-    explicit Journal(std::ostream* out = nullptr) : m_out(out) {}
+    /// `out` may be null (memory only). The stream and the renderer must outlive the journal.
+    Journal(const render::Renderer& renderer, std::ostream* out = nullptr) : m_renderer(renderer), m_out(out) {}
 
     /// Appends at simulated time `t`; returns the entry as stored.
     const JournalEntry& append(engine::Millis t, JournalEntry entry);
     [[nodiscard]] const std::vector<JournalEntry>& entries() const { return m_entries; }
     /// All entries as JSON Lines, exactly as written to the stream.
     [[nodiscard]] std::string text() const;
+    /// One entry as its JSON line (no newline).
+    [[nodiscard]] std::string line(const JournalEntry& entry) const;
 
 private:
+    const render::Renderer& m_renderer;
     std::ostream* m_out;
     std::vector<JournalEntry> m_entries;
 };
-
-/// The JSON object written as `data` of a "command" entry: type, source and the command's fields.
-std::string commandData(const protocol::Command& command, const std::string& source);
 
 }  // namespace samverkan::exercise

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/exercise/JournalWriter.hpp"
 #include "sim/protocol/CommandFields.hpp"
 
 namespace samverkan::exercise {
@@ -99,8 +100,14 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
         journal.lastTime = entry["t"].get<Millis>();
         if (lineNo == 1) {
             const json& d = entry.value("data", json::object());
-            if (kind != "start" || !d.is_object() || d.value("format", "") != "samverkan-journal/1") {
-                fail(1, 1, "not a Samverkan journal: line 1 must be the \"start\" entry of format samverkan-journal/1");
+            const std::string format = d.is_object() && d.contains("format") && d["format"].is_string() ? d["format"].get<std::string>() : "";
+            if (kind != "start" || format.rfind("samverkan-journal/", 0) != 0) {
+                fail(1, 1, std::string("not a Samverkan journal: line 1 must be the \"start\" entry of format ") + kJournalFormat);
+                return result;
+            }
+            if (format != kJournalFormat) {
+                fail(1, 1, "this journal is of format " + format + ", written by an earlier version of Samverkan; this version reads " +
+                               kJournalFormat + " (run the scenario again to get a journal of this version)");
                 return result;
             }
             journal.header.scenarioId = d.value("scenario", "");
@@ -117,15 +124,19 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
             }
         } else if (kind == "command") {
             const json& d = entry.value("data", json::object());
-            const std::string source = d.is_object() ? d.value("source", "") : "";
-            if (source != "play" && source != "decision-point") {
+            const auto source = protocol::sourceFromName(d.is_object() ? d.value("source", "") : "");
+            if (!source) {
+                fail(lineNo, 1, "bad command: data.source must be one of trainee, control, play, decision-point, timeout, cli");
+                return result;
+            }
+            if (!protocol::isScripted(*source)) {
                 std::string problem;
                 auto command = commandFrom(entry, problem);
                 if (!command) {
                     fail(lineNo, 1, "bad command: " + problem);
                     return result;
                 }
-                journal.inputs.push_back({entry["t"].get<Millis>(), std::move(*command), source});
+                journal.inputs.push_back({entry["t"].get<Millis>(), std::move(*command), *source});
             }
         } else if (kind == "end") {
             journal.ended = true;

@@ -72,7 +72,8 @@ scenario::Loaded<ReplayResult> replay(const ReadJournal& journal, const std::str
     if (r.firstDifference == 0 && replayedLines != journal.lines.size()) {
         r.firstDifference = std::min(replayedLines, journal.lines.size()) + 1;
         r.expected = r.firstDifference <= journal.lines.size() ? journal.lines[r.firstDifference - 1] : "(end of journal)";
-        r.got = r.firstDifference <= replayedLines ? run->journal().entries()[r.firstDifference - 1].kind : "(end of replay)";
+        r.got = r.firstDifference <= replayedLines ? run->journal().line(run->journal().entries()[r.firstDifference - 1])
+                                                   : "(end of replay)";
     }
     r.lines = journal.lines.size();
     r.identical = r.firstDifference == 0;

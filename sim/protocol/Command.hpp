@@ -103,12 +103,4 @@ void setActingRole(Command& command, std::string role);
 /// All type names, in variant order.
 const std::vector<std::string>& commandTypeNames();
 
-/// The answer to a submitted command.
-struct Answer {
-    bool accepted = true;
-    Text reason;  ///< why it was rejected, in words a person understands
-    static Answer ok() { return {}; }
-    static Answer rejected(Text why) { return {false, std::move(why)}; }
-};
-
 }  // namespace samverkan::protocol

@@ -13,16 +13,8 @@ Cooperation::Cooperation(const model::Region& region, Effects& effects)
       m_affected(region.actors.size(), false),
       m_suggested(region.forums.size()) {}
 
-void Cooperation::record(std::string kind, const std::string& actor, const std::string& forum, Text text,
-                         std::string data, std::string ref) {
-    JournalEntry e;
-    e.kind = std::move(kind);
-    e.actor = actor;
-    e.forum = forum;
-    e.text = std::move(text);
-    e.data = std::move(data);
-    e.ref = std::move(ref);
-    m_effects.record(std::move(e));
+void Cooperation::record(Event event, const std::string& actor, const std::string& forum, const std::string& ref) {
+    m_effects.record(entryOf(std::move(event), actor, forum, ref));
 }
 
 std::vector<ActorIndex> Cooperation::expand(const std::vector<std::string>& ids) const {
@@ -40,21 +32,22 @@ std::vector<ActorIndex> Cooperation::expand(const std::vector<std::string>& ids)
     return out;
 }
 
-Answer Cooperation::notRunning(ForumIndex f) const {
-    const auto& n = forumName(f);
-    return Answer::rejected({n.sv + " är inte aktivt just nu; be Länsstyrelsen sammankalla det först (R6).",
-                             n.en + " is not active right now; ask Länsstyrelsen to convene it first (R6)."});
+std::vector<std::string> Cooperation::idsOf(const std::vector<ActorIndex>& actors) const {
+    std::vector<std::string> ids;
+    ids.reserve(actors.size());
+    for (const auto a : actors) ids.push_back(actorId(a));
+    return ids;
 }
 
+Answer Cooperation::notRunning(ForumIndex f) const { return Answer::refused(RefusalCode::notRunning, {forumId(f)}); }
+
 Answer Cooperation::notMember(const std::string& by, ForumIndex f) const {
-    const auto& a = actorName(actorOf(by));
-    const auto& n = forumName(f);
-    return Answer::rejected({a.sv + " deltar inte i " + n.sv + ".", a.en + " is not taking part in " + n.en + "."});
+    return Answer::refused(RefusalCode::notMember, {by, forumId(f)});
 }
 
 Answer Cooperation::apply(const Command& command) {
     const auto& role = actingRole(command);
-    if (!knownRole(role)) return Answer::rejected({"Okänd roll '" + role + "'.", "Unknown role '" + role + "'."});
+    if (!knownRole(role)) return Answer::refused(RefusalCode::unknownRole, {role});
     return std::visit(
         [&](const auto& c) -> Answer {
             using T = std::decay_t<decltype(c)>;
@@ -69,8 +62,7 @@ Answer Cooperation::apply(const Command& command) {
             else if constexpr (std::is_same_v<T, Deactivate>) return deactivate(c);
             else if constexpr (std::is_same_v<T, Report>) return report(c);
             else if constexpr (std::is_same_v<T, Contact>) return contact(c);
-            else return Answer::rejected({"Kommandot hanteras av övningen, inte av samverkansmodellen.",
-                                          "This command belongs to the exercise, not to the cooperation model."});
+            else return Answer::refused(RefusalCode::notProtocolCommand);
         },
         command);
 }
@@ -110,50 +102,25 @@ void Cooperation::suggestMissing(ForumIndex f) {
     std::erase_if(missing, [&](ActorIndex a) { return std::find(suggested.begin(), suggested.end(), a) != suggested.end(); });
     if (missing.empty()) return;
     suggested.insert(suggested.end(), missing.begin(), missing.end());
-    std::vector<std::string> ids;
-    std::string sv, en;
-    for (const auto a : missing) {
-        ids.push_back(actorId(a));
-        sv += (sv.empty() ? "" : ", ") + actorName(a).sv;
-        en += (en.empty() ? "" : ", ") + actorName(a).en;
-    }
-    record("composition-suggested", "", forumId(f),
-           {"Forumet föreslår att berörda aktörer kallas in: " + sv + " (R9).",
-            "The forum suggests calling in affected actors: " + en + " (R9)."},
-           JsonObject().add("missing", ids).str());
+    record(CompositionSuggested{forumId(f), {}, idsOf(missing)}, {}, forumId(f));
 }
 
 // --- Activation and convening (R5, R6, R8) ---
 
 Answer Cooperation::requestActivation(const RequestActivation& c) {
     const ForumIndex f = c.forum.empty() ? m_region.forumOf("coordinating", model::Mode::activated) : forumOf(c.forum);
-    if (f == kNone) return Answer::rejected({"Okänt forum '" + c.forum + "'.", "Unknown forum '" + c.forum + "'."});
-    if (m_region.forums[f].mode != model::Mode::activated)
-        return Answer::rejected({forumName(f).sv + " arbetar i ordinarie läge och aktiveras inte; välj nivåns aktiverade forum.",
-                                 forumName(f).en + " works in ordinary mode and is not activated; choose the level's activated forum."});
-    if (m_forums[f].status != ForumStatus::idle)
-        return Answer::rejected({forumName(f).sv + " är redan aktiverat eller sammankallat.",
-                                 forumName(f).en + " is already activated or being convened."});
+    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
+    if (m_region.forums[f].mode != model::Mode::activated) return Answer::refused(RefusalCode::ordinaryNotActivated, {forumId(f)});
+    if (m_forums[f].status != ForumStatus::idle) return Answer::refused(RefusalCode::alreadyActive, {forumId(f)});
+    std::string via;
     if (!c.viaForum.empty()) {
-        const ForumIndex via = forumOf(c.viaForum);
-        if (via == kNone || !forumRunning(via)) return notRunning(via == kNone ? f : via);
-        if (!m_forums[via].has(actorOf(c.by))) return notMember(c.by, via);
+        const ForumIndex v = forumOf(c.viaForum);
+        if (v == kNone || !forumRunning(v)) return notRunning(v == kNone ? f : v);
+        if (!m_forums[v].has(actorOf(c.by))) return notMember(c.by, v);
+        via = forumId(v);
     }
-    const auto& who = actorName(actorOf(c.by));
-    const auto& convener = actorName(actorOf(m_region.convener));
-    std::string svFrom = who.sv, enFrom = who.en;
-    if (!c.viaForum.empty()) {
-        svFrom = forumName(forumOf(c.viaForum)).sv + " (genom " + who.sv + ")";
-        enFrom = forumName(forumOf(c.viaForum)).en + " (through " + who.en + ")";
-    }
-    JsonObject data;
-    data.add("to", m_region.convener);
-    if (!c.viaForum.empty()) data.add("via_forum", forumId(forumOf(c.viaForum)));
-    if (m_region.actors[actorOf(c.by)].outside) data.add("outside_actor", true);
-    record("activation-requested", c.by, forumId(f),
-           {svFrom + " begär aktivering av " + forumName(f).sv + "; " + convener.sv + " kontaktas och sammankallar (R6).",
-            enFrom + " asks for activation of " + forumName(f).en + "; " + convener.en + " is contacted and convenes (R6)."},
-           data.str());
+    record(ActivationRequested{c.by, forumId(f), m_region.convener, via, m_region.actors[actorOf(c.by)].outside}, c.by,
+           forumId(f));
     return Answer::ok();
 }
 
@@ -167,21 +134,15 @@ Millis Cooperation::drawConveningDelay(const std::string& medium) {
 
 Answer Cooperation::convene(const Convene& c) {
     const ForumIndex f = forumOf(c.forum);
-    if (f == kNone) return Answer::rejected({"Okänt forum '" + c.forum + "'.", "Unknown forum '" + c.forum + "'."});
-    if (!isConvener(c.by)) {
-        const auto& conv = actorName(actorOf(m_region.convener));
-        return Answer::rejected({"Bara " + conv.sv + " sammankallar forum (R5); begär aktivering i stället (R6).",
-                                 "Only " + conv.en + " convenes forums (R5); ask for activation instead (R6)."});
-    }
+    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
+    if (!isConvener(c.by)) return Answer::refused(RefusalCode::onlyConvener, {m_region.convener});
     const std::string medium = c.medium.empty() ? m_region.convening.front().medium : c.medium;
-    if (m_region.conveningBy(medium) == nullptr)
-        return Answer::rejected({"Okänt mötessätt '" + medium + "'.", "Unknown medium '" + medium + "'."});
+    if (m_region.conveningBy(medium) == nullptr) return Answer::refused(RefusalCode::unknownMedium, {medium});
     auto& state = m_forums[f];
-    if (state.status == ForumStatus::convening)
-        return Answer::rejected({forumName(f).sv + " är redan sammankallat.", forumName(f).en + " is already being convened."});
+    if (state.status == ForumStatus::convening) return Answer::refused(RefusalCode::alreadyConvening, {forumId(f)});
     const bool extraConference = state.status == ForumStatus::active;
     if (extraConference && m_region.forums[f].mode == model::Mode::ordinary)
-        return Answer::rejected({forumName(f).sv + " sammanträder redan.", forumName(f).en + " is already in session."});
+        return Answer::refused(RefusalCode::alreadyInSession, {forumId(f)});
     const Millis delay = std::max(drawConveningDelay(medium), c.meetIn);
     const ProtocolEvent::Kind kind = extraConference ? ProtocolEvent::Kind::conference : ProtocolEvent::Kind::forumOpens;
     if (extraConference) {
@@ -200,20 +161,8 @@ Answer Cooperation::convene(const Convene& c) {
             state.invited.insert(state.invited.begin(), convener);
         state.openEvent = m_effects.scheduleIn(delay, {kind, f, kNone, 0});
     }
-    const std::string when = engine::formatDuration(delay);
-    const bool phone = medium == "telephone";
-    std::vector<std::string> invitedIds;
-    for (const auto a : state.invited) invitedIds.push_back(actorId(a));
-    record("convened", c.by, forumId(f),
-           extraConference
-               ? Text{"Länsstyrelsen kallar till extra samverkanskonferens i " + forumName(f).sv + " om " + when + ".",
-                      "Länsstyrelsen calls an extra cooperation conference of " + forumName(f).en + " in " + when + "."}
-               : Text{"Länsstyrelsen sammankallar " + forumName(f).sv + (phone ? " till telefonkonferens" : " till möte") +
-                          " om " + when + " (R5).",
-                      "Länsstyrelsen convenes " + forumName(f).en + (phone ? " by telephone conference" : " to a meeting") +
-                          " in " + when + " (R5)."},
-           JsonObject().add("medium", medium).add("delay_ms", delay).add("extra_conference", extraConference)
-               .add("invited", extraConference ? std::vector<std::string>{} : invitedIds).str());
+    record(Convened{c.by, forumId(f), medium, delay, extraConference, extraConference ? std::vector<std::string>{} : idsOf(state.invited)},
+           c.by, forumId(f));
     return Answer::ok();
 }
 
@@ -227,28 +176,15 @@ void Cooperation::forumOpens(ForumIndex f) {
     state.chairDecided = false;
     state.activatedAt = m_effects.now();
     ++state.meetings;
-    std::vector<std::string> ids;
-    for (const auto a : state.members) ids.push_back(actorId(a));
-    JsonObject data;
-    data.add("mode", forum.mode == model::Mode::activated ? "activated" : "ordinary").add("level", forum.level)
-        .add("medium", state.medium).add("members", ids);
+    const bool activated = forum.mode == model::Mode::activated;
     const auto& level = *m_region.level(forum.level);
-    const bool alone = forum.mode == model::Mode::activated && level.rank == 0 && [&] {
+    const bool alone = activated && level.rank == 0 && [&] {
         for (ForumIndex g = 0; g < m_forums.size(); ++g)
             if (g != f && m_region.forums[g].mode == model::Mode::activated && forumRunning(g)) return false;
         return true;
     }();
-    if (alone) data.add("activated_alone", true);
-    const std::string svAlone = alone ? " Inriktande forum aktiveras utan samordnande forum (R8)." : "";
-    const std::string enAlone = alone ? " The directing forum is activated on its own (R8)." : "";
-    const bool activated = forum.mode == model::Mode::activated;
-    record("meeting-opened", m_region.convener, forum.id,
-           activated ? Text{forum.name.sv + " öppnar; Länsstyrelsen leder det första mötet och dokumenterar (R7)." + svAlone,
-                            forum.name.en + " opens; Länsstyrelsen leads the first meeting and documents it (R7)." + enAlone}
-                     : Text{forum.name.sv + " sammanträder i ordinarie läge; Länsstyrelsen leder och dokumenterar.",
-                            forum.name.en + " meets in ordinary mode; Länsstyrelsen leads and documents."},
-           data.str());
-    if (forum.mode == model::Mode::activated) {
+    record(MeetingOpened{forum.id, state.medium, activated, alone, idsOf(state.members)}, m_region.convener, forum.id);
+    if (activated) {
         if (m_region.conferenceInterval(f) > 0)
             state.conferenceEvent =
                 m_effects.scheduleIn(m_region.conferenceInterval(f), {ProtocolEvent::Kind::conference, f, kNone, 0});
@@ -262,20 +198,14 @@ void Cooperation::meetingCloses(ForumIndex f) {
     auto& state = m_forums[f];
     state.status = ForumStatus::idle;
     state.members.clear();
-    record("meeting-closed", m_region.convener, forumId(f),
-           {forumName(f).sv + ": mötet avslutas.", forumName(f).en + ": the meeting closes."});
+    record(MeetingClosed{forumId(f)}, m_region.convener, forumId(f));
 }
 
 void Cooperation::conference(ForumIndex f) {
     auto& state = m_forums[f];
     if (!forumRunning(f)) return;
     ++state.meetings;
-    std::vector<std::string> ids;
-    for (const auto a : state.members) ids.push_back(actorId(a));
-    record("conference", m_region.convener, forumId(f),
-           {"Samverkanskonferens i " + forumName(f).sv + " under Länsstyrelsens ledning; representanterna återkopplar till sina hemorganisationer (R4).",
-            "Cooperation conference of " + forumName(f).en + " led by Länsstyrelsen; representatives report back to their home organisations (R4)."},
-           JsonObject().add("members", ids).add("number", static_cast<std::int64_t>(state.meetings)).str());
+    record(ConferenceHeld{forumId(f), false, state.meetings, idsOf(state.members)}, m_region.convener, forumId(f));
     if (m_region.conferenceInterval(f) > 0)
         state.conferenceEvent =
             m_effects.scheduleIn(m_region.conferenceInterval(f), {ProtocolEvent::Kind::conference, f, kNone, 0});
@@ -287,10 +217,7 @@ void Cooperation::holdWeeklyConference() {
     const ForumIndex f = m_region.forumIndex(m_region.weekly->forum);
     if (f == kNone) return;
     ++m_forums[f].meetings;
-    record("conference", m_region.convener, forumId(f),
-           {"Veckovis samverkanskonferens i ordinarie läge: informationsdelning och lägesbilder.",
-            "Weekly cooperation conference in ordinary mode: information sharing and situational pictures."},
-           JsonObject().add("mode", "ordinary").add("weekly", true).str());
+    record(ConferenceHeld{forumId(f), true, m_forums[f].meetings, {}}, m_region.convener, forumId(f));
 }
 
 // --- Composition (R9) and chair (R7) ---
@@ -298,24 +225,16 @@ void Cooperation::holdWeeklyConference() {
 Answer Cooperation::callIn(const CallIn& c) {
     const ForumIndex f = forumOf(c.forum);
     const ActorIndex a = actorOf(c.actor);
-    if (f == kNone || a == kNone) return Answer::rejected({"Okänt forum eller okänd aktör.", "Unknown forum or actor."});
+    if (f == kNone || a == kNone) return Answer::refused(RefusalCode::unknownActor, {c.forum, c.actor});
     auto& state = m_forums[f];
     if (state.status == ForumStatus::idle) return notRunning(f);
     if (!isConvener(c.by) && !state.has(actorOf(c.by))) return notMember(c.by, f);
     const bool coming = std::find(state.invited.begin(), state.invited.end(), a) != state.invited.end();
-    if (state.has(a) || coming)
-        return Answer::rejected({actorName(a).sv + " är redan med i " + forumName(f).sv + ".",
-                                 actorName(a).en + " is already in " + forumName(f).en + "."});
-    if (state.status == ForumStatus::convening) {
-        state.invited.push_back(a);
-    } else {
-        state.invited.push_back(a);
+    if (state.has(a) || coming) return Answer::refused(RefusalCode::alreadyMember, {c.actor, forumId(f)});
+    state.invited.push_back(a);
+    if (state.status != ForumStatus::convening)
         m_effects.scheduleIn(m_region.callInDelay, {ProtocolEvent::Kind::memberJoins, f, a, 0});
-    }
-    record("called-in", c.actor, forumId(f),
-           {actorName(a).sv + " kallas in till " + forumName(f).sv + " (anpassad sammansättning, R9).",
-            actorName(a).en + " is called in to " + forumName(f).en + " (adapted composition, R9)."},
-           JsonObject().add("by", c.by).str());
+    record(CalledIn{c.by, forumId(f), c.actor}, c.actor, forumId(f));
     return Answer::ok();
 }
 
@@ -325,62 +244,46 @@ void Cooperation::memberJoins(ForumIndex f, ActorIndex a) {
     if (it == state.invited.end() || !forumRunning(f)) return;
     state.invited.erase(it);
     state.members.push_back(a);
-    record("member-joined", actorId(a), forumId(f),
-           {actorName(a).sv + " ansluter till " + forumName(f).sv + ".", actorName(a).en + " joins " + forumName(f).en + "."});
+    record(MemberJoined{forumId(f), actorId(a)}, actorId(a), forumId(f));
 }
 
 Answer Cooperation::release(const Release& c) {
     const ForumIndex f = forumOf(c.forum);
     const ActorIndex a = actorOf(c.actor);
-    if (f == kNone || a == kNone) return Answer::rejected({"Okänt forum eller okänd aktör.", "Unknown forum or actor."});
+    if (f == kNone || a == kNone) return Answer::refused(RefusalCode::unknownActor, {c.forum, c.actor});
     auto& state = m_forums[f];
     if (!forumRunning(f)) return notRunning(f);
     if (!isConvener(c.by) && !state.has(actorOf(c.by))) return notMember(c.by, f);
     if (!state.has(a)) return notMember(c.actor, f);
-    if (isConvener(c.actor))
-        return Answer::rejected({"Länsstyrelsen kan inte släppas: den dokumenterar forumets arbete (R7).",
-                                 "Länsstyrelsen cannot be released: it documents the forum's work (R7)."});
-    if (state.chair == a)
-        return Answer::rejected({actorName(a).sv + " är ordförande; välj en ny ordförande först (R7).",
-                                 actorName(a).en + " chairs the forum; choose another chair first (R7)."});
+    if (isConvener(c.actor)) return Answer::refused(RefusalCode::convenerStays, {c.actor});
+    if (state.chair == a) return Answer::refused(RefusalCode::releaseChairFirst, {c.actor});
     state.members.erase(std::find(state.members.begin(), state.members.end(), a));
-    record("member-released", c.actor, forumId(f),
-           {actorName(a).sv + " släpps från " + forumName(f).sv + " (R9).", actorName(a).en + " is released from " + forumName(f).en + " (R9)."},
-           JsonObject().add("by", c.by).str());
+    record(MemberReleased{c.by, forumId(f), c.actor}, c.actor, forumId(f));
     return Answer::ok();
 }
 
 Answer Cooperation::setChair(const SetChair& c) {
     const ForumIndex f = forumOf(c.forum);
     const ActorIndex a = actorOf(c.actor);
-    if (f == kNone || a == kNone) return Answer::rejected({"Okänt forum eller okänd aktör.", "Unknown forum or actor."});
+    if (f == kNone || a == kNone) return Answer::refused(RefusalCode::unknownActor, {c.forum, c.actor});
     auto& state = m_forums[f];
     if (!forumRunning(f)) return notRunning(f);
     if (!state.has(actorOf(c.by))) return notMember(c.by, f);
     if (!state.has(a)) return notMember(c.actor, f);
-    if (state.chair == a)
-        return Answer::rejected({actorName(a).sv + " är redan ordförande.", actorName(a).en + " already chairs the forum."});
+    if (state.chair == a) return Answer::refused(RefusalCode::alreadyChair, {c.actor});
     const bool first = !state.chairDecided;
     state.chair = a;
     state.chairDecided = true;
-    record(first ? "chair-decided" : "chair-changed", c.actor, forumId(f),
-           first ? Text{"Första mötet beslutar att " + actorName(a).sv + " är ordförande framöver (R7).",
-                        "The first meeting decides that " + actorName(a).en + " chairs from now on (R7)."}
-                 : Text{"Ordförandeskapet i " + forumName(f).sv + " går över till " + actorName(a).sv + " (R7).",
-                        "The chair of " + forumName(f).en + " passes to " + actorName(a).en + " (R7)."},
-           JsonObject().add("by", c.by).str());
+    record(ChairDecided{c.by, forumId(f), c.actor, first}, c.actor, forumId(f));
     return Answer::ok();
 }
 
 Answer Cooperation::deactivate(const Deactivate& c) {
     const ForumIndex f = forumOf(c.forum);
-    if (f == kNone) return Answer::rejected({"Okänt forum '" + c.forum + "'.", "Unknown forum '" + c.forum + "'."});
+    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
     auto& state = m_forums[f];
     if (m_region.forums[f].mode != model::Mode::activated || !forumRunning(f)) return notRunning(f);
-    const ActorIndex by = actorOf(c.by);
-    if (!isConvener(c.by) && state.chair != by)
-        return Answer::rejected({"Bara ordföranden eller Länsstyrelsen kan avaktivera forumet.",
-                                 "Only the chair or Länsstyrelsen can deactivate the forum."});
+    if (!isConvener(c.by) && state.chair != actorOf(c.by)) return Answer::refused(RefusalCode::onlyChairDeactivates, {forumId(f)});
     m_effects.cancel(state.conferenceEvent);
     state.status = ForumStatus::idle;
     state.members.clear();
@@ -389,13 +292,7 @@ Answer Cooperation::deactivate(const Deactivate& c) {
     state.chairDecided = false;
     m_suggested[f].clear();
     const ForumIndex ordinary = m_region.forumOf(m_region.forums[f].level, model::Mode::ordinary);
-    JsonObject data;
-    data.add("by", c.by);
-    if (ordinary != kNone) data.add("ordinary_forum", forumId(ordinary));
-    record("deactivated", c.by, forumId(f),
-           {forumName(f).sv + " avaktiveras; nivån återgår till ordinarie läge.",
-            forumName(f).en + " is deactivated; the level returns to ordinary mode."},
-           data.str());
+    record(Deactivated{c.by, forumId(f), ordinary == kNone ? std::string{} : forumId(ordinary)}, c.by, forumId(f));
     return Answer::ok();
 }
 
@@ -403,33 +300,30 @@ Answer Cooperation::deactivate(const Deactivate& c) {
 
 Answer Cooperation::publicMessage(const SendPublicMessage& c) {
     if (c.forum.empty()) {
-        record("public-message", c.by, "", c.text, JsonObject().add("joint", false).str());
+        record(PublicMessage{c.by, {}, false, {c.by}, c.text}, c.by);
         return Answer::ok();
     }
     const ForumIndex f = forumOf(c.forum);
-    if (f == kNone) return Answer::rejected({"Okänt forum '" + c.forum + "'.", "Unknown forum '" + c.forum + "'."});
+    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
     if (!forumRunning(f)) return notRunning(f);
     if (!m_forums[f].has(actorOf(c.by))) return notMember(c.by, f);
-    std::vector<std::string> ids;
-    for (const auto a : m_forums[f].members) ids.push_back(actorId(a));
-    record("public-message", c.by, forumId(f), c.text, JsonObject().add("joint", true).add("senders", ids).str());
+    record(PublicMessage{c.by, forumId(f), true, idsOf(m_forums[f].members), c.text}, c.by, forumId(f));
     return Answer::ok();
 }
 
 Answer Cooperation::report(const Report& c) {
     const ForumIndex f = forumOf(c.forum);
-    if (f == kNone) return Answer::rejected({"Okänt forum '" + c.forum + "'.", "Unknown forum '" + c.forum + "'."});
+    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
     const bool ordinary = m_region.forums[f].mode == model::Mode::ordinary;
     if (!ordinary && !forumRunning(f)) return notRunning(f);
     if (!ordinary && !m_forums[f].has(actorOf(c.by))) return notMember(c.by, f);
-    record("report", c.by, forumId(f), c.text);
+    record(ReportMade{c.by, forumId(f), c.text}, c.by, forumId(f));
     return Answer::ok();
 }
 
 Answer Cooperation::contact(const Contact& c) {
-    const ActorIndex to = actorOf(c.to);
-    if (to == kNone) return Answer::rejected({"Okänd mottagare '" + c.to + "'.", "Unknown recipient '" + c.to + "'."});
-    record("contact", c.by, "", c.text, JsonObject().add("to", c.to).add("bilateral", true).str());
+    if (actorOf(c.to) == kNone) return Answer::refused(RefusalCode::unknownRecipient, {c.to});
+    record(ContactMade{c.by, c.to, c.text}, c.by);
     return Answer::ok();
 }
 

@@ -11,6 +11,8 @@
 #include "sim/engine/EventQueue.hpp"
 #include "sim/engine/Random.hpp"
 #include "sim/model/Region.hpp"
+#include <optional>
+
 #include "sim/protocol/Command.hpp"
 #include "sim/protocol/JournalEntry.hpp"
 
@@ -81,6 +83,12 @@ struct Decision {
     std::vector<Millis> implementedAt;  ///< per actor, -1 until done
 };
 
+/// Where a priority order breaks a higher level's frame: item `first` must come before `second`.
+struct FrameBreach {
+    ForumIndex frameForum = kNone;
+    std::string first, second;
+};
+
 /// The cooperation model's rules over one region.
 class Cooperation {
 public:
@@ -128,22 +136,21 @@ private:
     void consultDone(std::uint32_t decision, ActorIndex a);
     void decisionAgreed(std::uint32_t decision);
     void implemented(std::uint32_t decision, ActorIndex a);
-    [[nodiscard]] std::string frameViolation(const SetPriorities& c, ForumIndex f) const;
+    [[nodiscard]] std::optional<FrameBreach> frameViolation(const SetPriorities& c, ForumIndex f) const;
+    [[nodiscard]] Decided decided(const Decision& d, Decided::Stage stage) const;
+    [[nodiscard]] std::vector<std::string> idsOf(const std::vector<ActorIndex>& actors) const;
 
     // Helpers shared by both files.
     [[nodiscard]] ActorIndex actorOf(const std::string& id) const { return m_region.actorIndex(id); }
     [[nodiscard]] ForumIndex forumOf(const std::string& ref) const { return m_region.resolveForum(ref); }
     [[nodiscard]] const std::string& actorId(ActorIndex a) const { return m_region.actors[a].id; }
     [[nodiscard]] const std::string& forumId(ForumIndex f) const { return m_region.forums[f].id; }
-    [[nodiscard]] const Text& actorName(ActorIndex a) const { return m_region.actors[a].name; }
-    [[nodiscard]] const Text& forumName(ForumIndex f) const { return m_region.forums[f].name; }
     [[nodiscard]] bool isConvener(const std::string& role) const { return role == m_region.convener; }
     [[nodiscard]] bool knownRole(const std::string& role) const { return actorOf(role) != kNone; }
     [[nodiscard]] bool forumRunning(ForumIndex f) const { return m_forums[f].status == ForumStatus::active; }
     Answer notRunning(ForumIndex f) const;
     Answer notMember(const std::string& by, ForumIndex f) const;
-    void record(std::string kind, const std::string& actor, const std::string& forum, Text text,
-                std::string data = {}, std::string ref = {});
+    void record(Event event, const std::string& actor = {}, const std::string& forum = {}, const std::string& ref = {});
     Millis drawConveningDelay(const std::string& medium);
 
     const model::Region& m_region;

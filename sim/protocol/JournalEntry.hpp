@@ -1,14 +1,13 @@
 #pragma once
-/// One line of Länsstyrelsen's documentation: the journal (R7). Serialised as one JSON object per
-/// line; see docs/journal-format.md.
+/// One line of Länsstyrelsen's documentation: the journal (R7). An entry is a typed event with its
+/// time, its number and the actor, forum and id it concerns; the journal's writer turns it into
+/// one JSON object per line (docs/journal-format.md).
 
 #include <cstdint>
 #include <string>
-#include <string_view>
-#include <vector>
 
 #include "sim/engine/Time.hpp"
-#include "sim/model/Text.hpp"
+#include "sim/protocol/Event.hpp"
 
 namespace samverkan::protocol {
 
@@ -19,40 +18,22 @@ using model::Text;
 struct JournalEntry {
     Millis t = 0;
     std::uint64_t seq = 0;
-    std::string kind;   ///< e.g. "activation-requested", "meeting-opened", "decision-agreed"
+    Kind kind = Kind::start;
     std::string actor;  ///< the actor the entry is about, if any
     std::string forum;  ///< the forum the entry is about, if any
     std::string ref;    ///< id of the inject, decision or decision point it concerns, if any
-    Text text;          ///< what happened, in words: `text` (sv) and `text_en` in the JSON
-    std::string data;   ///< a JSON object with details, or "" for none
+    Event event;
+
+    /// The payload if it is of type T, else nullptr.
+    template <class T>
+    [[nodiscard]] const T* as() const {
+        return std::get_if<T>(&event);
+    }
 };
 
-/// Quotes and escapes a string for JSON.
-std::string jsonQuote(std::string_view text);
-
-/// Builds a JSON object in insertion order, for the entry's `data`.
-class JsonObject {
-public:
-    JsonObject& add(std::string_view key, std::string_view value);
-    JsonObject& add(std::string_view key, const char* value) { return add(key, std::string_view(value)); }
-    JsonObject& add(std::string_view key, std::int64_t value);
-    JsonObject& add(std::string_view key, bool value);
-    JsonObject& add(std::string_view key, const std::vector<std::string>& values);
-    /// Adds an already serialised JSON value.
-    JsonObject& addRaw(std::string_view key, std::string_view json);
-    [[nodiscard]] std::string str() const { return "{" + m_body + "}"; }
-
-private:
-    void keyPrefix(std::string_view key);
-    std::string m_body;
-};
-
-/// The entry as one line of JSON (no newline). Keys in a fixed order; empty fields left out.
-std::string toJsonLine(const JournalEntry& entry);
-
-}  // namespace samverkan::protocol
-
-namespace samverkan::protocol {
-/// Every journal kind the simulation writes, for checking triggers in scenario files.
+/// An entry for an event: the kind from the payload, with who, where and what it concerns.
+JournalEntry entryOf(Event event, std::string actor = {}, std::string forum = {}, std::string ref = {});
+/// Every journal kind's name (the kinds scenario triggers may name).
 const std::vector<std::string>& journalKinds();
+
 }  // namespace samverkan::protocol

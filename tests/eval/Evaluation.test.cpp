@@ -40,7 +40,7 @@ TEST_CASE("a late action is late by the time past its window, and cites the entr
     CHECK(f.lateBy == opened.t - 2 * kHour);
     CHECK(f.score == 0.0);  // late by more than the window itself
     REQUIRE(f.entries.size() == 2);
-    CHECK(entry(*run, f.entries[0]).kind == "inject");
+    CHECK(entry(*run, f.entries[0]).kind == protocol::Kind::inject);
     CHECK(entry(*run, f.entries[0]).ref == "smhi-warning");
     CHECK(entry(*run, f.entries[1]).seq == opened.seq);
     CHECK(f.focus == std::vector<std::string>{"samverkan", "ledning"});
@@ -53,7 +53,7 @@ TEST_CASE("a window that opens after another forum is measured from that forum's
     CHECK(f.forum == "regionalt-inriktande-forum");
     CHECK(f.from == first(*run, "meeting-opened", "regionalt-samordnande-forum").t);
     CHECK(f.status == eval::Status::onTime);
-    CHECK(entry(*run, f.entries.at(1)).kind == "meeting-opened");
+    CHECK(entry(*run, f.entries.at(1)).kind == protocol::Kind::meetingOpened);
 }
 
 TEST_CASE("missing actions score nothing – refused commands are findings of their own", "[eval][findings]") {
@@ -70,7 +70,7 @@ TEST_CASE("missing actions score nothing – refused commands are findings of th
         if (f.status == eval::Status::missing) ++missing;
         if (f.status == eval::Status::unexpected) {
             unexpected.push_back(f.text.en);
-            CHECK(entry(run, f.entries.at(0)).kind == "rejected");
+            CHECK(entry(run, f.entries.at(0)).kind == protocol::Kind::rejected);
         }
     }
     CHECK(missing == 4);

@@ -97,7 +97,7 @@ TEST_CASE("the world model keeps runs deterministic and replayable", "[consequen
     auto convenings = [](const exercise::Exercise& r) {
         std::vector<std::string> lines;
         for (const auto& e : r.journal().entries())
-            if (e.kind == "convened" || e.kind == "meeting-opened") lines.push_back(std::to_string(e.t) + e.forum + e.data);
+            if (e.kind == protocol::Kind::convened || e.kind == protocol::Kind::meetingOpened) lines.push_back(std::to_string(e.t) + e.forum + text(r, e).en);
         return lines;
     };
     CHECK(convenings(run) == convenings(*a));
@@ -144,8 +144,9 @@ TEST_CASE("truth and knowledge: the joint situational picture lags the true stat
     }
     CHECK(sawLag);  // while the snow falls, the picture is behind the truth
     // The journal records both what was known and what was true.
-    CHECK(pictures[0].data.find("\"known\":") != std::string::npos);
-    CHECK(pictures[0].data.find("\"true\":") != std::string::npos);
+    const auto& compiled = *pictures[0].as<protocol::PictureCompiled>();
+    CHECK(std::any_of(compiled.services.begin(), compiled.services.end(), [](const auto& s) { return s.known; }));
+    CHECK(line(*run, pictures[0]).find("\"true\":") != std::string::npos);
     CHECK(pictures[0].actor == "lansstyrelsen");
 }
 

@@ -35,9 +35,9 @@ TEST_CASE("the journal is written as events happen, one flushed JSON line per en
     CHECK(out.str() == run.journal().text());
     CHECK(out.str().rfind(partial, 0) == 0);
     const auto& firstEntry = run.journal().entries().front();
-    CHECK(firstEntry.kind == "start");
-    CHECK(protocol::toJsonLine(firstEntry).rfind("{\"t\":0,\"seq\":1,\"kind\":\"start\"", 0) == 0);
-    CHECK(run.journal().entries().back().kind == "end");
+    CHECK(firstEntry.kind == protocol::Kind::start);
+    CHECK(run.journal().line(firstEntry).rfind("{\"t\":0,\"seq\":1,\"kind\":\"start\"", 0) == 0);
+    CHECK(run.journal().entries().back().kind == protocol::Kind::end);
     CHECK(run.finished());
 }
 
@@ -48,13 +48,13 @@ TEST_CASE("commands are accepted or rejected with a reason, and both are journal
     const protocol::Convene wrong{"polisen", "coordinating", "", 0, {}};
     const auto answer = run.submit(wrong);
     CHECK_FALSE(answer.accepted);
-    CHECK(answer.reason.en == "Only Stockholm County Administrative Board convenes forums (R5); ask for activation instead (R6).");
+    CHECK(run.renderer().refusal(answer.refusal).en == "Only Stockholm County Administrative Board convenes forums (R5); ask for activation instead (R6).");
     const auto& entries = run.journal().entries();
     REQUIRE(entries.size() >= 2);
-    CHECK(entries[entries.size() - 2].kind == "command");
-    CHECK(entries[entries.size() - 2].data.find("\"source\":\"trainee\"") != std::string::npos);
-    CHECK(entries.back().kind == "rejected");
-    CHECK(entries.back().text.en == answer.reason.en);
+    CHECK(entries[entries.size() - 2].kind == protocol::Kind::command);
+    CHECK(entries[entries.size() - 2].as<protocol::CommandIssued>()->source == protocol::Source::trainee);
+    CHECK(entries.back().kind == protocol::Kind::rejected);
+    CHECK(text(run, entries.back()).en == run.renderer().refusal(answer.refusal).en);
 }
 
 TEST_CASE("the play leaves a trainee's role to the trainee and plays every other role", "[exercise][trainee]") {
@@ -79,7 +79,7 @@ TEST_CASE("exercise control hands a trainee's role to the simulator, which plays
     const auto byTrafikverket = [](const exercise::Exercise& run) {
         int n = 0;
         for (const auto& e : run.journal().entries())
-            if (e.kind == "command" && e.actor == "trafikverket" && e.data.find("\"source\":\"play\"") != std::string::npos) ++n;
+            if (e.kind == protocol::Kind::command && e.actor == "trafikverket" && e.as<protocol::CommandIssued>()->source == protocol::Source::play) ++n;
         return n;
     };
     CHECK(byTrafikverket(kept) == 0);
@@ -87,16 +87,16 @@ TEST_CASE("exercise control hands a trainee's role to the simulator, which plays
     exercise::Exercise handed(shipped("snowstorm"), o);
     handed.runUntil(2 * kHour);
     CHECK_FALSE(handed.submit(protocol::HandOver{"polisen", "trafikverket"}).accepted);     // only exercise control
-    CHECK_FALSE(handed.submit(protocol::HandOver{"control", "polisen"}, "control").accepted);  // no trainee holds it
-    REQUIRE(handed.submit(protocol::HandOver{"control", "trafikverket"}, "control").accepted);
+    CHECK_FALSE(handed.submit(protocol::HandOver{"control", "polisen"}, protocol::Source::control).accepted);  // no trainee holds it
+    REQUIRE(handed.submit(protocol::HandOver{"control", "trafikverket"}, protocol::Source::control).accepted);
     CHECK(first(handed, "hand-over").actor == "trafikverket");
     CHECK(first(handed, "hand-over").t == 2 * kHour);
-    CHECK_FALSE(handed.submit(protocol::HandOver{"control", "trafikverket"}, "control").accepted);  // already handed over
+    CHECK_FALSE(handed.submit(protocol::HandOver{"control", "trafikverket"}, protocol::Source::control).accepted);  // already handed over
     handed.runToEnd();
     // From the hand-over on, the simulator plays Trafikverket's steps, and only those after it.
     CHECK(byTrafikverket(handed) > 0);
     for (const auto& e : handed.journal().entries())
-        if (e.kind == "command" && e.actor == "trafikverket" && e.data.find("\"source\":\"play\"") != std::string::npos)
+        if (e.kind == protocol::Kind::command && e.actor == "trafikverket" && e.as<protocol::CommandIssued>()->source == protocol::Source::play)
             CHECK(e.t >= 2 * kHour);
     CHECK(has(handed, "frame-set"));
 }
@@ -115,12 +115,13 @@ TEST_CASE("a decision point waits for its role, and takes the default on time-ou
     CHECK(run.openDecisionPoints().empty());
     const auto& answered = first(run, "decision-answered", "", "stuck-vehicles-report");
     CHECK(answered.t == 25 * kHour + 30 * kMinute);
-    CHECK(answered.data == "{\"option\":\"report\",\"source\":\"timeout\"}");
+    CHECK(answered.as<protocol::DecisionPointAnswered>()->option == "report");
+    CHECK(answered.as<protocol::DecisionPointAnswered>()->source == protocol::Source::timeout);
     // The default option's report is refused: no coordinating forum is active in this run.
     const auto rejections = all(run, "rejected");
     REQUIRE(rejections.size() == 3);
-    CHECK(rejections[0].text.en == "The decision point is for trafikverket to answer.");
-    CHECK(rejections[2].text.en.find("is not active right now") != std::string::npos);
+    CHECK(text(run, rejections[0]).en == "The decision point is for Swedish Transport Administration to answer.");
+    CHECK(text(run, rejections[2]).en.find("is not active right now") != std::string::npos);
 }
 
 TEST_CASE("answering a decision point submits its option's commands as the role", "[exercise][decision-points]") {
@@ -131,7 +132,7 @@ TEST_CASE("answering a decision point submits its option's commands as the role"
     run.runUntil(25 * kHour);
     REQUIRE(run.submit(protocol::AnswerDecisionPoint{"trafikverket", "stuck-vehicles-report", "wait"}).accepted);
     CHECK(run.openDecisionPoints().empty());
-    CHECK(first(run, "decision-answered").data.find("\"option\":\"wait\"") != std::string::npos);
+    CHECK(first(run, "decision-answered").as<protocol::DecisionPointAnswered>()->option == "wait");
     CHECK_FALSE(run.submit(protocol::AnswerDecisionPoint{"trafikverket", "stuck-vehicles-report", "report"}).accepted);
 }
 
@@ -141,8 +142,8 @@ TEST_CASE("exercise control injects scenario injects or free text – nobody els
     exercise::Exercise run(shipped("snowstorm"), o);
     run.runUntil(kHour);
     CHECK_FALSE(run.submit(protocol::ControlInject{"polisen", "", {"sl"}, {"x", "x"}}).accepted);
-    REQUIRE(run.submit(protocol::ControlInject{"control", "snow-stops", {}, {}}, "control").accepted);
-    REQUIRE(run.submit(protocol::ControlInject{"control", "", {"sl"}, {"Bussdepå brinner", "Bus depot on fire"}}, "control").accepted);
+    REQUIRE(run.submit(protocol::ControlInject{"control", "snow-stops", {}, {}}, protocol::Source::control).accepted);
+    REQUIRE(run.submit(protocol::ControlInject{"control", "", {"sl"}, {"Bussdepå brinner", "Bus depot on fire"}}, protocol::Source::control).accepted);
     const auto injects = all(run, "inject");
     REQUIRE(injects.size() == 3);
     CHECK(injects[1].ref == "snow-stops");
@@ -166,7 +167,7 @@ TEST_CASE("a run forked at time T repeats the journal up to T and can then take 
     REQUIRE(forkEntries.size() < originalEntries.size());
     for (std::size_t i = 0; i < forkEntries.size(); ++i) {
         INFO(i);
-        CHECK(protocol::toJsonLine(forkEntries[i]) == protocol::toJsonLine(originalEntries[i]));
+        CHECK(fork->journal().line(forkEntries[i]) == original.journal().line(originalEntries[i]));
     }
     CHECK(originalEntries[forkEntries.size()].t > 5 * kHour);
     // A different choice from T on: deactivate the forum in the fork only.

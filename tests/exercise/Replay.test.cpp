@@ -48,7 +48,7 @@ TEST_CASE("a journal with trainees' and exercise control's commands replays iden
     run.runUntil(3 * kHour);
     run.submit(protocol::CallIn{"polisen", "coordinating", "trafikverket"});
     run.submit(protocol::Release{"lansstyrelsen", "coordinating", "nobody"});  // rejected, and journalled
-    run.submit(protocol::ControlInject{"control", "", {"polisen"}, {"Extra", "Extra"}}, "control");
+    run.submit(protocol::ControlInject{"control", "", {"polisen"}, {"Extra", "Extra"}}, protocol::Source::control);
     run.runUntil(20 * kHour);
     const auto path = writeRun("trainee.jsonl", run);
     const auto read = exercise::readJournal(path);
@@ -67,7 +67,7 @@ TEST_CASE("a journal in which exercise control handed a role to the simulator re
     o.trainees = {"trafikverket", "sl"};
     exercise::Exercise run(shipped("snowstorm"), o);
     run.runUntil(3 * kHour);
-    REQUIRE(run.submit(protocol::HandOver{"control", "trafikverket"}, "control").accepted);
+    REQUIRE(run.submit(protocol::HandOver{"control", "trafikverket"}, protocol::Source::control).accepted);
     run.runToEnd();
     const auto path = writeRun("hand-over.jsonl", run);
     const auto read = exercise::readJournal(path);

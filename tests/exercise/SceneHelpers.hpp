@@ -47,7 +47,7 @@ inline std::unique_ptr<exercise::Exercise> play(const std::string& name, const s
 inline const JournalEntry& first(const exercise::Exercise& run, const std::string& kind, const std::string& forum = {},
                                  const std::string& ref = {}, const std::string& actor = {}) {
     for (const auto& e : run.journal().entries())
-        if (e.kind == kind && (forum.empty() || e.forum == forum) && (ref.empty() || e.ref == ref) &&
+        if (protocol::kindName(e.kind) == kind && (forum.empty() || e.forum == forum) && (ref.empty() || e.ref == ref) &&
             (actor.empty() || e.actor == actor))
             return e;
     FAIL("no journal entry " << kind << " " << forum << " " << ref << " " << actor);
@@ -58,9 +58,14 @@ inline std::vector<JournalEntry> all(const exercise::Exercise& run, const std::s
                                      const std::string& ref = {}) {
     std::vector<JournalEntry> out;
     for (const auto& e : run.journal().entries())
-        if (e.kind == kind && (forum.empty() || e.forum == forum) && (ref.empty() || e.ref == ref)) out.push_back(e);
+        if (protocol::kindName(e.kind) == kind && (forum.empty() || e.forum == forum) && (ref.empty() || e.ref == ref)) out.push_back(e);
     return out;
 }
+
+/// The entry as its journal line, data and words included.
+inline std::string line(const exercise::Exercise& run, const JournalEntry& e) { return run.journal().line(e); }
+/// The entry's sentence.
+inline model::Text text(const exercise::Exercise& run, const JournalEntry& e) { return run.renderer().event(e); }
 
 inline bool has(const exercise::Exercise& run, const std::string& kind, const std::string& forum = {}) {
     return !all(run, kind, forum).empty();

@@ -14,28 +14,28 @@ TEST_CASE("R14: the snowstorm's reference play follows the seed's story", "[scen
     const auto& warning = first(*run, "inject", "", "smhi-warning");
     CHECK(warning.t == 0);
     CHECK(warning.actor == "smhi");
-    CHECK(warning.data.find("\"level\":\"red\"") != std::string::npos);
+    CHECK(warning.as<protocol::InjectDelivered>()->warningLevel == "red");
 
     // Länsstyrelsen calls the coordinating forum to a telephone conference.
     const auto& convened = first(*run, "convened", kCoordinating);
     CHECK(convened.actor == "lansstyrelsen");
     CHECK(convened.t == 15 * kMinute);
-    CHECK(convened.data.find("\"medium\":\"telephone\"") != std::string::npos);
+    CHECK(convened.as<protocol::Convened>()->medium == "telephone");
     const auto& coordinatingOpens = first(*run, "meeting-opened", kCoordinating);
     CHECK(coordinatingOpens.t >= convened.t + 15 * kMinute);
     CHECK(coordinatingOpens.t <= convened.t + 20 * kMinute);
 
     // The joint judgement, then the coordinating forum asks for the directing forum.
     const auto& judgement = first(*run, "decision-agreed", kCoordinating, "joint-judgement");
-    CHECK(judgement.text.sv.find("flygplatser") != std::string::npos);
+    CHECK(text(*run, judgement).sv.find("flygplatser") != std::string::npos);
     const auto& request = first(*run, "activation-requested", kDirecting);
-    CHECK(request.data.find("\"via_forum\":\"regionalt-samordnande-forum\"") != std::string::npos);
+    CHECK(request.as<protocol::ActivationRequested>()->viaForum == "regionalt-samordnande-forum");
     CHECK(judgement.t < request.t);
 
     // Two hours later the directing forum meets by telephone.
     const auto& directingOpens = first(*run, "meeting-opened", kDirecting);
     CHECK(directingOpens.t - coordinatingOpens.t == 2 * kHour);
-    CHECK(directingOpens.data.find("\"medium\":\"telephone\"") != std::string::npos);
+    CHECK(directingOpens.as<protocol::MeetingOpened>()->medium == "telephone");
 
     // The seed's decisions, in its order, then the one public message.
     const std::vector<std::string> order{"schools-closed", "snow-clearing", "bus-lines-cancelled", "bandvagnar"};
@@ -47,9 +47,9 @@ TEST_CASE("R14: the snowstorm's reference play follows the seed's story", "[scen
     }
     const auto& message = first(*run, "public-message", kDirecting);
     CHECK(message.t > previous);
-    CHECK(message.data.find("\"joint\":true") != std::string::npos);
-    CHECK(message.text.sv.find("ficklampa och batteriradio") != std::string::npos);
-    CHECK(message.text.sv.find("stanna hemma") != std::string::npos);
+    CHECK(message.as<protocol::PublicMessage>()->joint);
+    CHECK(text(*run, message).sv.find("ficklampa och batteriradio") != std::string::npos);
+    CHECK(text(*run, message).sv.find("stanna hemma") != std::string::npos);
 
     // Carried out by the actors responsible, each in its own organisation.
     CHECK(all(*run, "implemented", kDirecting, "schools-closed").size() == 26);
@@ -60,7 +60,10 @@ TEST_CASE("R14: the snowstorm's reference play follows the seed's story", "[scen
     const auto bandvagnar = all(*run, "implemented", kDirecting, "bandvagnar");
     CHECK(bandvagnar.size() == 4);
     // Snow-clearing priority: rail and trunk-bus streets first, as a frame the coordinating forum follows.
-    CHECK(first(*run, "frame-set", kDirecting).data.find("[\"rail\",\"trunk-bus-streets\"") != std::string::npos);
+    const auto& frame = first(*run, "frame-set", kDirecting).as<protocol::PrioritiesSet>()->order;
+    REQUIRE(frame.size() >= 2);
+    CHECK(frame[0] == "rail");
+    CHECK(frame[1] == "trunk-bus-streets");
     CHECK(has(*run, "priorities-set", kCoordinating));
     CHECK_FALSE(has(*run, "rejected"));
 }
@@ -81,7 +84,7 @@ TEST_CASE("R14 R15: in the alone play no forum is activated and every actor acts
     CHECK(all(*run, "contact").size() == 7);
     const auto messages = all(*run, "public-message");
     REQUIRE(messages.size() == 3);
-    for (const auto& m : messages) CHECK(m.data.find("\"joint\":false") != std::string::npos);
+    for (const auto& m : messages) CHECK_FALSE(m.as<protocol::PublicMessage>()->joint);
     // Schools close in two municipalities only, and late.
     CHECK(first(*run, "own-decision", "", "huddinge-schools").t == 23 * kHour);
 }
@@ -91,10 +94,10 @@ TEST_CASE("R13: the demonstration's reference play follows the seed's story", "[
     // The Police report at the weekly cooperation meeting.
     const auto& weekly = first(*run, "conference", "regional-samordningsgrupp");
     CHECK(weekly.t == 0);
-    CHECK(weekly.data.find("\"weekly\":true") != std::string::npos);
+    CHECK(weekly.as<protocol::ConferenceHeld>()->weekly);
     const auto& report = first(*run, "report", "regional-samordningsgrupp", "", "polisen");
     CHECK(report.t == 10 * kMinute);
-    CHECK(report.text.sv.find("motdemonstration") != std::string::npos);
+    CHECK(text(*run, report).sv.find("motdemonstration") != std::string::npos);
 
     // The affected actors activate a planning forum through Länsstyrelsen.
     const auto& request = first(*run, "activation-requested", "planeringsforum");
@@ -102,7 +105,7 @@ TEST_CASE("R13: the demonstration's reference play follows the seed's story", "[
     const auto& opened = first(*run, "meeting-opened", "planeringsforum");
     CHECK(opened.t > request.t);
     for (const char* a : {"polisen", "sl", "trafikverket", "stockholms-stad", "solna", "sundbyberg"})
-        CHECK(opened.data.find(std::string("\"") + a + "\"") != std::string::npos);
+        CHECK(line(*run, opened).find(std::string("\"") + a + "\"") != std::string::npos);
     CHECK(first(*run, "chair-decided", "planeringsforum").actor == "polisen");
     // The indirectly affected are called in.
     CHECK(first(*run, "member-joined", "planeringsforum", "", "storstockholms-brandforsvar").t > opened.t);

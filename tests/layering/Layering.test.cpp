@@ -56,15 +56,49 @@ TEST_CASE("yaml-cpp is used only inside sim/scenario/", "[layering]") {
 }
 
 TEST_CASE("lower layers do not include higher ones", "[layering]") {
-    // engine <- model <- protocol, world <- scenario <- exercise <- eval <- analysis <- cli (protocol and
-    // world do not know each other: the exercise connects them).
-    const std::vector<std::string> order{"engine", "model", "protocol", "world", "scenario", "exercise", "eval", "analysis", "cli"};
+    // engine <- model <- protocol, world <- scenario <- render <- exercise <- eval <- analysis <- cli (protocol
+    // and world do not know each other: the exercise connects them).
+    const std::vector<std::string> order{"engine",   "model",  "protocol", "world",    "scenario",
+                                         "render",   "exercise", "eval",   "analysis", "cli"};
     for (std::size_t i = 0; i < order.size(); ++i) {
         for (const auto& [file, header] : includesUnder(fs::path(SAMVERKAN_SOURCE_DIR) / "sim" / order[i])) {
             for (std::size_t j = i + 1; j < order.size(); ++j) {
                 INFO(file << " includes " << header);
                 CHECK(header.rfind("sim/" + order[j] + "/", 0) != 0);
             }
+        }
+    }
+}
+
+TEST_CASE("the protocol and the world do not include each other", "[layering]") {
+    int seen = 0;
+    for (const auto& [file, header] : includesUnder(fs::path(SAMVERKAN_SOURCE_DIR) / "sim" / "world")) {
+        INFO(file << " includes " << header);
+        CHECK(header.rfind("sim/protocol/", 0) != 0);
+        ++seen;
+    }
+    for (const auto& [file, header] : includesUnder(fs::path(SAMVERKAN_SOURCE_DIR) / "sim" / "protocol")) {
+        INFO(file << " includes " << header);
+        CHECK(header.rfind("sim/world/", 0) != 0);
+        ++seen;
+    }
+    CHECK(seen > 4);
+}
+
+TEST_CASE("only the journal's writer and reader turn events into JSON or search JSON text", "[layering][events]") {
+    // Behaviour reads typed events; JSON is the journal's file format (and the CLI's and the sweeps' outputs).
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(SAMVERKAN_SOURCE_DIR) / "sim")) {
+        if (!entry.is_regular_file()) continue;
+        const auto name = entry.path().filename().string();
+        if (name.rfind("Journal", 0) == 0) continue;
+        std::ifstream in(entry.path());
+        std::string line;
+        for (int n = 1; std::getline(in, line); ++n) {
+            INFO(entry.path().generic_string() << ":" << n << ": " << line);
+            CHECK(line.find("data.find(") == std::string::npos);
+            CHECK(line.find("find(\"\\\"") == std::string::npos);
+            CHECK(line.find("JsonObject") == std::string::npos);
+            CHECK(line.find("jsonQuote") == std::string::npos);
         }
     }
 }

@@ -5,6 +5,7 @@
 
 using namespace samverkan;
 using namespace samverkan::test;
+using protocol::Kind;
 
 TEST_CASE("R9: an actor called in joins after the call-in delay", "[rules][R9]") {
     Harness h;
@@ -15,7 +16,7 @@ TEST_CASE("R9: an actor called in joins after the call-in delay", "[rules][R9]")
     CHECK_FALSE(h.state("samordnande").has(h.region.actorIndex("sl")));
     h.runFor(15 * kMinute);
     CHECK(h.state("samordnande").has(h.region.actorIndex("sl")));
-    CHECK(h.entries("member-joined").at(0).t == at + 15 * kMinute);
+    CHECK(h.entries(Kind::memberJoined).at(0).t == at + 15 * kMinute);
     CHECK_FALSE(h.apply(call).accepted);  // already there
 }
 
@@ -43,19 +44,19 @@ TEST_CASE("R9: actors can be released, but not Länsstyrelsen, who documents, no
     rel.actor = "polisen";
     const auto a = h.apply(rel);
     CHECK_FALSE(a.accepted);
-    CHECK(a.reason.en.find("choose another chair first") != std::string::npos);
+    CHECK(h.reason(a).en.find("choose another chair first") != std::string::npos);
 }
 
 TEST_CASE("R9: the forum suggests calling in affected actors who are missing, once each", "[rules][R9]") {
     Harness h;
     h.open("samordnande", {"polisen"});
     h.coop.noteAffected({h.region.actorIndex("sl"), h.region.actorIndex("polisen")});
-    auto suggestions = h.entries("composition-suggested");
+    auto suggestions = h.entries(Kind::compositionSuggested);
     REQUIRE(suggestions.size() == 1);
-    CHECK(suggestions[0].data == "{\"missing\":[\"sl\"]}");
+    CHECK(suggestions[0].as<protocol::CompositionSuggested>()->missing == std::vector<std::string>{"sl"});
     CHECK(h.coop.missingFrom(h.forum("samordnande")) == std::vector<model::ActorIndex>{h.region.actorIndex("sl")});
     h.coop.noteAffected({h.region.actorIndex("sl")});
-    CHECK(h.entries("composition-suggested").size() == 1);
+    CHECK(h.entries(Kind::compositionSuggested).size() == 1);
     REQUIRE(h.apply(protocol::CallIn{"polisen", "samordnande", "sl"}).accepted);
     CHECK(h.coop.missingFrom(h.forum("samordnande")).empty());
 }
@@ -72,7 +73,7 @@ TEST_CASE("R9: a decision naming an actor who is not in the forum is refused wit
     d.actors = {"sl"};
     const auto a = h.apply(d);
     CHECK_FALSE(a.accepted);
-    CHECK(a.reason.en == "SL are not in the forum; call them in first (R9).");
-    CHECK(h.entries("composition-suggested").at(0).ref == "bussar");
+    CHECK(h.reason(a).en == "SL are not in the forum; call them in first (R9).");
+    CHECK(h.entries(Kind::compositionSuggested).at(0).ref == "bussar");
     CHECK(h.coop.decisions().empty());
 }

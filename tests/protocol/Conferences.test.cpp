@@ -5,29 +5,30 @@
 
 using namespace samverkan;
 using namespace samverkan::test;
+using protocol::Kind;
 
 TEST_CASE("the weekly ordinary-mode conference is documented", "[rules][conferences]") {
     Harness h;
     h.coop.holdWeeklyConference();
-    const auto c = h.entries("conference");
+    const auto c = h.entries(Kind::conference);
     REQUIRE(c.size() == 1);
     CHECK(c[0].forum == "samordningsgrupp");
-    CHECK(c[0].data.find("\"weekly\":true") != std::string::npos);
+    CHECK(c[0].as<protocol::ConferenceHeld>()->weekly);
 }
 
 TEST_CASE("R4: an activated forum holds conferences at the region's interval until deactivated", "[rules][R4][conferences]") {
     Harness h;
     h.open("samordnande", {"polisen"});
-    const Millis opened = h.entries("meeting-opened").at(0).t;
+    const Millis opened = h.entries(Kind::meetingOpened).at(0).t;
     h.runUntil(opened + 13 * kHour);
-    auto c = h.entries("conference");
+    auto c = h.entries(Kind::conference);
     REQUIRE(c.size() == 2);
     CHECK(c[0].t == opened + 6 * kHour);
     CHECK(c[1].t == opened + 12 * kHour);
-    CHECK(c[0].text.en.find("report back to their home organisations (R4)") != std::string::npos);
+    CHECK(h.text(c[0]).en.find("report back to their home organisations (R4)") != std::string::npos);
     REQUIRE(h.apply(protocol::Deactivate{"lansstyrelsen", "samordnande"}).accepted);
     h.runFor(24 * kHour);
-    CHECK(h.entries("conference").size() == 2);
+    CHECK(h.entries(Kind::conference).size() == 2);
 }
 
 TEST_CASE("convening an active forum calls an extra conference", "[rules][conferences]") {
@@ -35,15 +36,15 @@ TEST_CASE("convening an active forum calls an extra conference", "[rules][confer
     h.open("samordnande", {"polisen"});
     const protocol::Convene extra{"lansstyrelsen", "samordnande", "telephone", 0, {}};
     REQUIRE(h.apply(extra).accepted);
-    CHECK(h.entries("convened").back().data.find("\"extra_conference\":true") != std::string::npos);
+    CHECK(h.entries(Kind::convened).back().as<protocol::Convened>()->extraConference);
     h.runFor(20 * kMinute);
-    CHECK(h.entries("conference").size() == 1);
+    CHECK(h.entries(Kind::conference).size() == 1);
 }
 
 TEST_CASE("an ordinary-mode meeting closes after the meeting length – decisions need it in session", "[rules][R2]") {
     Harness h;
     h.open("samordningsgrupp", {"polisen"});
-    CHECK(h.entries("meeting-opened").at(0).text.en.find("meets in ordinary mode") != std::string::npos);
+    CHECK(h.text(h.entries(Kind::meetingOpened).at(0)).en.find("meets in ordinary mode") != std::string::npos);
     protocol::AgreeDecision d;
     d.by = "polisen";
     d.forum = "samordningsgrupp";
@@ -51,7 +52,7 @@ TEST_CASE("an ordinary-mode meeting closes after the meeting length – decision
     d.topic = "information";
     d.text = {"x", "x"};
     h.runFor(3 * kHour);
-    CHECK(h.entries("meeting-closed").size() == 1);
+    CHECK(h.entries(Kind::meetingClosed).size() == 1);
     CHECK_FALSE(h.apply(d).accepted);
 }
 
@@ -65,5 +66,5 @@ TEST_CASE("R7: everything accepted is documented, and a rejected command changes
     CHECK(h.state("samordnande").members == stateBefore);
     REQUIRE(h.apply(protocol::Report{"polisen", "samordnande", {"Läget är lugnt.", "All quiet."}}).accepted);
     CHECK(h.journal.size() == before + 1);
-    CHECK(h.journal.back().kind == "report");
+    CHECK(h.journal.back().kind == Kind::report);
 }

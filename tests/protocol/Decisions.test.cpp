@@ -5,6 +5,7 @@
 
 using namespace samverkan;
 using namespace samverkan::test;
+using protocol::Kind;
 
 namespace {
 protocol::AgreeDecision decision(std::string forum, std::string topic, std::vector<std::string> actors) {
@@ -24,13 +25,13 @@ TEST_CASE("R3 R4: a representative without the mandate consults the home organis
     h.open("samordnande", {"polisen", "kommun-a", "kommun-b"});
     const Millis proposed = h.now();
     REQUIRE(h.apply(decision("samordnande", "priorities", {"kommun-a", "polisen"})).accepted);
-    const auto consults = h.entries("consultation-started");
+    const auto consults = h.entries(Kind::consultationStarted);
     REQUIRE(consults.size() == 2);
-    CHECK(consults[0].text.en.find("no mandate for 'priorities'") != std::string::npos);
-    CHECK(consults[0].text.en.find("Kommun A (home)") != std::string::npos);
-    CHECK(h.entries("decision-agreed").empty());
+    CHECK(h.text(consults[0]).en.find("no mandate for priorities") != std::string::npos);
+    CHECK(h.text(consults[0]).en.find("Kommun A (home)") != std::string::npos);
+    CHECK(h.entries(Kind::decisionAgreed).empty());
     h.runFor(kHour);
-    const auto agreed = h.entries("decision-agreed");
+    const auto agreed = h.entries(Kind::decisionAgreed);
     REQUIRE(agreed.size() == 1);
     // The slowest consultation decides: Kommun A's 45 minutes.
     CHECK(agreed[0].t == proposed + 45 * kMinute);
@@ -42,9 +43,9 @@ TEST_CASE("R3: with the mandate at the level, the decision is agreed at once", "
     h.open("inriktande", {"polisen", "kommun-a"});
     const Millis proposed = h.now();
     REQUIRE(h.apply(decision("inriktande", "priorities", {"kommun-a", "polisen"})).accepted);
-    CHECK(h.entries("consultation-started").empty());
-    REQUIRE(h.entries("decision-agreed").size() == 1);
-    CHECK(h.entries("decision-agreed")[0].t == proposed);
+    CHECK(h.entries(Kind::consultationStarted).empty());
+    REQUIRE(h.entries(Kind::decisionAgreed).size() == 1);
+    CHECK(h.entries(Kind::decisionAgreed)[0].t == proposed);
 }
 
 TEST_CASE("R10: each actor carries out an agreed direction in its own organisation after its own delay", "[rules][R10]") {
@@ -53,7 +54,7 @@ TEST_CASE("R10: each actor carries out an agreed direction in its own organisati
     const Millis agreed = h.now();
     REQUIRE(h.apply(decision("inriktande", "operations", {"kommuner", "polisen"})).accepted);
     h.runFor(4 * kHour);
-    const auto done = h.entries("implemented");
+    const auto done = h.entries(Kind::implemented);
     REQUIRE(done.size() == 3);
     CHECK(done[0].actor == "polisen");
     CHECK(done[0].t == agreed + 30 * kMinute);
@@ -72,9 +73,9 @@ TEST_CASE("R10: without a forum an actor decides for its own organisation only",
     own.topic = "operations";
     own.text = {"Skolor stängs.", "Schools close."};
     REQUIRE(h.apply(own).accepted);
-    CHECK(h.entries("own-decision").size() == 1);
+    CHECK(h.entries(Kind::ownDecision).size() == 1);
     h.runFor(3 * kHour);
-    CHECK(h.entries("implemented").size() == 1);
+    CHECK(h.entries(Kind::implemented).size() == 1);
     own.id = "for-others";
     own.actors = {"kommun-b"};
     CHECK_FALSE(h.apply(own).accepted);
@@ -97,18 +98,20 @@ TEST_CASE("R11: the directing forum's frames bind the coordinating forum", "[rul
     h.open("inriktande", {"polisen"});
     h.open("samordnande", {"polisen"});
     REQUIRE(h.apply(protocol::SetPriorities{"polisen", "inriktande", "snow-clearing", {"rail", "trunk-bus", "local"}}).accepted);
-    CHECK(h.entries("frame-set").size() == 1);
+    CHECK(h.entries(Kind::frameSet).size() == 1);
 
     const auto against = h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"local", "rail"}});
     CHECK_FALSE(against.accepted);
-    CHECK(against.reason.en ==
-          "Regional directing forum has set the frame that 'rail' comes before 'local'; Regional coordinating forum "
-          "works within that frame (R11).");
-    CHECK(h.entries("priorities-set").empty());
+    CHECK(h.reason(against).en ==
+          "Regional directing forum has set the frame for snow-clearing: rail comes before local; Regional coordinating "
+          "forum works within that frame (R11).");
+    CHECK(against.refusal.code == protocol::RefusalCode::frameViolation);
+    CHECK(against.refusal.args == std::vector<std::string>{"inriktande", "snow-clearing", "rail", "local", "samordnande"});
+    CHECK(h.entries(Kind::prioritiesSet).empty());
 
     CHECK(h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"rail", "extra", "local"}}).accepted);
     CHECK(h.apply(protocol::SetPriorities{"polisen", "samordnande", "other-list", {"local", "rail"}}).accepted);
-    CHECK(h.entries("priorities-set").size() == 2);
+    CHECK(h.entries(Kind::prioritiesSet).size() == 2);
 }
 
 TEST_CASE("R11: a frame binds only levels below the one that set it", "[rules][R11]") {
@@ -124,17 +127,17 @@ TEST_CASE("public messages through a forum are joint – without one they are th
     h.open("inriktande", {"polisen", "kommun-a"});
     REQUIRE(h.apply(protocol::SendPublicMessage{"kommun-a", "inriktande", {"Stanna hemma.", "Stay at home."}}).accepted);
     REQUIRE(h.apply(protocol::SendPublicMessage{"sl", "", {"Förseningar.", "Delays."}}).accepted);
-    const auto messages = h.entries("public-message");
+    const auto messages = h.entries(Kind::publicMessage);
     REQUIRE(messages.size() == 2);
-    CHECK(messages[0].data.find("\"joint\":true") != std::string::npos);
-    CHECK(messages[0].data.find("\"senders\":[\"lansstyrelsen\",\"polisen\",\"kommun-a\"]") != std::string::npos);
-    CHECK(messages[1].data.find("\"joint\":false") != std::string::npos);
+    CHECK(messages[0].as<protocol::PublicMessage>()->joint);
+    CHECK(messages[0].as<protocol::PublicMessage>()->senders == std::vector<std::string>{"lansstyrelsen", "polisen", "kommun-a"});
+    CHECK_FALSE(messages[1].as<protocol::PublicMessage>()->joint);
     CHECK_FALSE(h.apply(protocol::SendPublicMessage{"sl", "inriktande", {"x", "x"}}).accepted);
 }
 
 TEST_CASE("R15: bilateral contacts are documented as such", "[rules][R15]") {
     Harness h;
     REQUIRE(h.apply(protocol::Contact{"sl", "polisen", {"Hur går det?", "How is it going?"}}).accepted);
-    CHECK(h.entries("contact").at(0).data == "{\"to\":\"polisen\",\"bilateral\":true}");
+    CHECK(h.entries(Kind::contact).at(0).as<protocol::ContactMade>()->to == "polisen");
     CHECK_FALSE(h.apply(protocol::Contact{"sl", "nobody", {"?", "?"}}).accepted);
 }

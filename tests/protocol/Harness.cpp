@@ -46,7 +46,7 @@ model::Region testRegion() {
     return r;
 }
 
-Harness::Harness() : region(testRegion()), rng("test", 1), coop(region, *this) {}
+Harness::Harness() : region(testRegion()), rng("test", 1), coop(region, *this) { scenario.region = region; }
 
 void Harness::record(protocol::JournalEntry e) {
     e.t = sim.now();
@@ -61,11 +61,11 @@ void Harness::runUntil(Millis t) {
 void Harness::open(const std::string& forumRef, const std::vector<std::string>& actors) {
     const protocol::Convene c{"lansstyrelsen", forumRef, "telephone", 0, actors};
     const auto answer = apply(c);
-    if (!answer.accepted) throw std::runtime_error("convene rejected: " + answer.reason.en);
+    if (!answer.accepted) throw std::runtime_error("convene rejected: " + reason(answer).en);
     runFor(20 * kMinute);
 }
 
-std::vector<protocol::JournalEntry> Harness::entries(const std::string& kind) const {
+std::vector<protocol::JournalEntry> Harness::entries(protocol::Kind kind) const {
     std::vector<protocol::JournalEntry> out;
     for (const auto& e : journal)
         if (e.kind == kind) out.push_back(e);

@@ -6,6 +6,8 @@
 
 #include "sim/engine/Simulator.hpp"
 #include "sim/protocol/Cooperation.hpp"
+#include "sim/render/Renderer.hpp"
+#include "sim/scenario/Scenario.hpp"
 
 namespace samverkan::test {
 
@@ -34,11 +36,17 @@ public:
     engine::Random& random() override { return rng; }
 
     /// Entries of one kind, in order.
-    [[nodiscard]] std::vector<protocol::JournalEntry> entries(const std::string& kind) const;
+    [[nodiscard]] std::vector<protocol::JournalEntry> entries(protocol::Kind kind) const;
+    /// An entry's sentence, as the journal and the screens word it.
+    [[nodiscard]] model::Text text(const protocol::JournalEntry& e) const { return words.event(e); }
+    /// Why a command was refused, in words.
+    [[nodiscard]] model::Text reason(const protocol::Answer& a) const { return words.refusal(a.refusal); }
     [[nodiscard]] model::ForumIndex forum(const std::string& ref) const { return region.resolveForum(ref); }
     [[nodiscard]] const protocol::ForumState& state(const std::string& ref) const { return coop.forum(forum(ref)); }
 
     model::Region region;
+    scenario::Scenario scenario;  ///< holds the region for the renderer
+    render::Renderer words{scenario};
     engine::Simulator<protocol::ProtocolEvent> sim;
     engine::Random rng;
     std::vector<protocol::JournalEntry> journal;

@@ -1,0 +1,158 @@
+// The journal's writer: the only place typed events become JSON (docs/journal-format.md).
+#include "sim/exercise/JournalWriter.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "sim/protocol/CommandFields.hpp"
+
+namespace samverkan::exercise {
+namespace {
+
+using nlohmann::ordered_json;
+using namespace protocol;
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+// Three decimals are what a level means; fewer digits keep the lines readable.
+double rounded(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+ordered_json args(const std::vector<model::MeasureArg>& list) {
+    ordered_json out = ordered_json::object();
+    for (const auto& a : list) out[a.param] = a.items.empty() ? ordered_json(a.number) : ordered_json(a.items);
+    return out;
+}
+
+ordered_json dataOf(const Event& event) {
+    return std::visit(
+        Overloaded{
+            [](const Started& e) {
+                ordered_json d{{"format", e.format}, {"scenario", e.scenario}, {"file", e.file},       {"region", e.region},
+                               {"start", e.startIso}, {"duration_ms", e.duration}, {"seed", std::to_string(e.seed)},
+                               {"play", e.play}};
+                if (!e.playFile.empty()) d["play_file"] = e.playFile;
+                if (!e.variant.empty()) d["variant"] = e.variant;
+                d["trainees"] = e.trainees;
+                return d;
+            },
+            [](const CommandIssued& e) { return ordered_json::parse(commandData(e.command, e.source)); },
+            [](const CommandRefused& e) {
+                return ordered_json{{"type", e.type}, {"source", sourceName(e.source)}, {"code", static_cast<int>(e.refusal.code)},
+                                    {"args", e.refusal.args}};
+            },
+            [](const InjectDelivered& e) {
+                ordered_json d{{"to", e.to}, {"channel", e.channel}};
+                if (!e.warningSystem.empty())
+                    d["warning"] = {{"system", e.warningSystem}, {"level", e.warningLevel}, {"hazard", e.warningHazard}};
+                if (!e.affects.empty()) d["affects"] = e.affects;
+                return d;
+            },
+            [](const ActivationRequested& e) {
+                ordered_json d{{"to", e.convener}};
+                if (!e.viaForum.empty()) d["via_forum"] = e.viaForum;
+                if (e.outsideActor) d["outside_actor"] = true;
+                return d;
+            },
+            [](const Convened& e) {
+                return ordered_json{{"medium", e.medium}, {"delay_ms", e.delay}, {"extra_conference", e.extraConference},
+                                    {"invited", e.invited}};
+            },
+            [](const MeetingOpened& e) {
+                ordered_json d{{"mode", e.activated ? "activated" : "ordinary"}, {"medium", e.medium}, {"members", e.members}};
+                if (e.activatedAlone) d["activated_alone"] = true;
+                return d;
+            },
+            [](const MeetingClosed&) { return ordered_json::object(); },
+            [](const ConferenceHeld& e) {
+                if (e.weekly) return ordered_json{{"mode", "ordinary"}, {"weekly", true}};
+                return ordered_json{{"members", e.members}, {"number", e.number}};
+            },
+            [](const CalledIn& e) { return ordered_json{{"by", e.by}}; },
+            [](const MemberJoined&) { return ordered_json::object(); },
+            [](const MemberReleased& e) { return ordered_json{{"by", e.by}}; },
+            [](const CompositionSuggested& e) { return ordered_json{{"missing", e.missing}}; },
+            [](const ChairDecided& e) { return ordered_json{{"by", e.by}}; },
+            [](const ConsultationStarted& e) { return ordered_json{{"topic", e.topic}, {"delay_ms", e.delay}}; },
+            [](const ConsultationDone&) { return ordered_json::object(); },
+            [](const Decided& e) {
+                ordered_json d{{"topic", e.topic}, {"actors", e.actors}};
+                if (!e.measure.empty()) {
+                    d["measure"] = e.measure;
+                    d["args"] = args(e.args);
+                }
+                if (!e.proposalTo.empty()) d["proposal_to"] = e.proposalTo;
+                return d;
+            },
+            [](const ProposalSent& e) { return ordered_json{{"from_forum", e.fromForum}}; },
+            [](const Implemented& e) {
+                if (e.measure.empty()) return ordered_json::object();
+                return ordered_json{{"measure", e.measure}};
+            },
+            [](const PrioritiesSet& e) { return ordered_json{{"list", e.list}, {"order", e.order}}; },
+            [](const PublicMessage& e) { return ordered_json{{"joint", e.joint}, {"senders", e.senders}}; },
+            [](const ReportMade&) { return ordered_json::object(); },
+            [](const ContactMade& e) { return ordered_json{{"to", e.to}, {"bilateral", true}}; },
+            [](const Deactivated& e) {
+                ordered_json d{{"by", e.by}};
+                if (!e.ordinaryForum.empty()) d["ordinary_forum"] = e.ordinaryForum;
+                return d;
+            },
+            [](const DecisionPointOpened& e) {
+                return ordered_json{{"options", e.options}, {"default", e.defaultOption}, {"timeout_ms", e.timeout}};
+            },
+            [](const DecisionPointAnswered& e) { return ordered_json{{"option", e.option}, {"source", sourceName(e.source)}}; },
+            [](const PictureCompiled& e) {
+                ordered_json services = ordered_json::array();
+                for (const auto& s : e.services) {
+                    ordered_json o{{"id", s.service}};
+                    if (s.known) {
+                        o["known"] = rounded(s.level);
+                        o["observed_ms"] = s.observedAt;
+                    }
+                    o["true"] = rounded(s.truth);
+                    services.push_back(std::move(o));
+                }
+                return ordered_json{{"compiled_ms", e.compiledAt}, {"oldest_observation_ms", e.oldestObservation},
+                                    {"services", std::move(services)}};
+            },
+            [](const HandedOver&) { return ordered_json::object(); },
+            [](const Ended& e) { return ordered_json{{"events", e.events}}; },
+        },
+        event);
+}
+
+}  // namespace
+
+std::string commandData(const Command& command, Source source) {
+    ordered_json o{{"type", typeName(command)}, {"source", sourceName(source)}};
+    for (const auto& f : encodeFields(command)) {
+        switch (f.shape) {
+            case FieldShape::scalar:
+            case FieldShape::duration: o[f.key] = f.values.front(); break;
+            case FieldShape::list: o[f.key] = f.values; break;
+            case FieldShape::text: o[f.key] = {{"sv", f.values[0]}, {"en", f.values[1]}}; break;
+        }
+    }
+    return o.dump();
+}
+
+std::string toJsonLine(const JournalEntry& e, const render::Renderer& renderer) {
+    ordered_json o{{"t", e.t}, {"seq", e.seq}, {"kind", kindName(e.kind)}};
+    if (!e.actor.empty()) o["actor"] = e.actor;
+    if (!e.forum.empty()) o["forum"] = e.forum;
+    if (!e.ref.empty()) o["ref"] = e.ref;
+    const auto words = renderer.event(e);
+    if (!words.sv.empty()) o["text"] = words.sv;
+    if (!words.en.empty()) o["text_en"] = words.en;
+    auto data = dataOf(e.event);
+    if (!data.empty()) o["data"] = std::move(data);
+    return o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace samverkan::exercise

@@ -1,0 +1,259 @@
+#pragma once
+/// What the protocol, the exercise and the world tell each other: typed events. An event is one
+/// of the small payload structs below in a std::variant; its kind is the variant's alternative.
+/// Events hold stable ids and numbers, never words: the renderer (sim/render/) words them in
+/// Swedish and English, and only the journal's writer and reader turn them into JSON.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "sim/engine/Time.hpp"
+#include "sim/model/Measure.hpp"
+#include "sim/model/Text.hpp"
+#include "sim/protocol/Command.hpp"
+
+namespace samverkan::protocol {
+
+/// Where a command came from.
+enum class Source : std::uint8_t { trainee, control, play, decisionPoint, timeout, cli };
+/// The source's name in journals, e.g. "decision-point".
+std::string_view sourceName(Source source);
+/// The source of a name, if it is one.
+std::optional<Source> sourceFromName(std::string_view name);
+/// Commands a scripted play or a decision point issues are consequences, not outside input.
+[[nodiscard]] inline bool isScripted(Source s) { return s == Source::play || s == Source::decisionPoint; }
+
+/// Why a command was refused: a code and its arguments (ids, names the renderer looks up).
+enum class RefusalCode : std::uint8_t {
+    unknownRole,            ///< args: role
+    unknownForum,           ///< args: forum ref
+    unknownActor,           ///< args: forum ref, actor ref
+    unknownMedium,          ///< args: medium
+    unknownRecipient,       ///< args: actor ref
+    unknownTopic,           ///< args: topic
+    unknownMeasure,         ///< args: measure
+    notRunning,             ///< args: forum
+    notMember,              ///< args: actor, forum
+    ordinaryNotActivated,   ///< args: forum
+    alreadyActive,          ///< args: forum
+    alreadyConvening,       ///< args: forum
+    alreadyInSession,       ///< args: forum
+    onlyConvener,           ///< args: convener
+    alreadyMember,          ///< args: actor, forum
+    convenerStays,          ///< args: convener
+    releaseChairFirst,      ///< args: actor
+    alreadyChair,           ///< args: actor
+    onlyChairDeactivates,   ///< args: forum
+    duplicateDecision,      ///< args: decision id
+    aloneOwnOrganisation,   ///< args: actor
+    membersAbsent,          ///< args: the absent actors
+    emptyPriorities,        ///< args: —
+    frameViolation,         ///< args: frame forum, list, item first, item second, forum
+    notDecider,             ///< args: measure, actor
+    argumentOutOfRange,     ///< args: measure, parameter, value
+    notProtocolCommand,     ///< args: —
+    exerciseEnded,          ///< args: —
+    pointNotWaiting,        ///< args: point
+    pointForOther,          ///< args: point, role
+    unknownOption,          ///< args: point, option
+    onlyControlInjects,     ///< args: —
+    unknownInject,          ///< args: inject
+    injectWithoutText,      ///< args: —
+    onlyControlHandsOver,   ///< args: —
+    roleNotHeld,            ///< args: role
+};
+/// Every refusal code, for tests that render them all.
+inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::roleNotHeld) + 1;
+
+/// A refusal with its arguments.
+struct Refusal {
+    RefusalCode code = RefusalCode::notProtocolCommand;
+    std::vector<std::string> args;
+};
+
+/// The answer to a submitted command: accepted, or refused with a typed reason.
+struct Answer {
+    bool accepted = true;
+    Refusal refusal;
+    static Answer ok() { return {}; }
+    static Answer refused(RefusalCode code, std::vector<std::string> args = {}) { return {false, {code, std::move(args)}}; }
+};
+
+// ---- The payloads. Ids are the region's and the scenario's; times are simulated milliseconds. ----
+
+/// The exercise starts: what run this is (the journal's header).
+struct Started {
+    std::string format, scenario, file, region, startIso, play, playFile, variant;
+    engine::Millis duration = 0;
+    std::uint64_t seed = 0;
+    std::vector<std::string> trainees;
+};
+/// A command as submitted, before its answer.
+struct CommandIssued {
+    Command command;
+    Source source = Source::trainee;
+};
+/// A command was refused.
+struct CommandRefused {
+    std::string type;  ///< the command's type name
+    Source source = Source::trainee;
+    Refusal refusal;
+};
+/// A message reached roles: a scenario inject (`inject` set) or exercise control's own (`text`).
+struct InjectDelivered {
+    std::string inject, from, channel;
+    std::vector<std::string> to, affects;
+    std::string warningSystem, warningLevel, warningHazard;  ///< empty when it is no warning
+    model::Text text;                                        ///< control's free text; empty for a scenario inject
+};
+struct ActivationRequested {
+    std::string by, forum, convener, viaForum;
+    bool outsideActor = false;
+};
+struct Convened {
+    std::string by, forum, medium;
+    engine::Millis delay = 0;
+    bool extraConference = false;
+    std::vector<std::string> invited;
+};
+struct MeetingOpened {
+    std::string forum, medium;
+    bool activated = true, activatedAlone = false;
+    std::vector<std::string> members;
+};
+struct MeetingClosed {
+    std::string forum;
+};
+/// A cooperation conference of an active forum, or the standing weekly one in ordinary mode.
+struct ConferenceHeld {
+    std::string forum;
+    bool weekly = false;
+    int number = 0;
+    std::vector<std::string> members;
+};
+struct CalledIn {
+    std::string by, forum, actor;
+};
+struct MemberJoined {
+    std::string forum, actor;
+};
+struct MemberReleased {
+    std::string by, forum, actor;
+};
+/// Affected actors the forum lacks (R9); `decision` set when a decision needs them.
+struct CompositionSuggested {
+    std::string forum, decision;
+    std::vector<std::string> missing;
+};
+struct ChairDecided {
+    std::string by, forum, actor;
+    bool first = true;
+};
+struct ConsultationStarted {
+    std::string forum, actor, decision, topic;
+    engine::Millis delay = 0;
+};
+struct ConsultationDone {
+    std::string forum, actor, decision;
+};
+/// A decision as agreed, proposed (waiting for consultations) or taken alone: the measure it names
+/// (or none: information only), its parameters, the actors who carry it out.
+struct Decided {
+    enum class Stage : std::uint8_t { proposed, agreed, alone };
+    Stage stage = Stage::agreed;
+    std::string by, forum, decision, topic, measure, proposalTo;
+    std::vector<model::MeasureArg> args;
+    std::vector<std::string> actors;
+    model::Text text;
+};
+/// A forum forwards a decision to another forum as a proposal.
+struct ProposalSent {
+    std::string by, fromForum, toForum, decision;
+    model::Text text;
+};
+/// One actor has carried out a decision in its own organisation (R10).
+struct Implemented {
+    std::string actor, forum, decision, measure;
+    model::Text text;
+};
+struct PrioritiesSet {
+    std::string by, forum, list;
+    bool frame = false;  ///< set by the directing level: binds lower levels (R11)
+    std::vector<std::string> order;
+};
+struct PublicMessage {
+    std::string by, forum;
+    bool joint = false;
+    std::vector<std::string> senders;
+    model::Text text;
+};
+struct ReportMade {
+    std::string by, forum;
+    model::Text text;
+};
+struct ContactMade {
+    std::string by, to;
+    model::Text text;
+};
+struct Deactivated {
+    std::string by, forum, ordinaryForum;
+};
+struct DecisionPointOpened {
+    std::string point, role, defaultOption;
+    std::vector<std::string> options;
+    engine::Millis timeout = 0;
+};
+struct DecisionPointAnswered {
+    std::string point, by, option;
+    Source source = Source::trainee;
+};
+/// What one service looked like in a compiled picture: the known level (if observed) and the truth.
+struct PictureService {
+    std::string service;
+    bool known = false;
+    double level = 1, truth = 1;
+    engine::Millis observedAt = -1;
+};
+/// Länsstyrelsen compiled a forum's joint situational picture (R13).
+struct PictureCompiled {
+    std::string forum;
+    engine::Millis compiledAt = 0, oldestObservation = -1;
+    std::vector<PictureService> services;
+};
+struct HandedOver {
+    std::string role;
+};
+struct Ended {
+    std::uint64_t events = 0;
+};
+
+using Event = std::variant<Started, CommandIssued, CommandRefused, InjectDelivered, ActivationRequested, Convened,
+                           MeetingOpened, MeetingClosed, ConferenceHeld, CalledIn, MemberJoined, MemberReleased,
+                           CompositionSuggested, ChairDecided, ConsultationStarted, ConsultationDone, Decided, ProposalSent,
+                           Implemented, PrioritiesSet, PublicMessage, ReportMade, ContactMade, Deactivated,
+                           DecisionPointOpened, DecisionPointAnswered, PictureCompiled, HandedOver, Ended>;
+
+/// The kinds of event, one per journal kind. Some payloads stand for two kinds (a chair decided or
+/// changed; a decision proposed, agreed or taken alone; priorities or a frame; a meeting in either mode).
+enum class Kind : std::uint8_t {
+    start, command, rejected, inject, activationRequested, convened, meetingOpened, meetingClosed, conference, calledIn,
+    memberJoined, memberReleased, compositionSuggested, chairDecided, chairChanged, consultationStarted,
+    consultationDone, decisionProposed, decisionAgreed, ownDecision, proposal, implemented, frameSet, prioritiesSet,
+    publicMessage, report, contact, deactivated, decisionPoint, decisionAnswered, situationalPicture, handOver, end
+};
+inline constexpr int kKinds = static_cast<int>(Kind::end) + 1;
+
+/// The kind of an event.
+Kind kindOf(const Event& event);
+/// The kind's name in journals and scenario triggers, e.g. "meeting-opened".
+std::string_view kindName(Kind kind);
+/// The kind of a name, if it is one.
+std::optional<Kind> kindFromName(std::string_view name);
+/// Every kind's name, in order (for diagnostics that suggest one).
+const std::vector<std::string>& kindNames();
+
+}  // namespace samverkan::protocol

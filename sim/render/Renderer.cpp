@@ -1,0 +1,208 @@
+#include "sim/render/Renderer.hpp"
+
+
+namespace samverkan::render {
+namespace {
+
+using protocol::Kind;
+
+struct Word {
+    const char* id;
+    Text text;
+};
+
+// Names the scenario format does not carry: the region's decision topics, groups, media and
+// inject channels.
+const std::vector<Word>& words() {
+    static const std::vector<Word> kWords{
+        {"topic:information", {"information", "information"}},
+        {"topic:coordination", {"samordning", "coordination"}},
+        {"topic:direction", {"inriktning", "direction"}},
+        {"topic:priorities", {"prioriteringar", "priorities"}},
+        {"topic:resources", {"resurser", "resources"}},
+        {"topic:operations", {"den egna verksamheten", "operations"}},
+        {"topic:public-message", {"budskap till allmänheten", "public messages"}},
+        {"topic:project", {"gemensamma projekt", "joint projects"}},
+        {"group:municipalities", {"kommunerna", "the municipalities"}},
+        {"group:rescue-services", {"räddningstjänsterna", "the rescue services"}},
+        {"group:founding-parties", {"avsiktsförklaringens parter", "the parties to the declaration of intent"}},
+        {"medium:telephone", {"telefonkonferens", "telephone conference"}},
+        {"medium:physical", {"fysiskt möte", "meeting in person"}},
+        {"channel:warning", {"varning", "warning"}},
+        {"channel:phone", {"telefon", "telephone"}},
+        {"channel:email", {"e-post", "e-mail"}},
+        {"channel:meeting", {"möte", "meeting"}},
+        {"channel:media", {"media", "media"}},
+        {"channel:control", {"övningsledningen", "exercise control"}},
+        {"warning:yellow", {"gul varning", "yellow warning"}},
+        {"warning:orange", {"orange varning", "orange warning"}},
+        {"warning:red", {"röd varning", "red warning"}},
+    };
+    return kWords;
+}
+
+Text word(const std::string& prefix, const std::string& id) {
+    const std::string key = prefix + ":" + id;
+    for (const auto& w : words())
+        if (key == w.id) return w.text;
+    return {id, id};
+}
+
+template <class T>
+const T* byId(const std::vector<T>& items, const std::string& id) {
+    for (const auto& i : items)
+        if (i.id == id) return &i;
+    return nullptr;
+}
+
+Text both(const char* sv, const char* en) { return {sv, en}; }
+
+}  // namespace
+
+Text joinNames(const std::vector<Text>& names) {
+    Text out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const bool last = i + 1 == names.size() && i > 0;
+        out.sv += (i == 0 ? "" : last ? " och " : ", ") + names[i].sv;
+        out.en += (i == 0 ? "" : last ? " and " : ", ") + names[i].en;
+    }
+    return out;
+}
+
+Text Renderer::actor(const std::string& id) const {
+    if (id == protocol::kControl) return {"Övningsledningen", "Exercise control"};
+    const auto& region = m_scenario.region;
+    const auto a = region.actorIndex(id);
+    if (a != model::kNone) return region.actors[a].name;
+    if (region.group(id) != nullptr) return word("group", id);
+    return {id, id};
+}
+
+Text Renderer::actors(const std::vector<std::string>& ids) const {
+    std::vector<Text> names;
+    names.reserve(ids.size());
+    for (const auto& id : ids) names.push_back(actor(id));
+    return joinNames(names);
+}
+
+Text Renderer::forum(const std::string& ref) const {
+    const auto f = m_scenario.region.resolveForum(ref);
+    return f == model::kNone ? Text{ref, ref} : m_scenario.region.forums[f].name;
+}
+
+Text Renderer::service(const std::string& id) const {
+    if (m_scenario.world)
+        if (const auto* s = byId(m_scenario.world->services, id)) return s->name;
+    return {id, id};
+}
+
+Text Renderer::services(const std::vector<std::string>& ids) const {
+    std::vector<Text> names;
+    for (const auto& id : ids) names.push_back(service(id));
+    return joinNames(names);
+}
+
+Text Renderer::list(const std::string& id) const {
+    if (m_scenario.world)
+        for (const auto& r : m_scenario.world->resources)
+            if (r.list == id) return r.name;
+    return {id, id};
+}
+
+Text Renderer::topic(const std::string& id) const { return word("topic", id); }
+Text Renderer::medium(const std::string& id) const { return word("medium", id); }
+Text Renderer::channel(const std::string& id) const { return word("channel", id); }
+
+Text Renderer::measure(const std::string& id) const {
+    (void)id;
+    return {id, id};
+}
+
+Text Renderer::outcome(const std::string& id) const {
+    if (m_scenario.world)
+        if (const auto* o = byId(m_scenario.world->outcomes, id)) return o->name;
+    return {id, id};
+}
+
+Text Renderer::duration(engine::Millis d) const {
+    std::string sv, en;
+    const auto days = d / engine::kDay, hours = d % engine::kDay / engine::kHour, minutes = d % engine::kHour / engine::kMinute;
+    auto add = [&](std::int64_t n, const char* svUnit, const char* enUnit) {
+        if (n == 0) return;
+        sv += (sv.empty() ? "" : " ") + std::to_string(n) + " " + svUnit;
+        en += (en.empty() ? "" : " ") + std::to_string(n) + " " + enUnit;
+    };
+    add(days, "d", "d");
+    add(hours, "h", "h");
+    add(minutes, "min", "min");
+    if (sv.empty()) return {"0 min", "0 min"};
+    return {sv, en};
+}
+
+Text Renderer::warning(const std::string& system, const std::string& lvl) const {
+    if (system == "class") return {"klass " + lvl + "-varning", "class-" + lvl + " warning"};
+    return word("warning", lvl);
+}
+
+Text Renderer::kindLabel(Kind kind) {
+    switch (kind) {
+        case Kind::start: return both("Start", "Start");
+        case Kind::command: return both("Kommando", "Command");
+        case Kind::rejected: return both("AVVISAT", "REFUSED");
+        case Kind::inject: return both("Inspel", "Inject");
+        case Kind::activationRequested: return both("Begäran om aktivering", "Activation request");
+        case Kind::convened: return both("Sammankallande", "Convening");
+        case Kind::meetingOpened: return both("Mötet öppnar", "Meeting opens");
+        case Kind::meetingClosed: return both("Mötet avslutas", "Meeting closes");
+        case Kind::conference: return both("Samverkanskonferens", "Cooperation conference");
+        case Kind::calledIn: return both("Inkallning", "Called in");
+        case Kind::memberJoined: return both("Ansluter", "Joins");
+        case Kind::memberReleased: return both("Släpps", "Released");
+        case Kind::compositionSuggested: return both("Förslag om sammansättning", "Composition suggested");
+        case Kind::chairDecided: return both("Ordförande", "Chair");
+        case Kind::chairChanged: return both("Ny ordförande", "New chair");
+        case Kind::consultationStarted: return both("Avstämning med hemorganisation", "Consulting the home organisation");
+        case Kind::consultationDone: return both("Besked från hemorganisation", "Home organisation's answer");
+        case Kind::decisionProposed: return both("Förslag till beslut", "Proposed decision");
+        case Kind::decisionAgreed: return both("Beslut", "Decision");
+        case Kind::ownDecision: return both("Eget beslut", "Own decision");
+        case Kind::proposal: return both("Förslag", "Proposal");
+        case Kind::implemented: return both("Genomfört", "Carried out");
+        case Kind::frameSet: return both("Ram", "Frame");
+        case Kind::prioritiesSet: return both("Prioritering", "Priorities");
+        case Kind::publicMessage: return both("Budskap till allmänheten", "Public message");
+        case Kind::report: return both("Rapport", "Report");
+        case Kind::contact: return both("Bilateral kontakt", "Bilateral contact");
+        case Kind::deactivated: return both("Avaktivering", "Deactivation");
+        case Kind::decisionPoint: return both("Beslutspunkt", "Decision point");
+        case Kind::decisionAnswered: return both("Svar", "Answer");
+        case Kind::situationalPicture: return both("Samlad lägesbild", "Joint situational picture");
+        case Kind::handOver: return both("Överlämning", "Hand-over");
+        case Kind::end: return both("Slut", "End");
+    }
+    return {};
+}
+
+Text Renderer::commandName(const std::string& type) {
+    static const std::vector<Word> kNames{
+        {"request-activation", {"begäran om aktivering", "request for activation"}},
+        {"convene", {"sammankallande", "convening"}},
+        {"call-in", {"inkallning", "calling in"}},
+        {"release", {"att släppa en aktör", "releasing an actor"}},
+        {"set-chair", {"val av ordförande", "choosing the chair"}},
+        {"agree-decision", {"beslut", "decision"}},
+        {"set-priorities", {"prioritering", "priorities"}},
+        {"send-public-message", {"budskap till allmänheten", "public message"}},
+        {"deactivate", {"avaktivering", "deactivation"}},
+        {"answer-decision-point", {"svar på beslutspunkt", "answer to a decision point"}},
+        {"inject", {"inspel", "inject"}},
+        {"report", {"rapport", "report"}},
+        {"contact", {"kontakt", "contact"}},
+        {"hand-over", {"överlämning av roll", "hand-over of a role"}},
+    };
+    for (const auto& n : kNames)
+        if (type == n.id) return n.text;
+    return {type, type};
+}
+
+}  // namespace samverkan::render

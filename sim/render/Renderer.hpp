@@ -1,0 +1,57 @@
+#pragma once
+/// The one place that words what happens, in Swedish and English: events, refusals and the names
+/// of everything they mention (actors, groups, forums, services, priority lists, topics, media,
+/// measures, units). The journal, the console, the CLI and the reports all read their sentences
+/// here, so no raw id reaches a screen and no rule is interleaved with prose.
+
+#include <string>
+#include <vector>
+
+#include "sim/model/Text.hpp"
+#include "sim/protocol/JournalEntry.hpp"
+#include "sim/scenario/Scenario.hpp"
+
+namespace samverkan::render {
+
+using model::Lang;
+using model::Text;
+
+/// Words the events and refusals of one scenario. Holds a reference: the scenario must outlive it.
+class Renderer {
+public:
+    explicit Renderer(const scenario::Scenario& scenario) : m_scenario(scenario) {}
+
+    /// The sentence for a journal entry.
+    [[nodiscard]] Text event(const protocol::JournalEntry& entry) const;
+    /// Why a command was refused, in words a person understands.
+    [[nodiscard]] Text refusal(const protocol::Refusal& refusal) const;
+    /// A short label for a kind of entry ("Beslut", "Decision"), for timelines and filters.
+    [[nodiscard]] static Text kindLabel(protocol::Kind kind);
+    /// A command type's name as a person says it ("begäran om aktivering").
+    [[nodiscard]] static Text commandName(const std::string& type);
+
+    // Names. Unknown ids come back as themselves (tests catch those).
+    [[nodiscard]] Text actor(const std::string& id) const;  ///< an actor, a group, or exercise control
+    [[nodiscard]] Text actors(const std::vector<std::string>& ids) const;  ///< "A, B och C"
+    [[nodiscard]] Text forum(const std::string& ref) const;                ///< by id or by level ref
+    [[nodiscard]] Text service(const std::string& id) const;
+    [[nodiscard]] Text services(const std::vector<std::string>& ids) const;
+    [[nodiscard]] Text list(const std::string& id) const;  ///< a priority list, named by what it shares out
+    [[nodiscard]] Text topic(const std::string& id) const;
+    [[nodiscard]] Text medium(const std::string& id) const;
+    [[nodiscard]] Text channel(const std::string& id) const;
+    [[nodiscard]] Text measure(const std::string& id) const;
+    [[nodiscard]] Text outcome(const std::string& id) const;
+    [[nodiscard]] Text duration(engine::Millis d) const;
+    [[nodiscard]] Text warning(const std::string& system, const std::string& level) const;
+
+    [[nodiscard]] const scenario::Scenario& scenario() const { return m_scenario; }
+
+private:
+    const scenario::Scenario& m_scenario;
+};
+
+/// "a, b och c" / "a, b and c".
+Text joinNames(const std::vector<Text>& names);
+
+}  // namespace samverkan::render
