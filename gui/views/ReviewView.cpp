@@ -118,7 +118,9 @@ void drawResults(Session& s) {
     if (!s.lastAnswer.empty()) ImGui::TextUnformatted(s.lastAnswer.c_str());
     ImGui::Separator();
     ImGui::TextUnformatted(s.t("Förväntade åtgärder", "Expected actions"));
-    for (const auto& f : ev.findings) ImGui::TextColored(statusColour(f.status), "%-10s %s", eval::statusName(f.status), f.text.in(s.lang).c_str());
+    for (const auto& f : ev.findings) ImGui::TextColored(statusColour(f.status), "%-10s %s",
+                                                           render::Renderer::findingStatus(eval::statusName(f.status)).in(s.lang).c_str(),
+                                                           f.text.in(s.lang).c_str());
     ImGui::Separator();
     ImGui::TextUnformatted(s.t("Mätvärden", "Metrics"));
     for (const auto& a : m.activations)

@@ -15,6 +15,16 @@ namespace {
 
 using eval::fixed;
 
+// At most `chars` characters (not bytes), with an ellipsis when cut.
+std::string shortened(const std::string& text, std::size_t chars) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (count++ == chars) return text.substr(0, i) + "…";
+    }
+    return text;
+}
+
 std::string since(const eval::Timing& t, bool sv) {
     return t.at < 0 ? (sv ? "aldrig" : "never") : engine::formatElapsed(t.sinceSignal);
 }
@@ -28,12 +38,12 @@ void printWorld(std::ostream& out, const exercise::Exercise& run, model::Lang la
         const auto& spec = w->spec().hazards[h];
         const auto& d = w->drawn(h);
         out << "  " << spec.name.in(lang) << ": " << (sv ? "början " : "onset ") << engine::formatElapsed(d.onset) << ", "
-            << (sv ? "topp " : "peak ") << fixed(d.peak, 1) << " " << spec.unit << ", " << (sv ? "varaktighet " : "duration ")
-            << engine::formatDuration(d.duration) << "\n";
+            << (sv ? "topp " : "peak ") << fixed(d.peak, 1) << " " << render::Renderer::unit(spec.unit).in(lang) << ", "
+            << (sv ? "varaktighet " : "duration ") << run.renderer().duration(d.duration).in(lang) << "\n";
     }
     for (std::size_t o = 0; o < w->spec().outcomes.size(); ++o) {
         const auto& spec = w->spec().outcomes[o];
-        out << "  " << pad(spec.name.in(lang), 52) << " " << fixed(w->outcome(o), 0) << " " << spec.unit << "\n";
+        out << "  " << pad(spec.name.in(lang), 52) << " " << fixed(w->outcome(o), 0) << " " << render::Renderer::unit(spec.unit).in(lang) << "\n";
     }
 }
 
@@ -46,7 +56,7 @@ void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang 
     out << "\n" << (sv ? "Eskaleringstid från första signalen:" : "Escalation timing from the first signal:") << "\n";
     for (const auto& a : m.activations) out << "  " << pad(a.label.in(lang), 52) << " " << since(a, sv) << "\n";
     for (const auto& d : m.decisions)
-        out << "  " << pad((sv ? "Beslut '" : "Decision '") + d.id + "'", 52) << " " << since(d, sv) << "\n";
+        out << "  " << pad((sv ? "Beslut: " : "Decision: ") + shortened(d.label.in(lang), 44), 52) << " " << since(d, sv) << "\n";
     out << "  " << pad(sv ? "Gemensamt budskap till allmänheten" : "Joint public message", 52) << " "
         << since(m.firstJointMessage, sv) << "\n";
     if (m.pictureAgeMeanHours >= 0)
@@ -60,10 +70,9 @@ void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang 
     const auto ev = eval::evaluate(run);
     out << "\n" << (sv ? "Förväntade åtgärder:" : "Expected actions:") << "\n";
     for (const auto& f : ev.findings)
-        out << "  " << pad(eval::statusName(f.status), 11) << " " << f.text.in(lang) << "\n";
+        out << "  " << pad(render::Renderer::findingStatus(eval::statusName(f.status)).in(lang), 11) << " " << f.text.in(lang) << "\n";
     for (const auto& o : ev.objectives)
-        out << "  " << (sv ? "Mål " : "Objective ") << pad(o.id, 20) << " " << fixed(o.score, 0) << "/100  " << o.text.in(lang)
-            << "\n";
+        out << "  " << (sv ? "Mål: " : "Objective: ") << fixed(o.score, 0) << "/100  " << o.text.in(lang) << "\n";
     out << (sv ? "Poäng: " : "Score: ") << fixed(ev.score, 0) << "/100 — " << ev.explanation.in(lang) << "\n";
 }
 

@@ -42,7 +42,9 @@ void printTimeline(std::ostream& out, const exercise::Exercise& run, model::Lang
     const auto& words = run.renderer();
     const auto& entries = run.journal().entries();
     const bool sv = lang == model::Lang::sv;
-    out << scenario.title.in(lang) << " — " << (sv ? "spel" : "play") << " '" << run.playName() << "', seed " << run.seed() << "\n";
+    const auto* play = run.options().play ? &*run.options().play : scenario.play(run.playName());
+    out << scenario.title.in(lang) << " — " << (play != nullptr ? play->description.in(lang) : run.playName()) << " ("
+        << (sv ? "frö " : "seed ") << run.seed() << ")\n";
     auto line = [&](const protocol::JournalEntry& e, const std::string& who, const std::string& text) {
         out << engine::formatClock(scenario.start, e.t) << "  " << pad(engine::formatElapsed(e.t), 9) << " " << pad(who, 31)
             << " " << pad(e.forum.empty() ? "" : "[" + words.forum(e.forum).in(lang) + "]", 34) << " " << text << "\n";

@@ -37,7 +37,7 @@ bool shows(const JournalEntry& e, const std::vector<Kind>& kinds, const std::str
     return e.actor == actor;
 }
 
-std::string hm(Millis d) { return engine::formatDuration(d / engine::kMinute * engine::kMinute); }
+Text hm(Millis d) { return render::Renderer::duration(d / engine::kMinute * engine::kMinute); }
 
 std::string percent(double v) {
     char buf[16];
@@ -46,29 +46,20 @@ std::string percent(double v) {
 }
 
 Text describe(const Finding& f, const Text& actionName) {
+    const Text into = hm(f.at - f.from), window = hm(f.due - f.from), late = hm(f.lateBy);
     switch (f.status) {
         case Status::onTime:
-            return {actionName.sv + ": i tid (efter " + hm(f.at - f.from) + " av fönstrets " + hm(f.due - f.from) + ").",
-                    actionName.en + ": on time (" + hm(f.at - f.from) + " into a " + hm(f.due - f.from) + " window)."};
+            return {actionName.sv + ": i tid (efter " + into.sv + " av fönstrets " + window.sv + ").",
+                    actionName.en + ": on time (" + into.en + " into a " + window.en + " window)."};
         case Status::late:
-            return {actionName.sv + ": " + hm(f.lateBy) + " för sent (fönster " + hm(f.due - f.from) + ").",
-                    actionName.en + ": " + hm(f.lateBy) + " late (window " + hm(f.due - f.from) + ")."};
+            return {actionName.sv + ": " + late.sv + " för sent (fönster " + window.sv + ").",
+                    actionName.en + ": " + late.en + " late (window " + window.en + ")."};
         case Status::missing:
-            return {actionName.sv + ": saknas (väntades inom " + hm(f.due - f.from) + ").",
-                    actionName.en + ": missing (expected within " + hm(f.due - f.from) + ")."};
+            return {actionName.sv + ": saknas (väntades inom " + window.sv + ").",
+                    actionName.en + ": missing (expected within " + window.en + ")."};
         case Status::unexpected: break;
     }
     return {};
-}
-
-std::string swedishAction(const std::string& action) {
-    static const std::vector<std::pair<std::string, std::string>> kWords{
-        {"activate", "aktivering"}, {"convene", "sammankallande"}, {"call-in", "inkallning"}, {"chair", "ordförande"},
-        {"decide", "beslut"}, {"priorities", "prioritering"}, {"public-message", "budskap till allmänheten"},
-        {"implement", "genomförande"}, {"deactivate", "avaktivering"}, {"report", "rapport"}, {"present", "närvaro"}};
-    for (const auto& [en, sv] : kWords)
-        if (en == action) return sv;
-    return action;
 }
 
 Text actionText(const exercise::Exercise& run, const scenario::Expectation& x) {
@@ -79,7 +70,8 @@ Text actionText(const exercise::Exercise& run, const scenario::Expectation& x) {
     const auto a = x.actor.empty() ? model::kNone : region.actorIndex(x.actor);
     const std::string who = a == model::kNone ? "" : " (" + region.actors[a].name.sv + ")";
     const std::string whoEn = a == model::kNone ? "" : " (" + region.actors[a].name.en + ")";
-    return {swedishAction(x.action) + sv + who, x.action + en + whoEn};
+    const auto action = render::Renderer::expectedAction(x.action);
+    return {action.sv + sv + who, action.en + en + whoEn};
 }
 
 Finding check(const exercise::Exercise& run, const scenario::Inject& inject, const scenario::Expectation& x,

@@ -69,6 +69,16 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
     }
     m_sim.reserve(256);
     if (m_scenario.world) {
+        std::vector<protocol::PriorityCatalogueEntry> lists;
+        for (const auto& r : m_scenario.world->resources) {
+            auto it = std::find_if(lists.begin(), lists.end(), [&](const auto& l) { return l.list == r.list; });
+            if (it == lists.end()) it = lists.insert(lists.end(), {r.list, {}});
+            for (const auto& s : m_scenario.world->services)
+                if ((s.resource == r.id || s.boostResource == r.id) &&
+                    std::find(it->items.begin(), it->items.end(), s.id) == it->items.end())
+                    it->items.push_back(s.id);
+        }
+        m_cooperation.setPriorityLists(std::move(lists));
         m_world.emplace(*m_scenario.world, m_worldRandom, m_scenario.duration);
         m_sim.scheduleAt(std::min(m_scenario.world->tick, m_scenario.duration), {RunEvent::Kind::worldTick, 0, {}},
                          kPriorityWorldTick);

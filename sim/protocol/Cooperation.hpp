@@ -89,6 +89,13 @@ struct FrameBreach {
     std::string first, second;
 };
 
+/// A priority list forums may set, with the items it may order (the scenario's resources and the
+/// services they are shared among). With no lists given, any list is accepted.
+struct PriorityCatalogueEntry {
+    std::string list;
+    std::vector<std::string> items;
+};
+
 /// The cooperation model's rules over one region.
 class Cooperation {
 public:
@@ -102,6 +109,8 @@ public:
     void handle(const ProtocolEvent& event);
     /// Holds the standing weekly conference in ordinary mode.
     void holdWeeklyConference();
+    /// The priority lists of the scenario: set-priorities naming another list or item is refused.
+    void setPriorityLists(std::vector<PriorityCatalogueEntry> lists) { m_lists = std::move(lists); }
     /// Notes actors that an event affects, so forums can suggest calling them in (R9).
     void noteAffected(const std::vector<ActorIndex>& actors);
 
@@ -158,6 +167,7 @@ private:
     std::vector<ForumState> m_forums;
     std::vector<Decision> m_decisions;
     std::vector<PriorityList> m_priorities;
+    std::vector<PriorityCatalogueEntry> m_lists;
     std::vector<bool> m_affected;  ///< per actor: affected by the current event (R9)
     std::vector<std::vector<ActorIndex>> m_suggested;  ///< per forum: actors already suggested
 };

@@ -124,6 +124,13 @@ Answer Cooperation::setPriorities(const SetPriorities& c) {
     if (!forumRunning(f)) return notRunning(f);
     if (!m_forums[f].has(actorOf(c.by))) return notMember(c.by, f);
     if (c.order.empty()) return Answer::refused(RefusalCode::emptyPriorities);
+    if (!m_lists.empty()) {
+        const auto known = std::find_if(m_lists.begin(), m_lists.end(), [&](const PriorityCatalogueEntry& l) { return l.list == c.list; });
+        if (known == m_lists.end()) return Answer::refused(RefusalCode::unknownList, {c.list});
+        for (const auto& item : c.order)
+            if (std::find(known->items.begin(), known->items.end(), item) == known->items.end())
+                return Answer::refused(RefusalCode::unknownListItem, {c.list, item});
+    }
     if (const auto breach = frameViolation(c, f))
         return Answer::refused(RefusalCode::frameViolation, {forumId(breach->frameForum), c.list, breach->first, breach->second, forumId(f)});
     const bool frame = m_region.level(m_region.forums[f].level)->rank == 0;

@@ -53,6 +53,8 @@ enum class RefusalCode : std::uint8_t {
     membersAbsent,          ///< args: the absent actors
     emptyPriorities,        ///< args: —
     frameViolation,         ///< args: frame forum, list, item first, item second, forum
+    unknownList,            ///< args: list
+    unknownListItem,        ///< args: list, item
     notDecider,             ///< args: measure, actor
     argumentOutOfRange,     ///< args: measure, parameter, value
     notProtocolCommand,     ///< args: —

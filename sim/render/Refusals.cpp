@@ -72,6 +72,10 @@ Text Renderer::refusal(const protocol::Refusal& r) const {
             return cat({forum(arg(0)), lit(" har satt ramen för ", " has set the frame for "), list(arg(1)), lit(": ", ": "),
                         service(arg(2)), lit(" går före ", " comes before "), service(arg(3)), lit("; ", "; "), forum(arg(4)),
                         lit(" arbetar inom den ramen (R11).", " works within that frame (R11).")});
+        case RefusalCode::unknownList:
+            return cat({lit("Det finns ingen prioriteringslista ", "There is no priority list "), quoted(arg(0)), lit(".", ".")});
+        case RefusalCode::unknownListItem:
+            return cat({list(arg(0)), lit(" prioriterar inte ", " does not order "), quoted(arg(1)), lit(".", ".")});
         case RefusalCode::notDecider:
             return cat({actor(arg(1)), lit(" beslutar inte om ", " does not decide on "), measure(arg(0)),
                         lit(" i sin organisation (R3, R10).", " in its organisation (R3, R10).")});

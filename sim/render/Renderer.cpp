@@ -15,7 +15,7 @@ struct Word {
 // inject channels.
 const std::vector<Word>& words() {
     static const std::vector<Word> kWords{
-        {"topic:information", {"information", "information"}},
+        {"topic:information", {"informationsdelning", "information sharing"}},
         {"topic:coordination", {"samordning", "coordination"}},
         {"topic:direction", {"inriktning", "direction"}},
         {"topic:priorities", {"prioriteringar", "priorities"}},
@@ -34,6 +34,43 @@ const std::vector<Word>& words() {
         {"channel:meeting", {"möte", "meeting"}},
         {"channel:media", {"media", "media"}},
         {"channel:control", {"övningsledningen", "exercise control"}},
+        {"unit:person-hours", {"persontimmar", "person-hours"}},
+        {"unit:customer-hours", {"kundtimmar", "customer-hours"}},
+        {"unit:traveller-hours", {"resenärstimmar", "traveller-hours"}},
+        {"unit:person-days", {"persondagar", "person-days"}},
+        {"unit:resident-days", {"invånardagar", "resident-days"}},
+        {"unit:transports", {"transporter", "transports"}},
+        {"unit:transports/h", {"transporter/h", "transports/h"}},
+        {"unit:call-outs", {"insatser", "call-outs"}},
+        {"unit:call-outs/h", {"insatser/h", "call-outs/h"}},
+        {"unit:calls", {"uppdrag", "calls"}},
+        {"unit:calls/h", {"uppdrag/h", "calls/h"}},
+        {"unit:departures", {"avgångar", "departures"}},
+        {"unit:departures/h", {"avgångar/h", "departures/h"}},
+        {"unit:incidents", {"incidenter", "incidents"}},
+        {"unit:incidents/h", {"incidenter/h", "incidents/h"}},
+        {"unit:travellers/h", {"resenärer/h", "travellers/h"}},
+        {"unit:customers", {"kunder", "customers"}},
+        {"unit:residents/24", {"invånare per dygn", "residents per day"}},
+        {"unit:thousands", {"tusental", "thousands"}},
+        {"unit:index", {"index", "index"}},
+        {"unit:cm/h", {"cm/h", "cm/h"}},
+        {"status:on-time", {"i tid", "on time"}},
+        {"status:late", {"sent", "late"}},
+        {"status:missing", {"saknas", "missing"}},
+        {"status:unexpected", {"oväntat", "unexpected"}},
+        {"action:activate", {"aktivering", "activation"}},
+        {"action:convene", {"sammankallande", "convening"}},
+        {"action:call-in", {"inkallning", "calling in"}},
+        {"action:chair", {"ordförande", "chair"}},
+        {"action:decide", {"beslut", "decision"}},
+        {"action:priorities", {"prioritering", "priorities"}},
+        {"action:public-message", {"budskap till allmänheten", "public message"}},
+        {"action:implement", {"genomförande", "implementation"}},
+        {"action:deactivate", {"avaktivering", "deactivation"}},
+        {"action:report", {"rapport", "report"}},
+        {"action:present", {"närvaro", "presence"}},
+        {"action:refused", {"avvisad åtgärd", "refused action"}},
         {"warning:yellow", {"gul varning", "yellow warning"}},
         {"warning:orange", {"orange varning", "orange warning"}},
         {"warning:red", {"röd varning", "red warning"}},
@@ -113,6 +150,10 @@ Text Renderer::topic(const std::string& id) const { return word("topic", id); }
 Text Renderer::medium(const std::string& id) const { return word("medium", id); }
 Text Renderer::channel(const std::string& id) const { return word("channel", id); }
 
+Text Renderer::unit(const std::string& id) { return word("unit", id); }
+Text Renderer::findingStatus(const std::string& id) { return word("status", id); }
+Text Renderer::expectedAction(const std::string& id) { return word("action", id); }
+
 Text Renderer::measure(const std::string& id) const {
     (void)id;
     return {id, id};
@@ -124,7 +165,7 @@ Text Renderer::outcome(const std::string& id) const {
     return {id, id};
 }
 
-Text Renderer::duration(engine::Millis d) const {
+Text Renderer::duration(engine::Millis d) {
     std::string sv, en;
     const auto days = d / engine::kDay, hours = d % engine::kDay / engine::kHour, minutes = d % engine::kHour / engine::kMinute;
     auto add = [&](std::int64_t n, const char* svUnit, const char* enUnit) {

@@ -42,7 +42,13 @@ public:
     [[nodiscard]] Text channel(const std::string& id) const;
     [[nodiscard]] Text measure(const std::string& id) const;
     [[nodiscard]] Text outcome(const std::string& id) const;
-    [[nodiscard]] Text duration(engine::Millis d) const;
+    [[nodiscard]] static Text duration(engine::Millis d);
+    /// A unit as the scenario names it ("person-hours"); symbols (cm/h) stay as they are.
+    [[nodiscard]] static Text unit(const std::string& id);
+    /// A finding's status by its name in outputs ("on-time").
+    [[nodiscard]] static Text findingStatus(const std::string& id);
+    /// An expected action by its name in scenarios ("activate").
+    [[nodiscard]] static Text expectedAction(const std::string& id);
     [[nodiscard]] Text warning(const std::string& system, const std::string& level) const;
 
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_scenario; }

@@ -39,7 +39,7 @@ TEST_CASE("run prints a timeline a trainer can read, in Swedish or English", "[c
     auto r = samverkanCli({"run", "scenarios/snowstorm.yaml", "--lang", "en"});
     CHECK(r.code == 0);
     CHECK(r.err.empty());
-    CHECK(r.out.find("Snowstorm – red warning — play 'reference', seed 2026") == 0);
+    CHECK(r.out.find("Snowstorm – red warning — The course of events as in the declaration of intent (scene 3). (seed 2026)") == 0);
     CHECK(r.out.find("2026-01-14 06:15  +00:15") != std::string::npos);
     CHECK(r.out.find("[Regional directing forum]") != std::string::npos);
     CHECK(r.out.find("Public message: A severe snowstorm") != std::string::npos);
@@ -104,7 +104,7 @@ TEST_CASE("report writes the after-action report of a journal", "[cli][report]")
 TEST_CASE("run accepts a play file and a variant", "[cli]") {
     auto r = samverkanCli({"run", "snowstorm", "--play", "tests/data/good/snowstorm-early.play.yaml", "--variant", "class-3", "--until", "+3h"});
     CHECK(r.code == 0);
-    CHECK(r.out.find("spel 'early'") != std::string::npos);
+    CHECK(r.out.find("— Länsstyrelsen sammankallar direkt (frö ") != std::string::npos);
 }
 
 TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli][bad-input]") {

@@ -25,7 +25,7 @@ TEST_CASE("snowstorm scores: reference beats late beats alone, each explained", 
     CHECK(reference.explanation.en.rfind("The mean of 3 objectives.", 0) == 0);
     // The late play loses exactly the early-activation objective.
     for (const auto& o : late.objectives) CHECK(o.score == Approx(o.id == "early-activation" ? 0 : 100));
-    CHECK(late.objectives[0].explanation.en.find("late (window 2h)") != std::string::npos);
+    CHECK(late.objectives[0].explanation.en.find("late (window 2 h)") != std::string::npos);
 }
 
 TEST_CASE("a late action is late by the time past its window, and cites the entries behind it", "[eval][findings]") {

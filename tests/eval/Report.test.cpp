@@ -30,7 +30,7 @@ TEST_CASE("the HTML report is one self-contained file with the AAR/IP sections",
     CHECK(html.find("<link") == std::string::npos);
     // The score and what it is made of; the late activation is an area for improvement with a plan.
     CHECK(html.find("<div class=\"score\">67<small>/100</small></div>") != std::string::npos);
-    CHECK(html.find("6h33min late (window 2h)") != std::string::npos);
+    CHECK(html.find("6 h 33 min late (window 2 h)") != std::string::npos);
     CHECK(html.find("Exercise activation: Stockholm County Administrative Board convenes Regional coordinating forum within 2h") !=
           std::string::npos);
     // The model's figures are shown with their sources.
@@ -58,6 +58,6 @@ TEST_CASE("the Markdown report carries the same content as tables and lists", "[
     CHECK(md.find("**100/100**") != std::string::npos);
     CHECK(md.find("## Improvement plan\n\n| Focus area | Observation | Corrective action | Responsible | Evidence |") !=
           std::string::npos);
-    CHECK(md.find("## Strengths\n\n- activate – Regional coordinating forum: on time") != std::string::npos);
+    CHECK(md.find("## Strengths\n\n- activation – Regional coordinating forum: on time") != std::string::npos);
     CHECK(md.find("<svg") == std::string::npos);
 }
