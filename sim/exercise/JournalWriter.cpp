@@ -43,7 +43,7 @@ ordered_json dataOf(const Event& event) {
             },
             [](const CommandIssued& e) { return ordered_json::parse(commandData(e.command, e.source)); },
             [](const CommandRefused& e) {
-                return ordered_json{{"type", e.type}, {"source", sourceName(e.source)}, {"code", static_cast<int>(e.refusal.code)},
+                return ordered_json{{"type", e.type}, {"source", sourceName(e.source)}, {"code", refusalName(e.refusal.code)},
                                     {"args", e.refusal.args}};
             },
             [](const InjectDelivered& e) {

@@ -14,6 +14,10 @@ const std::vector<std::string> kKindNames{
     "own-decision", "proposal", "implemented", "frame-set", "priorities-set", "public-message", "report", "contact",
     "deactivated", "decision-point", "decision-answered", "situational-picture", "hand-over", "end"};
 
+// In the order of RefusalCode.
+constexpr std::array<std::string_view, 38> kRefusalNames{"unknown-role", "unknown-forum", "unknown-actor", "unknown-medium", "unknown-recipient", "unknown-topic", "unknown-measure", "not-running", "not-member", "ordinary-not-activated", "already-active", "already-convening", "already-in-session", "only-convener", "already-member", "convener-stays", "release-chair-first", "already-chair", "only-chair-deactivates", "duplicate-decision", "alone-own-organisation", "members-absent", "empty-priorities", "frame-violation", "unknown-list", "unknown-list-item", "not-decider", "argument-out-of-range", "not-protocol-command", "exercise-ended", "point-not-waiting", "point-for-other", "unknown-option", "only-control-injects", "unknown-inject", "inject-without-text", "only-control-hands-over", "role-not-held"};
+static_assert(kRefusalNames.size() == static_cast<std::size_t>(kRefusalCodes));
+
 constexpr std::array<std::string_view, 6> kSourceNames{"trainee", "control", "play", "decision-point", "timeout", "cli"};
 
 template <class... Ts>
@@ -32,6 +36,8 @@ std::optional<Source> sourceFromName(std::string_view name) {
         if (kSourceNames[i] == name) return static_cast<Source>(i);
     return std::nullopt;
 }
+
+std::string_view refusalName(RefusalCode code) { return kRefusalNames[static_cast<std::size_t>(code)]; }
 
 Kind kindOf(const Event& event) {
     return std::visit(

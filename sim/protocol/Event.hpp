@@ -71,6 +71,9 @@ enum class RefusalCode : std::uint8_t {
 /// Every refusal code, for tests that render them all.
 inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::roleNotHeld) + 1;
 
+/// The code's name in journals, e.g. "not-member".
+std::string_view refusalName(RefusalCode code);
+
 /// A refusal with its arguments.
 struct Refusal {
     RefusalCode code = RefusalCode::notProtocolCommand;

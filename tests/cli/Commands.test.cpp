@@ -125,6 +125,9 @@ TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli
         {{"run", "tests/data/bad/bad-duration.yaml"}, "tests/data/bad/bad-duration.yaml:6:11: error:"},
         {{"replay", "tests/data/bad/no-such.jsonl"}, "cannot read the journal"},
         {{"replay", "scenarios/snowstorm.yaml"}, "scenarios/snowstorm.yaml:1:"},
+        {{"replay", "tests/data/bad/journal-v1.jsonl"},
+         "tests/data/bad/journal-v1.jsonl:1:1: error: this journal is of format samverkan-journal/1, written by an earlier version"},
+        {{"report", "tests/data/bad/journal-v1.jsonl"}, "this version reads samverkan-journal/2"},
     };
     for (const auto& c : cases) {
         INFO(c.says);
