@@ -1,5 +1,7 @@
 #include "sim/analysis/History.hpp"
 
+#include "sim/engine/Hash.hpp"
+
 #include <sqlite3.h>
 
 #include <cmath>
@@ -235,19 +237,15 @@ std::string defaultHistoryPath() {
 }
 
 std::string contentHash(const std::vector<std::string>& files) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    engine::Fnv1a h;
     for (const auto& f : files) {
         std::ifstream in(f, std::ios::binary);
         char c;
-        while (in.get(c)) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 0x100000001b3ULL;
-        }
-        h ^= 0xff;  // a file boundary
-        h *= 0x100000001b3ULL;
+        while (in.get(c)) h.add(static_cast<unsigned char>(c));
+        h.add(0xff);  // a file boundary
     }
     char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h.value()));
     return buf;
 }
 

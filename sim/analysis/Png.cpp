@@ -2,7 +2,10 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+#include <cstdio>
+
 #include "sim/analysis/Curve.hpp"
+#include "sim/exercise/Files.hpp"
 
 namespace samverkan::analysis {
 
@@ -23,18 +26,17 @@ bool svgToPng(const std::string& svg, const std::string& path, std::string& erro
     const bool drawn = rsvg_handle_render_document(handle, cr, &viewport, &gerror);
     if (!drawn) error = std::string("cannot draw the chart: ") + (gerror ? gerror->message : "unknown error");
     if (gerror) g_error_free(gerror);
-    const std::string partial = path + ".partial";
-    const bool written = drawn && cairo_surface_write_to_png(surface, partial.c_str()) == CAIRO_STATUS_SUCCESS;
+    exercise::AtomicFile file(path, ".partial");
+    const bool written = drawn && cairo_surface_write_to_png(surface, file.temporaryPath().c_str()) == CAIRO_STATUS_SUCCESS;
     if (drawn && !written) error = "cannot write " + path;
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
     g_object_unref(handle);
-    if (written && std::rename(partial.c_str(), path.c_str()) != 0) {
-        error = "cannot write " + path;
+    if (!written) {
+        std::remove(file.temporaryPath().c_str());
         return false;
     }
-    if (!written) std::remove(partial.c_str());
-    return written;
+    return file.commit(error);
 }
 
 }  // namespace samverkan::analysis

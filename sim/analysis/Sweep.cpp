@@ -1,6 +1,7 @@
 #include "sim/analysis/Sweep.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <thread>
 
@@ -217,17 +218,56 @@ std::string metricOfForum(const scenario::Scenario& s, model::ForumIndex f) {
     return "activation." + (s.region.forumOf(forum.level, model::Mode::activated) == f ? forum.level : forum.id) + "_h";
 }
 
+// What one finished run gives the metric columns to read.
+struct Measured {
+    const eval::Evaluation& evaluation;
+    const eval::Metrics& metrics;
+};
+
+double hours(Millis t) { return t < 0 ? std::nan("") : static_cast<double>(t) / kHourMs; }
+double orMissing(double v) { return v < 0 ? std::nan("") : v; }
+
+struct MetricColumn {
+    std::string name;
+    std::function<double(const Measured&)> value;
+};
+
+// The one table of metric names and how each is read from a run: names and values can never
+// disagree in order or number.
+std::vector<MetricColumn> metricColumns(const scenario::Scenario& s) {
+    std::vector<MetricColumn> columns;
+    columns.push_back({"score", [](const Measured& m) { return m.evaluation.score; }});
+    for (model::ForumIndex f = 0; f < s.region.forums.size(); ++f) {
+        if (s.region.forums[f].mode != model::Mode::activated) continue;
+        columns.push_back({metricOfForum(s, f), [id = s.region.forums[f].id](const Measured& m) {
+                               for (const auto& a : m.metrics.activations)
+                                   if (a.id == id) return hours(a.sinceSignal);
+                               return std::nan("");
+                           }});
+    }
+    columns.push_back({"first_decision_h", [](const Measured& m) { return hours(m.metrics.firstCoordinatedDecision.sinceSignal); }});
+    columns.push_back({"first_joint_message_h", [](const Measured& m) { return hours(m.metrics.firstJointMessage.sinceSignal); }});
+    columns.push_back({"picture_age_mean_h", [](const Measured& m) { return orMissing(m.metrics.pictureAgeMeanHours); }});
+    columns.push_back({"picture_age_max_h", [](const Measured& m) { return orMissing(m.metrics.pictureAgeMaxHours); }});
+    columns.push_back({"bilateral_contacts", [](const Measured& m) { return static_cast<double>(m.metrics.bilateralContacts); }});
+    columns.push_back({"forum_contacts", [](const Measured& m) { return static_cast<double>(m.metrics.forumContacts); }});
+    if (s.world)
+        for (std::size_t o = 0; o < s.world->outcomes.size(); ++o)
+            columns.push_back({"outcome." + s.world->outcomes[o].id, [o](const Measured& m) { return m.metrics.outcomes[o].value; }});
+    return columns;
+}
+
+void fillMetrics(const std::vector<MetricColumn>& columns, const exercise::Exercise& run, const eval::Evaluation& ev, double* out) {
+    const auto metrics = eval::measure(run);
+    const Measured measured{ev, metrics};
+    for (const auto& column : columns) *out++ = column.value(measured);
+}
+
 }  // namespace
 
 std::vector<std::string> metricNames(const scenario::Scenario& scenario) {
-    std::vector<std::string> names{"score"};
-    for (model::ForumIndex f = 0; f < scenario.region.forums.size(); ++f)
-        if (scenario.region.forums[f].mode == model::Mode::activated) names.push_back(metricOfForum(scenario, f));
-    for (const char* n : {"first_decision_h", "first_joint_message_h", "picture_age_mean_h", "picture_age_max_h", "bilateral_contacts",
-                          "forum_contacts"})
-        names.push_back(n);
-    if (scenario.world)
-        for (const auto& o : scenario.world->outcomes) names.push_back("outcome." + o.id);
+    std::vector<std::string> names;
+    for (const auto& c : metricColumns(scenario)) names.push_back(c.name);
     return names;
 }
 
@@ -240,7 +280,8 @@ std::vector<FindingRecord> findingRecords(const eval::Evaluation& ev) {
 }
 
 // One run at one point: the metrics in metricNames order (and its findings, if asked for).
-void measureRun(const PointSetup& setup, std::uint64_t seed, const std::string& variant, double* out, std::vector<FindingRecord>* findings) {
+void measureRun(const PointSetup& setup, const std::vector<MetricColumn>& columns, std::uint64_t seed, const std::string& variant,
+                double* out, std::vector<FindingRecord>* findings) {
     exercise::Options o;
     o.seed = seed;
     o.play = setup.play;
@@ -248,7 +289,7 @@ void measureRun(const PointSetup& setup, std::uint64_t seed, const std::string& 
     exercise::Exercise run(setup.scenario, o);
     run.runToEnd();
     const auto ev = eval::evaluate(run);
-    runMetrics(run, ev, out);
+    fillMetrics(columns, run, ev, out);
     if (findings != nullptr) *findings = findingRecords(ev);
 }
 
@@ -257,26 +298,7 @@ void measureRun(const PointSetup& setup, std::uint64_t seed, const std::string& 
 void runMetrics(const exercise::Exercise& run, double* out) { runMetrics(run, eval::evaluate(run), out); }
 
 void runMetrics(const exercise::Exercise& run, const eval::Evaluation& ev, double* out) {
-    const auto m = eval::measure(run);
-    const double missing = std::nan("");
-    const auto hours = [&](Millis t) { return t < 0 ? missing : static_cast<double>(t) / kHourMs; };
-    const auto& s = run.scenario();
-    std::size_t k = 0;
-    out[k++] = ev.score;
-    for (model::ForumIndex f = 0; f < s.region.forums.size(); ++f) {
-        if (s.region.forums[f].mode != model::Mode::activated) continue;
-        double v = missing;
-        for (const auto& a : m.activations)
-            if (a.id == s.region.forums[f].id) v = hours(a.sinceSignal);
-        out[k++] = v;
-    }
-    out[k++] = hours(m.firstCoordinatedDecision.sinceSignal);
-    out[k++] = hours(m.firstJointMessage.sinceSignal);
-    out[k++] = m.pictureAgeMeanHours < 0 ? missing : m.pictureAgeMeanHours;
-    out[k++] = m.pictureAgeMaxHours < 0 ? missing : m.pictureAgeMaxHours;
-    out[k++] = m.bilateralContacts;
-    out[k++] = m.forumContacts;
-    for (const auto& outcome : m.outcomes) out[k++] = outcome.value;
+    fillMetrics(metricColumns(run.scenario()), run, ev, out);
 }
 
 RunRecord runRecord(const exercise::Exercise& run, const std::string& kind, const std::string& journal, const std::string& date,
@@ -305,6 +327,7 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
     out = Table{};
     for (const auto& v : plan.variations) out.params.push_back(v.name);
     out.metrics = metricNames(base);
+    const auto columns = metricColumns(base);
     const auto grid = points(plan.variations);
     std::vector<PointSetup> setups;
     setups.reserve(grid.size());
@@ -336,7 +359,7 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
             const std::size_t i = next.fetch_add(1);
             if (i >= count) return;
             auto& row = out.rows[i];
-            measureRun(setups[row.point], row.seed, plan.variant, row.values.data() + out.params.size(),
+            measureRun(setups[row.point], columns, row.seed, plan.variant, row.values.data() + out.params.size(),
                        options.findings ? &(*options.findings)[i] : nullptr);
             done.fetch_add(1);
         }

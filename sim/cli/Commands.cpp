@@ -51,13 +51,12 @@ int doValidate(const std::vector<std::string>& files, std::ostream& out, std::os
                      << region.value->forums.size() << " forums)\n";
             continue;
         }
-        const auto loaded = scenario::loadScenario(file);
-        printDiagnostics(err, loaded.diagnostics);
-        if (!loaded.ok()) {
+        const auto loaded = loadScenarioArg(file, err);
+        if (!loaded) {
             status = kInputError;
             continue;
         }
-        const auto& s = *loaded.value;
+        const auto& s = *loaded;
         std::string plays;
         for (const auto& p : s.plays) plays += (plays.empty() ? "" : ", ") + p.name;
         out << file << ": ok (scenario '" << s.id << "', " << s.injects.size() << " injects, " << s.decisionPoints.size()
@@ -67,13 +66,9 @@ int doValidate(const std::vector<std::string>& files, std::ostream& out, std::os
 }
 
 int doRun(const RunArgs& a, std::ostream& out, std::ostream& err, const Environment& env) {
-    const std::string file = findScenario(a.scenario);
-    auto loaded = scenario::loadScenario(file);
-    if (!loaded.ok()) {
-        printDiagnostics(err, loaded.diagnostics);
-        return kInputError;
-    }
-    auto& s = *loaded.value;
+    auto loaded = loadScenarioArg(a.scenario, err);
+    if (!loaded) return kInputError;
+    auto& s = *loaded;
     exercise::Options options;
     options.seed = a.seed;
     options.trainees = a.trainees;
@@ -123,26 +118,21 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err, const Environm
         }
     const model::Lang lang = a.lang == "en" ? model::Lang::en : model::Lang::sv;
 
-    std::ofstream journalFile;
-    const std::string tmp = a.journal + ".tmp";
+    std::optional<exercise::AtomicFile> journalFile;
+    std::string error;
     if (!a.journal.empty()) {
-        journalFile.open(tmp, std::ios::binary | std::ios::trunc);
-        if (!journalFile) {
-            err << "samverkan run: cannot write the journal to " << tmp << "\n";
+        journalFile.emplace(a.journal);
+        if (!journalFile->open(error)) {
+            err << "samverkan run: " << error << " (the journal)\n";
             return kRuntimeFailure;
         }
-        options.journalOut = &journalFile;
+        options.journalOut = &journalFile->stream();
     }
     exercise::Exercise run(s, options);
     run.runUntil(until);
-    if (!a.journal.empty()) {
-        journalFile.close();
-        std::error_code ec;
-        fs::rename(tmp, a.journal, ec);
-        if (ec || !journalFile) {
-            err << "samverkan run: cannot write the journal to " << a.journal << ": " << ec.message() << "\n";
-            return kRuntimeFailure;
-        }
+    if (journalFile && !journalFile->commit(error)) {
+        err << "samverkan run: " << error << " (the journal)\n";
+        return kRuntimeFailure;
     }
     if (a.format == "json") printJson(out, run);
     else {
@@ -269,13 +259,12 @@ int doList(const std::string& dir, std::ostream& out, std::ostream& err) {
     std::sort(files.begin(), files.end());
     int status = kOk;
     for (const auto& f : files) {
-        const auto loaded = scenario::loadScenario(f.string());
-        if (!loaded.ok()) {
-            printDiagnostics(err, loaded.diagnostics);
+        const auto loaded = loadScenarioArg(f.string(), err);
+        if (!loaded) {
             status = kInputError;
             continue;
         }
-        const auto& s = *loaded.value;
+        const auto& s = *loaded;
         std::string plays, variants;
         for (const auto& p : s.plays) plays += (plays.empty() ? "" : ", ") + p.name;
         for (const auto& v : s.variants) variants += (variants.empty() ? "" : ", ") + v.id;

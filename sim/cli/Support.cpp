@@ -19,6 +19,13 @@ std::string findScenario(const std::string& arg) {
     return arg;
 }
 
+std::optional<scenario::Scenario> loadScenarioArg(const std::string& arg, std::ostream& err) {
+    auto loaded = scenario::loadScenario(findScenario(arg));
+    printDiagnostics(err, loaded.diagnostics);
+    if (!loaded.ok()) return std::nullopt;
+    return std::move(*loaded.value);
+}
+
 std::unique_ptr<exercise::Exercise> rerunJournal(const std::string& path, std::ostream& err) {
     const auto read = exercise::readJournal(path);
     if (!read.ok()) {

@@ -83,13 +83,9 @@ CLI::App* addMerge(CLI::App& app, MergeArgs& a) {
 }
 
 int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Environment& env) {
-    const std::string file = findScenario(a.scenario);
-    auto loaded = scenario::loadScenario(file);
-    if (!loaded.ok()) {
-        printDiagnostics(err, loaded.diagnostics);
-        return kInputError;
-    }
-    const auto& s = *loaded.value;
+    const auto loaded = loadScenarioArg(a.scenario, err);
+    if (!loaded) return kInputError;
+    const auto& s = *loaded;
     analysis::SweepPlan plan;
     plan.scenario = &s;
     if (a.play == "none") {

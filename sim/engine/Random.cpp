@@ -1,5 +1,7 @@
 #include "sim/engine/Random.hpp"
 
+#include "sim/engine/Hash.hpp"
+
 #include <cmath>
 #include <numbers>
 
@@ -16,14 +18,7 @@ std::uint64_t splitmix64(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-std::uint64_t hashName(std::string_view name) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const char c : name) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
+std::uint64_t hashName(std::string_view name) { return fnv1a(name); }
 
 Random::Random(std::string_view name, std::uint64_t seed) : m_name(name) {
     std::uint64_t s = seed ^ hashName(name);

@@ -1,27 +1,44 @@
 #include "sim/exercise/Files.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 namespace samverkan::exercise {
 
-bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-        file << text;
-        if (!file) {
-            error = "cannot write " + tmp;
+AtomicFile::AtomicFile(std::string path, std::string suffix) : m_path(std::move(path)), m_temporary(m_path + suffix) {}
+
+bool AtomicFile::open(std::string& error) {
+    m_out.open(m_temporary, std::ios::binary | std::ios::trunc);
+    if (!m_out) {
+        error = "cannot write " + m_temporary;
+        return false;
+    }
+    return true;
+}
+
+bool AtomicFile::commit(std::string& error) {
+    if (m_out.is_open()) {
+        m_out.flush();
+        const bool written = static_cast<bool>(m_out);
+        m_out.close();
+        if (!written || !m_out) {
+            error = "cannot write " + m_temporary;
             return false;
         }
     }
     std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
+    std::filesystem::rename(m_temporary, m_path, ec);
     if (ec) {
-        error = "cannot write " + path + ": " + ec.message();
+        error = "cannot write " + m_path + ": " + ec.message();
         return false;
     }
     return true;
+}
+
+bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error) {
+    AtomicFile file(path);
+    if (!file.open(error)) return false;
+    file.stream() << text;
+    return file.commit(error);
 }
 
 }  // namespace samverkan::exercise

@@ -1,10 +1,35 @@
 #pragma once
 /// Output files are written to a temporary name and renamed (DESIGN.md, contract 6), so none is
-/// ever half-written.
+/// ever half-written. AtomicFile is the one way the program writes a file.
 
+#include <fstream>
 #include <string>
 
 namespace samverkan::exercise {
+
+/// A file written under a temporary name (`path` + `suffix`) and put in place by commit(). If it is
+/// never committed the temporary file stays, with everything written so far (an interrupted run's
+/// journal, for instance), and the file at `path` is untouched.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::string path, std::string suffix = ".tmp");
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    /// Opens the temporary file for writing; false (and why, in `error`) if it cannot be.
+    bool open(std::string& error);
+    /// The stream to write to, once open.
+    [[nodiscard]] std::ostream& stream() { return m_out; }
+    /// Where the content goes until commit(), for writers that take a file name (e.g. cairo's PNG).
+    [[nodiscard]] const std::string& temporaryPath() const { return m_temporary; }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+    /// Flushes, closes and renames the temporary file to `path`; false (and why) on any failure.
+    bool commit(std::string& error);
+
+private:
+    std::string m_path, m_temporary;
+    std::ofstream m_out;
+};
 
 /// Writes `text` to `path` through `path.tmp`; on failure returns false and says why in `error`.
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);

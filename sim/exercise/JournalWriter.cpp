@@ -1,6 +1,8 @@
 // The journal's writer: the only place typed events become JSON (docs/journal-format.md).
 #include "sim/exercise/JournalWriter.hpp"
 
+#include "sim/engine/Overloaded.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -13,13 +15,6 @@ namespace {
 using nlohmann::ordered_json;
 using namespace protocol;
 
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
 // Three decimals are what a level means; fewer digits keep the lines readable.
 double rounded(double v) { return std::round(v * 1000.0) / 1000.0; }
 
@@ -31,7 +26,7 @@ ordered_json args(const std::vector<model::MeasureArg>& list) {
 
 ordered_json dataOf(const Event& event) {
     return std::visit(
-        Overloaded{
+        engine::Overloaded{
             [](const Started& e) {
                 ordered_json d{{"format", e.format}, {"scenario", e.scenario}, {"file", e.file},       {"region", e.region},
                                {"start", e.startIso}, {"duration_ms", e.duration}, {"seed", std::to_string(e.seed)},

@@ -1,5 +1,7 @@
 #include "sim/protocol/Event.hpp"
 
+#include "sim/engine/Overloaded.hpp"
+
 #include <array>
 
 
@@ -20,13 +22,6 @@ static_assert(kRefusalNames.size() == static_cast<std::size_t>(kRefusalCodes));
 
 constexpr std::array<std::string_view, 6> kSourceNames{"trainee", "control", "play", "decision-point", "timeout", "cli"};
 
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
 }  // namespace
 
 std::string_view sourceName(Source source) { return kSourceNames[static_cast<std::size_t>(source)]; }
@@ -41,7 +36,7 @@ std::string_view refusalName(RefusalCode code) { return kRefusalNames[static_cas
 
 Kind kindOf(const Event& event) {
     return std::visit(
-        Overloaded{
+        engine::Overloaded{
             [](const Started&) { return Kind::start; },
             [](const CommandIssued&) { return Kind::command; },
             [](const CommandRefused&) { return Kind::rejected; },

@@ -2,22 +2,15 @@
 #include <cstdio>
 
 #include "sim/render/Renderer.hpp"
+#include "sim/engine/Overloaded.hpp"
+#include "sim/render/Words.hpp"
 
 namespace samverkan::render {
 namespace {
 
 using namespace protocol;
 
-Text cat(std::initializer_list<Text> parts) {
-    Text out;
-    for (const auto& p : parts) {
-        out.sv += p.sv;
-        out.en += p.en;
-    }
-    return out;
-}
-Text lit(const char* sv, const char* en) { return {sv, en}; }
-Text same(const std::string& s) { return {s, s}; }
+using namespace words;
 
 std::string percent(double v) {
     char buf[16];
@@ -25,19 +18,12 @@ std::string percent(double v) {
     return buf;
 }
 
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
 }  // namespace
 
 Text Renderer::event(const JournalEntry& entry) const {
     const auto& sc = m_scenario;
     return std::visit(
-        Overloaded{
+        engine::Overloaded{
             [&](const Started&) { return cat({lit("Övningen startar: ", "The exercise starts: "), sc.title}); },
             [&](const CommandIssued& e) {
                 return cat({actor(actingRole(e.command)), lit(": ", ": "), commandName(typeName(e.command)), lit(".", ".")});

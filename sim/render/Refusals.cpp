@@ -1,21 +1,9 @@
 // Why a command was refused, in words a person understands (DESIGN.md, contract 2).
 #include "sim/render/Renderer.hpp"
+#include "sim/render/Words.hpp"
 
 namespace samverkan::render {
-namespace {
-
-Text cat(std::initializer_list<Text> parts) {
-    Text out;
-    for (const auto& p : parts) {
-        out.sv += p.sv;
-        out.en += p.en;
-    }
-    return out;
-}
-Text lit(const char* sv, const char* en) { return {sv, en}; }
-Text quoted(const std::string& s) { return {"”" + s + "”", "‘" + s + "’"}; }
-
-}  // namespace
+using namespace words;
 
 Text Renderer::refusal(const protocol::Refusal& r) const {
     using protocol::RefusalCode;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/engine/Random.hpp"
+#include "sim/engine/Hash.hpp"
 
 using namespace samverkan::engine;
 
@@ -104,4 +105,16 @@ TEST_CASE("bounded draws stay in their bounds and cover them", "[random]") {
     }
     for (const int c : counts) CHECK(c == Approx(10000).epsilon(0.05));
     CHECK(r.uniformInt(5, 5) == 5);
+}
+
+TEST_CASE("the one content hash is 64-bit FNV-1a, byte for byte", "[random][hash]") {
+    // Reference values of FNV-1a 64 (the algorithm's published test vectors).
+    CHECK(fnv1a("") == 0xcbf29ce484222325ULL);
+    CHECK(fnv1a("a") == 0xaf63dc4c8601ec8cULL);
+    CHECK(fnv1a("foobar") == 0x85944171f73967e8ULL);
+    Fnv1a h;
+    h.add("foo");
+    h.add("bar");
+    CHECK(h.value() == fnv1a("foobar"));
+    CHECK(hashName("world") == fnv1a("world"));
 }
