@@ -39,7 +39,7 @@ void drawForumBoard(Session& s) {
                 const auto* rep = actor.at(level.id);
                 std::string mandate;
                 if (rep != nullptr)
-                    for (const auto& m : rep->mandate) mandate += (mandate.empty() ? "" : ", ") + m;
+                    for (const auto& m : rep->mandate) mandate += (mandate.empty() ? "" : ", ") + s.run->renderer().topic(m).in(s.lang);
                 if (mandate.empty()) mandate = s.t("inget – stämmer av med hemorganisationen (R4)", "none – consults the home organisation (R4)");
                 ImGui::Indent();
                 ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
