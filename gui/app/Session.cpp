@@ -84,7 +84,7 @@ const std::string& Session::actingRole() const {
 }
 
 bool Session::handOver(const std::string& seat) {
-    if (!submit(protocol::HandOver{protocol::kControl, seat})) return false;
+    if (!submit(protocol::HandOver{.by = protocol::kControl, .role = seat})) return false;
     seats = run->trainees();
     if (!control && std::find(seats.begin(), seats.end(), role) == seats.end() && !seats.empty()) role = seats.front();
     return true;

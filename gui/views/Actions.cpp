@@ -121,7 +121,8 @@ void drawActions(Session& s) {
     const auto& state = s.run->cooperation().forum(forumIndex);
 
     if (ImGui::CollapsingHeader(s.t("Aktivering", "Activation"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        if (ImGui::Button(s.t("Begär aktivering", "Ask for activation"))) s.submit(protocol::RequestActivation{role, forum, "", {}});
+        if (ImGui::Button(s.t("Begär aktivering", "Ask for activation")))
+            s.submit(protocol::RequestActivation{.by = role, .forum = forum, .viaForum = {}, .reason = {}});
         tooltip(s.t("Alla aktörer kan begära aktivering; Länsstyrelsen kontaktas och sammankallar (R6). Det samordnande forumet "
                     "aktiveras normalt först (R8).",
                     "Any actor may ask for activation; Länsstyrelsen is contacted and convenes (R6). The coordinating forum is "
@@ -129,14 +130,15 @@ void drawActions(Session& s) {
         static int medium = 0;
         ImGui::SameLine();
         if (ImGui::Button(s.t("Sammankalla", "Convene")))
-            s.submit(protocol::Convene{role, forum, medium == 0 ? "telephone" : "physical", 0, {}});
+            s.submit(protocol::Convene{
+                .by = role, .forum = forum, .medium = medium == 0 ? "telephone" : "physical", .actors = {}});
         tooltip(s.t("Bara Länsstyrelsen sammankallar forum och leder det första mötet (R5, R7).",
                     "Only Länsstyrelsen convenes forums and leads the first meeting (R5, R7)."));
         ImGui::SameLine();
         ImGui::RadioButton(s.t("telefon", "telephone"), &medium, 0);
         ImGui::SameLine();
         ImGui::RadioButton(s.t("fysiskt", "physical"), &medium, 1);
-        if (ImGui::Button(s.t("Avaktivera", "Deactivate"))) s.submit(protocol::Deactivate{role, forum});
+        if (ImGui::Button(s.t("Avaktivera", "Deactivate"))) s.submit(protocol::Deactivate{.by = role, .forum = forum});
         tooltip(s.t("Ordföranden eller Länsstyrelsen återför forumet till ordinarie läge (R2).",
                     "The chair or Länsstyrelsen returns the forum to ordinary mode (R2)."));
     }
@@ -146,13 +148,16 @@ void drawActions(Session& s) {
     if (ImGui::CollapsingHeader(s.t("Sammansättning", "Composition"))) {
         idCombo(s.t("Aktör", "Actor"), actorIds, actorChoice, nameOfActor);
         const std::string& actor = actorIds[static_cast<std::size_t>(actorChoice)];
-        if (ImGui::Button(s.t("Kalla in", "Call in"))) s.submit(protocol::CallIn{role, forum, actor});
+        if (ImGui::Button(s.t("Kalla in", "Call in")))
+            s.submit(protocol::CallIn{.by = role, .forum = forum, .actor = actor});
         tooltip(s.t("Anpassad sammansättning: kalla in berörda aktörer (R9).", "Adapted composition: call in the affected actors (R9)."));
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Släpp", "Release"))) s.submit(protocol::Release{role, forum, actor});
+        if (ImGui::Button(s.t("Släpp", "Release")))
+            s.submit(protocol::Release{.by = role, .forum = forum, .actor = actor});
         tooltip(s.t("Sammansättningen prövas löpande (R9).", "The composition is re-analysed continuously (R9)."));
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Välj till ordförande", "Make chair"))) s.submit(protocol::SetChair{role, forum, actor});
+        if (ImGui::Button(s.t("Välj till ordförande", "Make chair")))
+            s.submit(protocol::SetChair{.by = role, .forum = forum, .actor = actor});
         tooltip(s.t("Första mötet beslutar om ordförandeskapet, som kan skifta (R7).", "The first meeting decides the chair, which may change (R7)."));
         const auto missing = s.run->cooperation().missingFrom(forumIndex);
         if (!missing.empty()) {
@@ -182,8 +187,13 @@ void drawActions(Session& s) {
         if (!state.members.empty()) ImGui::EndChild();
         if (ImGui::Button(s.t("Besluta", "Agree")) && decisionText[0] != 0 && !region.topics.empty()) {
             const std::string id = "d" + std::to_string(s.run->cooperation().decisions().size() + 1);
-            s.submit(protocol::AgreeDecision{role, forum, id, region.topics[static_cast<std::size_t>(topic)], "",
-                                             {decisionText, decisionText}, chosen});
+            s.submit(protocol::AgreeDecision{.by = role,
+                                             .forum = forum,
+                                             .id = id,
+                                             .topic = region.topics[static_cast<std::size_t>(topic)],
+                                             .proposalTo = {},
+                                             .text = {decisionText, decisionText},
+                                             .actors = chosen});
         }
         tooltip(s.t("Forumet enas om en inriktning; varje aktör genomför den i sin egen organisation efter sin egen tid (R10). "
                     "En representant utan mandat stämmer av med hemorganisationen först (R3, R4).",
@@ -206,7 +216,8 @@ void drawActions(Session& s) {
             ImGui::PushID(d.list.c_str());
             ImGui::TextUnformatted(d.list.c_str());
             reorderable(s, d);
-            if (ImGui::Button(s.t("Fastställ ordningen", "Set this order"))) s.submit(protocol::SetPriorities{role, forum, d.list, d.order});
+            if (ImGui::Button(s.t("Fastställ ordningen", "Set this order")))
+                s.submit(protocol::SetPriorities{.by = role, .forum = forum, .list = d.list, .order = d.order});
             tooltip(s.t("Dra raderna eller använd pilarna. Det inriktande forumets ordning är en ram som binder det samordnande (R11).",
                         "Drag the rows or use the arrows. The directing forum's order is a frame that binds the coordinating forum (R11)."));
             ImGui::PopID();
@@ -229,22 +240,23 @@ void drawActions(Session& s) {
         }
         ImGui::InputTextMultiline("##message", message, sizeof message, ImVec2(-1, 44));
         if (ImGui::Button(s.t("Gemensamt budskap", "Joint public message")) && message[0] != 0)
-            s.submit(protocol::SendPublicMessage{role, forum, {message, message}});
+            s.submit(protocol::SendPublicMessage{.by = role, .forum = forum, .text = {message, message}});
         tooltip(s.t("Ett gemensamt budskap genom forumet i stället för var och ens eget (R14, R15).",
                     "One joint message through the forum instead of each actor's own (R14, R15)."));
         ImGui::SameLine();
         if (ImGui::Button(s.t("Eget budskap", "Own message")) && message[0] != 0)
-            s.submit(protocol::SendPublicMessage{role, "", {message, message}});
+            s.submit(protocol::SendPublicMessage{.by = role, .forum = {}, .text = {message, message}});
         tooltip(s.t("Aktörens eget budskap; räknas inte som samordnat.", "The actor's own message; not counted as coordinated."));
         ImGui::SameLine();
         if (ImGui::Button(s.t("Rapportera till forumet", "Report to the forum")) && message[0] != 0)
-            s.submit(protocol::Report{role, forum, {message, message}});
+            s.submit(protocol::Report{.by = role, .forum = forum, .text = {message, message}});
         tooltip(s.t("Aktörens lägesrapport blir en del av den samlade lägesbilden (R13).",
                     "The actor's report becomes part of the joint situational picture (R13)."));
         idCombo(s.t("Till", "To"), actorIds, actorChoice, nameOfActor);
         ImGui::SameLine();
         if (ImGui::Button(s.t("Bilateral kontakt", "Bilateral contact")) && message[0] != 0)
-            s.submit(protocol::Contact{role, actorIds[static_cast<std::size_t>(actorChoice)], {message, message}});
+            s.submit(protocol::Contact{
+                .by = role, .to = actorIds[static_cast<std::size_t>(actorChoice)], .text = {message, message}});
         tooltip(s.t("En kontakt utanför forumen; många sådana är vad samverkan ska minska (R15).",
                     "A contact outside the forums; many of them are what cooperation is meant to reduce (R15)."));
     }
@@ -252,7 +264,8 @@ void drawActions(Session& s) {
     if (s.control && ImGui::CollapsingHeader(s.t("Övningsledningens inspel och roller", "Exercise control's injects and roles"),
                                              ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& inject : s.scenario->injects) {
-            if (ImGui::SmallButton((inject.id + "##inject").c_str())) s.submit(protocol::ControlInject{protocol::kControl, inject.id, {}, {}});
+            if (ImGui::SmallButton((inject.id + "##inject").c_str()))
+                s.submit(protocol::ControlInject{.by = protocol::kControl, .inject = inject.id, .to = {}, .text = {}});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inject.text.in(s.lang).c_str());
             if (ImGui::GetItemRectMax().x + 160 < ImGui::GetWindowPos().x + ImGui::GetWindowWidth()) ImGui::SameLine();
         }
@@ -263,7 +276,10 @@ void drawActions(Session& s) {
         ImGui::InputText("##inject", injectText, sizeof injectText);
         ImGui::SameLine();
         if (ImGui::Button(s.t("Skicka inspel", "Send inject")) && injectText[0] != 0)
-            s.submit(protocol::ControlInject{protocol::kControl, "", {actorIds[static_cast<std::size_t>(injectTo)]}, {injectText, injectText}});
+            s.submit(protocol::ControlInject{.by = protocol::kControl,
+                                             .inject = {},
+                                             .to = {actorIds[static_cast<std::size_t>(injectTo)]},
+                                             .text = {injectText, injectText}});
         ImGui::TextUnformatted(s.t("Roller som övningsdeltagare har:", "Roles trainees hold:"));
         if (s.run->trainees().empty()) ImGui::TextDisabled("%s", s.t("inga – simulatorn spelar alla", "none – the simulator plays them all"));
         for (const auto& seat : std::vector<std::string>(s.run->trainees())) {
