@@ -96,8 +96,8 @@ void drawReplay(Session& s) {
 }
 
 void drawResults(Session& s) {
-    const auto& ev = assessment(s).evaluation;
-    const auto& m = assessment(s).metrics;
+    const auto& ev = s.assessment().evaluation;
+    const auto& m = s.assessment().metrics;
     char score[32];
     std::snprintf(score, sizeof score, "%.0f/100", ev.score);
     ImGui::SetWindowFontScale(1.5f);

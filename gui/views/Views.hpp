@@ -5,8 +5,6 @@
 #include <vector>
 
 #include "gui/app/Session.hpp"
-#include "sim/eval/Findings.hpp"
-#include "sim/eval/Metrics.hpp"
 
 namespace samverkan::gui {
 
@@ -34,13 +32,5 @@ std::string forumName(const Session& s, const std::string& id);
 const world::Picture* knownPicture(const Session& s);
 /// Each service's level: the true one, or as the role knows it (−1 when unknown).
 std::vector<double> knownLevels(const Session& s, bool truth);
-
-/// The run's evaluation against the expected actions and its metrics, shared by the review and
-/// the timeline; made again only when the journal has grown (both scan the whole journal).
-struct Assessment {
-    eval::Evaluation evaluation;
-    eval::Metrics metrics;
-};
-const Assessment& assessment(const Session& s);
 
 }  // namespace samverkan::gui
