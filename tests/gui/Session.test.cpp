@@ -270,21 +270,20 @@ TEST_CASE("a new run is assessed afresh, even at a journal of the same length", 
         }
     REQUIRE(length > 0);
 
+    // One session runs both in turn; each time its assessment must be that run's own.
     gui::Session session;
     session.control = true;
-    REQUIRE(session.load(support::kSnowstorm));
-    session.start();
-    session.run->runUntil(snowstorm.at(length));
-    REQUIRE(session.run->journal().entries().size() == length);
-    const std::string before = summary(session.assessment().evaluation);
-    CHECK(before == summary(eval::evaluate(*session.run)));
-
-    REQUIRE(session.load(support::kDemonstration));
-    session.start();
-    session.run->runUntil(demonstration.at(length));
-    REQUIRE(session.run->journal().entries().size() == length);
-    const std::string after = summary(session.assessment().evaluation);
-    CHECK(after == summary(eval::evaluate(*session.run)));
+    const auto assessedAt = [&](const std::string& scenario, Millis t) {
+        REQUIRE(session.load(scenario));
+        session.start();
+        session.run->runUntil(t);
+        REQUIRE(session.run->journal().entries().size() == length);
+        const std::string assessed = summary(session.assessment().evaluation);
+        CHECK(assessed == summary(eval::evaluate(*session.run)));
+        return assessed;
+    };
+    const std::string before = assessedAt(support::kSnowstorm, snowstorm.at(length));
+    const std::string after = assessedAt(support::kDemonstration, demonstration.at(length));
     CHECK(after != before);
 }
 
