@@ -7,7 +7,6 @@
 #include <iostream>
 
 #include "gui/platform/Platform.hpp"
-#include "gui/views/Views.hpp"
 
 namespace samverkan::gui {
 
@@ -26,15 +25,15 @@ App::App(const AppOptions& options) {
     m_session.seats = options.seats;
     m_session.playName = options.play;
     m_session.journalPath = options.journal;
+    m_start.keepJournalName = !options.journal.empty();
     if (!options.resume.empty()) {
         m_session.resume(options.resume);
-        return;
-    }
-    if (!options.scenario.empty() && m_session.load(options.scenario) && options.start) {
+    } else if (!options.scenario.empty() && m_session.load(options.scenario) && options.start) {
         m_session.start();
         if (!options.until.empty())
             if (const auto t = engine::parseOffset(options.until)) m_session.run->runUntil(*t);
     }
+    m_panelsRun = m_session.runNumber;  // the panels start out empty for the run begun here
 }
 
 void App::closeDialog() {
@@ -56,8 +55,14 @@ void App::closeDialog() {
 }
 
 void App::frame(double realSeconds) {
+    if (m_panelsRun != m_session.runNumber) {
+        // A new run (started, resumed, or a second exercise): nothing drafted for the last one carries over.
+        m_panels = {};
+        m_reviewShown = false;
+        m_panelsRun = m_session.runNumber;
+    }
     if (!inExercise()) {
-        if (drawStartScreen(m_session, m_shipped)) m_session.start();
+        if (m_start.draw(m_session, m_shipped)) m_session.start();
         return;
     }
     if (!m_closeAsked) m_session.advance(realSeconds);
@@ -82,7 +87,7 @@ void App::exerciseScreen() {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(size.x, top));
     ImGui::Begin("topbar", nullptr, flags | ImGuiWindowFlags_NoTitleBar);
-    drawTopBar(m_session);
+    m_panels.topBar.draw(m_session);
     ImGui::End();
 
     ImGui::SetNextWindowPos(ImVec2(0, top));
@@ -99,21 +104,21 @@ void App::exerciseScreen() {
             const char* id;
             const char *sv, *en;
             bool shown;
-            void (*draw)(Session&);
+            void (*draw)(Panels&, Session&);
         };
         // The review: exercise control any time, trainees when the exercise has ended.
         const bool review = m_session.control || m_session.run->finished();
         const Tab tabs[] = {
-            {"picture", "Lägesbild", "Situational picture", true, [](Session& s) { drawPicture(s); }},
-            {"map", "Karta", "Map", true, [](Session& s) { drawMap(s); }},
+            {"picture", "Lägesbild", "Situational picture", true, [](Panels&, Session& s) { drawPicture(s); }},
+            {"map", "Karta", "Map", true, [](Panels& p, Session& s) { p.map.draw(s); }},
             {"timeline", "Tidslinje", "Timeline", true,
-             [](Session& s) {
+             [](Panels&, Session& s) {
                  ImGui::BeginChild("timeline");
                  drawTimeline(s);
                  ImGui::EndChild();
              }},
-            {"journal", "Journal", "Journal", true, [](Session& s) { drawJournal(s); }},
-            {"review", "Utvärdering", "Review", review, [](Session& s) { drawReview(s); }},
+            {"journal", "Journal", "Journal", true, [](Panels&, Session& s) { drawJournal(s); }},
+            {"review", "Utvärdering", "Review", review, [](Panels& p, Session& s) { p.review.draw(s); }},
         };
         // The review is brought forward once when the exercise ends; --tab chooses one at start.
         std::string select = m_pendingTab;
@@ -123,7 +128,7 @@ void App::exerciseScreen() {
             const std::string label = std::string(m_session.t(tab.sv, tab.en)) + "###" + tab.id;
             if (ImGui::BeginTabItem(label.c_str(), nullptr, select == tab.id ? ImGuiTabItemFlags_SetSelected : 0)) {
                 m_currentTab = tab.id;
-                tab.draw(m_session);
+                tab.draw(m_panels, m_session);
                 ImGui::EndTabItem();
             }
         }
@@ -137,7 +142,7 @@ void App::exerciseScreen() {
     ImGui::Begin(m_session.t("Inkorg och åtgärder", "Inbox and actions"), nullptr, flags);
     drawInbox(m_session);
     ImGui::Separator();
-    drawActions(m_session);
+    m_panels.actions.draw(m_session);
     ImGui::End();
     drawDecisionModal(m_session);
 }

@@ -1,10 +1,12 @@
 #pragma once
 // The trainee console's screens and its frame loop.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "gui/app/Session.hpp"
+#include "gui/views/Views.hpp"
 
 namespace samverkan::gui {
 
@@ -26,7 +28,16 @@ struct AppOptions {
     std::string dataDir, fontPath, assetsDir;
 };
 
-/// Draws one frame of the current screen into the current ImGui context.
+/// The exercise screen's panels that keep state between frames; all of it belongs to one run.
+struct Panels {
+    TopBarPanel topBar;
+    ActionsPanel actions;
+    MapPanel map;
+    ReviewPanel review;
+};
+
+/// Draws one frame of the current screen into the current ImGui context. Owns the session and
+/// every panel's state, so that two Apps in one process share nothing.
 class App {
 public:
     explicit App(const AppOptions& options);
@@ -41,6 +52,9 @@ public:
     void requestClose() { m_closeAsked = true; }
     /// True once closing is confirmed (or nothing would be lost).
     [[nodiscard]] bool mayClose() const { return m_closeConfirmed || (m_closeAsked && !inExercise()); }
+    /// The exercise screen's panels, as of the last frame (they start afresh with each new run).
+    [[nodiscard]] const Panels& panels() const { return m_panels; }
+    [[nodiscard]] Panels& panels() { return m_panels; }
 
 private:
     void exerciseScreen();
@@ -51,6 +65,9 @@ private:
     std::string m_pendingTab;    ///< a tab to bring forward (--tab)
     std::string m_currentTab;    ///< the centre tab shown in the last frame
     Session m_session;
+    StartPanel m_start;
+    Panels m_panels;
+    std::uint64_t m_panelsRun = 0;  ///< the session's run `m_panels` and `m_reviewShown` belong to
     std::vector<std::string> m_shipped;
 };
 

@@ -9,6 +9,7 @@
 namespace samverkan::gui {
 
 bool Session::load(const std::string& path) {
+    endRun();  // a run refers to its scenario, which is about to be replaced
     auto loaded = scenario::loadScenario(path);
     diagnostics = loaded.diagnostics;
     if (!loaded.ok()) {
@@ -32,7 +33,18 @@ void Session::loadMap() {
     if (loaded.ok()) areaMap = std::move(*loaded.value);
 }
 
+void Session::endRun() {
+    run.reset();
+    if (journalFile.is_open()) journalFile.close();
+    journalFile.clear();
+    lastAnswer.clear();
+    actsAs.clear();
+    m_assessment.reset();
+    m_assessedEntries = 0;
+}
+
 void Session::start() {
+    endRun();
     exercise::Options o;
     o.playName = scenario->play(playName) ? playName : "none";
     if (!control && std::find(seats.begin(), seats.end(), role) == seats.end()) seats.insert(seats.begin(), role);
@@ -44,6 +56,7 @@ void Session::start() {
         if (journalFile) o.journalOut = &journalFile;
     }
     run = std::make_unique<exercise::Exercise>(*scenario, o);
+    ++runNumber;
     seenEntries = 0;
 }
 
@@ -53,6 +66,8 @@ bool Session::resume(const std::string& path) {
         diagnostics = read.diagnostics;
         return false;
     }
+    endRun();
+    ++runNumber;
     // Run it again into a new file and put that in place of the old one once it has caught up, so
     // that a crash during the catch-up loses nothing either.
     const std::string fresh = path + ".resume";
@@ -78,13 +93,21 @@ bool Session::resume(const std::string& path) {
     return true;
 }
 
+const Assessment& Session::assessment() const {
+    if (!m_assessment || m_assessedEntries != run->journal().entries().size()) {
+        m_assessment = Assessment{eval::evaluate(*run), eval::measure(*run)};
+        m_assessedEntries = run->journal().entries().size();
+    }
+    return *m_assessment;
+}
+
 const std::string& Session::actingRole() const {
     if (control) return actsAs.empty() ? protocol::kControl : actsAs;
     return role;
 }
 
 bool Session::handOver(const std::string& seat) {
-    if (!submit(protocol::HandOver{protocol::kControl, seat})) return false;
+    if (!submit(protocol::HandOver{.by = protocol::kControl, .role = seat})) return false;
     seats = run->trainees();
     if (!control && std::find(seats.begin(), seats.end(), role) == seats.end() && !seats.empty()) role = seats.front();
     return true;

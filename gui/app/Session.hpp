@@ -3,18 +3,28 @@
 // speed. The GUI holds no rules: it reads the Exercise every frame and acts only by submitting
 // Commands (DESIGN.md, contract 2).
 
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "sim/eval/Findings.hpp"
+#include "sim/eval/Metrics.hpp"
 #include "sim/exercise/Exercise.hpp"
 
 namespace samverkan::gui {
 
 /// Simulated seconds per real second; 0 = paused.
 inline const std::vector<int> kSpeeds{0, 1, 10, 60, 600};
+
+/// The run's evaluation against the expected actions and its metrics, shared by the review and
+/// the timeline (both would otherwise scan the whole journal every frame).
+struct Assessment {
+    eval::Evaluation evaluation;
+    eval::Metrics metrics;
+};
 
 struct Session {
     model::Lang lang = model::Lang::sv;
@@ -35,12 +45,14 @@ struct Session {
     std::string journalPath;      ///< where the journal is written as the exercise runs ("" = nowhere)
     bool replayFirst = false;     ///< the review opens on its replay (--tab replay)
     std::ofstream journalFile;
+    std::uint64_t runNumber = 0;  ///< counts the runs started or resumed here; a panel's drafts belong to one run
 
     /// Loads the scenario; on failure keeps the diagnostics and returns false.
     bool load(const std::string& path);
     /// Loads the map of the scenario's region from `assetsDir/maps/<region id>.yaml`, if there is one.
     void loadMap();
-    /// Starts the exercise with the chosen play, the role left to the trainee.
+    /// Starts the exercise with the chosen play, the role left to the trainee. A run already going
+    /// ends first: its journal is closed and nothing derived from it is kept.
     void start();
     /// Picks up an exercise from its journal after a crash or a kill: runs it again to where the
     /// journal ends (byte for byte) and goes on writing the same file. False, with diagnostics, if
@@ -54,6 +66,16 @@ struct Session {
     void advance(double realSeconds);
     [[nodiscard]] const std::string& actingRole() const;
     [[nodiscard]] const char* t(const char* sv, const char* en) const { return lang == model::Lang::sv ? sv : en; }
+    /// The current run's assessment; made again only when its journal has grown, and never carried
+    /// over from one run to the next.
+    [[nodiscard]] const Assessment& assessment() const;
+
+private:
+    /// Ends the current run, if any: closes its journal and forgets what was derived from it (the
+    /// last answer, who exercise control acts as, the cached assessment).
+    void endRun();
+    mutable std::optional<Assessment> m_assessment;
+    mutable std::size_t m_assessedEntries = 0;  ///< the journal's length when `m_assessment` was made
 };
 
 }  // namespace samverkan::gui

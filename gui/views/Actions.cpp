@@ -1,8 +1,7 @@
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstring>
 
 #include "gui/views/Views.hpp"
 
@@ -28,11 +27,6 @@ void idCombo(const char* label, const std::vector<std::string>& ids, int& choice
 
 // The priority lists the scenario's resources are shared out by, each with its current order:
 // the latest one a forum set, or the resource's default.
-struct ListDraft {
-    std::string list;
-    std::vector<std::string> order;
-};
-
 std::vector<ListDraft> currentLists(const Session& s) {
     std::vector<ListDraft> lists;
     const auto* w = s.run->world();
@@ -94,7 +88,7 @@ std::vector<std::string> ids(const std::vector<model::Actor>& actors) {
 }  // namespace
 
 // What the role may do; each action is a Command, and the answer shows below.
-void drawActions(Session& s) {
+void ActionsPanel::draw(Session& s) {
     const auto& region = s.scenario->region;
     const std::string role = s.actingRole();
     const auto nameOfForum = [&](const std::string& id) { return forumName(s, id); };
@@ -105,7 +99,6 @@ void drawActions(Session& s) {
         // Exercise control may act by hand for any role (e.g. one the simulator does not play well).
         std::vector<std::string> roles{protocol::kControl};
         for (const auto& a : region.actors) roles.push_back(a.id);
-        static int actsAs = 0;
         idCombo(s.t("Agera som", "Act as"), roles, actsAs, [&](const std::string& id) {
             return id == protocol::kControl ? std::string(s.t("Övningsledningen", "Exercise control")) : actorName(s, id);
         });
@@ -114,45 +107,47 @@ void drawActions(Session& s) {
     std::vector<std::string> activated;
     for (const auto& f : region.forums)
         if (f.mode == model::Mode::activated) activated.push_back(f.id);
-    static int forumChoice = 0;
     idCombo(s.t("Forum", "Forum"), activated, forumChoice, nameOfForum);
     const std::string& forum = activated[static_cast<std::size_t>(forumChoice)];
     const auto forumIndex = region.forumIndex(forum);
     const auto& state = s.run->cooperation().forum(forumIndex);
 
     if (ImGui::CollapsingHeader(s.t("Aktivering", "Activation"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        if (ImGui::Button(s.t("Begär aktivering", "Ask for activation"))) s.submit(protocol::RequestActivation{role, forum, "", {}});
+        if (ImGui::Button(s.t("Begär aktivering", "Ask for activation")))
+            s.submit(protocol::RequestActivation{.by = role, .forum = forum, .viaForum = {}, .reason = {}});
         tooltip(s.t("Alla aktörer kan begära aktivering; Länsstyrelsen kontaktas och sammankallar (R6). Det samordnande forumet "
                     "aktiveras normalt först (R8).",
                     "Any actor may ask for activation; Länsstyrelsen is contacted and convenes (R6). The coordinating forum is "
                     "normally activated first (R8)."));
-        static int medium = 0;
         ImGui::SameLine();
         if (ImGui::Button(s.t("Sammankalla", "Convene")))
-            s.submit(protocol::Convene{role, forum, medium == 0 ? "telephone" : "physical", 0, {}});
+            s.submit(protocol::Convene{
+                .by = role, .forum = forum, .medium = medium == 0 ? "telephone" : "physical", .actors = {}});
         tooltip(s.t("Bara Länsstyrelsen sammankallar forum och leder det första mötet (R5, R7).",
                     "Only Länsstyrelsen convenes forums and leads the first meeting (R5, R7)."));
         ImGui::SameLine();
         ImGui::RadioButton(s.t("telefon", "telephone"), &medium, 0);
         ImGui::SameLine();
         ImGui::RadioButton(s.t("fysiskt", "physical"), &medium, 1);
-        if (ImGui::Button(s.t("Avaktivera", "Deactivate"))) s.submit(protocol::Deactivate{role, forum});
+        if (ImGui::Button(s.t("Avaktivera", "Deactivate"))) s.submit(protocol::Deactivate{.by = role, .forum = forum});
         tooltip(s.t("Ordföranden eller Länsstyrelsen återför forumet till ordinarie läge (R2).",
                     "The chair or Länsstyrelsen returns the forum to ordinary mode (R2)."));
     }
 
-    static int actorChoice = 0;
     const auto actorIds = ids(region.actors);
     if (ImGui::CollapsingHeader(s.t("Sammansättning", "Composition"))) {
         idCombo(s.t("Aktör", "Actor"), actorIds, actorChoice, nameOfActor);
         const std::string& actor = actorIds[static_cast<std::size_t>(actorChoice)];
-        if (ImGui::Button(s.t("Kalla in", "Call in"))) s.submit(protocol::CallIn{role, forum, actor});
+        if (ImGui::Button(s.t("Kalla in", "Call in")))
+            s.submit(protocol::CallIn{.by = role, .forum = forum, .actor = actor});
         tooltip(s.t("Anpassad sammansättning: kalla in berörda aktörer (R9).", "Adapted composition: call in the affected actors (R9)."));
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Släpp", "Release"))) s.submit(protocol::Release{role, forum, actor});
+        if (ImGui::Button(s.t("Släpp", "Release")))
+            s.submit(protocol::Release{.by = role, .forum = forum, .actor = actor});
         tooltip(s.t("Sammansättningen prövas löpande (R9).", "The composition is re-analysed continuously (R9)."));
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Välj till ordförande", "Make chair"))) s.submit(protocol::SetChair{role, forum, actor});
+        if (ImGui::Button(s.t("Välj till ordförande", "Make chair")))
+            s.submit(protocol::SetChair{.by = role, .forum = forum, .actor = actor});
         tooltip(s.t("Första mötet beslutar om ordförandeskapet, som kan skifta (R7).", "The first meeting decides the chair, which may change (R7)."));
         const auto missing = s.run->cooperation().missingFrom(forumIndex);
         if (!missing.empty()) {
@@ -163,11 +158,8 @@ void drawActions(Session& s) {
     }
 
     if (ImGui::CollapsingHeader(s.t("Besluta en inriktning", "Agree a direction"))) {
-        static char decisionText[300] = "";
-        static int topic = 0;
-        static std::vector<std::string> chosen;
         idCombo(s.t("Ämne", "Topic"), region.topics, topic, [](const std::string& id) { return id; });
-        ImGui::InputTextMultiline("##decision", decisionText, sizeof decisionText, ImVec2(-1, 44));
+        ImGui::InputTextMultiline("##decision", &decisionText, ImVec2(-1, 44));
         ImGui::TextUnformatted(s.t("Genomförs av:", "Carried out by:"));
         if (state.members.empty()) ImGui::TextDisabled("%s", s.t("(forumet har inga medlemmar nu)", "(the forum has no members now)"));
         else ImGui::BeginChild("doers", ImVec2(0, 90), true);
@@ -180,10 +172,15 @@ void drawActions(Session& s) {
             }
         }
         if (!state.members.empty()) ImGui::EndChild();
-        if (ImGui::Button(s.t("Besluta", "Agree")) && decisionText[0] != 0 && !region.topics.empty()) {
+        if (ImGui::Button(s.t("Besluta", "Agree")) && !decisionText.empty() && !region.topics.empty()) {
             const std::string id = "d" + std::to_string(s.run->cooperation().decisions().size() + 1);
-            s.submit(protocol::AgreeDecision{role, forum, id, region.topics[static_cast<std::size_t>(topic)], "",
-                                             {decisionText, decisionText}, chosen});
+            s.submit(protocol::AgreeDecision{.by = role,
+                                             .forum = forum,
+                                             .id = id,
+                                             .topic = region.topics[static_cast<std::size_t>(topic)],
+                                             .proposalTo = {},
+                                             .text = {decisionText, decisionText},
+                                             .actors = chosen});
         }
         tooltip(s.t("Forumet enas om en inriktning; varje aktör genomför den i sin egen organisation efter sin egen tid (R10). "
                     "En representant utan mandat stämmer av med hemorganisationen först (R3, R4).",
@@ -193,12 +190,8 @@ void drawActions(Session& s) {
 
     if (ImGui::CollapsingHeader(s.t("Prioriteringar", "Priorities"))) {
         // Drafts start from the current orders and start again whenever a forum sets one.
-        static std::vector<ListDraft> drafts;
-        static const exercise::Exercise* draftsRun = nullptr;
-        static std::size_t draftsFor = SIZE_MAX;  // the number of priority orders set when the drafts were made
-        if (draftsRun != s.run.get() || draftsFor != s.run->cooperation().priorities().size()) {
+        if (draftsFor != s.run->cooperation().priorities().size()) {
             drafts = currentLists(s);
-            draftsRun = s.run.get();
             draftsFor = s.run->cooperation().priorities().size();
         }
         if (drafts.empty()) ImGui::TextDisabled("%s", s.t("Scenariot har inga prioriteringslistor.", "The scenario has no priority lists."));
@@ -206,7 +199,8 @@ void drawActions(Session& s) {
             ImGui::PushID(d.list.c_str());
             ImGui::TextUnformatted(d.list.c_str());
             reorderable(s, d);
-            if (ImGui::Button(s.t("Fastställ ordningen", "Set this order"))) s.submit(protocol::SetPriorities{role, forum, d.list, d.order});
+            if (ImGui::Button(s.t("Fastställ ordningen", "Set this order")))
+                s.submit(protocol::SetPriorities{.by = role, .forum = forum, .list = d.list, .order = d.order});
             tooltip(s.t("Dra raderna eller använd pilarna. Det inriktande forumets ordning är en ram som binder det samordnande (R11).",
                         "Drag the rows or use the arrows. The directing forum's order is a frame that binds the coordinating forum (R11)."));
             ImGui::PopID();
@@ -214,7 +208,6 @@ void drawActions(Session& s) {
     }
 
     if (ImGui::CollapsingHeader(s.t("Budskap och rapporter", "Messages and reports"))) {
-        static char message[400] = "";
         // Ready-made messages: those the scenario's plays send, to choose from and adapt.
         std::vector<const model::Text*> ready;
         for (const auto& play : s.scenario->plays)
@@ -224,27 +217,28 @@ void drawActions(Session& s) {
         if (!ready.empty() && ImGui::BeginCombo(s.t("Förslag", "Suggestions"), s.t("välj ett budskap …", "choose a message …"))) {
             for (std::size_t i = 0; i < ready.size(); ++i)
                 if (ImGui::Selectable((ready[i]->in(s.lang) + "##ready" + std::to_string(i)).c_str()))
-                    std::snprintf(message, sizeof message, "%s", ready[i]->in(s.lang).c_str());
+                    message = ready[i]->in(s.lang);
             ImGui::EndCombo();
         }
-        ImGui::InputTextMultiline("##message", message, sizeof message, ImVec2(-1, 44));
-        if (ImGui::Button(s.t("Gemensamt budskap", "Joint public message")) && message[0] != 0)
-            s.submit(protocol::SendPublicMessage{role, forum, {message, message}});
+        ImGui::InputTextMultiline("##message", &message, ImVec2(-1, 44));
+        if (ImGui::Button(s.t("Gemensamt budskap", "Joint public message")) && !message.empty())
+            s.submit(protocol::SendPublicMessage{.by = role, .forum = forum, .text = {message, message}});
         tooltip(s.t("Ett gemensamt budskap genom forumet i stället för var och ens eget (R14, R15).",
                     "One joint message through the forum instead of each actor's own (R14, R15)."));
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Eget budskap", "Own message")) && message[0] != 0)
-            s.submit(protocol::SendPublicMessage{role, "", {message, message}});
+        if (ImGui::Button(s.t("Eget budskap", "Own message")) && !message.empty())
+            s.submit(protocol::SendPublicMessage{.by = role, .forum = {}, .text = {message, message}});
         tooltip(s.t("Aktörens eget budskap; räknas inte som samordnat.", "The actor's own message; not counted as coordinated."));
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Rapportera till forumet", "Report to the forum")) && message[0] != 0)
-            s.submit(protocol::Report{role, forum, {message, message}});
+        if (ImGui::Button(s.t("Rapportera till forumet", "Report to the forum")) && !message.empty())
+            s.submit(protocol::Report{.by = role, .forum = forum, .text = {message, message}});
         tooltip(s.t("Aktörens lägesrapport blir en del av den samlade lägesbilden (R13).",
                     "The actor's report becomes part of the joint situational picture (R13)."));
         idCombo(s.t("Till", "To"), actorIds, actorChoice, nameOfActor);
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Bilateral kontakt", "Bilateral contact")) && message[0] != 0)
-            s.submit(protocol::Contact{role, actorIds[static_cast<std::size_t>(actorChoice)], {message, message}});
+        if (ImGui::Button(s.t("Bilateral kontakt", "Bilateral contact")) && !message.empty())
+            s.submit(protocol::Contact{
+                .by = role, .to = actorIds[static_cast<std::size_t>(actorChoice)], .text = {message, message}});
         tooltip(s.t("En kontakt utanför forumen; många sådana är vad samverkan ska minska (R15).",
                     "A contact outside the forums; many of them are what cooperation is meant to reduce (R15)."));
     }
@@ -252,18 +246,20 @@ void drawActions(Session& s) {
     if (s.control && ImGui::CollapsingHeader(s.t("Övningsledningens inspel och roller", "Exercise control's injects and roles"),
                                              ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& inject : s.scenario->injects) {
-            if (ImGui::SmallButton((inject.id + "##inject").c_str())) s.submit(protocol::ControlInject{protocol::kControl, inject.id, {}, {}});
+            if (ImGui::SmallButton((inject.id + "##inject").c_str()))
+                s.submit(protocol::ControlInject{.by = protocol::kControl, .inject = inject.id, .to = {}, .text = {}});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inject.text.in(s.lang).c_str());
             if (ImGui::GetItemRectMax().x + 160 < ImGui::GetWindowPos().x + ImGui::GetWindowWidth()) ImGui::SameLine();
         }
         ImGui::NewLine();
-        static char injectText[300] = "";
-        static int injectTo = 0;
         idCombo(s.t("Mottagare", "Recipient"), actorIds, injectTo, nameOfActor);
-        ImGui::InputText("##inject", injectText, sizeof injectText);
+        ImGui::InputText("##inject", &injectText);
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Skicka inspel", "Send inject")) && injectText[0] != 0)
-            s.submit(protocol::ControlInject{protocol::kControl, "", {actorIds[static_cast<std::size_t>(injectTo)]}, {injectText, injectText}});
+        if (ImGui::Button(s.t("Skicka inspel", "Send inject")) && !injectText.empty())
+            s.submit(protocol::ControlInject{.by = protocol::kControl,
+                                             .inject = {},
+                                             .to = {actorIds[static_cast<std::size_t>(injectTo)]},
+                                             .text = {injectText, injectText}});
         ImGui::TextUnformatted(s.t("Roller som övningsdeltagare har:", "Roles trainees hold:"));
         if (s.run->trainees().empty()) ImGui::TextDisabled("%s", s.t("inga – simulatorn spelar alla", "none – the simulator plays them all"));
         for (const auto& seat : std::vector<std::string>(s.run->trainees())) {

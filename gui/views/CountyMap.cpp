@@ -21,7 +21,7 @@ ImU32 impactColour(double impact) {
 
 }  // namespace
 
-void drawMap(const Session& s) {
+void MapPanel::draw(const Session& s) {
     if (!s.areaMap) {
         ImGui::TextUnformatted(s.t("Regionen har ingen karta.", "The region has no map."));
         for (const auto& d : s.mapDiagnostics) ImGui::TextWrapped("%s", d.str().c_str());
@@ -32,7 +32,6 @@ void drawMap(const Session& s) {
         ImGui::TextUnformatted(s.t("Scenariot har ingen konsekvensmodell.", "The scenario has no consequence model."));
         return;
     }
-    static bool truth = true;  // exercise control sees the truth first, and can switch to what is known
     if (s.control) {
         if (ImGui::RadioButton(s.t("Som känt i lägesbilden", "As known in the picture"), !truth)) truth = false;
         ImGui::SameLine();

@@ -15,7 +15,8 @@ void drawDecisionModal(Session& s) {
             ImGui::Text("%s %s", s.t("Tid kvar:", "Time left:"), engine::formatDuration(std::max<engine::Millis>(left, 0)).c_str());
             for (const auto& o : p.options)
                 if (ImGui::Button(o.label.in(s.lang).c_str())) {
-                    s.submit(protocol::AnswerDecisionPoint{s.control ? std::string(protocol::kControl) : s.role, p.id, o.id});
+                    s.submit(protocol::AnswerDecisionPoint{
+                        .by = s.control ? protocol::kControl : s.role, .point = p.id, .option = o.id});
                     ImGui::CloseCurrentPopup();
                 }
             ImGui::EndPopup();

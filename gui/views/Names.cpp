@@ -29,18 +29,6 @@ std::vector<double> knownLevels(const Session& s, bool truth) {
     return levels;
 }
 
-const Assessment& assessment(const Session& s) {
-    static const exercise::Exercise* run = nullptr;
-    static std::size_t entries = 0;
-    static Assessment cached;
-    if (run != s.run.get() || entries != s.run->journal().entries().size()) {
-        cached = {eval::evaluate(*s.run), eval::measure(*s.run)};
-        run = s.run.get();
-        entries = s.run->journal().entries().size();
-    }
-    return cached;
-}
-
 std::string forumName(const Session& s, const std::string& id) {
     if (!s.scenario) return id;
     const auto f = s.scenario->region.forumIndex(id);

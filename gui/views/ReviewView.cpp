@@ -24,19 +24,15 @@ ImVec4 statusColour(eval::Status s) {
     return {0, 0, 0, 1};
 }
 
+}  // namespace
+
 // Steps through the journal entry by entry: the cooperation as it stood at each entry's time (the
 // run forked there, so it is the same simulation, not a reconstruction), the entries leading up to
 // it, and the services' true levels then.
-void drawReplay(Session& s) {
+void ReviewPanel::drawReplay(Session& s) {
     const auto& entries = s.run->journal().entries();
-    static const exercise::Exercise* source = nullptr;
-    static std::size_t sourceEntries = 0;
-    static int index = 0, shown = -1;
-    static bool playing = false;
-    static double playClock = 0;
-    static Session stepped;
-    if (source != s.run.get()) index = 0, playing = false;
-    if (source != s.run.get() || sourceEntries != entries.size()) source = s.run.get(), sourceEntries = entries.size(), shown = -1;
+    // The run has gone on since the fork: fork again (a new run starts the panel afresh, App::frame).
+    if (sourceEntries != entries.size()) sourceEntries = entries.size(), shown = -1;
     const int last = static_cast<int>(entries.size()) - 1;
     if (ImGui::Button("|<")) index = 0;
     ImGui::SameLine();
@@ -95,9 +91,11 @@ void drawReplay(Session& s) {
     ImGui::EndChild();
 }
 
+namespace {
+
 void drawResults(Session& s) {
-    const auto& ev = assessment(s).evaluation;
-    const auto& m = assessment(s).metrics;
+    const auto& ev = s.assessment().evaluation;
+    const auto& m = s.assessment().metrics;
     char score[32];
     std::snprintf(score, sizeof score, "%.0f/100", ev.score);
     ImGui::SetWindowFontScale(1.5f);
@@ -133,7 +131,7 @@ void drawResults(Session& s) {
 }  // namespace
 
 // The after-action review: score, objectives, findings and metrics, with exports; and the replay.
-void drawReview(Session& s) {
+void ReviewPanel::draw(Session& s) {
     if (!ImGui::BeginTabBar("review")) return;
     if (ImGui::BeginTabItem(s.t("Resultat", "Results"))) {
         drawResults(s);
@@ -152,6 +150,5 @@ void drawReview(Session& s) {
     }
     ImGui::EndTabBar();
 }
-
 
 }  // namespace samverkan::gui

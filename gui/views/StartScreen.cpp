@@ -1,14 +1,14 @@
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 
 #include "gui/views/Views.hpp"
 
 namespace samverkan::gui {
 
-bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
+bool StartPanel::draw(Session& s, const std::vector<std::string>& shipped) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
     ImGui::Begin("start", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground);
@@ -29,10 +29,9 @@ bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
         const auto name = std::filesystem::path(path).stem().string();
         if (ImGui::RadioButton(name.c_str(), s.scenarioPath == path)) s.load(path);
     }
-    static char other[512] = "";
-    ImGui::InputText(s.t("Annan fil", "Other file"), other, sizeof other);
+    ImGui::InputText(s.t("Annan fil", "Other file"), &otherFile);
     ImGui::SameLine();
-    if (ImGui::Button(s.t("Öppna", "Open"))) s.load(other);
+    if (ImGui::Button(s.t("Öppna", "Open"))) s.load(otherFile);
 
     if (!s.diagnostics.empty()) {
         ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.t("Scenariot kunde inte läsas:", "The scenario could not be read:"));
@@ -103,17 +102,13 @@ bool drawStartScreen(Session& s, const std::vector<std::string>& shipped) {
         ImGui::TreePop();
     }
     // A journal name of its own for each new exercise, so that starting one never overwrites another's.
-    static char journal[512] = "";
-    static std::string namedFor;
-    static const bool fromCommandLine = !s.journalPath.empty();  // --journal FILE is kept as given
-    if (namedFor != s.scenario->id) {
-        namedFor = s.scenario->id;
-        std::string name = fromCommandLine ? s.journalPath : std::string{};
-        for (int n = 1; name.empty() || (!fromCommandLine && std::filesystem::exists(name)); ++n)
-            name = s.scenario->id + "-" + std::to_string(n) + ".jsonl";
-        std::snprintf(journal, sizeof journal, "%s", name.c_str());
+    if (journalNamedFor != s.scenario->id) {
+        journalNamedFor = s.scenario->id;
+        journal = keepJournalName ? s.journalPath : std::string{};
+        for (int n = 1; journal.empty() || (!keepJournalName && std::filesystem::exists(journal)); ++n)
+            journal = s.scenario->id + "-" + std::to_string(n) + ".jsonl";
     }
-    ImGui::InputText(s.t("Journalen skrivs till", "The journal is written to"), journal, sizeof journal);
+    ImGui::InputText(s.t("Journalen skrivs till", "The journal is written to"), &journal);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", s.t("Länsstyrelsens dokumentation: skrivs medan övningen pågår, så att den kan återupptas efter ett avbrott.",
                                     "Länsstyrelsen's documentation: written as the exercise runs, so that it can be resumed after a crash."));

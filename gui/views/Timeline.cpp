@@ -42,7 +42,7 @@ void drawTimeline(const Session& s) {
     const auto& entries = run.journal().entries();
     const bool showExpected = s.control || run.finished();
     static const eval::Evaluation none;
-    const eval::Evaluation& ev = showExpected ? assessment(s).evaluation : none;
+    const eval::Evaluation& ev = showExpected ? s.assessment().evaluation : none;
 
     // The time axis: from the start to now, with the windows that have opened.
     Millis end = std::max<Millis>(run.now(), engine::kHour);

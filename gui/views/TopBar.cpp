@@ -1,10 +1,11 @@
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "gui/views/Views.hpp"
 
 namespace samverkan::gui {
 
-void drawTopBar(Session& s) {
+void TopBarPanel::draw(Session& s) {
     const auto& run = *s.run;
     ImGui::Text("%s   %s", engine::formatClock(s.scenario->start, run.now()).c_str(), engine::formatElapsed(run.now()).c_str());
     ImGui::SameLine(330);
@@ -21,10 +22,9 @@ void drawTopBar(Session& s) {
     }
     if (s.control) {
         // Exercise control jumps the whole exercise forward, e.g. past a night (+30h, 2d).
-        static char jump[16] = "";
         ImGui::SameLine();
         ImGui::SetNextItemWidth(70);
-        ImGui::InputTextWithHint("##jump", "+30h", jump, sizeof jump);
+        ImGui::InputTextWithHint("##jump", "+30h", &jump);
         ImGui::SameLine();
         if (ImGui::Button(s.t("Hoppa", "Jump"))) {
             const auto to = engine::parseOffset(jump);

@@ -1,29 +1,85 @@
 #pragma once
 // The panels of the trainee console; one per file. Each draws from the Session every frame.
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "gui/app/Session.hpp"
-#include "sim/eval/Findings.hpp"
-#include "sim/eval/Metrics.hpp"
 
 namespace samverkan::gui {
 
-/// The start screen: scenario, play, language, mode and role. Returns true when "Start" is pressed.
-bool drawStartScreen(Session& s, const std::vector<std::string>& shipped);
-void drawTopBar(Session& s);
+// The panels that keep something between frames are small structs with that state and a draw();
+// the App owns one of each (ImGui's ExampleAppLog). What belongs to one run starts afresh with the
+// next (App::frame), so a second exercise never shows the first one's drafts.
+
+/// The start screen: scenario, play, language, mode, role and the journal's file.
+struct StartPanel {
+    std::string otherFile;         ///< a scenario file typed in by hand
+    std::string journal;           ///< where the journal of the exercise will be written
+    std::string journalNamedFor;   ///< the scenario `journal` was named for
+    bool keepJournalName = false;  ///< --journal FILE was given: kept as given, never renamed
+    /// Returns true when "Start" is pressed.
+    bool draw(Session& s, const std::vector<std::string>& shipped);
+};
+
+/// The clock, its speed and, for exercise control, a jump forward.
+struct TopBarPanel {
+    std::string jump;  ///< the time exercise control is typing to jump to (+30h, 2d)
+    void draw(Session& s);
+};
+
+/// A priority list put in order before it is set.
+struct ListDraft {
+    std::string list;
+    std::vector<std::string> order;
+};
+
+/// What the role may do, each action a Command; with what is being drafted for each.
+struct ActionsPanel {
+    int actsAs = 0;       ///< exercise control acts as: 0 = itself, k = the region's k-th actor
+    int forumChoice = 0;  ///< among the activated forums
+    int medium = 0;       ///< convene by 0 = telephone, 1 = a physical meeting
+    int actorChoice = 0;  ///< the actor called in, released, made chair or contacted
+    int topic = 0;
+    std::string decisionText;
+    std::vector<std::string> chosen;  ///< who carries the decision out
+    std::vector<ListDraft> drafts;
+    std::optional<std::size_t> draftsFor;  ///< how many priority orders had been set when the drafts were made
+    std::string message;
+    std::string injectText;
+    int injectTo = 0;
+    void draw(Session& s);
+};
+
+/// The county's municipalities coloured by how hard the hazards hit them, as the role knows it.
+struct MapPanel {
+    bool truth = true;  ///< exercise control sees the truth first, and can switch to what is known
+    void draw(const Session& s);
+};
+
+/// The after-action review: score, findings, metrics, exports of the report and the journal; and
+/// the replay, stepping through the journal entry by entry.
+struct ReviewPanel {
+    int index = 0;                  ///< the journal entry the replay stands at
+    int shown = -1;                 ///< the entry `stepped` was forked at (-1 = none yet)
+    std::size_t sourceEntries = 0;  ///< the journal's length when `stepped` was forked
+    bool playing = false;
+    double playClock = 0;  ///< real seconds since the replay last stepped on
+    Session stepped;       ///< the run forked at the entry's time, for the forum board beside it
+    void draw(Session& s);
+
+private:
+    void drawReplay(Session& s);
+};
+
 void drawForumBoard(Session& s);
 void drawInbox(Session& s);
-void drawActions(Session& s);
 void drawJournal(const Session& s);
 void drawPicture(const Session& s);
-/// The county's municipalities coloured by how hard the hazards hit them, as the role knows it.
-void drawMap(const Session& s);
 /// Activations, decisions and injects on a time line (with the expected windows for exercise control).
 void drawTimeline(const Session& s);
-/// The after-action review: score, findings, metrics, and exports of the report and the journal.
-void drawReview(Session& s);
 /// A decision point for the role: pauses the clock in a modal with its options.
 void drawDecisionModal(Session& s);
 
@@ -34,13 +90,5 @@ std::string forumName(const Session& s, const std::string& id);
 const world::Picture* knownPicture(const Session& s);
 /// Each service's level: the true one, or as the role knows it (−1 when unknown).
 std::vector<double> knownLevels(const Session& s, bool truth);
-
-/// The run's evaluation against the expected actions and its metrics, shared by the review and
-/// the timeline; made again only when the journal has grown (both scan the whole journal).
-struct Assessment {
-    eval::Evaluation evaluation;
-    eval::Metrics metrics;
-};
-const Assessment& assessment(const Session& s);
 
 }  // namespace samverkan::gui

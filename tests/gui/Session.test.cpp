@@ -1,42 +1,53 @@
 // The GUI drives the same Exercise as the CLI: the same commands through the GUI's path give the
-// same journal; and whole frames of the console build headless, with no window.
+// same journal; a new run keeps nothing derived from the last one; and whole frames of the console
+// build headless, with no window.
 #include <catch2/catch.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "gui/app/App.hpp"
 #include "gui/views/Views.hpp"
+#include "sim/eval/Findings.hpp"
+#include "tests/gui/HeadlessImGui.hpp"
 
 using namespace samverkan;
 using engine::kHour;
 using engine::kMinute;
+using engine::Millis;
+
+using support::HeadlessImGui;
+using support::kSnowstorm;
 
 namespace {
-const std::string kSnowstorm = std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios/snowstorm.yaml";
 
-// An ImGui context with a built font atlas and a 1600×900 display, for frames without a window.
-struct HeadlessImGui {
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1600, 900);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+// Enough of an evaluation to tell two apart: its score, explanation and each finding.
+std::string summary(const eval::Evaluation& ev) {
+    std::string out = std::to_string(ev.score) + " " + ev.explanation.en;
+    for (const auto& f : ev.findings) out += "\n" + std::string(eval::statusName(f.status)) + " " + f.text.en;
+    return out;
+}
+
+// The time at which each length of the journal is first reached, stepping event by event.
+std::map<std::size_t, Millis> journalLengths(const std::string& scenario, std::size_t upTo) {
+    gui::Session s;
+    s.control = true;
+    REQUIRE(s.load(scenario));
+    s.start();
+    std::map<std::size_t, Millis> lengths{{s.run->journal().entries().size(), s.run->now()}};
+    while (s.run->journal().entries().size() < upTo && !s.run->finished()) {
+        const auto next = s.run->nextEventTime();
+        if (!next) break;
+        s.run->runUntil(*next);
+        lengths.emplace(s.run->journal().entries().size(), s.run->now());
     }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
-    void frame(gui::App& app, double seconds) {
-        ImGui::NewFrame();
-        app.frame(seconds);
-        ImGui::Render();
-    }
-};
+    return lengths;
+}
+
 }  // namespace
 
 TEST_CASE("commands through the GUI's session give the journal the CLI path gives", "[gui]") {
@@ -244,4 +255,69 @@ TEST_CASE("every centre tab builds headless – the map holds every municipality
     bool board = false;
     for (const auto* w : ImGui::GetCurrentContext()->Windows) board |= std::string(w->Name).find("replay-forums") != std::string::npos;
     CHECK(board);
+}
+
+TEST_CASE("a new run is assessed afresh, even at a journal of the same length", "[gui]") {
+    // Two runs whose journals reach the same length: a cache keyed on the length alone would hand
+    // the second the first one's evaluation.
+    const auto snowstorm = journalLengths(support::kSnowstorm, 200);
+    const auto demonstration = journalLengths(support::kDemonstration, 200);
+    std::size_t length = 0;
+    for (const auto& [n, t] : snowstorm)
+        if (n > 5 && demonstration.count(n) != 0) {
+            length = n;
+            break;
+        }
+    REQUIRE(length > 0);
+
+    // One session runs both in turn; each time its assessment must be that run's own.
+    gui::Session session;
+    session.control = true;
+    const auto assessedAt = [&](const std::string& scenario, Millis t) {
+        REQUIRE(session.load(scenario));
+        session.start();
+        session.run->runUntil(t);
+        REQUIRE(session.run->journal().entries().size() == length);
+        const std::string assessed = summary(session.assessment().evaluation);
+        CHECK(assessed == summary(eval::evaluate(*session.run)));
+        return assessed;
+    };
+    const std::string before = assessedAt(support::kSnowstorm, snowstorm.at(length));
+    const std::string after = assessedAt(support::kDemonstration, demonstration.at(length));
+    CHECK(after != before);
+}
+
+TEST_CASE("a new run keeps nothing of the last one's answers, acting role or inbox", "[gui]") {
+    gui::Session session;
+    session.control = true;
+    REQUIRE(session.load(support::kSnowstorm));
+    session.start();
+    session.actsAs = "polisen";
+    session.submit(protocol::Deactivate{.by = session.actingRole(), .forum = "coordinating"});
+    REQUIRE_FALSE(session.lastAnswer.empty());
+    const auto firstRun = session.runNumber;
+    session.start();
+    CHECK(session.runNumber == firstRun + 1);
+    CHECK(session.lastAnswer.empty());
+    CHECK(session.actingRole() == protocol::kControl);
+    CHECK(session.seenEntries == 0);
+}
+
+TEST_CASE("a second exercise in the same session writes its own journal", "[gui]") {
+    const auto path = (std::filesystem::temp_directory_path() / "samverkan-gui-second.jsonl").string();
+    gui::Session session;
+    session.control = true;  // the simulator plays every role, so the journal grows with time
+    session.journalPath = path;
+    REQUIRE(session.load(support::kSnowstorm));
+    session.start();
+    session.run->runUntil(6 * engine::kHour);
+    const std::string firstJournal = session.run->journal().text();
+    session.start();
+    session.run->runUntil(engine::kHour);
+    session.journalFile.flush();
+    std::ifstream in(path);
+    std::stringstream file;
+    file << in.rdbuf();
+    CHECK(file.str() == session.run->journal().text());
+    CHECK(file.str() != firstJournal);
 }
