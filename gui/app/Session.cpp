@@ -35,8 +35,7 @@ void Session::loadMap() {
 
 void Session::endRun() {
     run.reset();
-    if (journalFile.is_open()) journalFile.close();
-    journalFile.clear();
+    journalFile.reset();
     lastAnswer.clear();
     actsAs.clear();
     m_assessment.reset();
@@ -52,8 +51,11 @@ void Session::start() {
     // trainees elsewhere (none: the simulator plays every role).
     o.trainees = seats;
     if (!journalPath.empty()) {
-        journalFile.open(journalPath, std::ios::binary | std::ios::trunc);
-        if (journalFile) o.journalOut = &journalFile;
+        // Written in place from the first line, so that a crash keeps everything up to it.
+        std::string error;
+        journalFile.emplace(journalPath);
+        if (journalFile->open(error) && journalFile->putInPlace(error)) o.journalOut = &journalFile->stream();
+        else diagnostics = {{journalPath, 0, 0, error}};
     }
     run = std::make_unique<exercise::Exercise>(*scenario, o);
     ++runNumber;
@@ -70,15 +72,16 @@ bool Session::resume(const std::string& path) {
     ++runNumber;
     // Run it again into a new file and put that in place of the old one once it has caught up, so
     // that a crash during the catch-up loses nothing either.
-    const std::string fresh = path + ".resume";
-    journalFile.open(fresh, std::ios::binary | std::ios::trunc);
-    run = exercise::rerun(*read.value, path, diagnostics, &journalFile);
+    std::string error;
+    journalFile.emplace(path, ".resume");
+    if (!journalFile->open(error)) {
+        diagnostics = {{path, 0, 0, error}};
+        return false;
+    }
+    run = exercise::rerun(*read.value, path, diagnostics, &journalFile->stream());
     if (!run) return false;
-    journalFile.flush();
-    std::error_code ec;
-    std::filesystem::rename(fresh, path, ec);
-    if (ec) {
-        diagnostics = {{path, 0, 0, "cannot replace the journal: " + ec.message()}};
+    if (!journalFile->putInPlace(error)) {
+        diagnostics = {{path, 0, 0, error}};
         return false;
     }
     scenario = std::make_unique<scenario::Scenario>(run->scenario());

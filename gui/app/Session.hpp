@@ -13,6 +13,7 @@
 #include "sim/eval/Findings.hpp"
 #include "sim/eval/Metrics.hpp"
 #include "sim/exercise/Exercise.hpp"
+#include "sim/exercise/Files.hpp"
 
 namespace samverkan::gui {
 
@@ -44,7 +45,7 @@ struct Session {
     std::size_t seenEntries = 0;  ///< journal entries the role has seen in the inbox
     std::string journalPath;      ///< where the journal is written as the exercise runs ("" = nowhere)
     bool replayFirst = false;     ///< the review opens on its replay (--tab replay)
-    std::ofstream journalFile;
+    std::optional<exercise::AtomicFile> journalFile;  ///< the journal, written as the exercise runs
     std::uint64_t runNumber = 0;  ///< counts the runs started or resumed here; a panel's drafts belong to one run
 
     /// Loads the scenario; on failure keeps the diagnostics and returns false.

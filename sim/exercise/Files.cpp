@@ -34,6 +34,21 @@ bool AtomicFile::commit(std::string& error) {
     return true;
 }
 
+bool AtomicFile::putInPlace(std::string& error) {
+    m_out.flush();
+    if (!m_out) {
+        error = "cannot write " + m_temporary;
+        return false;
+    }
+    std::error_code ec;
+    std::filesystem::rename(m_temporary, m_path, ec);
+    if (ec) {
+        error = "cannot put " + m_path + " in place: " + ec.message();
+        return false;
+    }
+    return true;
+}
+
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error) {
     AtomicFile file(path);
     if (!file.open(error)) return false;

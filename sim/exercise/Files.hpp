@@ -15,6 +15,8 @@ public:
     explicit AtomicFile(std::string path, std::string suffix = ".tmp");
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
+    AtomicFile(AtomicFile&&) = default;  ///< a stream handed to a run must not move while the run writes
+    AtomicFile& operator=(AtomicFile&&) = default;
 
     /// Opens the temporary file for writing; false (and why, in `error`) if it cannot be.
     bool open(std::string& error);
@@ -25,6 +27,9 @@ public:
     [[nodiscard]] const std::string& path() const { return m_path; }
     /// Flushes, closes and renames the temporary file to `path`; false (and why) on any failure.
     bool commit(std::string& error);
+    /// Flushes and renames the temporary file to `path` but keeps writing: for a journal that is
+    /// put in place once it has caught up and then goes on growing as the exercise runs.
+    bool putInPlace(std::string& error);
 
 private:
     std::string m_path, m_temporary;

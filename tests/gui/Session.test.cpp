@@ -314,7 +314,7 @@ TEST_CASE("a second exercise in the same session writes its own journal", "[gui]
     const std::string firstJournal = session.run->journal().text();
     session.start();
     session.run->runUntil(engine::kHour);
-    session.journalFile.flush();
+    session.journalFile->stream().flush();
     std::ifstream in(path);
     std::stringstream file;
     file << in.rdbuf();
