@@ -254,22 +254,38 @@ void Exercise::handle(const RunEvent& ev) {
     }
 }
 
-// What the cooperation does reaches the world: decisions as each actor carries them out (one
-// actor of N carries 1/N of the effect), actors joining forums, public messages, and priority
-// orders for resources.
+// What the cooperation does reaches the world: measures as each actor carries them out, actors
+// joining forums, public messages, and priority orders for resources. An actor's part of a
+// measure is its population share among the decision's actors when they are all municipalities,
+// else one of N.
 void Exercise::signalWorld(const JournalEntry& entry) {
     if (entry.kind == "implemented") {
-        double share = 1.0;
-        for (const auto& d : m_cooperation.decisions())
-            if (d.command.id == entry.ref && !d.actors.empty()) share = 1.0 / static_cast<double>(d.actors.size());
-        m_world->signal({entry.kind, entry.ref, false, share}, m_sim.now());
+        const auto& decisions = m_cooperation.decisions();
+        for (auto it = decisions.rbegin(); it != decisions.rend(); ++it) {  // the latest decision of that id
+            const auto& d = *it;
+            if (d.command.id != entry.ref) continue;
+            if (d.command.measure.empty()) break;  // information only: no modelled effect
+            const auto measure = m_world->measureIndex(d.command.measure);
+            if (measure == SIZE_MAX) break;
+            double total = 0;
+            bool weighted = true;
+            for (const auto a : d.actors) {
+                const double w = m_world->areaWeight(m_scenario.region.actors[a].id);
+                weighted = weighted && w > 0;
+                total += w;
+            }
+            const double n = static_cast<double>(std::max<std::size_t>(d.actors.size(), 1));
+            const double share = weighted && total > 0 ? m_world->areaWeight(entry.actor) / total : 1.0 / n;
+            m_world->measureImplemented(measure, d.command.args, share, m_sim.now());
+            break;
+        }
     } else if (entry.kind == "meeting-opened" || entry.kind == "conference") {
         const auto f = m_scenario.region.forumIndex(entry.forum);
         if (f != model::kNone && m_scenario.region.forums[f].mode == model::Mode::activated) m_picturesDue.push_back(f);
     } else if (entry.kind == "member-joined") {
-        m_world->signal({entry.kind, entry.actor, false, 1.0}, m_sim.now());
+        m_world->memberJoined(entry.actor, m_sim.now());
     } else if (entry.kind == "public-message") {
-        m_world->signal({entry.kind, {}, entry.data.find("\"joint\":true") != std::string::npos, 1.0}, m_sim.now());
+        m_world->publicMessage(entry.data.find("\"joint\":true") != std::string::npos, m_sim.now());
     } else if (entry.kind == "frame-set" || entry.kind == "priorities-set") {
         const auto f = m_scenario.region.forumIndex(entry.forum);
         for (const auto& p : m_cooperation.priorities())

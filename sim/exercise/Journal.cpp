@@ -35,6 +35,15 @@ std::string commandData(const protocol::Command& command, const std::string& sou
             case protocol::FieldShape::text:
                 o.addRaw(f.key, protocol::JsonObject().add("sv", f.values[0]).add("en", f.values[1]).str());
                 break;
+            case protocol::FieldShape::args: {
+                protocol::JsonObject args;
+                for (const auto& a : f.args) {
+                    if (a.list) args.add(a.param, a.values);
+                    else args.addRaw(a.param, a.values.front());
+                }
+                o.addRaw(f.key, args.str());
+                break;
+            }
         }
     }
     return o.str();

@@ -1,5 +1,9 @@
 #include "sim/protocol/CommandFields.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 
 namespace samverkan::protocol {
@@ -42,6 +46,8 @@ void forEachField(AgreeDecision& c, F&& f) {
     f("text", c.text, FieldRef::none, true);
     f("actors", c.actors, FieldRef::actors, false);
     f("proposal_to", c.proposalTo, FieldRef::forum, false);
+    f("measure", c.measure, FieldRef::measure, false);
+    f("args", c.args, FieldRef::none, false);
 }
 template <class F>
 void forEachField(SetPriorities& c, F&& f) {
@@ -88,16 +94,33 @@ constexpr FieldShape shapeOf(const std::string&) { return FieldShape::scalar; }
 constexpr FieldShape shapeOf(const std::vector<std::string>&) { return FieldShape::list; }
 constexpr FieldShape shapeOf(const Text&) { return FieldShape::text; }
 constexpr FieldShape shapeOf(const Millis&) { return FieldShape::duration; }
+constexpr FieldShape shapeOf(const std::vector<model::MeasureArg>&) { return FieldShape::args; }
 
 bool isEmpty(const std::string& v) { return v.empty(); }
 bool isEmpty(const std::vector<std::string>& v) { return v.empty(); }
 bool isEmpty(const Text& v) { return v.empty(); }
 bool isEmpty(const Millis& v) { return v == 0; }
+bool isEmpty(const std::vector<model::MeasureArg>& v) { return v.empty(); }
 
 std::vector<std::string> valuesOf(const std::string& v) { return {v}; }
 std::vector<std::string> valuesOf(const std::vector<std::string>& v) { return v; }
 std::vector<std::string> valuesOf(const Text& v) { return {v.sv, v.en}; }
 std::vector<std::string> valuesOf(const Millis& v) { return {engine::formatDuration(v)}; }
+std::vector<std::string> valuesOf(const std::vector<model::MeasureArg>&) { return {}; }
+
+template <class T>
+std::vector<FieldArg> argsOf(const T&) { return {}; }
+std::vector<FieldArg> argsOf(const std::vector<model::MeasureArg>& v) {
+    std::vector<FieldArg> out;
+    // In parameter order, as a journal's JSON object reads them back.
+    auto sorted = v;
+    std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) { return x.param < y.param; });
+    for (const auto& a : sorted) {
+        if (a.items.empty()) out.push_back({a.param, false, {formatNumber(a.number)}});
+        else out.push_back({a.param, true, a.items});
+    }
+    return out;
+}
 
 // Assigns a decoded value; returns an error message or "".
 std::string assign(std::string& out, const FieldValue& f) {
@@ -120,12 +143,34 @@ std::string assign(Millis& out, const FieldValue& f) {
     return {};
 }
 
+std::string assign(std::vector<model::MeasureArg>& out, const FieldValue& f) {
+    out.clear();
+    for (const auto& a : f.args) {
+        model::MeasureArg arg{a.param, 0, {}};
+        for (const auto& earlier : out)
+            if (earlier.param == a.param) return "names '" + a.param + "' twice";
+        if (a.list) {
+            if (a.values.empty()) return "'" + a.param + "' must name at least one item";
+            arg.items = a.values;
+        } else {
+            const std::string text = a.values.empty() ? std::string{} : a.values.front();
+            char* end = nullptr;
+            arg.number = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(arg.number))
+                return "'" + a.param + "' must be a number or a list; got \"" + text + "\"";
+        }
+        out.push_back(std::move(arg));
+    }
+    return {};
+}
+
 const char* shapeWord(FieldShape s) {
     switch (s) {
         case FieldShape::scalar: return "a single value";
         case FieldShape::list: return "a list";
         case FieldShape::text: return "a text with 'sv' and 'en'";
         case FieldShape::duration: return "a duration";
+        case FieldShape::args: return "a mapping of parameters to a number or a list";
     }
     return "?";
 }
@@ -156,6 +201,12 @@ Command defaultOf(std::size_t index, std::index_sequence<I...>) {
 
 }  // namespace
 
+std::string formatNumber(double value) {
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc{} ? std::string(buffer, end) : std::string("0");
+}
+
 const std::vector<FieldSpec>* fieldSpecs(const std::string& type) {
     static const auto specs = allSpecs(std::make_index_sequence<std::variant_size_v<Command>>{});
     const auto it = specs.find(type);
@@ -169,7 +220,7 @@ std::vector<FieldValue> encodeFields(const Command& command) {
         [&](auto& c) {
             forEachField(c, [&](const char* key, auto& member, FieldRef, bool required) {
                 if (!required && isEmpty(member)) return;
-                out.push_back({key, shapeOf(member), valuesOf(member)});
+                out.push_back({key, shapeOf(member), valuesOf(member), argsOf(member)});
             });
         },
         copy);
