@@ -2,6 +2,10 @@
 // deciding it moves each outcome it claims to change in the claimed direction, over several seeds.
 // A measure a play decides is compared with the same play without those steps; a measure no play
 // decides is added to the reference play beside its first decision of the same topic.
+#include <filesystem>
+#include <fstream>
+
+#include "sim/exercise/Replay.hpp"
 #include "tests/exercise/SceneHelpers.hpp"
 
 using namespace samverkan;
@@ -168,4 +172,75 @@ TEST_CASE("bandvagnar: the order decides who gains – acute healthcare first co
         CHECK(outcome(*alone, "acute-transports-late") < outcome(*aloneWithout, "acute-transports-late"));
         CHECK(outcome(*alone, "rescue-callouts-delayed") > outcome(*aloneWithout, "rescue-callouts-delayed"));
     }
+}
+
+TEST_CASE("a trainee's own measure, with its arguments, acts on the world and replays from the journal", "[measures][replay]") {
+    const auto& s = shipped("snowstorm");
+    auto trainee = [&](bool decide) {
+        exercise::Options o;
+        o.trainees = {"sl", "stockholms-stad"};
+        auto run = std::make_unique<exercise::Exercise>(s, o);
+        run->runUntil(3 * kHour);
+        if (decide) {
+            protocol::AgreeDecision lines;
+            lines.by = "sl";
+            lines.id = "lines";
+            lines.topic = "operations";
+            lines.text = {"Linjer in", "Lines cancelled"};
+            lines.measure = "bus-lines-cancelled";
+            lines.args = {{"share", 0.8, {}}};
+            REQUIRE(run->submit(lines).accepted);
+            auto schools = lines;
+            schools.by = "stockholms-stad";
+            schools.id = "schools";
+            schools.text = {"Stängt", "Closed"};
+            schools.measure = "schools-closed";
+            schools.args = {{"until", 12, {}}, {"areas", 0, {"stockholms-stad", "huddinge"}}};
+            REQUIRE(run->submit(schools).accepted);
+        }
+        run->runToEnd();
+        return run;
+    };
+    const auto decided = trainee(true);
+    const auto waited = trainee(false);
+    CHECK(outcome(*decided, "bus-departures-lost") < outcome(*waited, "bus-departures-lost"));
+    CHECK(outcome(*decided, "person-hours-stranded") < outcome(*waited, "person-hours-stranded"));
+    // The journal carries the measure and its arguments, and the run replays byte for byte.
+    const auto path = (std::filesystem::temp_directory_path() / "samverkan-measures-trainee.jsonl").string();
+    std::ofstream(path, std::ios::binary) << decided->journal().text();
+    const auto read = exercise::readJournal(path);
+    REQUIRE(read.ok());
+    std::vector<protocol::AgreeDecision> agreed;
+    for (const auto& input : read.value->inputs)
+        if (const auto* d = std::get_if<protocol::AgreeDecision>(&input.command)) agreed.push_back(*d);
+    REQUIRE(agreed.size() == 2);
+    CHECK(agreed[0].measure == "bus-lines-cancelled");
+    REQUIRE(agreed[0].args.size() == 1);
+    CHECK(agreed[0].args[0].number == 0.8);
+    REQUIRE(agreed[1].args.size() == 2);
+    CHECK(agreed[1].args[0].param == "areas");
+    CHECK(agreed[1].args[0].items == std::vector<std::string>{"stockholms-stad", "huddinge"});
+    CHECK(agreed[1].args[1].param == "until");
+    CHECK(agreed[1].args[1].number == 12);
+    const auto replayed = exercise::replay(*read.value, path);
+    REQUIRE(replayed.ok());
+    CHECK(replayed.value->identical);
+}
+
+TEST_CASE("each municipality carries its population share of a measure the municipalities decide together", "[measures]") {
+    const auto run = play("snowstorm", "reference");
+    const auto* w = run->world();
+    const auto schools = w->measureIndex("schools-closed");
+    double parts = 0, largest = 0;
+    int count = 0;
+    for (const auto& a : w->applied()) {
+        if (w->spec().effects[a.effect].measure != schools) continue;
+        parts += a.strength / a.timeliness;
+        largest = std::max(largest, a.strength / a.timeliness);
+        ++count;
+    }
+    CHECK(count == 26);
+    CHECK(parts == Approx(1.0));
+    CHECK(largest == Approx(w->areaWeight("stockholms-stad")));
+    CHECK(w->areaWeight("stockholms-stad") == Approx(988000.0 / 2436000.0));
 }
