@@ -84,7 +84,7 @@ TEST_CASE("a measure's effects and the typed triggers go into the world model", 
     CHECK(w.groups.size() == snow.region.groups.size());
 }
 
-TEST_CASE("plays name the measure they decide and its arguments; the alone play narrows them", "[scenario][measures]") {
+TEST_CASE("plays name the measure they decide and its arguments, and the alone play narrows them", "[scenario][measures]") {
     const auto snow = load("scenarios/snowstorm.yaml");
     CHECK(decision(snow, "reference", "schools-closed").measure == "schools-closed");
     CHECK(decision(snow, "reference", "schools-closed").args.empty());
