@@ -23,6 +23,12 @@ std::vector<std::string> pointIds(const Scenario& s) {
     return ids;
 }
 
+std::vector<std::string> measureIds(const Scenario& s) {
+    std::vector<std::string> ids;
+    for (const auto& m : s.measures) ids.push_back(m.id);
+    return ids;
+}
+
 void checkRef(YamlDocument& doc, const YAML::Node& at, const protocol::FieldSpec& spec,
               const protocol::FieldValue& value, const Scenario& scenario) {
     const auto& region = scenario.region;
@@ -51,11 +57,8 @@ void checkRef(YamlDocument& doc, const YAML::Node& at, const protocol::FieldSpec
                     doc.error(at, "unknown inject '" + v + "'" + model::didYouMean(v, injectIds(scenario)));
                 break;
             case protocol::FieldRef::measure:
-                if (scenario.measure(v) == nullptr) {
-                    std::vector<std::string> ids;
-                    for (const auto& m : scenario.measures) ids.push_back(m.id);
-                    doc.error(at, "unknown measure '" + v + "'" + model::didYouMean(v, ids));
-                }
+                if (scenario.measure(v) == nullptr)
+                    doc.error(at, "unknown measure '" + v + "'" + model::didYouMean(v, measureIds(scenario)));
                 break;
             case protocol::FieldRef::none: break;
         }

@@ -6,20 +6,15 @@
 #include <sstream>
 
 #include "sim/scenario/Scenario.hpp"
+#include "tests/scenario/LoadHelpers.hpp"
 
 using namespace samverkan;
+using test::load;
 namespace fs = std::filesystem;
 using engine::kHour;
 using engine::kMinute;
 
 namespace {
-scenario::Scenario load(const std::string& path) {
-    auto loaded = scenario::loadScenario(path);
-    INFO((loaded.diagnostics.empty() ? std::string{} : loaded.diagnostics.front().str()));
-    REQUIRE(loaded.ok());
-    return std::move(*loaded.value);
-}
-
 const protocol::AgreeDecision& decision(const scenario::Scenario& s, const std::string& play, const std::string& id) {
     for (const auto& step : s.play(play)->steps)
         if (const auto* d = std::get_if<protocol::AgreeDecision>(&step.command); d != nullptr && d->id == id) return *d;
