@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <concepts>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -9,37 +10,44 @@
 namespace samverkan::protocol {
 namespace {
 
-// The single table of fields per command type. `f(key, member, ref, required)`.
-template <class F>
-void forEachField(RequestActivation& c, F&& f) {
+// The single table of fields per command type. `f(key, member, ref, required)`; `C` is the type or
+// its const, so that writing a command needs no copy of it.
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, RequestActivation>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, false);
     f("via_forum", c.viaForum, FieldRef::forum, false);
     f("reason", c.reason, FieldRef::none, false);
 }
-template <class F>
-void forEachField(Convene& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Convene>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("medium", c.medium, FieldRef::medium, false);
     f("meet_in", c.meetIn, FieldRef::none, false);
     f("actors", c.actors, FieldRef::actors, false);
 }
-template <class F>
-void forEachField(CallIn& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, CallIn>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("actor", c.actor, FieldRef::actor, true);
 }
-template <class F>
-void forEachField(Release& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Release>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("actor", c.actor, FieldRef::actor, true);
 }
-template <class F>
-void forEachField(SetChair& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, SetChair>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("actor", c.actor, FieldRef::actor, true);
 }
-template <class F>
-void forEachField(AgreeDecision& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, AgreeDecision>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, false);
     f("id", c.id, FieldRef::none, true);
     f("topic", c.topic, FieldRef::topic, true);
@@ -49,43 +57,51 @@ void forEachField(AgreeDecision& c, F&& f) {
     f("measure", c.measure, FieldRef::measure, false);
     f("args", c.args, FieldRef::none, false);
 }
-template <class F>
-void forEachField(SetPriorities& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, SetPriorities>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("list", c.list, FieldRef::none, true);
     f("order", c.order, FieldRef::none, true);
 }
-template <class F>
-void forEachField(SendPublicMessage& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, SendPublicMessage>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, false);
     f("text", c.text, FieldRef::none, true);
 }
-template <class F>
-void forEachField(Deactivate& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Deactivate>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
 }
-template <class F>
-void forEachField(AnswerDecisionPoint& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, AnswerDecisionPoint>
+void forEachField(C& c, F&& f) {
     f("point", c.point, FieldRef::decisionPoint, true);
     f("option", c.option, FieldRef::none, true);
 }
-template <class F>
-void forEachField(ControlInject& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, ControlInject>
+void forEachField(C& c, F&& f) {
     f("inject", c.inject, FieldRef::inject, false);
     f("to", c.to, FieldRef::actors, false);
     f("text", c.text, FieldRef::none, false);
 }
-template <class F>
-void forEachField(Report& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Report>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("text", c.text, FieldRef::none, true);
 }
-template <class F>
-void forEachField(HandOver& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, HandOver>
+void forEachField(C& c, F&& f) {
     f("role", c.role, FieldRef::actor, true);
 }
-template <class F>
-void forEachField(Contact& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Contact>
+void forEachField(C& c, F&& f) {
     f("to", c.to, FieldRef::actor, true);
     f("text", c.text, FieldRef::none, true);
 }
@@ -215,15 +231,14 @@ const std::vector<FieldSpec>* fieldSpecs(const std::string& type) {
 
 std::vector<FieldValue> encodeFields(const Command& command) {
     std::vector<FieldValue> out;
-    Command copy = command;
     std::visit(
-        [&](auto& c) {
+        [&](const auto& c) {
             forEachField(c, [&](const char* key, auto& member, FieldRef, bool required) {
                 if (!required && isEmpty(member)) return;
                 out.push_back({key, shapeOf(member), valuesOf(member), argsOf(member)});
             });
         },
-        copy);
+        command);
     return out;
 }
 

@@ -212,9 +212,18 @@ void readMeasures(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         return x;
     });
     if (!s.world) return;
-    for (const auto& x : s.measures) s.world->measures.push_back({x.id, x.params});
-    s.world->effects.insert(s.world->effects.end(), effects.begin(), effects.end());
-    s.world->groups = s.region.groups;
+    auto& w = *s.world;
+    for (const auto& x : s.measures) {
+        world::MeasureSpec spec{x.id};
+        for (const auto& p : x.params) {
+            spec.params.push_back({p.id, p.kind, p.defaultValue, p.defaultItems});
+            if (p.kind != ParamKind::areas) continue;
+            for (const auto& id : p.choices)
+                if (const auto* g = s.region.group(id); g != nullptr && model::findById(w.groups, id) == nullptr) w.groups.push_back(*g);
+        }
+        w.measures.push_back(std::move(spec));
+    }
+    w.effects.insert(w.effects.end(), effects.begin(), effects.end());
 }
 
 void checkMeasureArgs(YamlDocument& doc, const YAML::Node& at, const std::string& measure,

@@ -35,6 +35,7 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     m_effective = m_own;
     m_share.assign(n, 0.0);
     m_boost.assign(n, 0.0);
+    m_decidedOrder.reserve(n);
     m_blocking.resize(n);
     for (const auto& s : m_spec.services) {
         m_hazardOf.push_back(indexOf(m_spec.hazards, s.hazard));
@@ -228,24 +229,32 @@ void World::applyDue(Millis now) {
     std::erase_if(m_pending, [](const Pending& p) { return p.end == -2; });
 }
 
-// Schedules one effect at `strength` from its start until `end` (-1: the end of the run); an
-// effect that would end before it starts came too late to matter.
-void World::start(std::size_t effect, double strength, Millis end, std::vector<std::size_t> order, Millis now) {
+// Starts one effect at `strength` now, or from later before the onset, until `end` (-1: the end of
+// the run); an effect that would end before it starts came too late to matter. A decided order is
+// copied only when the effect waits: list changes are never undone.
+void World::start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now) {
     const auto& e = m_spec.effects[effect];
     const double when = timeliness(e, now);
     const Millis onset = firstOnset();
     const Millis from = e.startBeforeOnset < 0 ? now : std::max(now, onset - e.startBeforeOnset);
     if (end >= 0 && end <= from) return;
-    m_pending.push_back({effect, strength * when, from, end, false, std::move(order)});
-    if (from <= now) applyDue(now);
-    m_applied.push_back({now, effect, strength * when, when});
+    const double s = strength * when;
+    if (from <= now) {
+        applyDue(now);  // what was waiting for now takes hold first
+        for (const auto& c : e.changes) apply(c, s, false, &order);
+        if (end >= 0) m_pending.push_back({effect, s, from, end, true, {}});
+    } else {
+        m_pending.push_back({effect, s, from, end, false, order});
+    }
+    m_applied.push_back({now, effect, s, when});
 }
 
 void World::measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now) {
     if (measure >= m_spec.measures.size()) return;
     double strength = weight;
     Millis until = -1;
-    std::vector<std::size_t> order;
+    auto& order = m_decidedOrder;
+    order.clear();
     for (const auto& p : m_spec.measures[measure].params) {
         const auto* arg = model::argFor(args, p.id);
         const double number = arg != nullptr ? arg->number : p.defaultValue;
@@ -274,7 +283,7 @@ void World::memberJoined(const std::string& actor, Millis now) {
     for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
         const auto& e = m_spec.effects[i];
         if (e.on == EffectTrigger::memberJoined && e.actor == actor)
-            start(i, 1.0, e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset, {}, now);
+            start(i, 1.0, e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset, m_noOrder, now);
     }
 }
 
@@ -283,7 +292,7 @@ void World::publicMessage(bool joint, Millis now) {
     const Millis onset = firstOnset();
     for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
         const auto& e = m_spec.effects[i];
-        if (e.on == on) start(i, 1.0, e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset, {}, now);
+        if (e.on == on) start(i, 1.0, e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset, m_noOrder, now);
     }
 }
 
@@ -293,19 +302,17 @@ double World::areaWeight(const std::string& actor) const {
     return 0.0;
 }
 
+// Each municipality counts once, whether named itself or through a group.
 double World::areasWeight(const std::vector<std::string>& areas) const {
-    std::vector<std::string> counted;
-    const auto count = [&](const std::string& id) {
-        if (std::find(counted.begin(), counted.end(), id) == counted.end()) counted.push_back(id);
-    };
-    for (const auto& id : areas) {
-        const auto* group = model::findById(m_spec.groups, id);
-        if (group == nullptr) count(id);
-        else
-            for (const auto& member : group->members) count(member);
-    }
     double sum = 0;
-    for (const auto& id : counted) sum += areaWeight(id);
+    for (const auto& [actor, weight] : m_spec.areaWeights) {
+        const bool named = std::any_of(areas.begin(), areas.end(), [&](const std::string& id) {
+            if (id == actor) return true;
+            const auto* group = model::findById(m_spec.groups, id);
+            return group != nullptr && std::find(group->members.begin(), group->members.end(), actor) != group->members.end();
+        });
+        if (named) sum += weight;
+    }
     return std::min(sum, 1.0);
 }
 

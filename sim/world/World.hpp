@@ -109,7 +109,7 @@ private:
     [[nodiscard]] double timeliness(const EffectSpec& e, Millis now) const;
     [[nodiscard]] std::size_t stride() const { return m_drawn.size() + m_spec.services.size(); }
     void apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order);
-    void start(std::size_t effect, double strength, Millis end, std::vector<std::size_t> order, Millis now);
+    void start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now);
     void applyDue(Millis now);
 
     WorldSpec m_spec;
@@ -121,6 +121,7 @@ private:
     std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
     std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_resourceAdded, m_outcomes;
     std::vector<double> m_share, m_boost;  // scratch per tick, sized once
+    std::vector<std::size_t> m_decidedOrder, m_noOrder;  // scratch for a measure's `order` argument
     std::vector<AppliedEffect> m_applied;
     /// Effects waiting to start or to end: effect index, strength, start, end, started, and the
     /// decided order for its list changes (empty: the effect's own).

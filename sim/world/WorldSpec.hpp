@@ -131,10 +131,18 @@ struct EffectSpec {
     std::vector<Change> changes = {};
 };
 
+/// A parameter of a measure as the world needs it: what kind it is and its default.
+struct MeasureParamSpec {
+    std::string id;
+    model::ParamKind kind = model::ParamKind::share;
+    double defaultValue = 1;
+    std::vector<std::string> defaultItems = {};
+};
+
 /// A measure as the world needs it: its id and the parameters that modulate its effects.
 struct MeasureSpec {
     std::string id;
-    std::vector<model::MeasureParam> params;
+    std::vector<MeasureParamSpec> params = {};
 };
 
 /// A consequence integrated over the run, e.g. person-hours stranded.
@@ -164,7 +172,7 @@ struct WorldSpec {
     /// Actor id → its share of the population among the region's municipalities (sums to 1).
     std::vector<std::pair<std::string, double>> areaWeights;
     std::string areaWeightsSource = "assumption: equal weights";
-    /// The region's groups, so that an `areas` parameter naming a group counts its members.
+    /// The region's groups that an `areas` parameter may name, so that it counts their members.
     std::vector<model::ActorGroup> groups;
 };
 

@@ -120,7 +120,7 @@ TEST_CASE("typed triggers: a joint message is not an actor's own, and a member j
 
 namespace {
 // The road world with one measure, `close`, whose effect halves the cars, and its parameters.
-WorldSpec withMeasure(std::vector<model::MeasureParam> params, EffectSpec effect = {}) {
+WorldSpec withMeasure(std::vector<MeasureParamSpec> params, EffectSpec effect = {}) {
     auto spec = road();
     spec.measures = {{"close", std::move(params)}};
     effect.on = EffectTrigger::measure;
@@ -166,7 +166,7 @@ TEST_CASE("an effect can hold only from before onset until after it", "[world]")
 }
 
 TEST_CASE("measure parameters: a share scales the strength, and left out the default holds", "[world][measures]") {
-    model::MeasureParam share{.id = "lines", .kind = model::ParamKind::share, .min = 0, .max = 1, .defaultValue = 0.6};
+    MeasureParamSpec share{.id = "lines", .kind = model::ParamKind::share, .defaultValue = 0.6};
     const auto spec = withMeasure({share});
     auto factorWith = [&](const std::vector<model::MeasureArg>& args, double weight = 1.0) {
         engine::Random rng("world-test", 1);
@@ -182,8 +182,7 @@ TEST_CASE("measure parameters: a share scales the strength, and left out the def
 }
 
 TEST_CASE("measure parameters: areas scale by population weight, groups count their members once", "[world][measures]") {
-    model::MeasureParam areas{.id = "where", .kind = model::ParamKind::areas, .choices = {"inner", "huddinge", "norrtalje"},
-                              .defaultItems = {"inner"}};
+    MeasureParamSpec areas{.id = "where", .kind = model::ParamKind::areas, .defaultItems = {"inner"}};
     const auto spec = withMeasure({areas});
     auto factorWith = [&](const std::vector<model::MeasureArg>& args) {
         engine::Random rng("world-test", 1);
@@ -202,7 +201,7 @@ TEST_CASE("measure parameters: areas scale by population weight, groups count th
 }
 
 TEST_CASE("measure parameters: until sets how long after the onset the measure holds", "[world][measures]") {
-    model::MeasureParam until{.id = "until", .kind = model::ParamKind::until, .min = 0, .max = 48, .defaultValue = 2};
+    MeasureParamSpec until{.id = "until", .kind = model::ParamKind::until, .defaultValue = 2};
     const auto spec = withMeasure({until}, {.endAfterOnset = 8 * kHour});
     auto factorAt = [&](const std::vector<model::MeasureArg>& args, engine::Millis at) {
         double factor = 0;
@@ -220,8 +219,7 @@ TEST_CASE("measure parameters: until sets how long after the onset the measure h
 }
 
 TEST_CASE("measure parameters: order sets the order of the measure's priority list", "[world][measures]") {
-    model::MeasureParam order{.id = "order", .kind = model::ParamKind::order, .choices = {"road", "street"},
-                              .defaultItems = {"road", "street"}};
+    MeasureParamSpec order{.id = "order", .kind = model::ParamKind::order, .defaultItems = {"road", "street"}};
     const auto spec = withMeasure({order}, {.changes = {{.list = "clearing", .order = {"road", "street"}}}});
     engine::Random rng("world-test", 1);
     World w(spec, rng, 24 * kHour);
