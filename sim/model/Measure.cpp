@@ -4,10 +4,14 @@ namespace samverkan::model {
 
 const char* paramKindName(ParamKind kind) {
     switch (kind) {
-        case ParamKind::share: return "share";
-        case ParamKind::areas: return "areas";
-        case ParamKind::until: return "until";
-        case ParamKind::order: return "order";
+        case ParamKind::share:
+            return "share";
+        case ParamKind::areas:
+            return "areas";
+        case ParamKind::until:
+            return "until";
+        case ParamKind::order:
+            return "order";
     }
     return "?";
 }

@@ -32,7 +32,8 @@ bool chosen(const std::string& id, const std::vector<std::string>& choices, cons
 }
 
 std::string showNumber(double v, ParamKind kind) {
-    if (kind == ParamKind::until) return engine::formatDuration(static_cast<Millis>(v * static_cast<double>(engine::kHour)));
+    if (kind == ParamKind::until)
+        return engine::formatDuration(static_cast<Millis>(v * static_cast<double>(engine::kHour)));
     return protocol::formatNumber(v);
 }
 
@@ -44,7 +45,8 @@ std::optional<double> paramNumber(YamlDocument& doc, const YAML::Node& node, con
     return static_cast<double>(*d) / static_cast<double>(engine::kHour);
 }
 
-MeasureParam readParam(YamlDocument& doc, MapView& m, const YAML::Node& item, const Scenario& s, const WorldRefs& refs) {
+MeasureParam readParam(YamlDocument& doc, MapView& m, const YAML::Node& item, const Scenario& s,
+                       const WorldRefs& refs) {
     MeasureParam p;
     p.id = idOf(doc, m);
     p.name = textOf(doc, m, "name");
@@ -54,7 +56,8 @@ MeasureParam readParam(YamlDocument& doc, MapView& m, const YAML::Node& item, co
         const auto& names = model::paramKindNames();
         const auto it = std::find(names.begin(), names.end(), kind);
         if (it == names.end()) {
-            doc.error(*v, "unknown parameter kind '" + kind + "' (expected share, areas, until or order)" + model::didYouMean(kind, names));
+            doc.error(*v, "unknown parameter kind '" + kind + "' (expected share, areas, until or order)" +
+                              model::didYouMean(kind, names));
             return p;
         }
         p.kind = static_cast<ParamKind>(it - names.begin());
@@ -69,9 +72,9 @@ MeasureParam readParam(YamlDocument& doc, MapView& m, const YAML::Node& item, co
             p.defaultValue = paramNumber(doc, *v, "default", p.kind).value_or(p.defaultValue);
         const double top = p.kind == ParamKind::share ? 1.0 : 1e6;
         if (!(0 <= p.min && p.min <= p.defaultValue && p.defaultValue <= p.max && p.max <= top))
-            doc.error(item, what + " needs 0 ≤ min ≤ default ≤ max" + (p.kind == ParamKind::share ? " ≤ 1" : "") + "; got min " +
-                                showNumber(p.min, p.kind) + ", default " + showNumber(p.defaultValue, p.kind) + ", max " +
-                                showNumber(p.max, p.kind));
+            doc.error(item, what + " needs 0 ≤ min ≤ default ≤ max" + (p.kind == ParamKind::share ? " ≤ 1" : "") +
+                                "; got min " + showNumber(p.min, p.kind) + ", default " +
+                                showNumber(p.defaultValue, p.kind) + ", max " + showNumber(p.max, p.kind));
         return p;
     }
     // areas and order: a list of items to choose from, and a default among them.
@@ -79,7 +82,8 @@ MeasureParam readParam(YamlDocument& doc, MapView& m, const YAML::Node& item, co
         p.choices = doc.stringList(*v, "choices");
         for (const auto& id : p.choices) {
             if (p.kind == ParamKind::areas && s.region.actorIndex(id) == model::kNone && s.region.group(id) == nullptr)
-                doc.error(*v, what + ": unknown actor or group '" + id + "'" + model::didYouMean(id, actorsAndGroups(s.region)));
+                doc.error(*v, what + ": unknown actor or group '" + id + "'" +
+                                  model::didYouMean(id, actorsAndGroups(s.region)));
             if (p.kind == ParamKind::order && !contains(refs.services, id))
                 doc.error(*v, what + ": unknown service '" + id + "'" + model::didYouMean(id, refs.services));
         }
@@ -106,7 +110,9 @@ void readImplementation(YamlDocument& doc, const YAML::Node& node, const Scenari
         return;
     }
     if (!node.IsMap()) {
-        doc.error(node, "implementation must be a duration like \"2h\" or a mapping of actors or groups to durations with a 'default'");
+        doc.error(node,
+                  "implementation must be a duration like \"2h\" or a mapping of actors or groups to durations with a "
+                  "'default'");
         return;
     }
     bool hasDefault = false;
@@ -120,7 +126,8 @@ void readImplementation(YamlDocument& doc, const YAML::Node& node, const Scenari
         } else if (s.region.actorIndex(*who) != model::kNone || s.region.group(*who) != nullptr) {
             x.implementationBy.emplace_back(*who, *delay);
         } else {
-            doc.error(kv.first, "unknown actor or group '" + *who + "' in implementation" + model::didYouMean(*who, actorsAndGroups(s.region)));
+            doc.error(kv.first, "unknown actor or group '" + *who + "' in implementation" +
+                                    model::didYouMean(*who, actorsAndGroups(s.region)));
         }
     }
     if (!hasDefault) doc.error(node, "implementation needs 'default' (the time for every other actor)");
@@ -135,20 +142,24 @@ model::Claim readClaim(YamlDocument& doc, MapView& c, const WorldRefs& refs) {
     }
     if (auto v = c.require("direction")) {
         const std::string d = doc.scalar(*v, "direction").value_or("");
-        if (d == "up") claim.direction = model::Direction::up;
-        else if (d != "down") doc.error(*v, "direction must be 'down' or 'up'; got '" + d + "'");
+        if (d == "up")
+            claim.direction = model::Direction::up;
+        else if (d != "down")
+            doc.error(*v, "direction must be 'down' or 'up'; got '" + d + "'");
     }
     return claim;
 }
 
 // What the measure's parameters need from its effects, and that each kind appears once.
-void checkParams(YamlDocument& doc, const YAML::Node& item, const model::Measure& x, const std::vector<world::EffectSpec>& effects,
-                 std::size_t index) {
+void checkParams(YamlDocument& doc, const YAML::Node& item, const model::Measure& x,
+                 const std::vector<world::EffectSpec>& effects, std::size_t index) {
     for (std::size_t i = 0; i < x.params.size(); ++i)
         for (std::size_t j = 0; j < i; ++j) {
-            if (x.params[i].id == x.params[j].id) doc.error(item, "measure '" + x.id + "' has two parameters '" + x.params[i].id + "'");
+            if (x.params[i].id == x.params[j].id)
+                doc.error(item, "measure '" + x.id + "' has two parameters '" + x.params[i].id + "'");
             else if (x.params[i].kind == x.params[j].kind)
-                doc.error(item, "measure '" + x.id + "' has two parameters of kind '" + model::paramKindName(x.params[i].kind) + "'");
+                doc.error(item, "measure '" + x.id + "' has two parameters of kind '" +
+                                    model::paramKindName(x.params[i].kind) + "'");
         }
     bool listChange = false, anyEffect = false;
     for (const auto& e : effects) {
@@ -158,9 +169,11 @@ void checkParams(YamlDocument& doc, const YAML::Node& item, const model::Measure
     }
     for (const auto& p : x.params)
         if (p.kind == ParamKind::order && !listChange)
-            doc.error(item, "measure '" + x.id + "': parameter '" + p.id + "' orders a priority list, but no effect changes one");
+            doc.error(item, "measure '" + x.id + "': parameter '" + p.id +
+                                "' orders a priority list, but no effect changes one");
     if (!x.claims.empty() && !anyEffect)
-        doc.error(item, "measure '" + x.id + "' claims to change '" + x.claims.front().outcome + "' but has no effects");
+        doc.error(item,
+                  "measure '" + x.id + "' claims to change '" + x.claims.front().outcome + "' but has no effects");
 }
 
 }  // namespace
@@ -181,10 +194,13 @@ void readMeasures(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         if (auto v = m.get("source")) x.source = doc.scalar(*v, "source").value_or("assumption");
         if (auto v = m.require("deciders")) {
             x.deciders = doc.stringList(*v, "deciders");
-            if (x.deciders.empty()) doc.error(*v, "measure '" + x.id + "' needs at least one decider: an actor or group that may decide it");
+            if (x.deciders.empty())
+                doc.error(*v,
+                          "measure '" + x.id + "' needs at least one decider: an actor or group that may decide it");
             for (const auto& id : x.deciders)
                 if (s.region.actorIndex(id) == model::kNone && s.region.group(id) == nullptr)
-                    doc.error(*v, "measure '" + x.id + "': unknown decider '" + id + "'" + model::didYouMean(id, actorsAndGroups(s.region)));
+                    doc.error(*v, "measure '" + x.id + "': unknown decider '" + id + "'" +
+                                      model::didYouMean(id, actorsAndGroups(s.region)));
         }
         if (auto v = m.require("topic")) {
             x.topic = doc.scalar(*v, "topic").value_or("");
@@ -192,14 +208,15 @@ void readMeasures(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
                 doc.error(*v, "unknown topic '" + x.topic + "'" + model::didYouMean(x.topic, s.region.topics));
         }
         if (auto v = m.get("params"))
-            x.params = readList<MeasureParam>(doc, *v, "parameter", [&](MapView& p, const YAML::Node& at) {
-                return readParam(doc, p, at, s, refs);
-            });
+            x.params = readList<MeasureParam>(
+                doc, *v, "parameter", [&](MapView& p, const YAML::Node& at) { return readParam(doc, p, at, s, refs); });
         if (auto v = m.get("implementation")) readImplementation(doc, *v, s, x);
         if (auto v = m.get("claims"))
-            x.claims = readList<model::Claim>(doc, *v, "claim", [&](MapView& c, const YAML::Node&) { return readClaim(doc, c, refs); });
+            x.claims = readList<model::Claim>(doc, *v, "claim",
+                                              [&](MapView& c, const YAML::Node&) { return readClaim(doc, c, refs); });
         if (auto v = m.get("effects")) {
-            if (!s.world) doc.error(*v, "measure '" + x.id + "' has effects, but the scenario has no 'world:' section for them");
+            if (!s.world)
+                doc.error(*v, "measure '" + x.id + "' has effects, but the scenario has no 'world:' section for them");
             auto read = readList<world::EffectSpec>(doc, *v, "effect", [&](MapView& e, const YAML::Node& at) {
                 world::EffectSpec spec;
                 spec.measure = index;
@@ -219,7 +236,8 @@ void readMeasures(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
             spec.params.push_back({p.id, p.kind, p.defaultValue, p.defaultItems});
             if (p.kind != ParamKind::areas) continue;
             for (const auto& id : p.choices)
-                if (const auto* g = s.region.group(id); g != nullptr && model::findById(w.groups, id) == nullptr) w.groups.push_back(*g);
+                if (const auto* g = s.region.group(id); g != nullptr && model::findById(w.groups, id) == nullptr)
+                    w.groups.push_back(*g);
         }
         w.measures.push_back(std::move(spec));
     }
@@ -235,18 +253,22 @@ void checkMeasureArgs(YamlDocument& doc, const YAML::Node& at, const std::string
     for (const auto& a : args) {
         const auto* p = x->parameter(a.param);
         if (p == nullptr) {
-            doc.error(at, "measure '" + measure + "' has no parameter '" + a.param + "'" + model::didYouMean(a.param, ids));
+            doc.error(at,
+                      "measure '" + measure + "' has no parameter '" + a.param + "'" + model::didYouMean(a.param, ids));
             continue;
         }
         if (!p->takesItems()) {
-            if (!a.items.empty()) doc.error(at, "'" + a.param + "' of measure '" + measure + "' takes a number, not a list");
+            if (!a.items.empty())
+                doc.error(at, "'" + a.param + "' of measure '" + measure + "' takes a number, not a list");
             else if (a.number < p->min || a.number > p->max)
-                doc.error(at, "'" + a.param + "' of measure '" + measure + "' must be between " + protocol::formatNumber(p->min) + " and " +
-                                  protocol::formatNumber(p->max) + "; got " + protocol::formatNumber(a.number));
+                doc.error(at, "'" + a.param + "' of measure '" + measure + "' must be between " +
+                                  protocol::formatNumber(p->min) + " and " + protocol::formatNumber(p->max) + "; got " +
+                                  protocol::formatNumber(a.number));
             continue;
         }
-        if (a.items.empty()) doc.error(at, "'" + a.param + "' of measure '" + measure + "' takes a list of " +
-                                               (p->kind == ParamKind::areas ? "areas" : "services"));
+        if (a.items.empty())
+            doc.error(at, "'" + a.param + "' of measure '" + measure + "' takes a list of " +
+                              (p->kind == ParamKind::areas ? "areas" : "services"));
         for (std::size_t i = 0; i < a.items.size(); ++i) {
             if (!chosen(a.items[i], p->choices, s.region))
                 doc.error(at, "'" + a.param + "' of measure '" + measure + "' cannot name '" + a.items[i] + "'" +
@@ -258,7 +280,8 @@ void checkMeasureArgs(YamlDocument& doc, const YAML::Node& at, const std::string
     }
 }
 
-void readAreaWeights(const std::string& scenarioPath, const Limits& limits, Scenario& s, std::vector<Diagnostic>& diagnostics) {
+void readAreaWeights(const std::string& scenarioPath, const Limits& limits, Scenario& s,
+                     std::vector<Diagnostic>& diagnostics) {
     if (!s.world) return;
     namespace fs = std::filesystem;
     auto& w = *s.world;
@@ -282,8 +305,10 @@ void readAreaWeights(const std::string& scenarioPath, const Limits& limits, Scen
     std::vector<std::string> municipalities;
     for (const auto& a : s.region.actors)
         if (a.kind == "municipality") municipalities.push_back(a.id);
-    for (const auto& id : municipalities) w.areaWeights.emplace_back(id, 1.0 / static_cast<double>(municipalities.size()));
-    w.areaWeightsSource = "assumption: equal weights among the municipalities (no map for region '" + s.region.id + "')";
+    for (const auto& id : municipalities)
+        w.areaWeights.emplace_back(id, 1.0 / static_cast<double>(municipalities.size()));
+    w.areaWeightsSource =
+        "assumption: equal weights among the municipalities (no map for region '" + s.region.id + "')";
 }
 
 }  // namespace samverkan::scenario

@@ -22,7 +22,8 @@ Result measuresCli(const std::vector<std::string>& args) {
 }
 }  // namespace
 
-TEST_CASE("measures lists who may decide each measure, its mandate, parameters, effects and source", "[cli][measures]") {
+TEST_CASE("measures lists who may decide each measure, its mandate, parameters, effects and source",
+          "[cli][measures]") {
     auto r = measuresCli({"snowstorm"});
     CHECK(r.code == 0);
     CHECK(r.err.empty());
@@ -64,6 +65,8 @@ TEST_CASE("measures --format json gives the whole catalogue with parameters and 
 TEST_CASE("measures refuses a bad scenario with its diagnostics and exit code 2", "[cli][measures][bad-input]") {
     const auto r = measuresCli({"tests/data/bad/measure-no-deciders.yaml"});
     CHECK(r.code == 2);
-    CHECK(r.err.rfind("tests/data/bad/measure-no-deciders.yaml:38:15: error: measure 'close-roads' needs at least one decider", 0) == 0);
+    CHECK(r.err.rfind(
+              "tests/data/bad/measure-no-deciders.yaml:38:15: error: measure 'close-roads' needs at least one decider",
+              0) == 0);
     CHECK(measuresCli({}).code == 2);
 }

@@ -34,7 +34,8 @@ scenario::Play with(const scenario::Play& reference, const model::Measure& measu
     const scenario::PlayStep* model = nullptr;
     for (const auto& s : reference.steps)
         if (const auto* d = decisionOf(s); d != nullptr && !d->measure.empty())
-            if (model == nullptr || (d->topic == measure.topic && decisionOf(*model)->topic != measure.topic)) model = &s;
+            if (model == nullptr || (d->topic == measure.topic && decisionOf(*model)->topic != measure.topic))
+                model = &s;
     REQUIRE(model != nullptr);
     scenario::PlayStep step = *model;
     auto& d = std::get<protocol::AgreeDecision>(step.command);
@@ -80,13 +81,15 @@ std::size_t implementedCount(const exercise::Exercise& run, std::size_t measure)
     std::size_t n = 0;
     const auto& spec = run.world()->spec();
     for (const auto& a : run.world()->applied())
-        if (spec.effects[a.effect].on == world::EffectTrigger::measure && spec.effects[a.effect].measure == measure) ++n;
+        if (spec.effects[a.effect].on == world::EffectTrigger::measure && spec.effects[a.effect].measure == measure)
+            ++n;
     return n;
 }
 
 }  // namespace
 
-TEST_CASE("every measure of every shipped scenario changes each outcome it claims, in the claimed direction", "[measures][consequences]") {
+TEST_CASE("every measure of every shipped scenario changes each outcome it claims, in the claimed direction",
+          "[measures][consequences]") {
     int compared = 0;
     for (const char* name : {"snowstorm", "demonstration", "improvement-project"}) {
         const auto& s = shipped(name);
@@ -106,8 +109,10 @@ TEST_CASE("every measure of every shipped scenario changes each outcome it claim
                 CHECK(implementedCount(*no, index) == 0);
                 for (const auto& claim : m.claims) {
                     INFO("claim: " << claim.outcome << (claim.direction == model::Direction::down ? " down" : " up"));
-                    if (claim.direction == model::Direction::down) CHECK(outcome(*yes, claim.outcome) < outcome(*no, claim.outcome));
-                    else CHECK(outcome(*yes, claim.outcome) > outcome(*no, claim.outcome));
+                    if (claim.direction == model::Direction::down)
+                        CHECK(outcome(*yes, claim.outcome) < outcome(*no, claim.outcome));
+                    else
+                        CHECK(outcome(*yes, claim.outcome) > outcome(*no, claim.outcome));
                     ++compared;
                 }
             }
@@ -131,17 +136,20 @@ TEST_CASE("a decision that names no measure has no modelled effect", "[measures]
     CHECK(implementedCount(*withMeasure, schools) > 0);
     CHECK(implementedCount(*without, schools) == 0);
     // The decision is still agreed and carried out; only its effect on the world is gone.
-    CHECK(all(*without, "implemented", "", "schools-closed").size() == all(*withMeasure, "implemented", "", "schools-closed").size());
+    CHECK(all(*without, "implemented", "", "schools-closed").size() ==
+          all(*withMeasure, "implemented", "", "schools-closed").size());
     CHECK(outcome(*without, "person-hours-stranded") > outcome(*withMeasure, "person-hours-stranded"));
 }
 
-TEST_CASE("narrower arguments give a smaller effect: schools closed in one municipality, fewer lines cancelled", "[measures]") {
+TEST_CASE("narrower arguments give a smaller effect: schools closed in one municipality, fewer lines cancelled",
+          "[measures]") {
     const auto& s = shipped("snowstorm");
     const auto& reference = *s.play("reference");
     auto withArgs = [&](const std::string& id, std::vector<model::MeasureArg> args) {
         auto p = reference;
         for (auto& step : p.steps)
-            if (auto* d = std::get_if<protocol::AgreeDecision>(&step.command); d != nullptr && d->id == id) d->args = args;
+            if (auto* d = std::get_if<protocol::AgreeDecision>(&step.command); d != nullptr && d->id == id)
+                d->args = args;
         return runPlay(s, p, s.seed);
     };
     const auto none = runPlay(s, without(reference, "schools-closed"), s.seed);
@@ -174,7 +182,8 @@ TEST_CASE("bandvagnar: the order decides who gains – acute healthcare first co
     }
 }
 
-TEST_CASE("a trainee's own measure, with its arguments, acts on the world and replays from the journal", "[measures][replay]") {
+TEST_CASE("a trainee's own measure, with its arguments, acts on the world and replays from the journal",
+          "[measures][replay]") {
     const auto& s = shipped("snowstorm");
     auto trainee = [&](bool decide) {
         exercise::Options o;
@@ -227,7 +236,8 @@ TEST_CASE("a trainee's own measure, with its arguments, acts on the world and re
     CHECK(replayed.value->identical);
 }
 
-TEST_CASE("each municipality carries its population share of a measure the municipalities decide together", "[measures]") {
+TEST_CASE("each municipality carries its population share of a measure the municipalities decide together",
+          "[measures]") {
     const auto run = play("snowstorm", "reference");
     const auto* w = run->world();
     const auto schools = w->measureIndex("schools-closed");

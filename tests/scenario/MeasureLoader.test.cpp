@@ -30,7 +30,8 @@ std::string textOf(const std::string& path) {
 }
 }  // namespace
 
-TEST_CASE("a measure loads with its deciders, topic, parameters, implementation times and claims", "[scenario][measures]") {
+TEST_CASE("a measure loads with its deciders, topic, parameters, implementation times and claims",
+          "[scenario][measures]") {
     const auto snow = load("scenarios/snowstorm.yaml");
     REQUIRE(snow.measures.size() == 5);
     const auto* schools = snow.measure("schools-closed");
@@ -82,7 +83,8 @@ TEST_CASE("a measure's effects and the typed triggers go into the world model", 
     CHECK(w.groups[0].members.size() == 26);
 }
 
-TEST_CASE("plays name the measure they decide and its arguments, and the alone play narrows them", "[scenario][measures]") {
+TEST_CASE("plays name the measure they decide and its arguments, and the alone play narrows them",
+          "[scenario][measures]") {
     const auto snow = load("scenarios/snowstorm.yaml");
     CHECK(decision(snow, "reference", "schools-closed").measure == "schools-closed");
     CHECK(decision(snow, "reference", "schools-closed").args.empty());
@@ -105,7 +107,8 @@ TEST_CASE("area weights are the municipalities' population shares from the regio
     double sum = 0;
     for (const auto& [id, w] : weights) sum += w;
     CHECK(sum == Approx(1.0));
-    const auto stockholm = std::find_if(weights.begin(), weights.end(), [](const auto& p) { return p.first == "stockholms-stad"; });
+    const auto stockholm =
+        std::find_if(weights.begin(), weights.end(), [](const auto& p) { return p.first == "stockholms-stad"; });
     REQUIRE(stockholm != weights.end());
     CHECK(stockholm->second == Approx(988000.0 / 2436000.0));
     CHECK(snow.world->areaWeightsSource.find("population share") == 0);
@@ -128,14 +131,16 @@ TEST_CASE("without a map, area weights are equal and marked as an assumption", "
 TEST_CASE("a play file's arguments are checked against the measure", "[scenario][measures][bad-input]") {
     const auto snow = load("scenarios/snowstorm.yaml");
     const auto path = (fs::temp_directory_path() / "samverkan-bad-args.play.yaml").string();
-    std::ofstream(path) << "format: samverkan-play/1\nscenario: snowstorm\nname: bad\ndescription: {sv: Fel, en: Wrong}\nsteps:\n"
-                           "  - {at: +1h, role: sl, do: agree-decision, id: d, topic: operations, measure: bus-lines-cancelled,\n"
-                           "     args: {share: 2, lines: [1]}, text: {sv: Inställt, en: Cancelled}}\n"
-                           "  - {at: +2h, role: huddinge, do: agree-decision, id: e, topic: operations, measure: schools-closed,\n"
-                           "     args: {areas: [huddinge, polisen]}, text: {sv: Stängt, en: Closed}}\n";
+    std::ofstream(path)
+        << "format: samverkan-play/1\nscenario: snowstorm\nname: bad\ndescription: {sv: Fel, en: Wrong}\nsteps:\n"
+           "  - {at: +1h, role: sl, do: agree-decision, id: d, topic: operations, measure: bus-lines-cancelled,\n"
+           "     args: {share: 2, lines: [1]}, text: {sv: Inställt, en: Cancelled}}\n"
+           "  - {at: +2h, role: huddinge, do: agree-decision, id: e, topic: operations, measure: schools-closed,\n"
+           "     args: {areas: [huddinge, polisen]}, text: {sv: Stängt, en: Closed}}\n";
     const auto play = scenario::loadPlayFile(path, snow);
     REQUIRE(play.diagnostics.size() == 3);
-    CHECK(play.diagnostics[0].str() == path + ":7:12: error: 'share' of measure 'bus-lines-cancelled' must be between 0.1 and 1; got 2");
+    CHECK(play.diagnostics[0].str() ==
+          path + ":7:12: error: 'share' of measure 'bus-lines-cancelled' must be between 0.1 and 1; got 2");
     CHECK(play.diagnostics[1].message == "measure 'bus-lines-cancelled' has no parameter 'lines'");
     CHECK(play.diagnostics[2].message == "'areas' of measure 'schools-closed' cannot name 'polisen'");
 }
