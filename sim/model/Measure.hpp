@@ -32,9 +32,9 @@ const std::vector<std::string>& paramKindNames();
 
 /// A parameter the real decision has.
 struct MeasureParam {
-    std::string id;
-    Text name = {};
-    Text explanation = {};
+    std::string id;          ///< unique within its measure; the key in a decision's `args`
+    Text name = {};          ///< what a person reads, e.g. "Kommuner" / "Municipalities"
+    Text explanation = {};   ///< what the value means for the decision
     ParamKind kind = ParamKind::share;
     /// share: a fraction in [min, max] within 0..1; until: hours after the hazard's onset.
     double min = 0, max = 1, defaultValue = 1;
@@ -52,23 +52,23 @@ enum class Direction : std::uint8_t { down, up };
 
 /// What a measure changes, as its source says: an outcome id and the direction.
 struct Claim {
-    std::string outcome;
+    std::string outcome;  ///< an outcome id of the world model
     Direction direction = Direction::down;
 };
 
 /// A decided value of one parameter: a number (share, until) or items (areas, order).
 struct MeasureArg {
-    std::string param;
-    double number = 0;
-    std::vector<std::string> items = {};
+    std::string param;                    ///< the parameter's id
+    double number = 0;                    ///< share: 0..1; until: hours after the onset
+    std::vector<std::string> items = {};  ///< areas: actor or group ids; order: service ids
 };
 
 /// One choice a role can make, in the scenario's catalogue.
 struct Measure {
-    std::string id;
-    Text name;
-    Text explanation;
-    std::string source = "assumption";
+    std::string id;                     ///< unique in the scenario; what `agree-decision` names
+    Text name;                          ///< e.g. "Stäng skolor och förskolor" / "Close schools and day-care"
+    Text explanation;                   ///< what it means in practice and why it helps
+    std::string source = "assumption";  ///< where the measure and its figures come from
     /// Actor or group ids that may decide it in their own organisation (R3, R10).
     std::vector<std::string> deciders;
     /// The region topic: the mandate a representative needs to agree it in a forum (R3).

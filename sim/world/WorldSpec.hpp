@@ -133,16 +133,16 @@ struct EffectSpec {
 
 /// A parameter of a measure as the world needs it: what kind it is and its default.
 struct MeasureParamSpec {
-    std::string id;
-    model::ParamKind kind = model::ParamKind::share;
-    double defaultValue = 1;
-    std::vector<std::string> defaultItems = {};
+    std::string id;                                   ///< the key in a decision's arguments
+    model::ParamKind kind = model::ParamKind::share;  ///< how it modulates the effects
+    double defaultValue = 1;                          ///< share or until (hours), when not decided
+    std::vector<std::string> defaultItems = {};       ///< areas or order, when not decided
 };
 
 /// A measure as the world needs it: its id and the parameters that modulate its effects.
 struct MeasureSpec {
-    std::string id;
-    std::vector<MeasureParamSpec> params = {};
+    std::string id;                             ///< the scenario measure's id
+    std::vector<MeasureParamSpec> params = {};  ///< in the measure's order
 };
 
 /// A consequence integrated over the run, e.g. person-hours stranded.
