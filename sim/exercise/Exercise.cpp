@@ -229,18 +229,29 @@ void Exercise::handle(const RunEvent& ev) {
     }
 }
 
-// What the cooperation does reaches the world: decisions as each actor carries them out (one
-// actor of N carries 1/N of the effect), actors joining forums, public messages, and priority
-// orders for resources.
+// What the cooperation does reaches the world: measures as each actor carries them out, actors
+// joining forums, public messages, and priority orders for resources. An actor's part of a
+// measure is its population share among the decision's actors when they are all municipalities,
+// else one of N.
 void Exercise::signalWorld(const JournalEntry& entry) {
     using protocol::Kind;
     switch (entry.kind) {
         case Kind::implemented: {
             const auto& done = *entry.as<protocol::Implemented>();
-            double share = 1.0;
-            for (const auto& d : m_cooperation.decisions())
-                if (d.command.id == done.decision && !d.actors.empty()) share = 1.0 / static_cast<double>(d.actors.size());
-            m_world->signal({"implemented", done.decision, false, share}, m_sim.now());
+            if (done.measure.empty()) break;  // information only: no modelled effect
+            const auto measure = m_world->measureIndex(done.measure);
+            const auto* d = m_cooperation.decision(done.decision);
+            if (measure == SIZE_MAX || d == nullptr) break;
+            double total = 0;
+            bool weighted = true;
+            for (const auto a : d->actors) {
+                const double w = m_world->areaWeight(m_scenario.region.actors[a].id);
+                weighted = weighted && w > 0;
+                total += w;
+            }
+            const double n = static_cast<double>(std::max<std::size_t>(d->actors.size(), 1));
+            const double share = weighted && total > 0 ? m_world->areaWeight(done.actor) / total : 1.0 / n;
+            m_world->measureImplemented(measure, d->command.args, share, m_sim.now());
             break;
         }
         case Kind::meetingOpened:
@@ -249,10 +260,8 @@ void Exercise::signalWorld(const JournalEntry& entry) {
             if (f != model::kNone && m_scenario.region.forums[f].mode == model::Mode::activated) m_picturesDue.push_back(f);
             break;
         }
-        case Kind::memberJoined: m_world->signal({"member-joined", entry.actor, false, 1.0}, m_sim.now()); break;
-        case Kind::publicMessage:
-            m_world->signal({"public-message", {}, entry.as<protocol::PublicMessage>()->joint, 1.0}, m_sim.now());
-            break;
+        case Kind::memberJoined: m_world->memberJoined(entry.actor, m_sim.now()); break;
+        case Kind::publicMessage: m_world->publicMessage(entry.as<protocol::PublicMessage>()->joint, m_sim.now()); break;
         case Kind::frameSet:
         case Kind::prioritiesSet: {
             const auto& set = *entry.as<protocol::PrioritiesSet>();

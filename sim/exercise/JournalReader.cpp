@@ -20,11 +20,32 @@ std::optional<Command> commandFrom(const json& entry, std::string& problem) {
         return std::nullopt;
     }
     std::vector<protocol::FieldValue> fields;
+    const std::string type = data["type"].get<std::string>();
+    const auto isArgs = [&](const std::string& key) {
+        if (const auto* specs = protocol::fieldSpecs(type))
+            for (const auto& s : *specs)
+                if (s.key == key) return s.shape == protocol::FieldShape::args;
+        return false;
+    };
     for (const auto& [key, value] : data.items()) {
         if (key == "type" || key == "source") continue;
         protocol::FieldValue f;
         f.key = key;
-        if (value.is_string()) {
+        if (value.is_object() && isArgs(key)) {
+            f.shape = protocol::FieldShape::args;
+            for (const auto& [param, v] : value.items()) {
+                protocol::FieldArg a{param, v.is_array(), {}};
+                if (v.is_array())
+                    for (const auto& item : v) a.values.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+                else if (v.is_number())
+                    a.values.push_back(protocol::formatNumber(v.get<double>()));
+                else {
+                    problem = "argument '" + param + "' must be a number or a list";
+                    return std::nullopt;
+                }
+                f.args.push_back(std::move(a));
+            }
+        } else if (value.is_string()) {
             f.shape = protocol::FieldShape::scalar;
             f.values = {value.get<std::string>()};
         } else if (value.is_array()) {
@@ -40,7 +61,7 @@ std::optional<Command> commandFrom(const json& entry, std::string& problem) {
         fields.push_back(std::move(f));
     }
     std::vector<protocol::FieldError> errors;
-    auto command = protocol::decodeFields(data["type"].get<std::string>(), entry.value("actor", ""), fields, errors);
+    auto command = protocol::decodeFields(type, entry.value("actor", ""), fields, errors);
     if (!errors.empty()) problem = errors.front().message;
     return command;
 }

@@ -18,10 +18,12 @@ using namespace protocol;
 // Three decimals are what a level means; fewer digits keep the lines readable.
 double rounded(double v) { return std::round(v * 1000.0) / 1000.0; }
 
+// A decision's parameters by name, in name order (as the command's fields are), so that a replayed
+// decision reads the same whatever order its arguments were given in.
 ordered_json args(const std::vector<model::MeasureArg>& list) {
-    ordered_json out = ordered_json::object();
-    for (const auto& a : list) out[a.param] = a.items.empty() ? ordered_json(a.number) : ordered_json(a.items);
-    return out;
+    nlohmann::json sorted = nlohmann::json::object();
+    for (const auto& a : list) sorted[a.param] = a.items.empty() ? nlohmann::json(a.number) : nlohmann::json(a.items);
+    return ordered_json::parse(sorted.dump());
 }
 
 ordered_json dataOf(const Event& event) {
@@ -132,6 +134,13 @@ std::string commandData(const Command& command, Source source) {
             case FieldShape::duration: o[f.key] = f.values.front(); break;
             case FieldShape::list: o[f.key] = f.values; break;
             case FieldShape::text: o[f.key] = {{"sv", f.values[0]}, {"en", f.values[1]}}; break;
+            case FieldShape::args: {
+                ordered_json a = ordered_json::object();
+                for (const auto& arg : f.args)
+                    a[arg.param] = arg.list ? ordered_json(arg.values) : ordered_json::parse(arg.values.front());
+                o[f.key] = std::move(a);
+                break;
+            }
         }
     }
     return o.dump();

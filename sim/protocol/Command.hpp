@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/engine/Time.hpp"
+#include "sim/model/Measure.hpp"
 #include "sim/model/Text.hpp"
 
 namespace samverkan::protocol {
@@ -45,10 +46,14 @@ struct SetChair {
 };
 /// A forum agrees a direction that `actors` carry out in their own organisations (R10). With no
 /// forum, `by` decides alone in its own organisation. `proposalTo` forwards it to another forum.
+/// `measure` names the scenario's measure it decides, with its parameters in `args`; a decision
+/// that names no measure is information only and has no modelled effect.
 struct AgreeDecision {
     std::string by, forum, id, topic, proposalTo;
     Text text;
     std::vector<std::string> actors;
+    std::string measure = {};
+    std::vector<model::MeasureArg> args = {};
 };
 /// Sets a priority order. In a directing forum it is a frame that binds lower levels (R11).
 struct SetPriorities {

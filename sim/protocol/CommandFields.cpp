@@ -1,85 +1,107 @@
 #include "sim/protocol/CommandFields.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <concepts>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 
 namespace samverkan::protocol {
 namespace {
 
-// The single table of fields per command type. `f(key, member, ref, required)`.
-template <class F>
-void forEachField(RequestActivation& c, F&& f) {
+// The single table of fields per command type. `f(key, member, ref, required)`; `C` is the type or
+// its const, so that writing a command needs no copy of it.
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, RequestActivation>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, false);
     f("via_forum", c.viaForum, FieldRef::forum, false);
     f("reason", c.reason, FieldRef::none, false);
 }
-template <class F>
-void forEachField(Convene& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Convene>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("medium", c.medium, FieldRef::medium, false);
     f("meet_in", c.meetIn, FieldRef::none, false);
     f("actors", c.actors, FieldRef::actors, false);
 }
-template <class F>
-void forEachField(CallIn& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, CallIn>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("actor", c.actor, FieldRef::actor, true);
 }
-template <class F>
-void forEachField(Release& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Release>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("actor", c.actor, FieldRef::actor, true);
 }
-template <class F>
-void forEachField(SetChair& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, SetChair>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("actor", c.actor, FieldRef::actor, true);
 }
-template <class F>
-void forEachField(AgreeDecision& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, AgreeDecision>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, false);
     f("id", c.id, FieldRef::none, true);
     f("topic", c.topic, FieldRef::topic, true);
     f("text", c.text, FieldRef::none, true);
     f("actors", c.actors, FieldRef::actors, false);
     f("proposal_to", c.proposalTo, FieldRef::forum, false);
+    f("measure", c.measure, FieldRef::measure, false);
+    f("args", c.args, FieldRef::none, false);
 }
-template <class F>
-void forEachField(SetPriorities& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, SetPriorities>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("list", c.list, FieldRef::none, true);
     f("order", c.order, FieldRef::none, true);
 }
-template <class F>
-void forEachField(SendPublicMessage& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, SendPublicMessage>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, false);
     f("text", c.text, FieldRef::none, true);
 }
-template <class F>
-void forEachField(Deactivate& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Deactivate>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
 }
-template <class F>
-void forEachField(AnswerDecisionPoint& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, AnswerDecisionPoint>
+void forEachField(C& c, F&& f) {
     f("point", c.point, FieldRef::decisionPoint, true);
     f("option", c.option, FieldRef::none, true);
 }
-template <class F>
-void forEachField(ControlInject& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, ControlInject>
+void forEachField(C& c, F&& f) {
     f("inject", c.inject, FieldRef::inject, false);
     f("to", c.to, FieldRef::actors, false);
     f("text", c.text, FieldRef::none, false);
 }
-template <class F>
-void forEachField(Report& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Report>
+void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
     f("text", c.text, FieldRef::none, true);
 }
-template <class F>
-void forEachField(HandOver& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, HandOver>
+void forEachField(C& c, F&& f) {
     f("role", c.role, FieldRef::actor, true);
 }
-template <class F>
-void forEachField(Contact& c, F&& f) {
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Contact>
+void forEachField(C& c, F&& f) {
     f("to", c.to, FieldRef::actor, true);
     f("text", c.text, FieldRef::none, true);
 }
@@ -88,16 +110,33 @@ constexpr FieldShape shapeOf(const std::string&) { return FieldShape::scalar; }
 constexpr FieldShape shapeOf(const std::vector<std::string>&) { return FieldShape::list; }
 constexpr FieldShape shapeOf(const Text&) { return FieldShape::text; }
 constexpr FieldShape shapeOf(const Millis&) { return FieldShape::duration; }
+constexpr FieldShape shapeOf(const std::vector<model::MeasureArg>&) { return FieldShape::args; }
 
 bool isEmpty(const std::string& v) { return v.empty(); }
 bool isEmpty(const std::vector<std::string>& v) { return v.empty(); }
 bool isEmpty(const Text& v) { return v.empty(); }
 bool isEmpty(const Millis& v) { return v == 0; }
+bool isEmpty(const std::vector<model::MeasureArg>& v) { return v.empty(); }
 
 std::vector<std::string> valuesOf(const std::string& v) { return {v}; }
 std::vector<std::string> valuesOf(const std::vector<std::string>& v) { return v; }
 std::vector<std::string> valuesOf(const Text& v) { return {v.sv, v.en}; }
 std::vector<std::string> valuesOf(const Millis& v) { return {engine::formatDuration(v)}; }
+std::vector<std::string> valuesOf(const std::vector<model::MeasureArg>&) { return {}; }
+
+template <class T>
+std::vector<FieldArg> argsOf(const T&) { return {}; }
+std::vector<FieldArg> argsOf(const std::vector<model::MeasureArg>& v) {
+    std::vector<FieldArg> out;
+    // In parameter order, as a journal's JSON object reads them back.
+    auto sorted = v;
+    std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) { return x.param < y.param; });
+    for (const auto& a : sorted) {
+        if (a.items.empty()) out.push_back({a.param, false, {formatNumber(a.number)}});
+        else out.push_back({a.param, true, a.items});
+    }
+    return out;
+}
 
 // Assigns a decoded value; returns an error message or "".
 std::string assign(std::string& out, const FieldValue& f) {
@@ -120,12 +159,34 @@ std::string assign(Millis& out, const FieldValue& f) {
     return {};
 }
 
+std::string assign(std::vector<model::MeasureArg>& out, const FieldValue& f) {
+    out.clear();
+    for (const auto& a : f.args) {
+        model::MeasureArg arg{a.param, 0, {}};
+        for (const auto& earlier : out)
+            if (earlier.param == a.param) return "names '" + a.param + "' twice";
+        if (a.list) {
+            if (a.values.empty()) return "'" + a.param + "' must name at least one item";
+            arg.items = a.values;
+        } else {
+            const std::string text = a.values.empty() ? std::string{} : a.values.front();
+            char* end = nullptr;
+            arg.number = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(arg.number))
+                return "'" + a.param + "' must be a number or a list; got \"" + text + "\"";
+        }
+        out.push_back(std::move(arg));
+    }
+    return {};
+}
+
 const char* shapeWord(FieldShape s) {
     switch (s) {
         case FieldShape::scalar: return "a single value";
         case FieldShape::list: return "a list";
         case FieldShape::text: return "a text with 'sv' and 'en'";
         case FieldShape::duration: return "a duration";
+        case FieldShape::args: return "a mapping of parameters to a number or a list";
     }
     return "?";
 }
@@ -156,6 +217,12 @@ Command defaultOf(std::size_t index, std::index_sequence<I...>) {
 
 }  // namespace
 
+std::string formatNumber(double value) {
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc{} ? std::string(buffer, end) : std::string("0");
+}
+
 const std::vector<FieldSpec>* fieldSpecs(const std::string& type) {
     static const auto specs = allSpecs(std::make_index_sequence<std::variant_size_v<Command>>{});
     const auto it = specs.find(type);
@@ -164,15 +231,14 @@ const std::vector<FieldSpec>* fieldSpecs(const std::string& type) {
 
 std::vector<FieldValue> encodeFields(const Command& command) {
     std::vector<FieldValue> out;
-    Command copy = command;
     std::visit(
-        [&](auto& c) {
+        [&](const auto& c) {
             forEachField(c, [&](const char* key, auto& member, FieldRef, bool required) {
                 if (!required && isEmpty(member)) return;
-                out.push_back({key, shapeOf(member), valuesOf(member)});
+                out.push_back({key, shapeOf(member), valuesOf(member), argsOf(member)});
             });
         },
-        copy);
+        command);
     return out;
 }
 

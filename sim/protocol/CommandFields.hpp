@@ -11,17 +11,29 @@
 namespace samverkan::protocol {
 
 /// What a field refers to, so that loaders can check references and suggest fixes.
-enum class FieldRef { none, actor, actors, forum, topic, medium, decisionPoint, inject };
+enum class FieldRef { none, actor, actors, forum, topic, medium, decisionPoint, inject, measure };
 /// How a field is written.
-enum class FieldShape { scalar, list, text, duration };
+enum class FieldShape { scalar, list, text, duration, args };
+
+/// One entry of an `args` field: a parameter and its value, a number (one value, `list` false)
+/// or a list of items.
+struct FieldArg {
+    std::string param;
+    bool list = false;
+    std::vector<std::string> values;
+};
 
 /// A field as read from or written to a document. For text fields, `values` holds {sv, en};
-/// for durations, the formatted duration.
+/// for durations, the formatted duration; for args, `args` holds the entries in order.
 struct FieldValue {
     std::string key;
     FieldShape shape = FieldShape::scalar;
     std::vector<std::string> values;
+    std::vector<FieldArg> args = {};
 };
+
+/// A number as written in fields: the shortest text that reads back to the same double.
+std::string formatNumber(double value);
 
 /// Describes one field of a command type.
 struct FieldSpec {

@@ -117,6 +117,8 @@ public:
     [[nodiscard]] const model::Region& region() const { return m_region; }
     [[nodiscard]] const ForumState& forum(ForumIndex f) const { return m_forums[f]; }
     [[nodiscard]] const std::vector<Decision>& decisions() const { return m_decisions; }
+    /// The decision with id `id` (ids are unique in a run), or nullptr.
+    [[nodiscard]] const Decision* decision(const std::string& id) const;
     [[nodiscard]] const std::vector<PriorityList>& priorities() const { return m_priorities; }
     /// Affected actors not present in the forum: whom the forum suggests calling in (R9).
     [[nodiscard]] std::vector<ActorIndex> missingFrom(ForumIndex f) const;

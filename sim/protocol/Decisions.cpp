@@ -62,8 +62,14 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
 
 Decided Cooperation::decided(const Decision& d, Decided::Stage stage) const {
     const auto& c = d.command;
-    return Decided{stage, c.by, d.forum == kNone ? std::string{} : forumId(d.forum), c.id, c.topic, {},
-                   c.proposalTo.empty() ? std::string{} : forumId(forumOf(c.proposalTo)), {}, idsOf(d.actors), c.text};
+    return Decided{stage, c.by, d.forum == kNone ? std::string{} : forumId(d.forum), c.id, c.topic, c.measure,
+                   c.proposalTo.empty() ? std::string{} : forumId(forumOf(c.proposalTo)), c.args, idsOf(d.actors), c.text};
+}
+
+const Decision* Cooperation::decision(const std::string& id) const {
+    for (const auto& d : m_decisions)
+        if (d.command.id == id) return &d;
+    return nullptr;
 }
 
 void Cooperation::consultDone(std::uint32_t index, ActorIndex a) {
@@ -97,7 +103,7 @@ void Cooperation::implemented(std::uint32_t index, ActorIndex a) {
     for (std::size_t i = 0; i < d.actors.size(); ++i)
         if (d.actors[i] == a) d.implementedAt[i] = m_effects.now();
     const std::string forum = d.forum == kNone ? std::string{} : forumId(d.forum);
-    record(Implemented{actorId(a), forum, d.command.id, {}, d.command.text}, actorId(a), forum, d.command.id);
+    record(Implemented{actorId(a), forum, d.command.id, d.command.measure, d.command.text}, actorId(a), forum, d.command.id);
 }
 
 std::optional<FrameBreach> Cooperation::frameViolation(const SetPriorities& c, ForumIndex f) const {

@@ -23,6 +23,12 @@ std::vector<std::string> pointIds(const Scenario& s) {
     return ids;
 }
 
+std::vector<std::string> measureIds(const Scenario& s) {
+    std::vector<std::string> ids;
+    for (const auto& m : s.measures) ids.push_back(m.id);
+    return ids;
+}
+
 void checkRef(YamlDocument& doc, const YAML::Node& at, const protocol::FieldSpec& spec,
               const protocol::FieldValue& value, const Scenario& scenario) {
     const auto& region = scenario.region;
@@ -50,12 +56,39 @@ void checkRef(YamlDocument& doc, const YAML::Node& at, const protocol::FieldSpec
                 if (scenario.inject(v) == nullptr)
                     doc.error(at, "unknown inject '" + v + "'" + model::didYouMean(v, injectIds(scenario)));
                 break;
+            case protocol::FieldRef::measure:
+                if (scenario.measure(v) == nullptr)
+                    doc.error(at, "unknown measure '" + v + "'" + model::didYouMean(v, measureIds(scenario)));
+                break;
             case protocol::FieldRef::none: break;
         }
     }
 }
 
-std::optional<protocol::FieldValue> toField(YamlDocument& doc, const std::string& key, const YAML::Node& node) {
+// `{share: 0.7, areas: [stockholms-stad, huddinge]}`: parameters with a number or a list each.
+std::optional<protocol::FieldValue> argsField(YamlDocument& doc, const std::string& key, const YAML::Node& node) {
+    protocol::FieldValue f;
+    f.key = key;
+    f.shape = protocol::FieldShape::args;
+    if (!node.IsMap()) {
+        doc.error(node, "'" + key + "' must be a mapping of parameters to a number or a list, like {share: 0.7}");
+        return std::nullopt;
+    }
+    for (const auto& kv : node) {
+        const auto param = doc.scalar(kv.first, "parameter");
+        if (!param) return std::nullopt;
+        protocol::FieldArg a{*param, kv.second.IsSequence(), {}};
+        if (kv.second.IsSequence()) a.values = doc.stringList(kv.second, *param);
+        else if (const auto v = doc.scalar(kv.second, *param)) a.values = {*v};
+        else return std::nullopt;
+        f.args.push_back(std::move(a));
+    }
+    return f;
+}
+
+std::optional<protocol::FieldValue> toField(YamlDocument& doc, const protocol::FieldSpec& spec, const YAML::Node& node) {
+    const std::string& key = spec.key;
+    if (spec.shape == protocol::FieldShape::args) return argsField(doc, key, node);
     protocol::FieldValue f;
     f.key = key;
     if (node.IsScalar()) {
@@ -192,7 +225,7 @@ std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, co
     std::vector<YAML::Node> fieldNodes;
     for (const auto& spec : *specs) {
         if (auto v = map.get(spec.key)) {
-            if (auto f = toField(doc, spec.key, *v)) {
+            if (auto f = toField(doc, spec, *v)) {
                 fields.push_back(*f);
                 fieldNodes.push_back(*v);
                 checkRef(doc, *v, spec, *f, scenario);
@@ -206,6 +239,13 @@ std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, co
         for (std::size_t i = 0; i < fields.size(); ++i)
             if (fields[i].key == e.key) at = fieldNodes[i];
         doc.error(at, e.message);
+    }
+    if (const auto* d = command ? std::get_if<protocol::AgreeDecision>(&*command) : nullptr; d != nullptr) {
+        YAML::Node at = node;
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (fields[i].key == "args") at = fieldNodes[i];
+        if (!d->measure.empty() && scenario.measure(d->measure) != nullptr) checkMeasureArgs(doc, at, d->measure, d->args, scenario);
+        else if (d->measure.empty() && !d->args.empty()) doc.error(at, "'args' goes with 'measure'");
     }
     return command;
 }

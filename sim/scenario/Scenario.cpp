@@ -21,6 +21,8 @@ const DecisionPoint* Scenario::decisionPoint(const std::string& pointId) const {
     return model::findById(decisionPoints, pointId);
 }
 
+const model::Measure* Scenario::measure(const std::string& measureId) const { return model::findById(measures, measureId); }
+
 bool Scenario::applyVariant(const std::string& variantId) {
     for (const auto& v : variants) {
         if (v.id != variantId) continue;

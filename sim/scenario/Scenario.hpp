@@ -9,6 +9,7 @@
 
 #include "sim/engine/Time.hpp"
 #include "sim/model/AreaMap.hpp"
+#include "sim/model/Measure.hpp"
 #include "sim/model/Region.hpp"
 #include "sim/protocol/Command.hpp"
 #include "sim/scenario/Diagnostic.hpp"
@@ -140,10 +141,14 @@ struct Scenario {
     std::vector<Play> plays;
     std::vector<Variant> variants;
     std::optional<world::WorldSpec> world;  ///< the consequence model, if the scenario has one
+    /// The catalogue of what the roles can decide; world->measures follows the same order.
+    std::vector<model::Measure> measures;
 
     [[nodiscard]] const Play* play(const std::string& name) const;
     [[nodiscard]] const Inject* inject(const std::string& id) const;
     [[nodiscard]] const DecisionPoint* decisionPoint(const std::string& id) const;
+    /// The measure with id `id`, or nullptr.
+    [[nodiscard]] const model::Measure* measure(const std::string& id) const;
     /// Applies a variant's warnings; false if there is no such variant.
     bool applyVariant(const std::string& id);
     [[nodiscard]] std::vector<std::string> playNames() const;

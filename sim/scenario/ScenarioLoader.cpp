@@ -325,12 +325,15 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& li
     if (auto v = map.require("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
     if (!regionOk) {
         // References cannot be checked without the region; report what was found so far.
-        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world"}) map.get(key);
+        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures"}) map.get(key);
         map.finish();
         sortDiagnostics(result.diagnostics);
         return result;
     }
     if (auto v = map.get("forums")) readExtraForums(doc, *v, s);
+    // The world and the measures come first: plays and decision points name measures.
+    if (auto v = map.get("world")) s.world = readWorld(doc, *v, s);
+    if (auto v = map.get("measures")) readMeasures(doc, *v, s);
     if (auto v = map.get("objectives")) readObjectives(doc, *v, s);
     if (auto v = map.get("injects")) readInjects(doc, *v, s);
     if (auto v = map.get("decision_points")) readDecisionPoints(doc, *v, s);
@@ -345,8 +348,8 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& li
         if (plays.ok() && s.play("reference") == nullptr) doc.error(*v, "plays needs a 'reference' play");
     }
     if (auto v = map.get("variants")) readVariants(doc, *v, s);
-    if (auto v = map.get("world")) s.world = readWorld(doc, *v, s);
     map.finish();
+    readAreaWeights(path, limits, s, result.diagnostics);
     // Conditions on what is known name services of the world model.
     for (const auto& p : s.plays)
         for (const auto& step : p.steps) {

@@ -18,8 +18,58 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
 std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, const YAML::Node& node,
                                              const std::string& role, const Scenario& scenario);
 
-/// Reads the `world:` section; references to decisions are checked against the plays.
+/// Reads the `world:` section with its typed triggers.
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
+
+/// Reads a list of mappings, one `readOne(map, item)` per item; reports anything else.
+template <class T, class F>
+std::vector<T> readList(YamlDocument& doc, const YAML::Node& node, const std::string& what, F&& readOne) {
+    std::vector<T> out;
+    if (!node.IsSequence()) {
+        doc.error(node, what + " must be a list");
+        return out;
+    }
+    for (const auto& item : node) {
+        MapView map(doc, item, what);
+        if (!map.ok()) continue;
+        out.push_back(readOne(map, item));
+        map.finish();
+    }
+    return out;
+}
+/// The required `id` of a mapping ("" if missing, reported).
+std::string idOf(YamlDocument& doc, MapView& map);
+/// The required text under `key`.
+model::Text textOf(YamlDocument& doc, MapView& map, const char* key);
+/// A scalar under `key` ("" if absent; reported if `required`).
+std::string stringOf(YamlDocument& doc, MapView& map, const char* key, bool required);
+
+/// A number (finite, |x| ≤ 1e12); reports "<what> must be a number" otherwise.
+std::optional<double> readNumber(YamlDocument& doc, const YAML::Node& node, const std::string& what);
+
+/// The ids an effect may name in a world model.
+struct WorldRefs {
+    std::vector<std::string> demands, resources, services, outcomes, lists;
+};
+WorldRefs worldRefs(const world::WorldSpec& w);
+
+/// Reads the keys every effect has (lead, floor, start_before_onset, end_after_onset, label,
+/// source, changes) from `m` into `e`, checking what the changes name against `refs`.
+void readEffect(YamlDocument& doc, MapView& m, const YAML::Node& item, const WorldRefs& refs, world::EffectSpec& e);
+
+/// Reads the top-level `measures:` list into `scenario.measures`; their effects go into
+/// `scenario.world` (read before), which must exist if any measure has effects.
+void readMeasures(YamlDocument& doc, const YAML::Node& node, Scenario& scenario);
+
+/// Fills the world's area weights from the region's map (`assets/maps/<region id>.yaml`, looked
+/// for beside and above the scenario's folder): each municipality's population share. Without a
+/// map: equal weights among the region's municipalities, marked as an assumption.
+void readAreaWeights(const std::string& scenarioPath, const Limits& limits, Scenario& scenario,
+                     std::vector<Diagnostic>& diagnostics);
+
+/// Reports problems with an agree-decision's measure and arguments at `at` (the command's node).
+void checkMeasureArgs(YamlDocument& doc, const YAML::Node& at, const std::string& measure,
+                      const std::vector<model::MeasureArg>& args, const Scenario& scenario);
 
 /// Reads a list of play steps.
 std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);

@@ -4,7 +4,6 @@
 #include <cstdlib>
 
 #include "sim/model/Names.hpp"
-#include "sim/protocol/JournalEntry.hpp"
 #include "sim/scenario/ScenarioReading.hpp"
 
 namespace samverkan::scenario {
@@ -85,51 +84,6 @@ std::string refAt(YamlDocument& doc, const YAML::Node& node, const char* key, co
     return id;
 }
 
-template <class T, class F>
-std::vector<T> readList(YamlDocument& doc, const YAML::Node& node, const std::string& what, F&& readOne) {
-    std::vector<T> out;
-    if (!node.IsSequence()) {
-        doc.error(node, what + " must be a list");
-        return out;
-    }
-    for (const auto& item : node) {
-        MapView map(doc, item, what);
-        if (!map.ok()) continue;
-        out.push_back(readOne(map, item));
-        map.finish();
-    }
-    return out;
-}
-
-std::string idOf(YamlDocument& doc, MapView& map) {
-    const auto v = map.require("id");
-    return v ? doc.scalar(*v, "id").value_or("") : std::string{};
-}
-
-Text textOf(YamlDocument& doc, MapView& map, const char* key) {
-    const auto v = map.require(key);
-    return v ? doc.text(*v, key).value_or(Text{}) : Text{};
-}
-
-std::string stringOf(YamlDocument& doc, MapView& map, const char* key, bool required) {
-    const auto v = required ? map.require(key) : map.get(key);
-    return v ? doc.scalar(*v, key).value_or("") : std::string{};
-}
-
-// Decision ids that plays and decision points can agree, for checking effect triggers.
-std::vector<std::string> decisionIds(const Scenario& s) {
-    std::vector<std::string> ids;
-    auto add = [&](const protocol::Command& c) {
-        if (const auto* d = std::get_if<protocol::AgreeDecision>(&c)) ids.push_back(d->id);
-    };
-    for (const auto& p : s.plays)
-        for (const auto& step : p.steps) add(step.command);
-    for (const auto& point : s.decisionPoints)
-        for (const auto& o : point.options)
-            for (const auto& c : o.commands) add(c);
-    return ids;
-}
-
 // `{stockholms-stad: 1, solna: 0.6, municipalities: 0.2}`: actors or groups of actors with the
 // weight of the hazard there; a later, more specific entry overrides a group's weight.
 std::vector<std::pair<std::string, double>> readAreas(YamlDocument& doc, const YAML::Node& node, const model::Region& region) {
@@ -165,6 +119,60 @@ std::vector<std::pair<std::string, double>> readAreas(YamlDocument& doc, const Y
 }
 
 }  // namespace
+
+std::string idOf(YamlDocument& doc, MapView& map) {
+    const auto v = map.require("id");
+    return v ? doc.scalar(*v, "id").value_or("") : std::string{};
+}
+
+Text textOf(YamlDocument& doc, MapView& map, const char* key) {
+    const auto v = map.require(key);
+    return v ? doc.text(*v, key).value_or(Text{}) : Text{};
+}
+
+std::string stringOf(YamlDocument& doc, MapView& map, const char* key, bool required) {
+    const auto v = required ? map.require(key) : map.get(key);
+    return v ? doc.scalar(*v, key).value_or("") : std::string{};
+}
+
+std::optional<double> readNumber(YamlDocument& doc, const YAML::Node& node, const std::string& what) {
+    return number(doc, node, what);
+}
+
+WorldRefs worldRefs(const world::WorldSpec& w) {
+    WorldRefs r{idsOf(w.demands), idsOf(w.resources), idsOf(w.services), idsOf(w.outcomes), {}};
+    for (const auto& res : w.resources)
+        if (std::find(r.lists.begin(), r.lists.end(), res.list) == r.lists.end()) r.lists.push_back(res.list);
+    return r;
+}
+
+void readEffect(YamlDocument& doc, MapView& m, const YAML::Node& item, const WorldRefs& refs, world::EffectSpec& e) {
+    if (auto x = m.get("lead")) e.lead = doc.duration(*x, "lead").value_or(0);
+    if (auto x = m.get("floor")) e.floor = number(doc, *x, "floor").value_or(1);
+    if (auto x = m.get("start_before_onset")) e.startBeforeOnset = doc.duration(*x, "start_before_onset").value_or(-1);
+    if (auto x = m.get("end_after_onset")) e.endAfterOnset = doc.duration(*x, "end_after_onset").value_or(-1);
+    if (e.floor < 0 || e.floor > 1) doc.error(item, "floor must be between 0 and 1");
+    e.label = textOf(doc, m, "label");
+    if (auto x = m.get("source")) e.source = doc.scalar(*x, "source").value_or("assumption");
+    if (auto x = m.require("changes"))
+        e.changes = readList<world::Change>(doc, *x, "change", [&](MapView& c, const YAML::Node& at) {
+            world::Change ch;
+            if (auto y = c.get("demand")) ch.demand = refAt(doc, *y, "demand", "demand", refs.demands);
+            if (auto y = c.get("resource")) ch.resource = refAt(doc, *y, "resource", "resource", refs.resources);
+            if (auto y = c.get("factor")) ch.factor = number(doc, *y, "factor").value_or(1);
+            if (auto y = c.get("add")) ch.add = number(doc, *y, "add").value_or(0);
+            if (auto y = c.get("outcome")) ch.outcome = refAt(doc, *y, "outcome", "outcome", refs.outcomes);
+            if (auto y = c.get("list")) ch.list = refAt(doc, *y, "list", "priority list", refs.lists);
+            if (auto y = c.get("order")) {
+                ch.order = doc.stringList(*y, "order");
+                for (const auto& id : ch.order) checkRef(doc, *y, "service", id, refs.services);
+            }
+            const int kinds = (ch.demand.empty() ? 0 : 1) + (ch.resource.empty() ? 0 : 1) + (ch.list.empty() ? 0 : 1) +
+                              (ch.outcome.empty() ? 0 : 1);
+            if (kinds != 1) doc.error(at, "a change names exactly one of 'demand', 'resource', 'outcome' or 'list'");
+            return ch;
+        });
+}
 
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario) {
     world::WorldSpec w;
@@ -264,66 +272,6 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
         });
     }
     const auto serviceIds = idsOf(w.services);
-    const auto decisions = decisionIds(scenario);
-    std::vector<std::pair<std::string, YAML::Node>> pendingOutcomeRefs;  // checked once outcomes are read
-    if (auto v = map.get("effects"))
-        w.effects = readList<world::EffectSpec>(doc, *v, "effect", [&](MapView& m, const YAML::Node& item) {
-            world::EffectSpec e;
-            if (auto x = m.require("when")) {
-                MapView when(doc, *x, "when");
-                if (when.ok()) {
-                    if (auto y = when.require("kind")) {
-                        e.kind = doc.scalar(*y, "kind").value_or("");
-                        const auto& kinds = protocol::journalKinds();
-                        checkRef(doc, *y, "journal kind", e.kind, kinds);
-                    }
-                    if (auto y = when.get("decision")) {
-                        e.ref = refAt(doc, *y, "decision", "decision", decisions);
-                    }
-                    if (auto y = when.get("actor")) {
-                        e.ref = doc.scalar(*y, "actor").value_or("");
-                        checkActor(doc, *y, e.ref, scenario);
-                    }
-                    if (auto y = when.get("joint")) {
-                        const bool joint = doc.boolean(*y, "joint").value_or(false);
-                        e.jointOnly = joint;
-                        e.ownOnly = !joint;
-                    }
-                    when.finish();
-                }
-            }
-            if (auto x = m.get("lead")) e.lead = doc.duration(*x, "lead").value_or(0);
-            if (auto x = m.get("floor")) e.floor = number(doc, *x, "floor").value_or(1);
-            if (auto x = m.get("start_before_onset")) e.startBeforeOnset = doc.duration(*x, "start_before_onset").value_or(-1);
-            if (auto x = m.get("end_after_onset")) e.endAfterOnset = doc.duration(*x, "end_after_onset").value_or(-1);
-            if (e.floor < 0 || e.floor > 1) doc.error(item, "floor must be between 0 and 1");
-            e.label = textOf(doc, m, "label");
-            if (auto x = m.get("source")) e.source = doc.scalar(*x, "source").value_or("assumption");
-            if (auto x = m.require("changes"))
-                e.changes = readList<world::Change>(doc, *x, "change", [&](MapView& c, const YAML::Node& at) {
-                    world::Change ch;
-                    if (auto y = c.get("demand")) {
-                        ch.demand = refAt(doc, *y, "demand", "demand", demandIds);
-                    }
-                    if (auto y = c.get("resource")) {
-                        ch.resource = refAt(doc, *y, "resource", "resource", resourceIds);
-                    }
-                    if (auto y = c.get("factor")) ch.factor = number(doc, *y, "factor").value_or(1);
-                    if (auto y = c.get("add")) ch.add = number(doc, *y, "add").value_or(0);
-                    if (auto y = c.get("outcome")) ch.outcome = doc.scalar(*y, "outcome").value_or("");
-                    if (auto y = c.get("list")) ch.list = doc.scalar(*y, "list").value_or("");
-                    if (auto y = c.get("order")) {
-                        ch.order = doc.stringList(*y, "order");
-                        for (const auto& id : ch.order) checkRef(doc, *y, "service", id, serviceIds);
-                    }
-                    const int kinds = (ch.demand.empty() ? 0 : 1) + (ch.resource.empty() ? 0 : 1) + (ch.list.empty() ? 0 : 1) +
-                                      (ch.outcome.empty() ? 0 : 1);
-                    if (kinds != 1) doc.error(at, "a change names exactly one of 'demand', 'resource', 'outcome' or 'list'");
-                    pendingOutcomeRefs.emplace_back(ch.outcome, at);
-                    return ch;
-                });
-            return e;
-        });
     if (auto v = map.get("outcomes"))
         w.outcomes = readList<world::OutcomeSpec>(doc, *v, "outcome", [&](MapView& m, const YAML::Node&) {
             world::OutcomeSpec o;
@@ -344,8 +292,33 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 });
             return o;
         });
-    const auto outcomeIds = idsOf(w.outcomes);
-    for (const auto& [id, at] : pendingOutcomeRefs) checkRef(doc, at, "outcome", id, outcomeIds);
+    if (auto v = map.get("effects"))
+        doc.error(*v, "world.effects is no longer read: an effect belongs to a measure (the top-level 'measures:' list) "
+                      "or to a typed trigger ('world: triggers:')");
+    const auto refs = worldRefs(w);
+    if (auto v = map.get("triggers"))
+        w.effects = readList<world::EffectSpec>(doc, *v, "trigger", [&](MapView& m, const YAML::Node& item) {
+            world::EffectSpec e;
+            if (auto x = m.require("on")) {
+                const std::string on = doc.scalar(*x, "on").value_or("");
+                static const std::vector<std::string> names{"member-joined", "joint-public-message", "own-public-message"};
+                if (on == names[0]) e.on = world::EffectTrigger::memberJoined;
+                else if (on == names[1]) e.on = world::EffectTrigger::jointPublicMessage;
+                else if (on == names[2]) e.on = world::EffectTrigger::ownPublicMessage;
+                else doc.error(*x, "unknown trigger '" + on + "' (expected one of: member-joined, joint-public-message, own-public-message)");
+            }
+            if (e.on == world::EffectTrigger::memberJoined) {
+                if (auto x = m.require("actor")) {
+                    e.actor = doc.scalar(*x, "actor").value_or("");
+                    if (scenario.region.actorIndex(e.actor) == model::kNone)
+                        doc.error(*x, "unknown actor '" + e.actor + "'" + model::didYouMean(e.actor, scenario.region.actorIds()));
+                }
+            } else if (auto x = m.get("actor")) {
+                doc.error(*x, "'actor' goes only with 'on: member-joined'");
+            }
+            readEffect(doc, m, item, refs, e);
+            return e;
+        });
     for (const auto& r : w.resources)
         for (const auto& id : r.defaultOrder)
             if (std::find(serviceIds.begin(), serviceIds.end(), id) == serviceIds.end())

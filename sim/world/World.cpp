@@ -35,6 +35,7 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     m_effective = m_own;
     m_share.assign(n, 0.0);
     m_boost.assign(n, 0.0);
+    m_decidedOrder.reserve(n);
     m_blocking.resize(n);
     for (const auto& s : m_spec.services) {
         m_hazardOf.push_back(indexOf(m_spec.hazards, s.hazard));
@@ -191,9 +192,11 @@ double World::timeliness(const EffectSpec& e, Millis now) const {
 }
 
 // A factor f applied with strength s multiplies by 1 - s(1 - f); undoing divides by the same.
-void World::apply(const Change& c, double strength, bool undo) {
+void World::apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order) {
     if (!c.list.empty()) {
-        if (!undo) setPriorities(c.list, c.order);
+        if (undo) return;
+        if (order != nullptr && !order->empty()) setOrder(c.list, *order);
+        else setPriorities(c.list, c.order);
         return;
     }
     if (const auto o = indexOf(m_spec.outcomes, c.outcome); o != kNone) {
@@ -215,42 +218,116 @@ void World::applyDue(Millis now) {
     for (auto& p : m_pending) {
         const auto& e = m_spec.effects[p.effect];
         if (!p.started && now >= p.start) {
-            for (const auto& c : e.changes) apply(c, p.strength, false);
+            for (const auto& c : e.changes) apply(c, p.strength, false, &p.order);
             p.started = true;
         }
         if (p.started && p.end >= 0 && now >= p.end) {
-            for (const auto& c : e.changes) apply(c, p.strength, true);
+            for (const auto& c : e.changes) apply(c, p.strength, true, &p.order);
             p.end = -2;  // done
         }
     }
     std::erase_if(m_pending, [](const Pending& p) { return p.end == -2; });
 }
 
-void World::signal(const Signal& s, Millis now) {
+// Starts one effect at `strength` now, or from later before the onset, until `end` (-1: the end of
+// the run); an effect that would end before it starts came too late to matter. A decided order is
+// copied only when the effect waits: list changes are never undone.
+void World::start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now) {
+    const auto& e = m_spec.effects[effect];
+    const double when = timeliness(e, now);
+    const Millis onset = firstOnset();
+    const Millis from = e.startBeforeOnset < 0 ? now : std::max(now, onset - e.startBeforeOnset);
+    if (end >= 0 && end <= from) return;
+    const double s = strength * when;
+    if (from <= now) {
+        applyDue(now);  // what was waiting for now takes hold first
+        for (const auto& c : e.changes) apply(c, s, false, &order);
+        if (end >= 0) m_pending.push_back({effect, s, from, end, true, {}});
+    } else {
+        m_pending.push_back({effect, s, from, end, false, order});
+    }
+    m_applied.push_back({now, effect, s, when});
+}
+
+void World::measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now) {
+    if (measure >= m_spec.measures.size()) return;
+    double strength = weight;
+    Millis until = -1;
+    auto& order = m_decidedOrder;
+    order.clear();
+    for (const auto& p : m_spec.measures[measure].params) {
+        const auto* arg = model::argFor(args, p.id);
+        const double number = arg != nullptr ? arg->number : p.defaultValue;
+        const auto& items = arg != nullptr ? arg->items : p.defaultItems;
+        switch (p.kind) {
+            case model::ParamKind::share: strength *= std::clamp(number, 0.0, 1.0); break;
+            case model::ParamKind::areas: strength *= areasWeight(items); break;
+            case model::ParamKind::until: until = hours(std::max(0.0, number)); break;
+            case model::ParamKind::order:
+                for (const auto& id : items)
+                    if (const auto s = indexOf(m_spec.services, id); s != kNone) order.push_back(s);
+                break;
+        }
+    }
+    const Millis onset = firstOnset();
     for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
         const auto& e = m_spec.effects[i];
-        if (e.kind != s.kind || (!e.ref.empty() && e.ref != s.ref)) continue;
-        if ((e.jointOnly && !s.joint) || (e.ownOnly && s.joint)) continue;
-        const double when = timeliness(e, now);
-        const double strength = s.weight * when;
-        const Millis onset = firstOnset();
-        const Millis start = e.startBeforeOnset < 0 ? now : std::max(now, onset - e.startBeforeOnset);
-        const Millis end = e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset;
-        if (end >= 0 && end <= start) continue;  // came too late to matter
-        m_pending.push_back({i, strength, start, end, false});
-        if (start <= now) applyDue(now);
-        m_applied.push_back({now, i, strength, when});
+        if (e.on != EffectTrigger::measure || e.measure != measure) continue;
+        const Millis endAfter = until >= 0 ? until : e.endAfterOnset;
+        start(i, strength, endAfter < 0 ? -1 : onset + endAfter, order, now);
     }
 }
 
-void World::setPriorities(const std::string& list, const std::vector<std::string>& order) {
-    for (std::size_t r = 0; r < m_spec.resources.size(); ++r) {
-        if (m_spec.resources[r].list != list) continue;
-        std::vector<std::size_t> services;
-        for (const auto& id : order)
-            if (const auto s = indexOf(m_spec.services, id); s != kNone) services.push_back(s);
-        m_order[r] = std::move(services);
+void World::memberJoined(const std::string& actor, Millis now) {
+    const Millis onset = firstOnset();
+    for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
+        const auto& e = m_spec.effects[i];
+        if (e.on == EffectTrigger::memberJoined && e.actor == actor)
+            start(i, 1.0, e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset, m_noOrder, now);
     }
+}
+
+void World::publicMessage(bool joint, Millis now) {
+    const auto on = joint ? EffectTrigger::jointPublicMessage : EffectTrigger::ownPublicMessage;
+    const Millis onset = firstOnset();
+    for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
+        const auto& e = m_spec.effects[i];
+        if (e.on == on) start(i, 1.0, e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset, m_noOrder, now);
+    }
+}
+
+double World::areaWeight(const std::string& actor) const {
+    for (const auto& [id, weight] : m_spec.areaWeights)
+        if (id == actor) return weight;
+    return 0.0;
+}
+
+// Each municipality counts once, whether named itself or through a group.
+double World::areasWeight(const std::vector<std::string>& areas) const {
+    double sum = 0;
+    for (const auto& [actor, weight] : m_spec.areaWeights) {
+        const bool named = std::any_of(areas.begin(), areas.end(), [&](const std::string& id) {
+            if (id == actor) return true;
+            const auto* group = model::findById(m_spec.groups, id);
+            return group != nullptr && std::find(group->members.begin(), group->members.end(), actor) != group->members.end();
+        });
+        if (named) sum += weight;
+    }
+    return std::min(sum, 1.0);
+}
+
+std::size_t World::measureIndex(const std::string& id) const { return indexOf(m_spec.measures, id); }
+
+void World::setOrder(const std::string& list, const std::vector<std::size_t>& services) {
+    for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
+        if (m_spec.resources[r].list == list) m_order[r].assign(services.begin(), services.end());
+}
+
+void World::setPriorities(const std::string& list, const std::vector<std::string>& order) {
+    std::vector<std::size_t> services;
+    for (const auto& id : order)
+        if (const auto s = indexOf(m_spec.services, id); s != kNone) services.push_back(s);
+    setOrder(list, services);
 }
 
 }  // namespace samverkan::world

@@ -13,14 +13,6 @@
 
 namespace samverkan::world {
 
-/// Something that happened in the cooperation, as the world sees it.
-struct Signal {
-    std::string kind;    ///< journal kind: "implemented", "own-decision", "public-message", …
-    std::string ref;     ///< decision id, if any
-    bool joint = false;  ///< a message sent through a forum
-    double weight = 1;   ///< share of the decision this signal stands for (one of N actors)
-};
-
 /// A hazard as drawn for this run.
 struct DrawnHazard {
     Millis onset = 0;
@@ -32,7 +24,7 @@ struct DrawnHazard {
 struct AppliedEffect {
     Millis t = 0;
     std::size_t effect = 0;  ///< index into WorldSpec::effects
-    double strength = 0;     ///< signal weight × timeliness
+    double strength = 0;     ///< weight × parameters (share, areas) × timeliness
     double timeliness = 0;   ///< 1 in good time before the hazard, down to the effect's floor
 };
 
@@ -60,8 +52,23 @@ public:
     /// Advances one tick ending at `now`: hazards act, resources are shared out, services recover,
     /// outcomes accumulate. Call every `spec().tick`.
     void tick(Millis now);
-    /// Lets an event of the cooperation act on the world.
-    void signal(const Signal& s, Millis now);
+    /// An actor carried out measure `measure` (index into spec().measures) with the decided `args`
+    /// (parameters left out take their defaults). `weight` is the share of the decision this
+    /// actor's part stands for (e.g. its population share among the deciding municipalities).
+    /// A `share` argument scales the strength by its value, `areas` by the summed population
+    /// weight of the named areas, `until` sets how long after the onset it holds, and `order`
+    /// sets the order of the measure's priority-list changes.
+    void measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now);
+    /// `actor` joined a forum.
+    void memberJoined(const std::string& actor, Millis now);
+    /// A message to the public: `joint` if sent through a forum, an actor's own otherwise.
+    void publicMessage(bool joint, Millis now);
+    /// An actor's share of the population among the region's municipalities (from the map), or
+    /// 1/N when the scenario has no map; 0 for an actor that is no municipality.
+    [[nodiscard]] double areaWeight(const std::string& actor) const;
+    /// The summed weight of `areas` (actor or group ids; each actor counted once).
+    [[nodiscard]] double areasWeight(const std::vector<std::string>& areas) const;
+    [[nodiscard]] std::size_t measureIndex(const std::string& id) const;
     /// A forum set a priority order: resources shared by `list` follow it from now on.
     void setPriorities(const std::string& list, const std::vector<std::string>& order);
 
@@ -101,7 +108,8 @@ private:
     void shareResources(std::vector<double>& share, std::vector<double>& boost) const;
     [[nodiscard]] double timeliness(const EffectSpec& e, Millis now) const;
     [[nodiscard]] std::size_t stride() const { return m_drawn.size() + m_spec.services.size(); }
-    void apply(const Change& c, double strength, bool undo);
+    void apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order);
+    void start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now);
     void applyDue(Millis now);
 
     WorldSpec m_spec;
@@ -113,14 +121,18 @@ private:
     std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
     std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_resourceAdded, m_outcomes;
     std::vector<double> m_share, m_boost;  // scratch per tick, sized once
+    std::vector<std::size_t> m_decidedOrder, m_noOrder;  // scratch for a measure's `order` argument
     std::vector<AppliedEffect> m_applied;
-    /// Effects waiting to start or to end: effect index, strength, start, end, started.
+    /// Effects waiting to start or to end: effect index, strength, start, end, started, and the
+    /// decided order for its list changes (empty: the effect's own).
     struct Pending {
         std::size_t effect;
         double strength;
         Millis start, end;
         bool started;
+        std::vector<std::size_t> order;
     };
+    void setOrder(const std::string& list, const std::vector<std::size_t>& services);
     std::vector<Pending> m_pending;
     std::vector<Millis> m_times;
     std::vector<float> m_samples;  // per tick: hazards, then service levels

@@ -4,6 +4,16 @@
 
 namespace samverkan::world {
 
+const char* triggerName(EffectTrigger on) {
+    switch (on) {
+        case EffectTrigger::measure: return "";
+        case EffectTrigger::memberJoined: return "member-joined";
+        case EffectTrigger::jointPublicMessage: return "joint-public-message";
+        case EffectTrigger::ownPublicMessage: return "own-public-message";
+    }
+    return "";
+}
+
 double areaImpact(const WorldSpec& spec, const std::string& actor, const std::vector<double>& levels) {
     double worst = -1.0;
     for (const auto& h : spec.hazards) {

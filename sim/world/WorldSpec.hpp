@@ -3,10 +3,12 @@
 /// resources, services, the effects decisions have, and the outcomes integrated over the run.
 /// Every figure carries its source, or "assumption", so a trainer can trust or change it.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "sim/engine/Time.hpp"
+#include "sim/model/Measure.hpp"
 #include "sim/model/Text.hpp"
 
 namespace samverkan::world {
@@ -91,30 +93,56 @@ struct ServiceSpec {
 /// One change an effect makes: a demand or resource factor (or, for a resource, units added), a
 /// one-off cost added to an outcome, or a priority order.
 struct Change {
-    std::string demand, resource;  ///< one of them, with factor (or `add` for a resource)
+    std::string demand = {}, resource = {};  ///< one of them, with factor (or `add` for a resource)
     double factor = 1;
-    double add = 0;       ///< units added to the resource, or the cost added to `outcome`
-    std::string outcome;  ///< an outcome that bears a one-off cost, e.g. person-days of work
-    std::string list;  ///< or a priority list and its order
-    std::vector<std::string> order;
+    double add = 0;            ///< units added to the resource, or the cost added to `outcome`
+    std::string outcome = {};  ///< an outcome that bears a one-off cost, e.g. person-days of work
+    std::string list = {};     ///< or a priority list and its order
+    std::vector<std::string> order = {};
 };
 
-/// What a decision or message does to the world once carried out. Its strength falls when it
+/// What sets an effect off: a measure carried out, or one of the typed triggers for things that
+/// are not measures (an actor joining a forum, a public message).
+enum class EffectTrigger : std::uint8_t {
+    measure,             ///< an actor carries out the measure `EffectSpec::measure`
+    memberJoined,        ///< `EffectSpec::actor` joins a forum (e.g. the Armed Forces with their vehicles)
+    jointPublicMessage,  ///< a message to the public sent through a forum
+    ownPublicMessage,    ///< a message to the public sent by one actor on its own
+};
+
+/// The trigger's name as written in `world: triggers:` ("member-joined", …); "" for a measure.
+const char* triggerName(EffectTrigger on);
+
+/// What a measure or a trigger does to the world once carried out. Its strength falls when it
 /// comes late: full when it comes `lead` before the hazard's onset, `floor` at onset or after.
 struct EffectSpec {
-    std::string kind;  ///< journal kind that triggers it: "implemented", "member-joined", "public-message"
-    std::string ref;   ///< decision id (or actor id for "member-joined"), if any
-    bool jointOnly = false;
-    bool ownOnly = false;
+    EffectTrigger on = EffectTrigger::measure;
+    std::size_t measure = SIZE_MAX;  ///< index into WorldSpec::measures when `on` is measure
+    std::string actor = {};          ///< the actor who joins, for memberJoined
     Millis lead = 0;
     double floor = 1;
     /// The changes hold from `startBeforeOnset` before the hazard's onset (or at once if that has
-    /// passed; -1: at once) until `endAfterOnset` after it (-1: to the end of the run).
+    /// passed; -1: at once) until `endAfterOnset` after it (-1: to the end of the run). A measure's
+    /// `until` parameter overrides `endAfterOnset`.
     Millis startBeforeOnset = -1;
     Millis endAfterOnset = -1;
-    Text label;
+    Text label = {};
     std::string source = "assumption";
-    std::vector<Change> changes;
+    std::vector<Change> changes = {};
+};
+
+/// A parameter of a measure as the world needs it: what kind it is and its default.
+struct MeasureParamSpec {
+    std::string id;                                   ///< the key in a decision's arguments
+    model::ParamKind kind = model::ParamKind::share;  ///< how it modulates the effects
+    double defaultValue = 1;                          ///< share or until (hours), when not decided
+    std::vector<std::string> defaultItems = {};       ///< areas or order, when not decided
+};
+
+/// A measure as the world needs it: its id and the parameters that modulate its effects.
+struct MeasureSpec {
+    std::string id;                             ///< the scenario measure's id
+    std::vector<MeasureParamSpec> params = {};  ///< in the measure's order
 };
 
 /// A consequence integrated over the run, e.g. person-hours stranded.
@@ -136,8 +164,16 @@ struct WorldSpec {
     std::vector<DemandSpec> demands;
     std::vector<ResourceSpec> resources;
     std::vector<ServiceSpec> services;
-    std::vector<EffectSpec> effects;
     std::vector<OutcomeSpec> outcomes;
+    /// One per scenario measure, in the scenario's order (Scenario::measures).
+    std::vector<MeasureSpec> measures;
+    /// Every effect: the measures' (EffectTrigger::measure) and the typed triggers', in file order.
+    std::vector<EffectSpec> effects;
+    /// Actor id → its share of the population among the region's municipalities (sums to 1).
+    std::vector<std::pair<std::string, double>> areaWeights;
+    std::string areaWeightsSource = "assumption: equal weights";
+    /// The region's groups that an `areas` parameter may name, so that it counts their members.
+    std::vector<model::ActorGroup> groups;
 };
 
 /// How hard an actor's area (a municipality) is hit, 0–1: for each hazard that strikes there, its

@@ -59,11 +59,12 @@ TEST_CASE("snowstorm: acting in advance lets traffic recover within hours – wa
 TEST_CASE("snowstorm: late decisions take hold less strongly than decisions in good time", "[consequences]") {
     const auto reference = play("snowstorm", "reference");
     const auto late = play("snowstorm", "late");
-    auto timelinessOf = [](const exercise::Exercise& run, const std::string& decision) {
+    auto timelinessOf = [](const exercise::Exercise& run, const std::string& measure) {
         const auto& spec = run.world()->spec();
+        const auto m = run.world()->measureIndex(measure);
         for (const auto& a : run.world()->applied())
-            if (spec.effects[a.effect].ref == decision) return a.timeliness;
-        FAIL("no effect for " << decision);
+            if (spec.effects[a.effect].on == world::EffectTrigger::measure && spec.effects[a.effect].measure == m) return a.timeliness;
+        FAIL("no effect for " << measure);
         return 0.0;
     };
     CHECK(timelinessOf(*reference, "bus-lines-cancelled") == Approx(1.0));
@@ -75,9 +76,10 @@ TEST_CASE("snowstorm: late decisions take hold less strongly than decisions in g
     CHECK(cars(*reference) == Approx(1.0));  // the effects have ended by the end of the run
     bool jointApplied = false;
     for (const auto& a : reference->world()->applied())
-        jointApplied = jointApplied || reference->world()->spec().effects[a.effect].jointOnly;
+        jointApplied = jointApplied || reference->world()->spec().effects[a.effect].on == world::EffectTrigger::jointPublicMessage;
     CHECK(jointApplied);
-    for (const auto& a : alone->world()->applied()) CHECK_FALSE(alone->world()->spec().effects[a.effect].jointOnly);
+    for (const auto& a : alone->world()->applied())
+        CHECK(alone->world()->spec().effects[a.effect].on != world::EffectTrigger::jointPublicMessage);
 }
 
 TEST_CASE("the world model keeps runs deterministic and replayable", "[consequences][determinism]") {

@@ -72,3 +72,48 @@ TEST_CASE("the field table names what each field refers to", "[commands]") {
     CHECK(sawActors);
     CHECK(fieldSpecs("no-such") == nullptr);
 }
+
+TEST_CASE("an agreed decision carries its measure and arguments, numbers and lists, in parameter order", "[commands][measures]") {
+    AgreeDecision d{"sl", "f", "d1", "operations", "", {"sv", "en"}, {"sl"}};
+    d.measure = "bus-lines-cancelled";
+    d.args = {{"share", 0.7}, {"areas", 0, {"stockholms-stad", "huddinge"}}};
+    const auto fields = encodeFields(d);
+    REQUIRE(fields.back().key == "args");
+    CHECK(fields.back().shape == FieldShape::args);
+    REQUIRE(fields.back().args.size() == 2);
+    CHECK(fields.back().args[0].param == "areas");  // sorted, as a JSON object reads them back
+    CHECK(fields.back().args[0].list);
+    CHECK(fields.back().args[1].values == std::vector<std::string>{"0.7"});
+    std::vector<FieldError> errors;
+    const auto back = std::get<AgreeDecision>(*decodeFields("agree-decision", "sl", fields, errors));
+    CHECK(errors.empty());
+    CHECK(back.measure == "bus-lines-cancelled");
+    REQUIRE(back.args.size() == 2);
+    CHECK(back.args[0].items == std::vector<std::string>{"stockholms-stad", "huddinge"});
+    CHECK(back.args[1].number == 0.7);
+    CHECK(formatNumber(0.1 + 0.2) == "0.30000000000000004");  // the shortest text that reads back exactly
+    // A decision without a measure writes neither field.
+    d.measure.clear();
+    d.args.clear();
+    CHECK(encodeFields(d).back().key == "actors");
+}
+
+TEST_CASE("bad arguments are refused with the parameter named", "[commands][measures][bad-input]") {
+    std::vector<FieldError> errors;
+    FieldValue args{"args", FieldShape::args, {}, {{"share", false, {"much"}}}};
+    const std::vector<FieldValue> base{{"id", FieldShape::scalar, {"d"}}, {"topic", FieldShape::scalar, {"t"}},
+                                       {"text", FieldShape::text, {"a", "b"}}};
+    auto fields = base;
+    fields.push_back(args);
+    CHECK_FALSE(decodeFields("agree-decision", "sl", fields, errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "'args' 'share' must be a number or a list; got \"much\"");
+    errors.clear();
+    fields.back().args = {{"share", false, {"1"}}, {"share", false, {"2"}}};
+    CHECK_FALSE(decodeFields("agree-decision", "sl", fields, errors));
+    CHECK(errors.at(0).message == "'args' names 'share' twice");
+    errors.clear();
+    fields.back() = {"args", FieldShape::list, {"share"}};
+    CHECK_FALSE(decodeFields("agree-decision", "sl", fields, errors));
+    CHECK(errors.at(0).message == "'args' must be a mapping of parameters to a number or a list");
+}

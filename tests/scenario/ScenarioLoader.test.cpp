@@ -7,17 +7,11 @@
 
 #include "sim/protocol/CommandFields.hpp"
 #include "sim/scenario/Scenario.hpp"
+#include "tests/scenario/LoadHelpers.hpp"
 
 using namespace samverkan;
+using test::load;
 
-namespace {
-scenario::Scenario load(const std::string& path) {
-    auto loaded = scenario::loadScenario(path);
-    INFO((loaded.diagnostics.empty() ? std::string{} : loaded.diagnostics.front().str()));
-    REQUIRE(loaded.ok());
-    return std::move(*loaded.value);
-}
-}  // namespace
 
 TEST_CASE("the three shipped scenes load with their plays", "[scenario]") {
     const auto snow = load("scenarios/snowstorm.yaml");

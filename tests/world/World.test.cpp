@@ -91,25 +91,54 @@ TEST_CASE("a forum's priority order replaces the default order", "[world]") {
 
 TEST_CASE("traffic on a degraded road blocks its recovery: fewer cars, faster recovery", "[world]") {
     auto spec = road();
-    spec.effects = {{"public-message", "", false, false, 0, 1.0, -1, -1, {"Stanna hemma", "Stay home"}, "test",
-                     {{"cars", "", 0.3, 0, "", "", {}}}}};
+    spec.effects = {{.on = EffectTrigger::jointPublicMessage, .label = {"Stanna hemma", "Stay home"}, .source = "test",
+                     .changes = {{.demand = "cars", .factor = 0.3}}}};
     const World full = run(spec, 20 * kHour);
     const World fewer = run(spec, 20 * kHour, [](World& world, engine::Millis t) {
-        if (t == kHour) world.signal({"public-message", "", true, 1.0}, t);
+        if (t == kHour) world.publicMessage(true, t);
     });
     CHECK(fewer.demandFactor(0) == Approx(0.3));
     CHECK(fewer.level(0) > full.level(0));
     CHECK(fewer.outcome(0) < full.outcome(0));
 }
 
-TEST_CASE("an effect is weaker the later it comes before the hazard, down to its floor", "[world]") {
+TEST_CASE("typed triggers: a joint message is not an actor's own, and a member joining is by actor", "[world]") {
     auto spec = road();
-    spec.effects = {{"implemented", "close-schools", false, false, 8 * kHour, 0.25, -1, -1, {"Skolor", "Schools"}, "test",
-                     {{"cars", "", 0.5, 0, "", "", {}}}}};
+    spec.effects = {{.on = EffectTrigger::ownPublicMessage, .changes = {{.demand = "cars", .factor = 0.9}}},
+                    {.on = EffectTrigger::memberJoined, .actor = "forsvarsmakten", .changes = {{.resource = "ploughs", .factor = 2}}}};
+    engine::Random rng("world-test", 1);
+    World w(spec, rng, 24 * kHour);
+    w.publicMessage(true, kHour);
+    w.memberJoined("polisen", kHour);
+    CHECK(w.applied().empty());
+    w.publicMessage(false, kHour);
+    w.memberJoined("forsvarsmakten", kHour);
+    REQUIRE(w.applied().size() == 2);
+    CHECK(w.demandFactor(0) == Approx(0.9));
+    CHECK(w.resourceFactor(0) == Approx(2.0));
+}
+
+namespace {
+// The road world with one measure, `close`, whose effect halves the cars, and its parameters.
+WorldSpec withMeasure(std::vector<MeasureParamSpec> params, EffectSpec effect = {}) {
+    auto spec = road();
+    spec.measures = {{"close", std::move(params)}};
+    effect.on = EffectTrigger::measure;
+    effect.measure = 0;
+    if (effect.changes.empty()) effect.changes = {{.demand = "cars", .factor = 0.5}};
+    spec.effects = {effect};
+    spec.areaWeights = {{"stockholms-stad", 0.4}, {"huddinge", 0.05}, {"solna", 0.05}, {"norrtalje", 0.5}};
+    spec.groups = {{"inner", {"stockholms-stad", "solna"}}};
+    return spec;
+}
+}  // namespace
+
+TEST_CASE("an effect is weaker the later it comes before the hazard, down to its floor", "[world]") {
+    const auto spec = withMeasure({}, {.lead = 8 * kHour, .floor = 0.25, .label = {"Skolor", "Schools"}});
     auto strengthAt = [&](engine::Millis when) {
         engine::Random rng("world-test", 1);
         World w(spec, rng, 24 * kHour);
-        w.signal({"implemented", "close-schools", false, 1.0}, when);
+        w.measureImplemented(0, {}, 1.0, when);
         return w.applied().at(0).timeliness;
     };
     CHECK(strengthAt(kHour) == Approx(1.0));             // 9 h before onset: in good time
@@ -117,27 +146,91 @@ TEST_CASE("an effect is weaker the later it comes before the hazard, down to its
     CHECK(strengthAt(12 * kHour) == Approx(0.25));       // after onset: the floor
     engine::Random rng("world-test", 1);
     World half(spec, rng, 24 * kHour);
-    half.signal({"implemented", "close-schools", false, 0.5}, kHour);  // one of two actors
+    half.measureImplemented(0, {}, 0.5, kHour);  // one of two actors
     CHECK(half.demandFactor(0) == Approx(0.75));
 }
 
 TEST_CASE("an effect can hold only from before onset until after it", "[world]") {
-    auto spec = road();
-    spec.effects = {{"implemented", "cancel", false, false, 0, 1.0, 2 * kHour, 4 * kHour, {"Inställt", "Cancelled"}, "test",
-                     {{"cars", "", 0.5, 0, "", "", {}}}}};
+    const auto spec = withMeasure({}, {.startBeforeOnset = 2 * kHour, .endAfterOnset = 4 * kHour});
     std::vector<double> factors;
     run(spec, 20 * kHour, [&](World& w, engine::Millis t) {
-        if (t == kHour) w.signal({"implemented", "cancel", false, 1.0}, t);
+        if (t == kHour) w.measureImplemented(0, {}, 1.0, t);
         if (t == 5 * kHour || t == 9 * kHour || t == 13 * kHour) factors.push_back(w.demandFactor(0));
     });
     // The world applies it at the first tick at or after 8 h and undoes it at 14 h.
     CHECK(factors == std::vector<double>{1.0, 0.5, 0.5});
     const World after = run(spec, 20 * kHour, [&](World& w, engine::Millis t) {
-        if (t == kHour) w.signal({"implemented", "cancel", false, 1.0}, t);
+        if (t == kHour) w.measureImplemented(0, {}, 1.0, t);
     });
     CHECK(after.demandFactor(0) == Approx(1.0));
 }
 
+TEST_CASE("measure parameters: a share scales the strength, and left out the default holds", "[world][measures]") {
+    MeasureParamSpec share{.id = "lines", .kind = model::ParamKind::share, .defaultValue = 0.6};
+    const auto spec = withMeasure({share});
+    auto factorWith = [&](const std::vector<model::MeasureArg>& args, double weight = 1.0) {
+        engine::Random rng("world-test", 1);
+        World w(spec, rng, 24 * kHour);
+        w.measureImplemented(0, args, weight, kHour);
+        return w.demandFactor(0);
+    };
+    CHECK(factorWith({{"lines", 1.0, {}}}) == Approx(0.5));
+    CHECK(factorWith({{"lines", 0.2, {}}}) == Approx(0.9));
+    CHECK(factorWith({}) == Approx(0.7));                        // the default 0.6
+    CHECK(factorWith({{"lines", 0.5, {}}}, 0.5) == Approx(0.875));  // share × weight
+    CHECK(factorWith({{"lines", 0.0, {}}}) == Approx(1.0));
+}
+
+TEST_CASE("measure parameters: areas scale by population weight, groups count their members once", "[world][measures]") {
+    MeasureParamSpec areas{.id = "where", .kind = model::ParamKind::areas, .defaultItems = {"inner"}};
+    const auto spec = withMeasure({areas});
+    auto factorWith = [&](const std::vector<model::MeasureArg>& args) {
+        engine::Random rng("world-test", 1);
+        World w(spec, rng, 24 * kHour);
+        w.measureImplemented(0, args, 1.0, kHour);
+        return w.demandFactor(0);
+    };
+    engine::Random rng("world-test", 1);
+    const World probe(spec, rng, kHour);
+    CHECK(probe.areaWeight("stockholms-stad") == Approx(0.4));
+    CHECK(probe.areaWeight("polisen") == 0.0);
+    CHECK(probe.areasWeight({"inner", "solna"}) == Approx(0.45));
+    CHECK(factorWith({}) == Approx(1 - 0.45 * 0.5));  // the default: Stockholm and Solna
+    CHECK(factorWith({{"where", 0, {"huddinge"}}}) == Approx(1 - 0.05 * 0.5));
+    CHECK(factorWith({{"where", 0, {"inner", "huddinge", "norrtalje"}}}) == Approx(0.5));
+}
+
+TEST_CASE("measure parameters: until sets how long after the onset the measure holds", "[world][measures]") {
+    MeasureParamSpec until{.id = "until", .kind = model::ParamKind::until, .defaultValue = 2};
+    const auto spec = withMeasure({until}, {.endAfterOnset = 8 * kHour});
+    auto factorAt = [&](const std::vector<model::MeasureArg>& args, engine::Millis at) {
+        double factor = 0;
+        run(spec, 20 * kHour, [&](World& w, engine::Millis t) {
+            if (t == kHour) w.measureImplemented(0, args, 1.0, t);
+            if (t == at) factor = w.demandFactor(0);
+        });
+        return factor;
+    };
+    // Onset at 10 h: the default holds until 12 h, an argument of 5 h until 15 h.
+    CHECK(factorAt({}, 11 * kHour) == Approx(0.5));
+    CHECK(factorAt({}, 13 * kHour) == Approx(1.0));
+    CHECK(factorAt({{"until", 5, {}}}, 13 * kHour) == Approx(0.5));
+    CHECK(factorAt({{"until", 5, {}}}, 16 * kHour) == Approx(1.0));
+}
+
+TEST_CASE("measure parameters: order sets the order of the measure's priority list", "[world][measures]") {
+    MeasureParamSpec order{.id = "order", .kind = model::ParamKind::order, .defaultItems = {"road", "street"}};
+    const auto spec = withMeasure({order}, {.changes = {{.list = "clearing", .order = {"road", "street"}}}});
+    engine::Random rng("world-test", 1);
+    World w(spec, rng, 24 * kHour);
+    w.measureImplemented(0, {{"order", 0, {"street", "road"}}}, 1.0, kHour);
+    CHECK(w.order(0) == std::vector<std::size_t>{1, 0});
+    w.measureImplemented(0, {}, 1.0, 2 * kHour);  // the default order
+    CHECK(w.order(0) == std::vector<std::size_t>{0, 1});
+    // Another measure index, or none, changes nothing.
+    w.measureImplemented(5, {{"order", 0, {"street", "road"}}}, 1.0, 3 * kHour);
+    CHECK(w.order(0) == std::vector<std::size_t>{0, 1});
+}
 TEST_CASE("outcomes integrate unserved demand over time", "[world]") {
     auto spec = road();
     spec.hazards[0].peak = {0, 0, "test"};  // no snow: the road stays open, nobody is stranded
