@@ -103,7 +103,10 @@ Text Renderer::event(const JournalEntry& entry) const {
             [&](const ConsultationDone& e) {
                 return cat({actor(e.actor), lit(" har fått besked från sin hemorganisation.", " has its home organisation's answer.")});
             },
-            [&](const Decided& e) { return e.text; },
+            [&](const Decided& e) {
+                const auto what = decisionMeasure(e.measure, e.args);
+                return cat({e.text, lit(" [", " ["), what, lit("]", "]")});
+            },
             [&](const ProposalSent& e) {
                 return cat({lit("Förslag från ", "Proposal from "), forum(e.fromForum), lit(" till ", " to "), forum(e.toForum),
                             lit(": ", ": "), e.text});

@@ -1,5 +1,7 @@
 #include "sim/render/Renderer.hpp"
 
+#include <cmath>
+
 
 namespace samverkan::render {
 namespace {
@@ -94,6 +96,12 @@ const T* byId(const std::vector<T>& items, const std::string& id) {
 
 Text both(const char* sv, const char* en) { return {sv, en}; }
 
+// "Snöfall" → "snöfall" (ASCII capitals only; names that start with Å, Ä or Ö keep theirs).
+std::string lowerFirst(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
 }  // namespace
 
 Text joinNames(const std::vector<Text>& names) {
@@ -155,8 +163,55 @@ Text Renderer::findingStatus(const std::string& id) { return word("status", id);
 Text Renderer::expectedAction(const std::string& id) { return word("action", id); }
 
 Text Renderer::measure(const std::string& id) const {
-    (void)id;
+    for (const auto& m : m_scenario.measures)
+        if (m.id == id) return m.name;
     return {id, id};
+}
+
+Text Renderer::measureArgs(const std::string& measureId, const std::vector<model::MeasureArg>& args) const {
+    const model::Measure* m = nullptr;
+    for (const auto& candidate : m_scenario.measures)
+        if (candidate.id == measureId) m = &candidate;
+    if (m == nullptr) return {};
+    std::vector<Text> parts;
+    for (const auto& p : m->params) {
+        const auto* given = model::argFor(args, p.id);
+        const double number = given != nullptr ? given->number : p.defaultValue;
+        const auto& items = given != nullptr ? given->items : p.defaultItems;
+        Text value;
+        switch (p.kind) {
+            case model::ParamKind::share: {
+                const std::string pct = std::to_string(static_cast<int>(std::lround(number * 100.0))) + " %";
+                value = {pct, pct};
+                break;
+            }
+            case model::ParamKind::until: {
+                // Hours after the hazard's onset, as the parameter is decided.
+                const std::string h = std::to_string(std::lround(number)) + " h";
+                const Text hazard = m_scenario.world && !m_scenario.world->hazards.empty() ? m_scenario.world->hazards.front().name
+                                                                                            : Text{"händelsen", "the event"};
+                value = {h + " efter start av " + lowerFirst(hazard.sv), h + " after the onset of " + lowerFirst(hazard.en)};
+                break;
+            }
+            case model::ParamKind::areas: value = actors(items); break;
+            case model::ParamKind::order: value = services(items); break;
+        }
+        parts.push_back({p.name.sv + ": " + value.sv, p.name.en + ": " + value.en});
+    }
+    Text out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        out.sv += (i == 0 ? "" : "; ") + parts[i].sv;
+        out.en += (i == 0 ? "" : "; ") + parts[i].en;
+    }
+    return out;
+}
+
+Text Renderer::decisionMeasure(const std::string& measureId, const std::vector<model::MeasureArg>& args) const {
+    if (measureId.empty()) return {"ingen modellerad effekt (information)", "no modelled effect (information)"};
+    const auto name = measure(measureId);
+    const auto detail = measureArgs(measureId, args);
+    if (detail.sv.empty()) return {"åtgärd: " + name.sv, "measure: " + name.en};
+    return {"åtgärd: " + name.sv + " (" + detail.sv + ")", "measure: " + name.en + " (" + detail.en + ")"};
 }
 
 Text Renderer::outcome(const std::string& id) const {

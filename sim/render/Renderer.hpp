@@ -41,6 +41,12 @@ public:
     [[nodiscard]] Text medium(const std::string& id) const;
     [[nodiscard]] Text channel(const std::string& id) const;
     [[nodiscard]] Text measure(const std::string& id) const;
+    /// A measure's decided parameters in words ("Kommuner: Stockholms stad och Huddinge; gäller till
+    /// 12 h efter att det börjat"); parameters left out read as their defaults.
+    [[nodiscard]] Text measureArgs(const std::string& measure, const std::vector<model::MeasureArg>& args) const;
+    /// What a decision decides: its measure and parameters, or "no modelled effect" for an
+    /// information-only agreement.
+    [[nodiscard]] Text decisionMeasure(const std::string& measure, const std::vector<model::MeasureArg>& args) const;
     [[nodiscard]] Text outcome(const std::string& id) const;
     [[nodiscard]] static Text duration(engine::Millis d);
     /// A unit as the scenario names it ("person-hours"); symbols (cm/h) stay as they are.
