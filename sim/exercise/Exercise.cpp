@@ -68,6 +68,7 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
         if (m_play == nullptr) throw std::invalid_argument("unknown play '" + m_options.playName + "'");
     }
     m_sim.reserve(256);
+    m_cooperation.setMeasures(&m_scenario.measures);
     if (m_scenario.world) {
         std::vector<protocol::PriorityCatalogueEntry> lists;
         for (const auto& r : m_scenario.world->resources) {

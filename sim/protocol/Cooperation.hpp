@@ -10,6 +10,7 @@
 
 #include "sim/engine/EventQueue.hpp"
 #include "sim/engine/Random.hpp"
+#include "sim/model/Measure.hpp"
 #include "sim/model/Region.hpp"
 #include <optional>
 
@@ -109,6 +110,9 @@ public:
     void handle(const ProtocolEvent& event);
     /// Holds the standing weekly conference in ordinary mode.
     void holdWeeklyConference();
+    /// The scenario's catalogue of measures (must outlive this): a decision naming a measure is
+    /// checked against who may decide it and the ranges of its parameters (R3, R10).
+    void setMeasures(const std::vector<model::Measure>* measures) { m_measures = measures; }
     /// The priority lists of the scenario: set-priorities naming another list or item is refused.
     void setPriorityLists(std::vector<PriorityCatalogueEntry> lists) { m_lists = std::move(lists); }
     /// Notes actors that an event affects, so forums can suggest calling them in (R9).
@@ -150,6 +154,11 @@ private:
     [[nodiscard]] std::optional<FrameBreach> frameViolation(const SetPriorities& c, ForumIndex f) const;
     [[nodiscard]] Decided decided(const Decision& d, Decided::Stage stage) const;
     [[nodiscard]] std::vector<std::string> idsOf(const std::vector<ActorIndex>& actors) const;
+    // MeasureRules.cpp: who may decide a measure, with what parameters, and how long it takes.
+    [[nodiscard]] const model::Measure* measureOf(const std::string& id) const;
+    [[nodiscard]] std::optional<Refusal> checkMeasure(const model::Measure& m, const std::vector<ActorIndex>& actors,
+                                                      std::vector<model::MeasureArg>& args) const;
+    [[nodiscard]] Millis implementationDelay(const Decision& d, ActorIndex a) const;
 
     // Helpers shared by both files.
     [[nodiscard]] ActorIndex actorOf(const std::string& id) const { return m_region.actorIndex(id); }
@@ -170,6 +179,7 @@ private:
     std::vector<Decision> m_decisions;
     std::vector<PriorityList> m_priorities;
     std::vector<PriorityCatalogueEntry> m_lists;
+    const std::vector<model::Measure>* m_measures = nullptr;
     std::vector<bool> m_affected;  ///< per actor: affected by the current event (R9)
     std::vector<std::vector<ActorIndex>> m_suggested;  ///< per forum: actors already suggested
 };

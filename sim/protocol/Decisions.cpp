@@ -7,12 +7,21 @@ namespace samverkan::protocol {
 Answer Cooperation::agreeDecision(const AgreeDecision& c) {
     for (const auto& d : m_decisions)
         if (d.command.id == c.id) return Answer::refused(RefusalCode::duplicateDecision, {c.id});
-    if (std::find(m_region.topics.begin(), m_region.topics.end(), c.topic) == m_region.topics.end())
-        return Answer::refused(RefusalCode::unknownTopic, {c.topic});
     Decision decision;
     decision.command = c;
     decision.proposedAt = m_effects.now();
     decision.actors = expand(c.actors.empty() ? std::vector<std::string>{c.by} : c.actors);
+    if (!c.measure.empty()) {
+        const auto* m = measureOf(c.measure);
+        if (m == nullptr) return Answer::refused(RefusalCode::unknownMeasure, {c.measure});
+        // The measure's topic is the mandate it needs (R3), whatever the command says.
+        decision.command.topic = m->topic;
+        if (decision.actors.empty()) return Answer::refused(RefusalCode::notDecider, {m->id, c.by});
+        if (auto refusal = checkMeasure(*m, decision.actors, decision.command.args)) return Answer{false, std::move(*refusal)};
+    }
+    const std::string topic = decision.command.topic;  // a copy: the decision moves into the list below
+    if (std::find(m_region.topics.begin(), m_region.topics.end(), topic) == m_region.topics.end())
+        return Answer::refused(RefusalCode::unknownTopic, {topic});
     const auto index = static_cast<std::uint32_t>(m_decisions.size());
 
     if (c.forum.empty()) {
@@ -45,7 +54,7 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
     std::vector<ActorIndex> unmandated;
     for (const auto a : decision.actors) {
         const auto* rep = m_region.actors[a].at(level);
-        if (rep == nullptr || std::find(rep->mandate.begin(), rep->mandate.end(), c.topic) == rep->mandate.end())
+        if (rep == nullptr || std::find(rep->mandate.begin(), rep->mandate.end(), topic) == rep->mandate.end())
             unmandated.push_back(a);
     }
     m_decisions.push_back(std::move(decision));
@@ -54,7 +63,7 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
         const auto& actor = m_region.actors[a];
         ++m_decisions[index].consultationsPending;
         m_effects.scheduleIn(actor.consultDelay, {ProtocolEvent::Kind::consultDone, f, a, index});
-        record(ConsultationStarted{forumId(f), actor.id, c.id, c.topic, actor.consultDelay}, actor.id, forumId(f), c.id);
+        record(ConsultationStarted{forumId(f), actor.id, c.id, topic, actor.consultDelay}, actor.id, forumId(f), c.id);
     }
     if (m_decisions[index].consultationsPending == 0) decisionAgreed(index);
     return Answer::ok();
@@ -95,7 +104,7 @@ void Cooperation::decisionAgreed(std::uint32_t index) {
     }
     // Each actor carries the direction out in its own organisation, after its own delay (R10).
     for (const auto a : d.actors)
-        m_effects.scheduleIn(m_region.implementDelay(a, d.command.topic), {ProtocolEvent::Kind::implemented, d.forum, a, index});
+        m_effects.scheduleIn(implementationDelay(d, a), {ProtocolEvent::Kind::implemented, d.forum, a, index});
 }
 
 void Cooperation::implemented(std::uint32_t index, ActorIndex a) {

@@ -57,6 +57,7 @@ enum class RefusalCode : std::uint8_t {
     unknownListItem,        ///< args: list, item
     notDecider,             ///< args: measure, actor
     argumentOutOfRange,     ///< args: measure, parameter, value
+    areasBeyondDeciders,    ///< args: measure, the area no actor carrying it out answers for
     notProtocolCommand,     ///< args: —
     exerciseEnded,          ///< args: —
     pointNotWaiting,        ///< args: point

@@ -68,7 +68,12 @@ Text Renderer::refusal(const protocol::Refusal& r) const {
             return cat({actor(arg(1)), lit(" beslutar inte om ", " does not decide on "), measure(arg(0)),
                         lit(" i sin organisation (R3, R10).", " in its organisation (R3, R10).")});
         case RefusalCode::argumentOutOfRange:
-            return cat({measure(arg(0)), lit(": värdet ", ": the value "), quoted(arg(2)), lit(" ligger utanför det tillåtna.", " is out of range.")});
+            return cat({measure(arg(0)), lit(": värdet ", ": the value "), quoted(arg(2)), lit(" för ", " for "), parameter(arg(0), arg(1)),
+                        lit(" ligger utanför det tillåtna.", " is out of range.")});
+        case RefusalCode::areasBeyondDeciders:
+            return cat({measure(arg(0)), lit(": ", ": "), actor(arg(1)),
+                        lit(" genomför inte beslutet; varje aktör beslutar bara för sitt eget område (R10).",
+                            " does not carry out the decision; each actor decides only for its own area (R10).")});
         case RefusalCode::notProtocolCommand:
             return lit("Kommandot hanteras av övningen, inte av samverkansmodellen.",
                        "This command belongs to the exercise, not to the cooperation model.");

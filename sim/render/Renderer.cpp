@@ -168,6 +168,13 @@ Text Renderer::measure(const std::string& id) const {
     return {id, id};
 }
 
+Text Renderer::parameter(const std::string& measureId, const std::string& param) const {
+    for (const auto& m : m_scenario.measures)
+        if (m.id == measureId)
+            if (const auto* p = m.parameter(param)) return p->name;
+    return {"”" + param + "”", "‘" + param + "’"};
+}
+
 Text Renderer::measureArgs(const std::string& measureId, const std::vector<model::MeasureArg>& args) const {
     const model::Measure* m = nullptr;
     for (const auto& candidate : m_scenario.measures)

@@ -41,6 +41,8 @@ public:
     [[nodiscard]] Text medium(const std::string& id) const;
     [[nodiscard]] Text channel(const std::string& id) const;
     [[nodiscard]] Text measure(const std::string& id) const;
+    /// A measure's parameter by its name ("Andel inställda övriga linjer").
+    [[nodiscard]] Text parameter(const std::string& measure, const std::string& param) const;
     /// A measure's decided parameters in words ("Kommuner: Stockholms stad och Huddinge; gäller till
     /// 12 h efter att det börjat"); parameters left out read as their defaults.
     [[nodiscard]] Text measureArgs(const std::string& measure, const std::vector<model::MeasureArg>& args) const;

@@ -205,6 +205,12 @@ TEST_CASE("a trainee's own measure, with its arguments, acts on the world and re
             schools.text = {"Stängt", "Closed"};
             schools.measure = "schools-closed";
             schools.args = {{"until", 12, {}}, {"areas", 0, {"stockholms-stad", "huddinge"}}};
+            // Alone, a municipality decides for its own area only (R10).
+            const auto beyond = run->submit(schools);
+            CHECK_FALSE(beyond.accepted);
+            CHECK(beyond.refusal.code == protocol::RefusalCode::areasBeyondDeciders);
+            CHECK(beyond.refusal.args == std::vector<std::string>{"schools-closed", "huddinge"});
+            schools.args = {{"until", 12, {}}, {"areas", 0, {"stockholms-stad"}}};
             REQUIRE(run->submit(schools).accepted);
         }
         run->runToEnd();
@@ -222,13 +228,14 @@ TEST_CASE("a trainee's own measure, with its arguments, acts on the world and re
     std::vector<protocol::AgreeDecision> agreed;
     for (const auto& input : read.value->inputs)
         if (const auto* d = std::get_if<protocol::AgreeDecision>(&input.command)) agreed.push_back(*d);
-    REQUIRE(agreed.size() == 2);
+    REQUIRE(agreed.size() == 3);  // the refused one is in the journal too, as a command
+    agreed.erase(agreed.begin() + 1);
     CHECK(agreed[0].measure == "bus-lines-cancelled");
     REQUIRE(agreed[0].args.size() == 1);
     CHECK(agreed[0].args[0].number == 0.8);
     REQUIRE(agreed[1].args.size() == 2);
     CHECK(agreed[1].args[0].param == "areas");
-    CHECK(agreed[1].args[0].items == std::vector<std::string>{"stockholms-stad", "huddinge"});
+    CHECK(agreed[1].args[0].items == std::vector<std::string>{"stockholms-stad"});
     CHECK(agreed[1].args[1].param == "until");
     CHECK(agreed[1].args[1].number == 12);
     const auto replayed = exercise::replay(*read.value, path);

@@ -196,6 +196,9 @@ TEST_CASE("every refusal reads in both languages and names things by their names
         const std::string service = s.world ? s.world->services.front().id : std::string{};
         const std::string list = s.world && !s.world->resources.empty() ? s.world->resources.front().list : std::string{};
         const std::string point = s.decisionPoints.empty() ? std::string{} : s.decisionPoints.front().id;
+        REQUIRE_FALSE(s.measures.empty());
+        const std::string measure = s.measures.front().id;
+        const std::string parameter = s.measures.front().params.empty() ? std::string{"share"} : s.measures.front().params.front().id;
         exercise::Exercise run(s, {});
         for (int c = 0; c < protocol::kRefusalCodes; ++c) {
             const auto code = static_cast<protocol::RefusalCode>(c);
@@ -208,7 +211,9 @@ TEST_CASE("every refusal reads in both languages and names things by their names
                 case protocol::RefusalCode::frameViolation: args = {forum, list, service, service, forum}; break;
                 case protocol::RefusalCode::pointForOther: args = {point, b}; break;
                 case protocol::RefusalCode::unknownOption: args = {point, "x"}; break;
-                case protocol::RefusalCode::notDecider: args = {"", b}; break;
+                case protocol::RefusalCode::notDecider:
+                case protocol::RefusalCode::areasBeyondDeciders: args = {measure, b}; break;
+                case protocol::RefusalCode::argumentOutOfRange: args = {measure, parameter, "1.5"}; break;
                 case protocol::RefusalCode::membersAbsent:
                 case protocol::RefusalCode::aloneOwnOrganisation:
                 case protocol::RefusalCode::releaseChairFirst:
@@ -227,8 +232,6 @@ TEST_CASE("every refusal reads in both languages and names things by their names
                 case protocol::RefusalCode::duplicateDecision: args = {"what-was-typed"}; break;
                 default: args = {forum}; break;
             }
-            // Measures come with the scenario's catalogue; their refusals are checked with it.
-            if (code == protocol::RefusalCode::notDecider || code == protocol::RefusalCode::argumentOutOfRange) continue;
             if ((code == protocol::RefusalCode::frameViolation || code == protocol::RefusalCode::unknownListItem) && list.empty()) continue;
             checkWords(run.renderer().refusal({code, args}), name + " refusal " + std::to_string(c));
         }
