@@ -20,7 +20,7 @@ constexpr std::int32_t kPriorityWorldTick = 6;
 constexpr std::int32_t kPriorityEnd = 9;
 
 bool matches(const scenario::Trigger& t, const JournalEntry& e) {
-    return t.kind == protocol::kindName(e.kind) && (t.forum.empty() || t.forum == e.forum) && (t.actor.empty() || t.actor == e.actor) &&
+    return t.kind == e.kind && (t.forum.empty() || t.forum == e.forum) && (t.actor.empty() || t.actor == e.actor) &&
            (t.ref.empty() || t.ref == e.ref);
 }
 

@@ -12,6 +12,4 @@ JournalEntry entryOf(Event event, std::string actor, std::string forum, std::str
     return e;
 }
 
-const std::vector<std::string>& journalKinds() { return kindNames(); }
-
 }  // namespace samverkan::protocol

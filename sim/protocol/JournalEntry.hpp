@@ -33,7 +33,6 @@ struct JournalEntry {
 
 /// An entry for an event: the kind from the payload, with who, where and what it concerns.
 JournalEntry entryOf(Event event, std::string actor = {}, std::string forum = {}, std::string ref = {});
-/// Every journal kind's name (the kinds scenario triggers may name).
-const std::vector<std::string>& journalKinds();
+
 
 }  // namespace samverkan::protocol

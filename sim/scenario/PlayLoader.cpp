@@ -143,27 +143,28 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
     t.timed = false;
     MapView cond(doc, *on, "condition 'on'");
     if (!cond.ok()) return t;
+    bool kindGiven = false;  // a kind that was given but is unknown has been reported already
     if (auto v = cond.get("inject")) {
-        t.kind = "inject";
+        t.kind = protocol::Kind::inject;
         t.ref = doc.scalar(*v, "inject").value_or("");
         if (scenario.inject(t.ref) == nullptr)
             doc.error(*v, "unknown inject '" + t.ref + "'" + model::didYouMean(t.ref, injectIds(scenario)));
     }
     if (auto v = cond.get("decision")) {
-        t.kind = "decision-agreed";
+        t.kind = protocol::Kind::decisionAgreed;
         t.ref = doc.scalar(*v, "decision").value_or("");
     }
     if (auto v = cond.get("point")) {
-        t.kind = "decision-answered";
+        t.kind = protocol::Kind::decisionAnswered;
         t.ref = doc.scalar(*v, "point").value_or("");
         if (scenario.decisionPoint(t.ref) == nullptr)
             doc.error(*v, "unknown decision point '" + t.ref + "'" + model::didYouMean(t.ref, pointIds(scenario)));
     }
     if (auto v = cond.get("kind")) {
-        t.kind = doc.scalar(*v, "kind").value_or("");
-        const auto& kinds = protocol::journalKinds();
-        if (std::find(kinds.begin(), kinds.end(), t.kind) == kinds.end())
-            doc.error(*v, "unknown journal kind '" + t.kind + "'" + model::didYouMean(t.kind, kinds));
+        const auto name = doc.scalar(*v, "kind").value_or("");
+        t.kind = protocol::kindFromName(name);
+        if (!t.kind) doc.error(*v, "unknown journal kind '" + name + "'" + model::didYouMean(name, protocol::kindNames()));
+        kindGiven = true;
     }
     if (auto v = cond.get("forum")) {
         t.forum = doc.scalar(*v, "forum").value_or("");
@@ -199,12 +200,12 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
             if (known.below < 0 && known.above < 0) doc.error(*v, "'known' needs 'below' or 'above'");
             k.finish();
             t.known = known;
-            t.kind = "situational-picture";
+            t.kind = protocol::Kind::situationalPicture;
         }
     }
     if (auto v = cond.get("occurrence")) t.occurrence = static_cast<int>(doc.integer(*v, "occurrence", 1, 100000).value_or(1));
     cond.finish();
-    if (t.kind.empty()) doc.error(*on, "condition 'on' needs 'kind', 'inject', 'decision', 'point' or 'known'");
+    if (!t.kind && !kindGiven) doc.error(*on, "condition 'on' needs 'kind', 'inject', 'decision', 'point' or 'known'");
     if (after) t.delay = doc.duration(*after, "after").value_or(0);
     return t;
 }

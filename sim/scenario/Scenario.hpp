@@ -12,6 +12,7 @@
 #include "sim/model/Measure.hpp"
 #include "sim/model/Region.hpp"
 #include "sim/protocol/Command.hpp"
+#include "sim/protocol/Event.hpp"
 #include "sim/scenario/Diagnostic.hpp"
 #include "sim/world/WorldSpec.hpp"
 
@@ -50,7 +51,8 @@ struct KnownCondition {
 struct Trigger {
     bool timed = true;
     Millis at = 0;
-    std::string kind, forum, actor, ref;
+    std::optional<protocol::Kind> kind;  ///< the kind of entry awaited (none given: the loader says so)
+    std::string forum, actor, ref;
     std::optional<KnownCondition> known;
     int occurrence = 1;
     Millis delay = 0;
