@@ -6,6 +6,7 @@
 
 #include "sim/cli/Support.hpp"
 #include "sim/protocol/CommandFields.hpp"
+#include "sim/render/Renderer.hpp"
 #include "sim/scenario/Scenario.hpp"
 
 namespace samverkan::cli {
@@ -20,91 +21,97 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
-// An actor by its name, a group by its id and size.
-std::string who(const scenario::Scenario& s, const std::string& id, Lang lang) {
-    if (const auto a = s.region.actorIndex(id); a != model::kNone) return s.region.actors[a].name.in(lang);
-    if (const auto* g = s.region.group(id))
-        return id + " (" + std::to_string(g->members.size()) + (lang == Lang::sv ? " aktörer)" : " actors)");
-    return id;
+// An actor by its name, a group by its name and size.
+std::string who(const render::Renderer& words, const std::string& id, Lang lang) {
+    const auto name = words.actor(id).in(lang);
+    if (const auto* g = words.scenario().region.group(id))
+        return name + " (" + std::to_string(g->members.size()) + (lang == Lang::sv ? " aktörer)" : " actors)");
+    return name;
 }
 
-// The display name of something the world model or the region names by id; the id if none.
-std::string named(const scenario::Scenario& s, const std::string& id, Lang lang) {
-    if (s.world) {
-        const auto& w = *s.world;
-        if (const auto* x = model::findById(w.services, id)) return x->name.in(lang);
-        if (const auto* x = model::findById(w.demands, id)) return x->name.in(lang);
-        if (const auto* x = model::findById(w.resources, id)) return x->name.in(lang);
-        if (const auto* x = model::findById(w.outcomes, id)) return x->name.in(lang);
+// The display name of something the world model or the region names by id.
+std::string named(const render::Renderer& words, const std::string& id, Lang lang) {
+    if (const auto& w = words.scenario().world) {
+        if (const auto* x = model::findById(w->services, id)) return x->name.in(lang);
+        if (const auto* x = model::findById(w->demands, id)) return x->name.in(lang);
+        if (const auto* x = model::findById(w->resources, id)) return x->name.in(lang);
+        if (const auto* x = model::findById(w->outcomes, id)) return x->name.in(lang);
     }
-    return who(s, id, lang);
+    return who(words, id, lang);
 }
 
-std::vector<std::string> allNamed(const scenario::Scenario& s, const std::vector<std::string>& ids, Lang lang) {
+std::vector<std::string> allNamed(const render::Renderer& words, const std::vector<std::string>& ids, Lang lang) {
     std::vector<std::string> out;
-    for (const auto& id : ids) out.push_back(named(s, id, lang));
+    for (const auto& id : ids) out.push_back(named(words, id, lang));
     return out;
 }
 
-std::string changeText(const scenario::Scenario& s, const world::Change& c, Lang lang) {
-    if (!c.list.empty()) return joined(allNamed(s, c.order, lang));
-    if (!c.outcome.empty()) return named(s, c.outcome, lang) + " +" + protocol::formatNumber(c.add);
-    const std::string what = named(s, c.demand.empty() ? c.resource : c.demand, lang);
+std::string changeText(const render::Renderer& words, const world::Change& c, Lang lang) {
+    if (!c.list.empty()) return words.list(c.list).in(lang) + ": " + joined(allNamed(words, c.order, lang));
+    if (!c.outcome.empty()) return named(words, c.outcome, lang) + " +" + protocol::formatNumber(c.add);
+    const std::string what = named(words, c.demand.empty() ? c.resource : c.demand, lang);
     if (c.add != 0) return what + " +" + protocol::formatNumber(c.add);
     return what + " ×" + protocol::formatNumber(c.factor);
 }
 
-std::string paramText(const scenario::Scenario& s, const model::MeasureParam& p, Lang lang) {
+std::string hours(double h, Lang lang) {
+    return render::Renderer::duration(static_cast<engine::Millis>(h * static_cast<double>(engine::kHour))).in(lang);
+}
+
+std::string percent(double v) { return std::to_string(static_cast<int>(v * 100.0 + 0.5)) + " %"; }
+
+// "assumption" is the project's word for its own estimates; other sources are citations, as written.
+std::string source(const std::string& s, Lang lang) { return s == "assumption" && lang == Lang::sv ? "antagande" : s; }
+
+std::string paramText(const render::Renderer& words, const model::MeasureParam& p, Lang lang) {
     const bool sv = lang == Lang::sv;
-    std::string out = p.id + " (" + p.name.in(lang) + "): " + model::paramKindName(p.kind);
+    const std::string out = p.name.in(lang) + " (" + p.id + "): ";
     switch (p.kind) {
         case model::ParamKind::share:
-            return out + " " + protocol::formatNumber(p.min) + "–" + protocol::formatNumber(p.max) +
-                   (sv ? ", förval " : ", default ") + protocol::formatNumber(p.defaultValue);
-        case model::ParamKind::until: {
-            const auto d = [](double h) {
-                return engine::formatDuration(static_cast<engine::Millis>(h * static_cast<double>(engine::kHour)));
-            };
-            return out + " " + d(p.min) + "–" + d(p.max) + (sv ? " efter början, förval " : " after onset, default ") +
-                   d(p.defaultValue);
-        }
+            return out + (sv ? "andel " : "share ") + percent(p.min) + "–" + percent(p.max) + (sv ? ", förval " : ", default ") +
+                   percent(p.defaultValue);
+        case model::ParamKind::until:
+            return out + hours(p.min, lang) + "–" + hours(p.max, lang) + (sv ? " efter början, förval " : " after onset, default ") +
+                   hours(p.defaultValue, lang);
         case model::ParamKind::areas:
         case model::ParamKind::order:
-            return out + (sv ? "; val: " : "; choices: ") + joined(allNamed(s, p.choices, lang)) +
-                   (sv ? "; förval: " : "; default: ") + joined(allNamed(s, p.defaultItems, lang));
+            return out + (p.kind == model::ParamKind::areas ? (sv ? "områden" : "areas") : (sv ? "ordning" : "order")) +
+                   (sv ? "; val: " : "; choices: ") + joined(allNamed(words, p.choices, lang)) + (sv ? "; förval: " : "; default: ") +
+                   joined(allNamed(words, p.defaultItems, lang));
     }
     return out;
 }
 
 void printText(const scenario::Scenario& s, Lang lang, std::ostream& out) {
     const bool sv = lang == Lang::sv;
+    const render::Renderer words(s);
     out << (sv ? "Åtgärder i " : "Measures in ") << "'" << s.title.in(lang) << "' (" << s.measures.size() << ")\n";
     for (std::size_t i = 0; i < s.measures.size(); ++i) {
         const auto& m = s.measures[i];
-        out << "\n" << m.id << " — " << m.name.in(lang) << "\n  " << m.explanation.in(lang) << "\n";
-        out << (sv ? "  Beslutas av: " : "  Decided by: ") << joined(allNamed(s, m.deciders, lang)) << "\n";
-        out << (sv ? "  Mandat (ämne): " : "  Mandate (topic): ") << m.topic << "\n";
-        for (const auto& p : m.params) out << (sv ? "  Parameter: " : "  Parameter: ") << paramText(s, p, lang) << "\n";
-        out << (sv ? "  Genomförande: " : "  Implementation: ") << engine::formatDuration(m.implementation);
+        out << "\n" << m.name.in(lang) << "  [" << m.id << "]\n  " << m.explanation.in(lang) << "\n";
+        out << (sv ? "  Beslutas av: " : "  Decided by: ") << joined(allNamed(words, m.deciders, lang)) << "\n";
+        out << (sv ? "  Mandat som behövs: " : "  Mandate needed: ") << words.topic(m.topic).in(lang) << "\n";
+        for (const auto& p : m.params) out << (sv ? "  Parameter: " : "  Parameter: ") << paramText(words, p, lang) << "\n";
+        out << (sv ? "  Genomförande: " : "  Implementation: ") << render::Renderer::duration(m.implementation).in(lang);
         for (const auto& [id, delay] : m.implementationBy)
-            out << "; " << who(s, id, lang) << " " << engine::formatDuration(delay);
+            out << "; " << who(words, id, lang) << " " << render::Renderer::duration(delay).in(lang);
         out << "\n";
         if (s.world)
             for (const auto& e : s.world->effects) {
                 if (e.on != world::EffectTrigger::measure || e.measure != i) continue;
                 std::vector<std::string> changes;
-                for (const auto& c : e.changes) changes.push_back(changeText(s, c, lang));
+                for (const auto& c : e.changes) changes.push_back(changeText(words, c, lang));
                 out << (sv ? "  Effekt: " : "  Effect: ") << e.label.in(lang) << " — " << joined(changes);
                 if (e.lead > 0)
-                    out << (sv ? "; full verkan " : "; full strength ") << engine::formatDuration(e.lead)
+                    out << (sv ? "; full verkan " : "; full strength ") << render::Renderer::duration(e.lead).in(lang)
                         << (sv ? " före början" : " before onset");
-                out << (sv ? " (källa: " : " (source: ") << e.source << ")\n";
+                out << (sv ? " (källa: " : " (source: ") << source(e.source, lang) << ")\n";
             }
         std::vector<std::string> claims;
         for (const auto& c : m.claims)
-            claims.push_back(named(s, c.outcome, lang) + (c.direction == model::Direction::down ? " ↓" : " ↑"));
+            claims.push_back(named(words, c.outcome, lang) + (c.direction == model::Direction::down ? " ↓" : " ↑"));
         out << (sv ? "  Påverkar: " : "  Changes: ") << joined(claims) << "\n";
-        out << (sv ? "  Källa: " : "  Source: ") << m.source << "\n";
+        out << (sv ? "  Källa: " : "  Source: ") << source(m.source, lang) << "\n";
     }
 }
 
