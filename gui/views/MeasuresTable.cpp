@@ -76,7 +76,7 @@ std::vector<MeasureRow> measureRows(const Session& s, const std::string& by) {
         row.when = engine::formatElapsed(e.t);
         row.who = r.actor(d->by).in(s.lang);
         row.forum = d->forum.empty() ? s.t("ensam, i egen organisation", "alone, in its own organisation") : r.forum(d->forum).in(s.lang);
-        row.measure = d->measure.empty() ? s.t("endast information", "information only") : r.measure(d->measure).in(s.lang);
+        row.measure = d->measure.empty() ? s.t("ingen åtgärd (information)", "no measure (information)") : r.measure(d->measure).in(s.lang);
         row.params = d->measure.empty() ? std::string("–") : r.measureArgs(d->measure, d->args).in(s.lang);
         if (row.params.empty()) row.params = "–";
         std::size_t done = 0, of = d->actors.size();
@@ -129,13 +129,14 @@ void ReviewPanel::drawMeasures(const Session& s) {
                        ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("measures", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(s.t("När", "When"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("+00d00:00").x);
-    ImGui::TableSetupColumn(s.t("Av", "By"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(s.t("Forum", "Forum"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(s.t("Åtgärd", "Measure"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn(s.t("Parametrar", "Parameters"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(s.t("Genomfört", "Carried out"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(s.t("Genomfört", "Carried out")).x);
-    ImGui::TableSetupColumn(s.t("Modellerad effekt", "Modelled effect"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(s.t("När", "When"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("+1d12:00").x);
+    ImGui::TableSetupColumn(s.t("Av", "By"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(s.t("Forum", "Forum"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn(s.t("Åtgärd", "Measure"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(s.t("Parametrar", "Parameters"), ImGuiTableColumnFlags_WidthStretch, 1.35f);
+    ImGui::TableSetupColumn(s.t("Utfört", "Done"), ImGuiTableColumnFlags_WidthFixed,
+                            std::max(ImGui::CalcTextSize(s.t("Utfört", "Done")).x, ImGui::CalcTextSize("26 / 26").x));
+    ImGui::TableSetupColumn(s.t("Modellerad effekt", "Modelled effect"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableHeadersRow();
     for (const auto& row : rows) {
         ImGui::TableNextRow();
