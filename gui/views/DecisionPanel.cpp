@@ -30,7 +30,8 @@ bool mayDecide(const model::Region& region, const model::Measure& measure, const
 }
 
 void sortByName(const Session& s, std::vector<std::string>& ids) {
-    std::sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) { return actorName(s, a) < actorName(s, b); });
+    std::sort(ids.begin(), ids.end(),
+              [&](const std::string& a, const std::string& b) { return actorName(s, a) < actorName(s, b); });
 }
 
 namespace {
@@ -52,10 +53,13 @@ std::vector<std::string> present(const Session& s, const std::string& place) {
     return out;
 }
 
-bool contains(const std::vector<std::string>& ids, const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
 
 // A multi-select of actors by name, in two columns, with "all" and "none" above it.
-void actorChecklist(const Session& s, const char* id, const std::vector<std::string>& choices, std::vector<std::string>& chosen) {
+void actorChecklist(const Session& s, const char* id, const std::vector<std::string>& choices,
+                    std::vector<std::string>& chosen) {
     ImGui::PushID(id);
     if (ImGui::SmallButton(s.t("alla", "all"))) chosen = choices;
     ImGui::SameLine();
@@ -67,8 +71,10 @@ void actorChecklist(const Session& s, const char* id, const std::vector<std::str
             ImGui::TableNextColumn();
             bool on = contains(chosen, a);
             if (ImGui::Checkbox((actorName(s, a) + "##" + a).c_str(), &on)) {
-                if (on) chosen.push_back(a);
-                else chosen.erase(std::find(chosen.begin(), chosen.end(), a));
+                if (on)
+                    chosen.push_back(a);
+                else
+                    chosen.erase(std::find(chosen.begin(), chosen.end(), a));
             }
         }
         ImGui::EndTable();
@@ -86,8 +92,10 @@ std::vector<std::string> DecisionPanel::offered(const Session& s, const std::str
     // The role's own measures first, then those only other members may decide.
     std::vector<std::string> own, others;
     for (const auto& m : s.scenario->measures) {
-        if (mayDecide(region, m, role) && contains(who, role)) own.push_back(m.id);
-        else if (std::any_of(who.begin(), who.end(), [&](const std::string& a) { return mayDecide(region, m, a); })) others.push_back(m.id);
+        if (mayDecide(region, m, role) && contains(who, role))
+            own.push_back(m.id);
+        else if (std::any_of(who.begin(), who.end(), [&](const std::string& a) { return mayDecide(region, m, a); }))
+            others.push_back(m.id);
     }
     own.insert(own.end(), others.begin(), others.end());
     return own;
@@ -117,7 +125,8 @@ void DecisionPanel::choose(const Session& s, const std::string& id, const std::s
         if (p.kind == model::ParamKind::areas) {
             // Deciding alone, a municipality decides for itself (R10); in a forum, the default areas.
             const auto choices = expandActors(s.scenario->region, p.choices);
-            if (place.empty() && contains(choices, role)) a.items = {role};
+            if (place.empty() && contains(choices, role))
+                a.items = {role};
             else
                 for (const auto& area : expandActors(s.scenario->region, p.defaultItems))
                     if (contains(choices, area)) a.items.push_back(area);
@@ -152,7 +161,8 @@ protocol::AgreeDecision DecisionPanel::command(const Session& s, const std::stri
                 std::vector<std::string> covered;
                 for (const auto& choice : p.choices)
                     if (const auto* group = region.group(choice))
-                        if (std::all_of(group->members.begin(), group->members.end(), [&](const std::string& x) { return contains(a->items, x); })) {
+                        if (std::all_of(group->members.begin(), group->members.end(),
+                                        [&](const std::string& x) { return contains(a->items, x); })) {
                             out.items.push_back(choice);
                             covered.insert(covered.end(), group->members.begin(), group->members.end());
                         }
@@ -161,9 +171,11 @@ protocol::AgreeDecision DecisionPanel::command(const Session& s, const std::stri
             }
             decided.push_back(std::move(out));
         }
-    const std::string topicId = m != nullptr ? m->topic
-                                : region.topics.empty() ? std::string{}
-                                                        : region.topics[static_cast<std::size_t>(std::clamp(topic, 0, static_cast<int>(region.topics.size()) - 1))];
+    const std::string topicId =
+        m != nullptr ? m->topic
+        : region.topics.empty()
+            ? std::string{}
+            : region.topics[static_cast<std::size_t>(std::clamp(topic, 0, static_cast<int>(region.topics.size()) - 1))];
     const model::Text words = !text.empty() ? model::Text{text, text} : m != nullptr ? m->name : model::Text{};
     return protocol::AgreeDecision{.by = role,
                                    .forum = alone ? std::string{} : forum,
@@ -196,14 +208,16 @@ void DecisionPanel::drawParams(const Session& s) {
             case model::ParamKind::share: {
                 int pct = static_cast<int>(std::lround(a.number * 100));
                 ImGui::SetNextItemWidth(-1);
-                if (ImGui::SliderInt("##share", &pct, static_cast<int>(std::lround(p.min * 100)), static_cast<int>(std::lround(p.max * 100)), "%d %%"))
+                if (ImGui::SliderInt("##share", &pct, static_cast<int>(std::lround(p.min * 100)),
+                                     static_cast<int>(std::lround(p.max * 100)), "%d %%"))
                     a.number = pct / 100.0;
                 break;
             }
             case model::ParamKind::until: {
                 int hours = static_cast<int>(std::lround(a.number));
                 ImGui::SetNextItemWidth(-1);
-                if (ImGui::SliderInt("##until", &hours, static_cast<int>(std::lround(p.min)), static_cast<int>(std::lround(p.max)),
+                if (ImGui::SliderInt("##until", &hours, static_cast<int>(std::lround(p.min)),
+                                     static_cast<int>(std::lround(p.max)),
                                      s.t("%d h efter början", "%d h after the onset")))
                     a.number = hours;
                 break;
@@ -248,7 +262,8 @@ void DecisionPanel::drawDoers(const Session& s, const std::string& forum) {
         for (const auto& d : m->deciders)
             if (const auto* group = s.scenario->region.group(d)) {
                 ImGui::SameLine();
-                const std::string label = std::string(s.t("alla ", "all ")) + s.run->renderer().actor(d).in(s.lang) + "##" + d;
+                const std::string label =
+                    std::string(s.t("alla ", "all ")) + s.run->renderer().actor(d).in(s.lang) + "##" + d;
                 if (ImGui::SmallButton(label.c_str()))
                     for (const auto& x : group->members)
                         if (contains(choices, x) && !contains(doers, x)) doers.push_back(x);
@@ -264,16 +279,20 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
     if (!ImGui::CollapsingHeader(s.t("Besluta en åtgärd", "Decide a measure"))) return;
     ImGui::PushID("decision");
     if (ImGui::RadioButton((std::string(s.t("i ", "in ")) + forumName(s, forum)).c_str(), !alone)) alone = false;
-    tooltip(s.t("Forumet gör samordnade beslut möjliga; varje aktör genomför dem i sin egen organisation (R10).",
-                "The forum makes coordinated decisions possible; each actor carries them out in its own organisation (R10)."));
+    tooltip(s.t(
+        "Forumet gör samordnade beslut möjliga; varje aktör genomför dem i sin egen organisation (R10).",
+        "The forum makes coordinated decisions possible; each actor carries them out in its own organisation (R10)."));
     if (ImGui::RadioButton(s.t("ensam i egen organisation", "alone in its own organisation"), alone)) alone = true;
     const std::string place = alone ? std::string{} : forum;
     const auto offers = offered(s, forum);
     if (!informationOnly && (!contains(offers, measure) || draftedFor != measure + "|" + place + "|" + role))
         choose(s, contains(offers, measure) ? measure : offers.empty() ? std::string{} : offers.front(), forum);
 
-    const std::string infoLabel = s.t("Endast information (ingen modellerad effekt)", "Information only (no modelled effect)");
-    const std::string preview = informationOnly ? infoLabel : measure.empty() ? std::string("—") : renderer.measure(measure).in(s.lang);
+    const std::string infoLabel =
+        s.t("Endast information (ingen modellerad effekt)", "Information only (no modelled effect)");
+    const std::string preview = informationOnly   ? infoLabel
+                                : measure.empty() ? std::string("—")
+                                                  : renderer.measure(measure).in(s.lang);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##measure", preview.c_str())) {
         bool ownShown = false, othersShown = false;
@@ -281,7 +300,9 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
             const auto& m = *measureOf(s, id);
             const bool own = mayDecide(region, m, role);
             std::string label = m.name.in(s.lang);
-            if (own && !ownShown) ImGui::TextDisabled("%s", s.t("Din organisation kan besluta:", "Your organisation may decide:")), ownShown = true;
+            if (own && !ownShown)
+                ImGui::TextDisabled("%s", s.t("Din organisation kan besluta:", "Your organisation may decide:")),
+                    ownShown = true;
             if (!own && !othersShown) {
                 if (ownShown) ImGui::Separator();
                 ImGui::TextDisabled("%s", s.t("Andra i forumet kan besluta:", "Others in the forum may decide:"));
@@ -297,8 +318,10 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
             wrappedTooltip(m.explanation.in(s.lang) + "\n\n" + s.t("Källa: ", "Source: ") + m.source);
         }
         if (offers.empty())
-            ImGui::TextDisabled("%s", alone ? s.t("Rollen kan inte besluta någon åtgärd ensam.", "The role may decide no measure alone.")
-                                            : s.t("Ingen i forumet kan besluta någon åtgärd.", "No one in the forum may decide a measure."));
+            ImGui::TextDisabled(
+                "%s",
+                alone ? s.t("Rollen kan inte besluta någon åtgärd ensam.", "The role may decide no measure alone.")
+                      : s.t("Ingen i forumet kan besluta någon åtgärd.", "No one in the forum may decide a measure."));
         ImGui::Separator();
         if (ImGui::Selectable(infoLabel.c_str(), informationOnly)) informationOnly = true, measure.clear();
         wrappedTooltip(s.t("En överenskommelse med fritt ämne och text som inte ändrar något i den simulerade världen.",
@@ -309,15 +332,19 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
         wrappedTooltip(m->explanation.in(s.lang) + "\n\n" + s.t("Källa: ", "Source: ") + m->source);
 
     if (informationOnly) {
-        idCombo(s.t("Ämne", "Topic"), region.topics, topic, [&](const std::string& id) { return renderer.topic(id).in(s.lang); });
+        idCombo(s.t("Ämne", "Topic"), region.topics, topic,
+                [&](const std::string& id) { return renderer.topic(id).in(s.lang); });
     } else {
         drawParams(s);
     }
     if (informationOnly || !measure.empty()) drawDoers(s, forum);
-    ImGui::TextUnformatted(informationOnly ? s.t("Text:", "Text:") : s.t("Text (valfri, annars åtgärdens namn):", "Text (optional; else the measure's name):"));
+    ImGui::TextUnformatted(
+        informationOnly ? s.t("Text:", "Text:")
+                        : s.t("Text (valfri, annars åtgärdens namn):", "Text (optional; else the measure's name):"));
     ImGui::InputTextMultiline("##text", &text, ImVec2(-1, 40));
     const auto c = command(s, forum);
-    if (!informationOnly && !measure.empty()) ImGui::TextWrapped("%s", renderer.decisionMeasure(c.measure, c.args).in(s.lang).c_str());
+    if (!informationOnly && !measure.empty())
+        ImGui::TextWrapped("%s", renderer.decisionMeasure(c.measure, c.args).in(s.lang).c_str());
     const bool emptyArea = std::any_of(c.args.begin(), c.args.end(), [&](const model::MeasureArg& a) {
         const auto* p = measureOf(s, c.measure)->parameter(a.param);
         return p != nullptr && p->kind == model::ParamKind::areas && a.items.empty();
@@ -326,10 +353,11 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
     ImGui::BeginDisabled(!ready);
     if (ImGui::Button(s.t("Besluta", "Decide"))) submit(s, forum);
     ImGui::EndDisabled();
-    tooltip(s.t("Varje aktör genomför beslutet i sin egen organisation efter sin egen tid (R10). En representant utan mandat "
-                "stämmer av med hemorganisationen först (R3, R4).",
-                "Each actor carries the decision out in its own organisation after its own delay (R10). A representative "
-                "without the mandate consults the home organisation first (R3, R4)."));
+    tooltip(s.t(
+        "Varje aktör genomför beslutet i sin egen organisation efter sin egen tid (R10). En representant utan mandat "
+        "stämmer av med hemorganisationen först (R3, R4).",
+        "Each actor carries the decision out in its own organisation after its own delay (R10). A representative "
+        "without the mandate consults the home organisation first (R3, R4)."));
     ImGui::PopID();
 }
 

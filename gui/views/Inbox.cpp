@@ -27,7 +27,8 @@ namespace {
 // A decision the role knows of: its own, one it carries out, or one of a forum it sits in (exercise
 // control: every one).
 bool knownTo(const Session& s, const protocol::Decided& d) {
-    if (s.control || d.by == s.role || std::find(d.actors.begin(), d.actors.end(), s.role) != d.actors.end()) return true;
+    if (s.control || d.by == s.role || std::find(d.actors.begin(), d.actors.end(), s.role) != d.actors.end())
+        return true;
     const auto& region = s.scenario->region;
     const auto f = region.forumIndex(d.forum);
     return f != model::kNone && s.run->cooperation().forum(f).has(region.actorIndex(s.role));
@@ -57,7 +58,8 @@ void drawInbox(Session& s) {
     for (std::size_t i = s.seenEntries; i < entries.size(); ++i)
         if (entries[i].kind == protocol::Kind::inject && forRole(s, entries[i])) ++unread;
     if (!ImGui::BeginTabBar("inbox-tabs")) return;
-    const std::string inboxLabel = std::string(s.t("Inkorg", "Inbox")) + " (" + std::to_string(unread) + " " + s.t("olästa", "unread") + ")###inbox";
+    const std::string inboxLabel = std::string(s.t("Inkorg", "Inbox")) + " (" + std::to_string(unread) + " " +
+                                   s.t("olästa", "unread") + ")###inbox";
     if (ImGui::BeginTabItem(inboxLabel.c_str())) {
         if (ImGui::SmallButton(s.t("Markera lästa", "Mark read"))) s.seenEntries = entries.size();
         ImGui::BeginChild("inbox", ImVec2(0, 260 - ImGui::GetFrameHeightWithSpacing()), true);
@@ -66,8 +68,8 @@ void drawInbox(Session& s) {
             if (e.kind != protocol::Kind::inject || !forRole(s, e)) continue;
             const bool isNew = i >= s.seenEntries;
             if (isNew) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.25f, 0.65f, 1));
-            ImGui::TextWrapped("%s%s %s: %s", isNew ? "• " : "", engine::formatElapsed(e.t).c_str(), actorName(s, e.actor).c_str(),
-                               s.run->renderer().event(e).in(s.lang).c_str());
+            ImGui::TextWrapped("%s%s %s: %s", isNew ? "• " : "", engine::formatElapsed(e.t).c_str(),
+                               actorName(s, e.actor).c_str(), s.run->renderer().event(e).in(s.lang).c_str());
             if (isNew) ImGui::PopStyleColor();
         }
         ImGui::EndChild();

@@ -17,7 +17,9 @@ bool isDecision(const protocol::JournalEntry& e) {
     return e.kind == protocol::Kind::decisionAgreed || e.kind == protocol::Kind::ownDecision;
 }
 
-std::string percent(double x) { return std::to_string(static_cast<int>(std::lround(x * 100))) + " %"; }
+std::string percent(double x) {
+    return std::to_string(static_cast<int>(std::lround(x * 100))) + " %";
+}
 
 struct Took {
     double strength = 0, timeliness = 1;
@@ -40,7 +42,9 @@ std::map<std::string, std::map<std::size_t, Took>> effectsTaken(const Session& s
         std::vector<std::size_t> seen;
         for (std::size_t k = 0; k < applied.size(); ++k) {
             const auto& a = applied[k];
-            if (claimed[k] || a.t != e.t || effects[a.effect].on != world::EffectTrigger::measure || effects[a.effect].measure != m) continue;
+            if (claimed[k] || a.t != e.t || effects[a.effect].on != world::EffectTrigger::measure ||
+                effects[a.effect].measure != m)
+                continue;
             if (std::find(seen.begin(), seen.end(), a.effect) != seen.end()) continue;
             seen.push_back(a.effect);
             claimed[k] = true;
@@ -75,14 +79,18 @@ std::vector<MeasureRow> measureRows(const Session& s, const std::string& by) {
         row.by = d->by;
         row.when = engine::formatElapsed(e.t);
         row.who = r.actor(d->by).in(s.lang);
-        row.forum = d->forum.empty() ? s.t("ensam, i egen organisation", "alone, in its own organisation") : r.forum(d->forum).in(s.lang);
-        row.measure = d->measure.empty() ? s.t("ingen åtgärd (information)", "no measure (information)") : r.measure(d->measure).in(s.lang);
+        row.forum = d->forum.empty() ? s.t("ensam, i egen organisation", "alone, in its own organisation")
+                                     : r.forum(d->forum).in(s.lang);
+        row.measure = d->measure.empty() ? s.t("ingen åtgärd (information)", "no measure (information)")
+                                         : r.measure(d->measure).in(s.lang);
         row.params = d->measure.empty() ? std::string("–") : r.measureArgs(d->measure, d->args).in(s.lang);
         if (row.params.empty()) row.params = "–";
         std::size_t done = 0, of = d->actors.size();
         if (const auto* decision = s.run->cooperation().decision(d->decision)) {
             of = decision->implementedAt.size();
-            done = static_cast<std::size_t>(std::count_if(decision->implementedAt.begin(), decision->implementedAt.end(), [](engine::Millis t) { return t >= 0; }));
+            done =
+                static_cast<std::size_t>(std::count_if(decision->implementedAt.begin(), decision->implementedAt.end(),
+                                                       [](engine::Millis t) { return t >= 0; }));
         }
         row.carriedOut = std::to_string(done) + " / " + std::to_string(of);
         if (d->measure.empty()) {
@@ -94,15 +102,18 @@ std::vector<MeasureRow> measureRows(const Session& s, const std::string& by) {
         } else {
             for (const auto& [effect, took] : it->second) {
                 if (!row.effect.empty()) row.effect += "; ";
-                row.effect += w->spec().effects[effect].label.in(s.lang) + " – " + s.t("styrka ", "strength ") + percent(took.strength) + ", " +
-                              (took.timeliness >= 0.999 ? s.t("full", "full") : s.t("minskad, kom sent", "reduced, came late"));
+                row.effect +=
+                    w->spec().effects[effect].label.in(s.lang) + " – " + s.t("styrka ", "strength ") +
+                    percent(took.strength) + ", " +
+                    (took.timeliness >= 0.999 ? s.t("full", "full") : s.t("minskad, kom sent", "reduced, came late"));
             }
         }
         if (!d->measure.empty())
             for (const auto& m : s.scenario->measures)
                 if (m.id == d->measure)
                     for (const auto& claim : m.claims)
-                        row.effect += std::string("\n→ ") + r.outcome(claim.outcome).in(s.lang) + (claim.direction == model::Direction::down ? " ↓" : " ↑");
+                        row.effect += std::string("\n→ ") + r.outcome(claim.outcome).in(s.lang) +
+                                      (claim.direction == model::Direction::down ? " ↓" : " ↑");
         rows.push_back(std::move(row));
     }
     return rows;
@@ -116,8 +127,9 @@ void ReviewPanel::drawMeasures(const Session& s) {
         std::vector<std::string> choices{""};
         choices.insert(choices.end(), actors.begin(), actors.end());
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-        idCombo(s.t("Aktör", "Actor"), choices, measuresBy,
-                [&](const std::string& id) { return id.empty() ? std::string(s.t("alla aktörer", "all actors")) : actorName(s, id); });
+        idCombo(s.t("Aktör", "Actor"), choices, measuresBy, [&](const std::string& id) {
+            return id.empty() ? std::string(s.t("alla aktörer", "all actors")) : actorName(s, id);
+        });
         by = choices[static_cast<std::size_t>(std::clamp(measuresBy, 0, static_cast<int>(choices.size()) - 1))];
     }
     const auto rows = measureRows(s, by);
@@ -125,8 +137,8 @@ void ReviewPanel::drawMeasures(const Session& s) {
         ImGui::TextDisabled("%s", s.t("Inga beslut ännu.", "No decisions yet."));
         return;
     }
-    const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY |
-                       ImGuiTableFlags_SizingStretchProp;
+    const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
+                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("measures", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(s.t("När", "When"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("+1d12:00").x);
@@ -140,7 +152,8 @@ void ReviewPanel::drawMeasures(const Session& s) {
     ImGui::TableHeadersRow();
     for (const auto& row : rows) {
         ImGui::TableNextRow();
-        for (const auto* cell : {&row.when, &row.who, &row.forum, &row.measure, &row.params, &row.carriedOut, &row.effect}) {
+        for (const auto* cell :
+             {&row.when, &row.who, &row.forum, &row.measure, &row.params, &row.carriedOut, &row.effect}) {
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", cell->c_str());
         }

@@ -26,7 +26,8 @@ void idCombo(const char* label, const std::vector<std::string>& ids, int& choice
     if (choice < 0 || choice >= static_cast<int>(ids.size())) choice = 0;
     if (ImGui::BeginCombo(label, nameOf(ids[static_cast<std::size_t>(choice)]).c_str())) {
         for (std::size_t i = 0; i < ids.size(); ++i)
-            if (ImGui::Selectable((nameOf(ids[i]) + "##" + ids[i]).c_str(), choice == static_cast<int>(i))) choice = static_cast<int>(i);
+            if (ImGui::Selectable((nameOf(ids[i]) + "##" + ids[i]).c_str(), choice == static_cast<int>(i)))
+                choice = static_cast<int>(i);
         ImGui::EndCombo();
     }
 }

@@ -49,16 +49,28 @@ std::size_t demandIndex(const gui::Session& s, const std::string& id) {
     return static_cast<std::size_t>(it - demands.begin());
 }
 
-bool has(const std::vector<std::string>& ids, const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+// Two runs of the snowstorm with a trainee holding `role`: one where the trainee decides `measure`
+// alone at +3h through the panel, one where the trainee decides nothing.
+struct Choice {
+    gui::Session decided, waited;
+    gui::DecisionPanel panel;
+    Choice(const std::string& role, const std::string& measure) {
+        trainee(decided, role);
+        trainee(waited, role);
+        decideAlone(decided, panel, measure);
+    }
+};
+
+bool has(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
 
 }  // namespace
 
-TEST_CASE("SL cancelling bus lines in advance through the console loses fewer departures and strands fewer people", "[gui][measures]") {
-    gui::Session decided, waited;
-    gui::DecisionPanel panel;
-    trainee(decided, "sl");
-    trainee(waited, "sl");
-    decideAlone(decided, panel, "bus-lines-cancelled");
+TEST_CASE("SL cancelling bus lines in advance through the console loses fewer departures and strands fewer people",
+          "[gui][measures]") {
+    Choice choice("sl", "bus-lines-cancelled");
+    auto& [decided, waited, panel] = choice;
     decided.run->runToEnd();
     waited.run->runToEnd();
     const auto& entries = decided.run->journal().entries();
@@ -74,12 +86,10 @@ TEST_CASE("SL cancelling bus lines in advance through the console loses fewer de
     CHECK(outcome(decided, "person-hours-stranded") < outcome(waited, "person-hours-stranded"));
 }
 
-TEST_CASE("a municipality closing its own schools through the console lowers school travel and changes stranding", "[gui][measures]") {
-    gui::Session decided, waited;
-    gui::DecisionPanel panel;
-    trainee(decided, "stockholms-stad");
-    trainee(waited, "stockholms-stad");
-    decideAlone(decided, panel, "schools-closed");
+TEST_CASE("a municipality closing its own schools through the console lowers school travel and changes stranding",
+          "[gui][measures]") {
+    Choice choice("stockholms-stad", "schools-closed");
+    auto& [decided, waited, panel] = choice;
     // Deciding alone, the municipality closes its own schools only (R10).
     const auto command = panel.command(decided, {});
     const auto* areas = model::argFor(command.args, "areas");
@@ -100,7 +110,8 @@ TEST_CASE("a municipality closing its own schools through the console lowers sch
     CHECK(outcome(decided, "person-hours-stranded") < outcome(waited, "person-hours-stranded"));
 }
 
-TEST_CASE("the decision panel offers only what the acting role may decide and builds the command from its widgets", "[gui][measures]") {
+TEST_CASE("the decision panel offers only what the acting role may decide and builds the command from its widgets",
+          "[gui][measures]") {
     gui::Session sl, city;
     trainee(sl, "sl");
     trainee(city, "stockholms-stad");
@@ -147,7 +158,8 @@ TEST_CASE("the decision panel offers only what the acting role may decide and bu
         CHECK(has(offers, "bus-lines-cancelled"));  // SL sits in the forum and may decide it
         panel.choose(city, "schools-closed", forum);
         const auto& measures = city.scenario->measures;
-        const auto schools = std::find_if(measures.begin(), measures.end(), [](const model::Measure& m) { return m.id == "schools-closed"; });
+        const auto schools = std::find_if(measures.begin(), measures.end(),
+                                          [](const model::Measure& m) { return m.id == "schools-closed"; });
         REQUIRE(schools != measures.end());
         for (const auto& a : panel.doers) CHECK(gui::mayDecide(region, *schools, a));
         CHECK(has(panel.doers, "stockholms-stad"));
@@ -173,7 +185,8 @@ TEST_CASE("the decision panel offers only what the acting role may decide and bu
     }
 }
 
-TEST_CASE("the panel drawn in the console keeps an offered measure and drops one the role may not decide", "[gui][measures]") {
+TEST_CASE("the panel drawn in the console keeps an offered measure and drops one the role may not decide",
+          "[gui][measures]") {
     HeadlessImGui imgui;
     gui::AppOptions options;
     options.dataDir = support::kScenarios;
