@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", o.screenshot, "Write a PNG of the window after --frames frames and exit");
     cli.add_option("--frames", o.frames, "Frames before the screenshot");
     cli.add_option("--tab", o.tab, "The centre tab to show first")
-        ->check(CLI::IsMember({"picture", "map", "timeline", "journal", "review", "replay"}));
+        ->check(CLI::IsMember({"picture", "map", "timeline", "journal", "review", "replay", "measures"}));
+    cli.add_option("--decide", o.decide, "Open the decision section with this measure drafted (decided alone)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

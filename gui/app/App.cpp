@@ -19,7 +19,8 @@ App::App(const AppOptions& options) {
     m_session.lang = options.lang;
     m_session.assetsDir = options.assetsDir;
     m_pendingTab = options.tab;
-    if (m_pendingTab == "replay") m_pendingTab = "review", m_session.replayFirst = true;
+    if (m_pendingTab == "replay" || m_pendingTab == "measures") m_session.reviewFirst = m_pendingTab, m_pendingTab = "review";
+    m_panels.actions.decision.open = !options.decide.empty();
     m_session.control = options.control;
     m_session.role = options.role;
     m_session.seats = options.seats;
@@ -34,6 +35,12 @@ App::App(const AppOptions& options) {
             if (const auto t = engine::parseOffset(options.until)) m_session.run->runUntil(*t);
     }
     m_panelsRun = m_session.runNumber;  // the panels start out empty for the run begun here
+    if (inExercise() && !options.decide.empty()) {
+        // The decision section open with a measure drafted, as the screenshot tests show it.
+        auto& decision = m_panels.actions.decision;
+        decision.alone = true;
+        decision.choose(m_session, options.decide, {});
+    }
 }
 
 void App::closeDialog() {

@@ -24,7 +24,8 @@ struct AppOptions {
     std::string resume;         ///< resume the exercise from this journal
     std::string screenshot;     ///< write a PNG after `frames` frames and exit
     int frames = 3;
-    std::string tab;            ///< the centre tab to show first (picture, map, timeline, journal, review)
+    std::string tab;            ///< the centre tab to show first (picture, map, timeline, journal, review, replay, measures)
+    std::string decide;         ///< open the decision section with this measure drafted, decided alone
     std::string dataDir, fontPath, assetsDir;
 };
 

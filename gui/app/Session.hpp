@@ -44,7 +44,7 @@ struct Session {
     std::string lastAnswer;  ///< the answer to the last command, for the status line
     std::size_t seenEntries = 0;  ///< journal entries the role has seen in the inbox
     std::string journalPath;      ///< where the journal is written as the exercise runs ("" = nowhere)
-    bool replayFirst = false;     ///< the review opens on its replay (--tab replay)
+    std::string reviewFirst;      ///< the review opens on this page: "replay" or "measures" (--tab)
     std::optional<exercise::AtomicFile> journalFile;  ///< the journal, written as the exercise runs
     std::uint64_t runNumber = 0;  ///< counts the runs started or resumed here; a panel's drafts belong to one run
 

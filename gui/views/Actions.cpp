@@ -3,27 +3,11 @@
 
 #include <algorithm>
 
-#include "gui/views/Views.hpp"
+#include "gui/views/Widgets.hpp"
 
 namespace samverkan::gui {
 
 namespace {
-
-void tooltip(const char* text) {
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
-
-// A combo over ids, shown by their names; keeps `choice` in range.
-template <class NameOf>
-void idCombo(const char* label, const std::vector<std::string>& ids, int& choice, NameOf&& nameOf) {
-    if (ids.empty()) return;
-    if (choice < 0 || choice >= static_cast<int>(ids.size())) choice = 0;
-    if (ImGui::BeginCombo(label, nameOf(ids[static_cast<std::size_t>(choice)]).c_str())) {
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            if (ImGui::Selectable((nameOf(ids[i]) + "##" + ids[i]).c_str(), choice == static_cast<int>(i))) choice = static_cast<int>(i);
-        ImGui::EndCombo();
-    }
-}
 
 // The priority lists the scenario's resources are shared out by, each with its current order:
 // the latest one a forum set, or the resource's default.
@@ -39,44 +23,6 @@ std::vector<ListDraft> currentLists(const Session& s) {
         lists.push_back(std::move(d));
     }
     return lists;
-}
-
-std::string itemName(const Session& s, const std::string& id) {
-    if (const auto* w = s.run->world())
-        for (const auto& svc : w->spec().services)
-            if (svc.id == id) return svc.name.in(s.lang);
-    return id;
-}
-
-// Reorders a list by dragging its items (or with the arrow buttons beside them).
-bool reorderable(const Session& s, ListDraft& d) {
-    bool changed = false;
-    for (std::size_t i = 0; i < d.order.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) {
-            std::swap(d.order[i], d.order[i - 1]);
-            changed = true;
-        }
-        ImGui::SameLine();
-        if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < d.order.size()) {
-            std::swap(d.order[i], d.order[i + 1]);
-            changed = true;
-        }
-        ImGui::SameLine();
-        const std::string label = std::to_string(i + 1) + ". " + itemName(s, d.order[i]);
-        ImGui::Selectable(label.c_str());
-        if (ImGui::IsItemActive() && !ImGui::IsItemHovered()) {
-            const float dy = ImGui::GetMouseDragDelta(0).y;
-            const std::size_t j = dy < 0 ? i - 1 : i + 1;
-            if ((dy < 0 && i > 0) || (dy > 0 && j < d.order.size())) {
-                std::swap(d.order[i], d.order[j]);
-                ImGui::ResetMouseDragDelta();
-                changed = true;
-            }
-        }
-        ImGui::PopID();
-    }
-    return changed;
 }
 
 std::vector<std::string> ids(const std::vector<model::Actor>& actors) {
@@ -110,7 +56,6 @@ void ActionsPanel::draw(Session& s) {
     idCombo(s.t("Forum", "Forum"), activated, forumChoice, nameOfForum);
     const std::string& forum = activated[static_cast<std::size_t>(forumChoice)];
     const auto forumIndex = region.forumIndex(forum);
-    const auto& state = s.run->cooperation().forum(forumIndex);
 
     if (ImGui::CollapsingHeader(s.t("Aktivering", "Activation"), ImGuiTreeNodeFlags_DefaultOpen)) {
         if (ImGui::Button(s.t("Begär aktivering", "Ask for activation")))
@@ -157,36 +102,7 @@ void ActionsPanel::draw(Session& s) {
         }
     }
 
-    if (ImGui::CollapsingHeader(s.t("Besluta en inriktning", "Agree a direction"))) {
-        idCombo(s.t("Ämne", "Topic"), region.topics, topic, [](const std::string& id) { return id; });
-        ImGui::InputTextMultiline("##decision", &decisionText, ImVec2(-1, 44));
-        ImGui::TextUnformatted(s.t("Genomförs av:", "Carried out by:"));
-        if (state.members.empty()) ImGui::TextDisabled("%s", s.t("(forumet har inga medlemmar nu)", "(the forum has no members now)"));
-        else ImGui::BeginChild("doers", ImVec2(0, 90), true);
-        for (const auto a : state.members) {
-            const auto& id = region.actors[a].id;
-            bool on = std::find(chosen.begin(), chosen.end(), id) != chosen.end();
-            if (ImGui::Checkbox((region.actors[a].name.in(s.lang) + "##do").c_str(), &on)) {
-                if (on) chosen.push_back(id);
-                else chosen.erase(std::find(chosen.begin(), chosen.end(), id));
-            }
-        }
-        if (!state.members.empty()) ImGui::EndChild();
-        if (ImGui::Button(s.t("Besluta", "Agree")) && !decisionText.empty() && !region.topics.empty()) {
-            const std::string id = "d" + std::to_string(s.run->cooperation().decisions().size() + 1);
-            s.submit(protocol::AgreeDecision{.by = role,
-                                             .forum = forum,
-                                             .id = id,
-                                             .topic = region.topics[static_cast<std::size_t>(topic)],
-                                             .proposalTo = {},
-                                             .text = {decisionText, decisionText},
-                                             .actors = chosen});
-        }
-        tooltip(s.t("Forumet enas om en inriktning; varje aktör genomför den i sin egen organisation efter sin egen tid (R10). "
-                    "En representant utan mandat stämmer av med hemorganisationen först (R3, R4).",
-                    "The forum agrees a direction; each actor carries it out in its own organisation after its own delay (R10). "
-                    "A representative without the mandate consults the home organisation first (R3, R4)."));
-    }
+    decision.draw(s, forum);
 
     if (ImGui::CollapsingHeader(s.t("Prioriteringar", "Priorities"))) {
         // Drafts start from the current orders and start again whenever a forum sets one.
@@ -197,7 +113,7 @@ void ActionsPanel::draw(Session& s) {
         if (drafts.empty()) ImGui::TextDisabled("%s", s.t("Scenariot har inga prioriteringslistor.", "The scenario has no priority lists."));
         for (auto& d : drafts) {
             ImGui::PushID(d.list.c_str());
-            ImGui::TextUnformatted(d.list.c_str());
+            ImGui::TextUnformatted(s.run->renderer().list(d.list).in(s.lang).c_str());
             reorderable(s, d);
             if (ImGui::Button(s.t("Fastställ ordningen", "Set this order")))
                 s.submit(protocol::SetPriorities{.by = role, .forum = forum, .list = d.list, .order = d.order});

@@ -22,25 +22,64 @@ bool forRole(const Session& s, const protocol::JournalEntry& e) {
 }
 }  // namespace
 
+namespace {
+
+// A decision the role knows of: its own, one it carries out, or one of a forum it sits in (exercise
+// control: every one).
+bool knownTo(const Session& s, const protocol::Decided& d) {
+    if (s.control || d.by == s.role || std::find(d.actors.begin(), d.actors.end(), s.role) != d.actors.end())
+        return true;
+    const auto& region = s.scenario->region;
+    const auto f = region.forumIndex(d.forum);
+    return f != model::kNone && s.run->cooperation().forum(f).has(region.actorIndex(s.role));
+}
+
+void drawDecisions(const Session& s) {
+    ImGui::BeginChild("decisions", ImVec2(0, 260), true);
+    bool any = false;
+    const auto& entries = s.run->journal().entries();
+    for (std::size_t i = entries.size(); i-- > 0;) {
+        const auto& e = entries[i];
+        const auto* d = e.as<protocol::Decided>();
+        if (d == nullptr || e.kind == protocol::Kind::decisionProposed || !knownTo(s, *d)) continue;
+        any = true;
+        ImGui::TextWrapped("%s %s", engine::formatElapsed(e.t).c_str(), s.run->renderer().event(e).in(s.lang).c_str());
+        ImGui::Separator();
+    }
+    if (!any) ImGui::TextDisabled("%s", s.t("Inga beslut ännu.", "No decisions yet."));
+    ImGui::EndChild();
+}
+
+}  // namespace
+
 void drawInbox(Session& s) {
     const auto& entries = s.run->journal().entries();
     int unread = 0;
     for (std::size_t i = s.seenEntries; i < entries.size(); ++i)
         if (entries[i].kind == protocol::Kind::inject && forRole(s, entries[i])) ++unread;
-    ImGui::Text("%s (%d %s)", s.t("Inkorg", "Inbox"), unread, s.t("olästa", "unread"));
-    ImGui::SameLine();
-    if (ImGui::SmallButton(s.t("Markera lästa", "Mark read"))) s.seenEntries = entries.size();
-    ImGui::BeginChild("inbox", ImVec2(0, 260), true);
-    for (std::size_t i = entries.size(); i-- > 0;) {
-        const auto& e = entries[i];
-        if (e.kind != protocol::Kind::inject || !forRole(s, e)) continue;
-        const bool isNew = i >= s.seenEntries;
-        if (isNew) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.25f, 0.65f, 1));
-        ImGui::TextWrapped("%s%s %s: %s", isNew ? "• " : "", engine::formatElapsed(e.t).c_str(), actorName(s, e.actor).c_str(),
-                           s.run->renderer().event(e).in(s.lang).c_str());
-        if (isNew) ImGui::PopStyleColor();
+    if (!ImGui::BeginTabBar("inbox-tabs")) return;
+    const std::string inboxLabel = std::string(s.t("Inkorg", "Inbox")) + " (" + std::to_string(unread) + " " +
+                                   s.t("olästa", "unread") + ")###inbox";
+    if (ImGui::BeginTabItem(inboxLabel.c_str())) {
+        if (ImGui::SmallButton(s.t("Markera lästa", "Mark read"))) s.seenEntries = entries.size();
+        ImGui::BeginChild("inbox", ImVec2(0, 260 - ImGui::GetFrameHeightWithSpacing()), true);
+        for (std::size_t i = entries.size(); i-- > 0;) {
+            const auto& e = entries[i];
+            if (e.kind != protocol::Kind::inject || !forRole(s, e)) continue;
+            const bool isNew = i >= s.seenEntries;
+            if (isNew) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.25f, 0.65f, 1));
+            ImGui::TextWrapped("%s%s %s: %s", isNew ? "• " : "", engine::formatElapsed(e.t).c_str(),
+                               actorName(s, e.actor).c_str(), s.run->renderer().event(e).in(s.lang).c_str());
+            if (isNew) ImGui::PopStyleColor();
+        }
+        ImGui::EndChild();
+        ImGui::EndTabItem();
     }
-    ImGui::EndChild();
+    if (ImGui::BeginTabItem((std::string(s.t("Beslut", "Decisions")) + "###decisions").c_str())) {
+        drawDecisions(s);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
 }
 
 }  // namespace samverkan::gui

@@ -143,8 +143,14 @@ void ReviewPanel::draw(Session& s) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(s.t("Återuppspelning", "Replay"), nullptr, s.replayFirst ? ImGuiTabItemFlags_SetSelected : 0)) {
-        s.replayFirst = false;
+    if (ImGui::BeginTabItem(s.t("Beslutade åtgärder", "Measures decided"), nullptr,
+                            s.reviewFirst == "measures" ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (s.reviewFirst == "measures") s.reviewFirst.clear();
+        drawMeasures(s);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(s.t("Återuppspelning", "Replay"), nullptr, s.reviewFirst == "replay" ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (s.reviewFirst == "replay") s.reviewFirst.clear();
         drawReplay(s);
         ImGui::EndTabItem();
     }

@@ -36,15 +36,45 @@ struct ListDraft {
     std::vector<std::string> order;
 };
 
+/// A decision being drafted: a measure of the scenario's catalogue with its parameters, decided
+/// alone in the role's own organisation or in a forum (R10); or an information-only agreement.
+/// The draft starts from the measure's defaults whenever the measure, the forum or the role changes.
+struct DecisionPanel {
+    bool open = false;             ///< the section starts open (--decide)
+    bool alone = false;            ///< decide alone in the role's own organisation, not in the forum
+    bool informationOnly = false;  ///< an agreement with a free topic and no modelled effect
+    std::string measure;           ///< the measure drafted (unless information only)
+    int topic = 0;                 ///< information only: among the region's topics
+    std::string text;              ///< optional for a measure (default: its name)
+    std::vector<model::MeasureArg> args;  ///< one per parameter; areas hold actor ids
+    std::vector<std::string> doers;       ///< who carries it out (a forum's decision)
+    std::string draftedFor;               ///< the measure, forum and role `args` and `doers` were set for
+
+    /// The measures the acting role may decide alone, or (with `forum`) the forum's members may decide.
+    [[nodiscard]] std::vector<std::string> offered(const Session& s, const std::string& forum) const;
+    /// Drafts `measure` for `forum` ("" = alone) from its defaults.
+    void choose(const Session& s, const std::string& measure, const std::string& forum);
+    /// Who may carry out the drafted measure in `forum`: its deciders among the members, by name.
+    [[nodiscard]] std::vector<std::string> possibleDoers(const Session& s, const std::string& forum) const;
+    /// The command the "Agree" button submits (forum "" when deciding alone).
+    [[nodiscard]] protocol::AgreeDecision command(const Session& s, const std::string& forum) const;
+    /// Submits the command; the answer shows on the status line.
+    bool submit(Session& s, const std::string& forum);
+    /// The section's widgets, with `forum` the one chosen above (the decision is made there unless alone).
+    void draw(Session& s, const std::string& forum);
+
+private:
+    void drawParams(const Session& s);
+    void drawDoers(const Session& s, const std::string& forum);
+};
+
 /// What the role may do, each action a Command; with what is being drafted for each.
 struct ActionsPanel {
     int actsAs = 0;       ///< exercise control acts as: 0 = itself, k = the region's k-th actor
     int forumChoice = 0;  ///< among the activated forums
     int medium = 0;       ///< convene by 0 = telephone, 1 = a physical meeting
     int actorChoice = 0;  ///< the actor called in, released, made chair or contacted
-    int topic = 0;
-    std::string decisionText;
-    std::vector<std::string> chosen;  ///< who carries the decision out
+    DecisionPanel decision;
     std::vector<ListDraft> drafts;
     std::optional<std::size_t> draftsFor;  ///< how many priority orders had been set when the drafts were made
     std::string message;
@@ -68,10 +98,12 @@ struct ReviewPanel {
     bool playing = false;
     double playClock = 0;  ///< real seconds since the replay last stepped on
     Session stepped;       ///< the run forked at the entry's time, for the forum board beside it
+    int measuresBy = 0;    ///< the measures table shows 0 = every actor's, k = the k-th deciding actor's
     void draw(Session& s);
 
 private:
     void drawReplay(Session& s);
+    void drawMeasures(const Session& s);
 };
 
 void drawForumBoard(Session& s);

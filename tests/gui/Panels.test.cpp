@@ -40,14 +40,14 @@ TEST_CASE("what the panels drafted for one exercise is gone when the next one st
     const auto& first = app.session().run->journal().entries();
     int later = 0;
     while (first[static_cast<std::size_t>(later)].t == 0) ++later;
-    panels.actions.decisionText = "Skolorna håller stängt i morgon";
+    panels.actions.decision.text = "Skolorna håller stängt i morgon";
     panels.actions.message = "Undvik onödiga resor";
     panels.topBar.jump = "+30h";
     panels.map.truth = false;
     panels.review.index = later;
     for (int i = 0; i < 2; ++i) imgui.frame(app);
     // They last from frame to frame of the same exercise ...
-    CHECK(panels.actions.decisionText == "Skolorna håller stängt i morgon");
+    CHECK(panels.actions.decision.text == "Skolorna håller stängt i morgon");
     CHECK(panels.actions.message == "Undvik onödiga resor");
     CHECK(panels.topBar.jump == "+30h");
     CHECK_FALSE(panels.map.truth);
@@ -59,7 +59,7 @@ TEST_CASE("what the panels drafted for one exercise is gone when the next one st
     // ... and none of them into the next exercise at the same console.
     app.session().start();
     imgui.frame(app);
-    CHECK(panels.actions.decisionText.empty());
+    CHECK(panels.actions.decision.text.empty());
     CHECK(panels.actions.message.empty());
     CHECK(panels.topBar.jump.empty());
     CHECK(panels.map.truth);
