@@ -9,6 +9,17 @@ namespace samverkan::gui {
 
 namespace {
 
+// At most `chars` characters of `text` (not bytes), cut at a space, with an ellipsis when cut.
+std::string firstWords(const std::string& text, std::size_t chars) {
+    std::size_t count = 0, cut = std::string::npos;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (text[i] == ' ') cut = i;
+        if (++count > chars) return text.substr(0, cut == std::string::npos ? i : cut) + "…";
+    }
+    return text;
+}
+
 // The priority lists the scenario's resources are shared out by, each with its current order:
 // the latest one a forum set, or the resource's default.
 std::vector<ListDraft> currentLists(const Session& s) {
@@ -162,9 +173,17 @@ void ActionsPanel::draw(Session& s) {
     if (s.control && ImGui::CollapsingHeader(s.t("Övningsledningens inspel och roller", "Exercise control's injects and roles"),
                                              ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& inject : s.scenario->injects) {
-            if (ImGui::SmallButton((inject.id + "##inject").c_str()))
+            // Each inject by who sends it and its first words; the whole text in the tooltip.
+            const std::string label = actorName(s, inject.from) + ": " + firstWords(inject.text.in(s.lang), 38) + "##" + inject.id;
+            if (ImGui::SmallButton(label.c_str()))
                 s.submit(protocol::ControlInject{.by = protocol::kControl, .inject = inject.id, .to = {}, .text = {}});
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inject.text.in(s.lang).c_str());
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+                ImGui::TextUnformatted(inject.text.in(s.lang).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
             if (ImGui::GetItemRectMax().x + 160 < ImGui::GetWindowPos().x + ImGui::GetWindowWidth()) ImGui::SameLine();
         }
         ImGui::NewLine();
