@@ -42,10 +42,12 @@ public:
 
     /// Adds an event; returns the id that cancels it.
     EventId push(Millis time, std::int32_t priority, Payload payload) {
+        assert(priority >= kMinPriority && priority <= kMaxPriority);
+        assert(m_nextSeq < kSeqLimit);
         const std::uint32_t slot = takeSlot();
         const std::uint64_t seq = m_nextSeq++;
         m_slotSeq[slot] = seq;
-        m_heap.push_back(Entry{time, priority, slot, seq, std::move(payload)});
+        m_heap.push_back(Entry{time, orderKey(priority, seq), slot, std::move(payload)});
         siftUp(m_heap.size() - 1);
         ++m_live;
         return EventId{slot, seq};
@@ -79,22 +81,35 @@ public:
         Entry top = removeTop();
         releaseSlot(top.slot);
         --m_live;
-        return Popped{top.time, top.priority, top.seq, std::move(top.payload)};
+        return Popped{top.time, priorityOf(top.key), seqOf(top.key), std::move(top.payload)};
     }
 
+    /// The range of priorities (they share one 64-bit key with the insertion sequence).
+    static constexpr std::int32_t kMinPriority = -32768, kMaxPriority = 32767;
+
 private:
+    // Priority and insertion sequence packed into one key, so that an entry is smaller (time,
+    // key, slot, payload) and ties need one comparison: priority in the top 16 bits (biased to be
+    // unsigned), sequence in the low 48 (2.8e14 events).
+    static constexpr int kSeqBits = 48;
+    static constexpr std::uint64_t kSeqLimit = std::uint64_t{1} << kSeqBits;
+    static std::uint64_t orderKey(std::int32_t priority, std::uint64_t seq) {
+        return (static_cast<std::uint64_t>(priority - kMinPriority) << kSeqBits) | seq;
+    }
+    static std::int32_t priorityOf(std::uint64_t key) { return static_cast<std::int32_t>(key >> kSeqBits) + kMinPriority; }
+    static std::uint64_t seqOf(std::uint64_t key) { return key & (kSeqLimit - 1); }
+
     struct Entry {
         Millis time;
-        std::int32_t priority;
+        std::uint64_t key;  ///< orderKey(priority, seq)
         std::uint32_t slot;
-        std::uint64_t seq;
         Payload payload;
+        [[nodiscard]] std::uint64_t seq() const { return seqOf(key); }
     };
 
     static bool before(const Entry& a, const Entry& b) {
         if (a.time != b.time) return a.time < b.time;
-        if (a.priority != b.priority) return a.priority < b.priority;
-        return a.seq < b.seq;
+        return a.key < b.key;
     }
 
     std::uint32_t takeSlot() {
@@ -115,7 +130,7 @@ private:
     // An entry whose slot no longer holds its sequence number was cancelled. With no cancelled
     // entries left in the heap the check (a random memory access) is skipped.
     void dropCancelledHead() {
-        while (m_cancelledInHeap > 0 && !m_heap.empty() && m_slotSeq[m_heap.front().slot] != m_heap.front().seq) {
+        while (m_cancelledInHeap > 0 && !m_heap.empty() && m_slotSeq[m_heap.front().slot] != m_heap.front().seq()) {
             removeTop();
             --m_cancelledInHeap;
         }

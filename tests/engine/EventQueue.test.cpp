@@ -102,3 +102,27 @@ TEST_CASE("random pushes and cancels match a sorted reference", "[queue]") {
     for (const auto& r : reference) expected.push_back(std::get<2>(r));
     CHECK(drain(q) == expected);
 }
+
+TEST_CASE("priorities across their whole range order ties, and come back as pushed", "[queue]") {
+    EventQueue<int> q;
+    using Q = EventQueue<int>;
+    q.push(5, Q::kMaxPriority, 0);
+    q.push(5, 0, 1);
+    q.push(5, Q::kMinPriority, 2);
+    q.push(5, -1, 3);
+    q.push(4, Q::kMaxPriority, 4);
+    const auto first = q.pop();
+    CHECK(first.payload == 4);
+    CHECK(first.priority == Q::kMaxPriority);
+    CHECK(first.seq == 5);
+    const auto second = q.pop();
+    CHECK(second.payload == 2);
+    CHECK(second.priority == Q::kMinPriority);
+    CHECK(second.seq == 3);
+    CHECK(q.pop().payload == 3);
+    const auto fourth = q.pop();
+    CHECK(fourth.payload == 1);
+    CHECK(fourth.priority == 0);
+    CHECK(q.pop().priority == Q::kMaxPriority);
+    CHECK(q.empty());
+}
