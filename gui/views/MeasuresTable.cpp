@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "gui/views/Measures.hpp"
+#include "sim/eval/DecidedMeasures.hpp"
 #include "gui/views/Widgets.hpp"
 
 namespace samverkan::gui {
@@ -19,41 +19,6 @@ bool isDecision(const protocol::JournalEntry& e) {
 
 std::string percent(double x) {
     return std::to_string(static_cast<int>(std::lround(x * 100))) + " %";
-}
-
-struct Took {
-    double strength = 0, timeliness = 1;
-};
-
-// Per decision, per effect: what took hold when its actors carried it out. The world records an
-// applied effect at the time an actor's Implemented entry is handled, so each such entry claims
-// the unclaimed effects of its measure applied at its time.
-std::map<std::string, std::map<std::size_t, Took>> effectsTaken(const Session& s) {
-    std::map<std::string, std::map<std::size_t, Took>> out;
-    const auto* w = s.run->world();
-    if (w == nullptr) return out;
-    const auto& applied = w->applied();
-    const auto& effects = w->spec().effects;
-    std::vector<bool> claimed(applied.size(), false);
-    for (const auto& e : s.run->journal().entries()) {
-        const auto* done = e.as<protocol::Implemented>();
-        if (done == nullptr || done->measure.empty()) continue;
-        const auto m = w->measureIndex(done->measure);
-        std::vector<std::size_t> seen;
-        for (std::size_t k = 0; k < applied.size(); ++k) {
-            const auto& a = applied[k];
-            if (claimed[k] || a.t != e.t || effects[a.effect].on != world::EffectTrigger::measure ||
-                effects[a.effect].measure != m)
-                continue;
-            if (std::find(seen.begin(), seen.end(), a.effect) != seen.end()) continue;
-            seen.push_back(a.effect);
-            claimed[k] = true;
-            auto& took = out[done->decision][a.effect];
-            took.strength += a.strength;
-            took.timeliness = std::min(took.timeliness, a.timeliness);
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -70,47 +35,34 @@ std::vector<MeasureRow> measureRows(const Session& s, const std::string& by) {
     std::vector<MeasureRow> rows;
     const auto& r = s.run->renderer();
     const auto* w = s.run->world();
-    const auto taken = effectsTaken(s);
-    for (const auto& e : s.run->journal().entries()) {
-        const auto* d = e.as<protocol::Decided>();
-        if (d == nullptr || !isDecision(e) || (!by.empty() && d->by != by)) continue;
+    for (const auto& d : eval::decidedMeasures(*s.run, by)) {
         MeasureRow row;
-        row.t = e.t;
-        row.by = d->by;
-        row.when = engine::formatElapsed(e.t);
-        row.who = r.actor(d->by).in(s.lang);
-        row.forum = d->forum.empty() ? s.t("ensam, i egen organisation", "alone, in its own organisation")
-                                     : r.forum(d->forum).in(s.lang);
-        row.measure = d->measure.empty() ? s.t("ingen åtgärd (information)", "no measure (information)")
-                                         : r.measure(d->measure).in(s.lang);
-        row.params = d->measure.empty() ? std::string("–") : r.measureArgs(d->measure, d->args).in(s.lang);
+        row.t = d.t;
+        row.by = d.by;
+        row.when = engine::formatElapsed(d.t);
+        row.who = r.actor(d.by).in(s.lang);
+        row.forum = d.forum.empty() ? s.t("ensam, i egen organisation", "alone, in its own organisation") : r.forum(d.forum).in(s.lang);
+        row.measure = d.measure.empty() ? s.t("ingen åtgärd (information)", "no measure (information)") : r.measure(d.measure).in(s.lang);
+        row.params = d.measure.empty() ? std::string("–") : r.measureArgs(d.measure, d.args).in(s.lang);
         if (row.params.empty()) row.params = "–";
-        std::size_t done = 0, of = d->actors.size();
-        if (const auto* decision = s.run->cooperation().decision(d->decision)) {
-            of = decision->implementedAt.size();
-            done =
-                static_cast<std::size_t>(std::count_if(decision->implementedAt.begin(), decision->implementedAt.end(),
-                                                       [](engine::Millis t) { return t >= 0; }));
-        }
-        row.carriedOut = std::to_string(done) + " / " + std::to_string(of);
-        if (d->measure.empty()) {
+        row.carriedOut = std::to_string(d.carriedOut) + " / " + std::to_string(d.actors);
+        if (d.measure.empty()) {
             row.effect = s.t("ingen modellerad effekt", "no modelled effect");
-        } else if (done == 0) {
+        } else if (d.carriedOut == 0) {
             row.effect = s.t("inte genomförd än", "not carried out yet");
-        } else if (const auto it = taken.find(d->decision); it == taken.end() || w == nullptr) {
+        } else if (d.effects.empty() || w == nullptr) {
             row.effect = s.t("ingen verkan: för sent", "no effect: too late");
         } else {
-            for (const auto& [effect, took] : it->second) {
+            for (const auto& took : d.effects) {
                 if (!row.effect.empty()) row.effect += "; ";
-                row.effect +=
-                    w->spec().effects[effect].label.in(s.lang) + " – " + s.t("styrka ", "strength ") +
-                    percent(took.strength) + ", " +
-                    (took.timeliness >= 0.999 ? s.t("full", "full") : s.t("minskad, kom sent", "reduced, came late"));
+                row.effect += w->spec().effects[took.effect].label.in(s.lang) + " – " + s.t("styrka ", "strength ") +
+                              percent(took.strength) + ", " +
+                              (took.timeliness >= 0.999 ? s.t("full", "full") : s.t("minskad, kom sent", "reduced, came late"));
             }
         }
-        if (!d->measure.empty())
+        if (!d.measure.empty())
             for (const auto& m : s.scenario->measures)
-                if (m.id == d->measure)
+                if (m.id == d.measure)
                     for (const auto& claim : m.claims)
                         row.effect += std::string("\n→ ") + r.outcome(claim.outcome).in(s.lang) +
                                       (claim.direction == model::Direction::down ? " ↓" : " ↑");

@@ -59,7 +59,8 @@ std::string mdTable(const std::vector<std::string>& headers, const std::vector<s
 struct Headings {
     std::string summary, timeline, legend, consequences, metrics, strengths, improvements, plan, parameters;
     std::vector<std::string> objectiveCols, metricCols, outcomeCols, planCols, parameterCols;
-    std::string none, footer, noWorld;
+    std::string none, footer, noWorld, measures;
+    std::vector<std::string> measureCols;
 };
 
 Headings headings(bool sv) {
@@ -70,14 +71,16 @@ Headings headings(bool sv) {
                 {"Mål", "Beskrivning", "MSB:s fokusområden", "Poäng", "Förklaring"}, {"Mått", "Värde"}, {"Utfall", "Värde", "Enhet"},
                 {"Fokusområde", "Iakttagelse", "Åtgärd", "Ansvarig", "Underlag"}, {"Värde", "Storlek", "Källa"},
                 "Inga.", "Skapad av Samverkan från övningens journal; alla tider är simulerad tid från scenariots start.",
-                "Scenariot har ingen konsekvensmodell."};
+                "Scenariot har ingen konsekvensmodell.", "Beslutade åtgärder och deras modellerade effekt",
+                {"När", "Vem", "Forum", "Åtgärd", "Parametrar", "Genomfört", "Modellerad effekt"}};
     return {"Summary", "Timeline against the expected windows",
             "Orange: injects · blue: forums (dark = activated mode) · green: coordinated decision, grey: own decision · purple: joint message · expected: light-blue window, green on time, orange late, red missing",
             "Consequences", "Metrics", "Strengths", "Areas for improvement", "Improvement plan", "The model's figures and sources",
             {"Objective", "Description", "MSB focus areas", "Score", "Explanation"}, {"Measure", "Value"}, {"Outcome", "Value", "Unit"},
             {"Focus area", "Observation", "Corrective action", "Responsible", "Evidence"}, {"Figure", "Value", "Source"},
             "None.", "Made by Samverkan from the exercise journal; all times are simulated time from the scenario's start.",
-            "The scenario has no consequence model."};
+            "The scenario has no consequence model.", "Measures decided and their modelled effect",
+            {"When", "Who", "Forum", "Measure", "Parameters", "Carried out", "Modelled effect"}};
 }
 
 }  // namespace
@@ -96,6 +99,9 @@ std::string reportHtml(const exercise::Exercise& run, model::Lang lang, const st
     out += "<section id=\"consequences\"><h2>" + h.consequences + "</h2>" +
            (c.outcomes.empty() ? "<p>" + escapeXml(h.noWorld) + "</p>"
                                : worldSvg(run, lang) + table(h.outcomeCols, c.outcomes, {false, true, false})) +
+           "</section>\n";
+    out += "<section id=\"measures\"><h2>" + h.measures + "</h2>" +
+           (c.measures.empty() ? "<p>" + escapeXml(h.none) + "</p>" : table(h.measureCols, c.measures, {true, false, false, false, false, true, false})) +
            "</section>\n";
     for (const auto& x : extra) out += "<section id=\"" + escapeXml(x.id) + "\"><h2>" + escapeXml(x.heading) + "</h2>" + x.html + "</section>\n";
     out += "<section id=\"metrics\"><h2>" + h.metrics + "</h2>" + table(h.metricCols, c.metrics, {false, true}) + "</section>\n";
@@ -120,6 +126,7 @@ std::string reportMarkdown(const exercise::Exercise& run, model::Lang lang, cons
     out += "## " + h.summary + "\n\n**" + c.scoreLine + "/100** — " + c.evaluation.explanation.in(lang) + "\n\n" +
            mdTable(h.objectiveCols, c.objectives) + "\n";
     out += "## " + h.consequences + "\n\n" + (c.outcomes.empty() ? h.noWorld + "\n" : mdTable(h.outcomeCols, c.outcomes)) + "\n";
+    out += "## " + h.measures + "\n\n" + (c.measures.empty() ? h.none + "\n" : mdTable(h.measureCols, c.measures)) + "\n";
     for (const auto& x : extra) out += "## " + x.heading + "\n\n" + x.markdown + "\n";
     out += "## " + h.metrics + "\n\n" + mdTable(h.metricCols, c.metrics) + "\n";
     out += "## " + h.strengths + "\n\n" + bullets(c.strengths) + "\n";

@@ -5,6 +5,8 @@
 #include "sim/eval/Format.hpp"
 #include "sim/eval/ReportContent.hpp"
 
+#include "sim/eval/DecidedMeasures.hpp"
+
 namespace samverkan::eval {
 namespace {
 
@@ -60,6 +62,33 @@ std::pair<std::string, std::string> correctiveAction(const exercise::Exercise& r
 
 }  // namespace
 
+namespace {
+
+// What each decision decided and what its measure did in the world (part of R10's record).
+void addMeasures(const exercise::Exercise& run, model::Lang lang, ReportContent& c) {
+    const bool sv = lang == model::Lang::sv;
+    const auto& words = run.renderer();
+    const auto* w = run.world();
+    for (const auto& d : decidedMeasures(run)) {
+        std::string effect;
+        if (d.measure.empty()) effect = sv ? "ingen modellerad effekt (information)" : "no modelled effect (information)";
+        else if (d.carriedOut == 0) effect = sv ? "inte genomförd" : "not carried out";
+        else if (d.effects.empty() || w == nullptr) effect = sv ? "ingen verkan: kom för sent" : "no effect: came too late";
+        for (const auto& took : d.effects) {
+            if (!effect.empty()) effect += "; ";
+            effect += w->spec().effects[took.effect].label.in(lang) + " – " + (sv ? "styrka " : "strength ") + fixed(took.strength * 100, 0) +
+                      " %" + (took.timeliness >= 0.999 ? (sv ? ", i god tid" : ", in good time") : (sv ? ", försvagad: kom sent" : ", weakened: came late"));
+        }
+        c.measures.push_back({engine::formatElapsed(d.t), words.actor(d.by).in(lang),
+                              d.forum.empty() ? (sv ? "ensam" : "alone") : words.forum(d.forum).in(lang),
+                              d.measure.empty() ? (sv ? "information" : "information") : words.measure(d.measure).in(lang),
+                              d.measure.empty() ? "–" : words.measureArgs(d.measure, d.args).in(lang),
+                              std::to_string(d.carriedOut) + " / " + std::to_string(d.actors), effect});
+    }
+}
+
+}  // namespace
+
 ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang) {
     ReportContent c;
     c.sv = lang == model::Lang::sv;
@@ -105,7 +134,8 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
             std::to_string(m.implementations.size()) + (sv ? " aktörer, sist " : " actors, last ") + timingText(last, sv) + " (" +
                 last.label.in(lang) + ")");
     }
-    for (const auto& o : m.outcomes) c.outcomes.push_back({o.name.in(lang), fixed(o.value, 0), o.unit});
+    for (const auto& o : m.outcomes) c.outcomes.push_back({o.name.in(lang), fixed(o.value, 0), render::Renderer::unit(o.unit).in(lang)});
+    addMeasures(run, lang, c);
 
     for (const auto& f : ev.findings) {
         const std::string line = f.text.in(lang) + cites(f.entries, sv);

@@ -15,6 +15,7 @@ struct ReportContent {
     std::vector<std::vector<std::string>> objectives;   // id, objective, focus, score, explanation
     std::vector<std::vector<std::string>> metrics;      // label, value
     std::vector<std::vector<std::string>> outcomes;     // label, value, unit
+    std::vector<std::vector<std::string>> measures;     // when, by, forum, measure, parameters, carried out, modelled effect
     std::vector<std::string> strengths, improvements;   // each cites journal entries
     std::vector<std::vector<std::string>> plan;         // focus area, issue, corrective action, responsible, cites
     std::vector<std::vector<std::string>> parameters;   // what, value, source

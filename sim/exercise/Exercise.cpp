@@ -252,7 +252,8 @@ void Exercise::signalWorld(const JournalEntry& entry) {
             }
             const double n = static_cast<double>(std::max<std::size_t>(d->actors.size(), 1));
             const double share = weighted && total > 0 ? m_world->areaWeight(done.actor) / total : 1.0 / n;
-            m_world->measureImplemented(measure, d->command.args, share, m_sim.now());
+            const auto number = static_cast<std::uint32_t>(d - m_cooperation.decisions().data());
+            m_world->measureImplemented(measure, d->command.args, share, m_sim.now(), number);
             break;
         }
         case Kind::meetingOpened:

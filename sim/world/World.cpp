@@ -232,7 +232,8 @@ void World::applyDue(Millis now) {
 // Starts one effect at `strength` now, or from later before the onset, until `end` (-1: the end of
 // the run); an effect that would end before it starts came too late to matter. A decided order is
 // copied only when the effect waits: list changes are never undone.
-void World::start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now) {
+void World::start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now,
+                  std::uint32_t decision) {
     const auto& e = m_spec.effects[effect];
     const double when = timeliness(e, now);
     const Millis onset = firstOnset();
@@ -246,10 +247,11 @@ void World::start(std::size_t effect, double strength, Millis end, const std::ve
     } else {
         m_pending.push_back({effect, s, from, end, false, order});
     }
-    m_applied.push_back({now, effect, s, when});
+    m_applied.push_back({now, effect, s, when, decision});
 }
 
-void World::measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now) {
+void World::measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now,
+                               std::uint32_t decision) {
     if (measure >= m_spec.measures.size()) return;
     double strength = weight;
     Millis until = -1;
@@ -274,7 +276,7 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
         const auto& e = m_spec.effects[i];
         if (e.on != EffectTrigger::measure || e.measure != measure) continue;
         const Millis endAfter = until >= 0 ? until : e.endAfterOnset;
-        start(i, strength, endAfter < 0 ? -1 : onset + endAfter, order, now);
+        start(i, strength, endAfter < 0 ? -1 : onset + endAfter, order, now, decision);
     }
 }
 

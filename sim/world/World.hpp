@@ -26,6 +26,7 @@ struct AppliedEffect {
     std::size_t effect = 0;  ///< index into WorldSpec::effects
     double strength = 0;     ///< weight × parameters (share, areas) × timeliness
     double timeliness = 0;   ///< 1 in good time before the hazard, down to the effect's floor
+    std::uint32_t decision = UINT32_MAX;  ///< the caller's number of the decision it carries out, if any
 };
 
 /// What someone knows of a service: its level as observed at `observedAt` (-1: never observed).
@@ -58,7 +59,10 @@ public:
     /// A `share` argument scales the strength by its value, `areas` by the summed population
     /// weight of the named areas, `until` sets how long after the onset it holds, and `order`
     /// sets the order of the measure's priority-list changes.
-    void measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now);
+    /// `decision` is the caller's number for the decision (kept in applied(), so that an effect can
+    /// be traced back to what caused it).
+    void measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now,
+                            std::uint32_t decision = UINT32_MAX);
     /// `actor` joined a forum.
     void memberJoined(const std::string& actor, Millis now);
     /// A message to the public: `joint` if sent through a forum, an actor's own otherwise.
@@ -109,7 +113,8 @@ private:
     [[nodiscard]] double timeliness(const EffectSpec& e, Millis now) const;
     [[nodiscard]] std::size_t stride() const { return m_drawn.size() + m_spec.services.size(); }
     void apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order);
-    void start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now);
+    void start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now,
+               std::uint32_t decision = UINT32_MAX);
     void applyDue(Millis now);
 
     WorldSpec m_spec;

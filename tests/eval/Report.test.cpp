@@ -19,7 +19,7 @@ TEST_CASE("the HTML report is one self-contained file with the AAR/IP sections",
     const std::string html = eval::reportHtml(*run, model::Lang::en);
     CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
     CHECK(html.find("</html>") != std::string::npos);
-    for (const char* id : {"summary", "timeline", "consequences", "metrics", "strengths", "improvements", "plan", "parameters"})
+    for (const char* id : {"summary", "timeline", "consequences", "measures", "metrics", "strengths", "improvements", "plan", "parameters"})
         CHECK(count(html, std::string("<section id=\"") + id + "\">") == 1);
     // Inline charts, nothing fetched: no scripts, no links, no external sources.
     CHECK(count(html, "<svg ") == 2);
@@ -60,4 +60,20 @@ TEST_CASE("the Markdown report carries the same content as tables and lists", "[
           std::string::npos);
     CHECK(md.find("## Strengths\n\n- activation – Regional coordinating forum: on time") != std::string::npos);
     CHECK(md.find("<svg") == std::string::npos);
+}
+
+TEST_CASE("the report lists each decided measure with its parameters and the modelled effect it had", "[report][measures]") {
+    const auto late = play("snowstorm", "late");
+    const auto md = eval::reportMarkdown(*late, model::Lang::en);
+    const auto section = md.substr(md.find("## Measures decided and their modelled effect"));
+    CHECK(section.find("| Cancel bus lines in advance | Share of the other lines cancelled: 65 % | 1 / 1 | Bus lines cancelled in advance") !=
+          std::string::npos);
+    CHECK(section.find("| Close schools and day-care | Municipalities: the municipalities;") != std::string::npos);
+    CHECK(section.find("| 26 / 26 |") != std::string::npos);
+    CHECK(section.find("no modelled effect (information)") != std::string::npos);  // the joint judgement
+    // Eight hours late, the bus lines come after the measure's lead time: a weakened effect.
+    const auto alone = play("snowstorm", "alone");
+    const auto aloneMd = eval::reportMarkdown(*alone, model::Lang::sv);
+    CHECK(aloneMd.find("| Stockholms stad | ensam | Stäng skolor och förskolor | Kommuner: Stockholms stad;") != std::string::npos);
+    CHECK(aloneMd.find("försvagad: kom sent") != std::string::npos);
 }
