@@ -99,12 +99,14 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
     const auto& m = c.measured;
     const auto& ev = c.evaluation;
     c.title = (sv ? "Utvärdering efter övning: " : "After-action report: ") + s.title.in(lang);
-    c.subtitle = (sv ? "Scenario " : "Scenario ") + s.id + ", " + (sv ? "spel " : "play ") + "'" + run.options().playName +
-                 "', seed " + std::to_string(run.seed()) + ", " + (sv ? "start " : "start ") + engine::formatIso(s.start) +
-                 ", " + (sv ? "simulerad tid " : "simulated time ") + engine::formatDuration(run.now());
+    const auto* play = run.options().play ? &*run.options().play : s.play(run.playName());
+    c.subtitle = (play != nullptr ? play->description.in(lang) : run.playName()) + " " + (sv ? "Frö " : "Seed ") +
+                 std::to_string(run.seed()) + ", " + (sv ? "start " : "start ") + engine::formatIso(s.start) + ", " +
+                 (sv ? "simulerad tid " : "simulated time ") + render::Renderer::duration(run.now()).in(lang) + ".";
     c.scoreLine = fixed(ev.score, 0);
     for (const auto& o : ev.objectives)
-        c.objectives.push_back({o.id, o.text.in(lang), join(o.focus), fixed(o.score, 0), o.explanation.in(lang)});
+        c.objectives.push_back({std::to_string(c.objectives.size() + 1), o.text.in(lang), join(o.focus), fixed(o.score, 0),
+                                o.explanation.in(lang)});
 
     const auto row = [&](std::string label, std::string value) { c.metrics.push_back({std::move(label), std::move(value)}); };
     row(sv ? "Första signal" : "First signal", m.firstSignal < 0 ? "—" : engine::formatElapsed(m.firstSignal));

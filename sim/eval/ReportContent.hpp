@@ -12,7 +12,7 @@ namespace samverkan::eval {
 struct ReportContent {
     bool sv = true;
     std::string title, subtitle, scoreLine;
-    std::vector<std::vector<std::string>> objectives;   // id, objective, focus, score, explanation
+    std::vector<std::vector<std::string>> objectives;   // number, objective, focus, score, explanation
     std::vector<std::vector<std::string>> metrics;      // label, value
     std::vector<std::vector<std::string>> outcomes;     // label, value, unit
     std::vector<std::vector<std::string>> measures;     // when, by, forum, measure, parameters, carried out, modelled effect
