@@ -20,9 +20,9 @@ std::string timingText(const Timing& t, bool sv) {
     return t.at < 0 ? (sv ? "aldrig" : "never") : engine::formatElapsed(t.sinceSignal);
 }
 
-std::string join(const std::vector<std::string>& items) {
+std::string focusAreas(const std::vector<std::string>& ids, model::Lang lang) {
     std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + render::Renderer::focusArea(id).in(lang);
     return out;
 }
 
@@ -105,7 +105,7 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
                  (sv ? "simulerad tid " : "simulated time ") + render::Renderer::duration(run.now()).in(lang) + ".";
     c.scoreLine = fixed(ev.score, 0);
     for (const auto& o : ev.objectives)
-        c.objectives.push_back({std::to_string(c.objectives.size() + 1), o.text.in(lang), join(o.focus), fixed(o.score, 0),
+        c.objectives.push_back({std::to_string(c.objectives.size() + 1), o.text.in(lang), focusAreas(o.focus, lang), fixed(o.score, 0),
                                 o.explanation.in(lang)});
 
     const auto row = [&](std::string label, std::string value) { c.metrics.push_back({std::move(label), std::move(value)}); };
@@ -147,7 +147,8 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
         }
         c.improvements.push_back(line);
         const auto [action, owner] = correctiveAction(run, f, sv);
-        c.plan.push_back({f.focus.empty() ? "samverkan" : f.focus.front(), f.text.in(lang), action, owner, cites(f.entries, sv)});
+        c.plan.push_back({render::Renderer::focusArea(f.focus.empty() ? "samverkan" : f.focus.front()).in(lang), f.text.in(lang), action, owner,
+                          cites(f.entries, sv)});
     }
     if (m.jointMessages > 0)
         c.strengths.push_back(sv ? "Ett gemensamt budskap gick ut genom forum i stället för separata budskap."

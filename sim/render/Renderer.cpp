@@ -73,6 +73,11 @@ const std::vector<Word>& words() {
         {"action:report", {"rapport", "report"}},
         {"action:present", {"närvaro", "presence"}},
         {"action:refused", {"avvisad åtgärd", "refused action"}},
+        {"focus:samverkan", {"samverkan", "cooperation"}},
+        {"focus:ledning", {"ledning", "command and control"}},
+        {"focus:resurser", {"resurser", "resources"}},
+        {"focus:kommunikation", {"kommunikation", "communication"}},
+        {"focus:kompetens", {"kompetens", "competence"}},
         {"warning:yellow", {"gul varning", "yellow warning"}},
         {"warning:orange", {"orange varning", "orange warning"}},
         {"warning:red", {"röd varning", "red warning"}},
@@ -159,6 +164,7 @@ Text Renderer::medium(const std::string& id) const { return word("medium", id); 
 Text Renderer::channel(const std::string& id) const { return word("channel", id); }
 
 Text Renderer::unit(const std::string& id) { return word("unit", id); }
+Text Renderer::focusArea(const std::string& id) { return word("focus", id); }
 Text Renderer::findingStatus(const std::string& id) { return word("status", id); }
 Text Renderer::expectedAction(const std::string& id) { return word("action", id); }
 

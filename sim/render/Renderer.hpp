@@ -53,6 +53,8 @@ public:
     [[nodiscard]] static Text duration(engine::Millis d);
     /// A unit as the scenario names it ("person-hours"); symbols (cm/h) stay as they are.
     [[nodiscard]] static Text unit(const std::string& id);
+    /// One of MSB's focus areas for exercise objectives, by its id in scenarios ("ledning").
+    [[nodiscard]] static Text focusArea(const std::string& id);
     /// A finding's status by its name in outputs ("on-time").
     [[nodiscard]] static Text findingStatus(const std::string& id);
     /// An expected action by its name in scenarios ("activate").
