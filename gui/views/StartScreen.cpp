@@ -25,9 +25,19 @@ bool StartPanel::draw(Session& s, const std::vector<std::string>& shipped) {
     if (ImGui::RadioButton("English", s.lang == model::Lang::en)) s.lang = model::Lang::en;
 
     ImGui::TextUnformatted(s.t("Scenario", "Scenario"));
-    for (const auto& path : shipped) {
-        const auto name = std::filesystem::path(path).stem().string();
-        if (ImGui::RadioButton(name.c_str(), s.scenarioPath == path)) s.load(path);
+    // The shipped scenarios by their titles, read once.
+    if (titlesFor != shipped) {
+        titlesFor = shipped;
+        titles.clear();
+        for (const auto& path : shipped) {
+            const auto loaded = scenario::loadScenario(path);
+            const auto name = std::filesystem::path(path).stem().string();
+            titles.push_back(loaded.ok() ? loaded.value->title : model::Text{name, name});
+        }
+    }
+    for (std::size_t i = 0; i < shipped.size(); ++i) {
+        const std::string label = titles[i].in(s.lang) + "##" + shipped[i];
+        if (ImGui::RadioButton(label.c_str(), s.scenarioPath == shipped[i])) s.load(shipped[i]);
     }
     ImGui::InputText(s.t("Annan fil", "Other file"), &otherFile);
     ImGui::SameLine();
@@ -61,9 +71,10 @@ bool StartPanel::draw(Session& s, const std::vector<std::string>& shipped) {
     ImGui::Text("%s", s.scenario->title.in(s.lang).c_str());
     ImGui::TextWrapped("%s", s.scenario->summary.in(s.lang).c_str());
     ImGui::TextUnformatted(s.t("Spel för övriga roller", "Play for the other roles"));
+    // Each play by what it is, as its description says; its id stays the widget's key.
     for (const auto& p : s.scenario->plays) {
-        ImGui::SameLine();
-        if (ImGui::RadioButton(p.name.c_str(), s.playName == p.name)) s.playName = p.name;
+        const std::string label = (p.description.empty() ? p.name : p.description.in(s.lang)) + "##play-" + p.name;
+        if (ImGui::RadioButton(label.c_str(), s.playName == p.name)) s.playName = p.name;
     }
     ImGui::TextUnformatted(s.t("Läge", "Mode"));
     ImGui::SameLine();

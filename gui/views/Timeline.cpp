@@ -128,7 +128,7 @@ void drawTimeline(const Session& s) {
         y += rowH;
         for (const auto& f : ev.findings) {
             if (f.status == eval::Status::unexpected || f.from < 0 || f.from > run.now()) continue;
-            const std::string label = f.action + ": " + (f.actor.empty() ? forumName(s, f.forum) : actorName(s, f.actor));
+            const std::string label = render::Renderer::expectedAction(f.action).in(s.lang) + ": " + (f.actor.empty() ? forumName(s, f.forum) : actorName(s, f.actor));
             row(label);
             draw->AddRectFilled(ImVec2(x(f.from), y + 4), ImVec2(std::max(x(f.due), x(f.from) + 2), y + rowH - 6), IM_COL32(170, 210, 170, 255));
             if (f.at >= 0) mark(f.at, findingColour(f.status), f.text.in(s.lang));

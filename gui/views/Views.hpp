@@ -20,6 +20,8 @@ struct StartPanel {
     std::string journal;           ///< where the journal of the exercise will be written
     std::string journalNamedFor;   ///< the scenario `journal` was named for
     bool keepJournalName = false;  ///< --journal FILE was given: kept as given, never renamed
+    std::vector<std::string> titlesFor;  ///< the shipped files `titles` were read from
+    std::vector<model::Text> titles;     ///< each shipped scenario's title (its file's name if it does not load)
     /// Returns true when "Start" is pressed.
     bool draw(Session& s, const std::vector<std::string>& shipped);
 };

@@ -2,7 +2,6 @@
 // English, with no raw id, no missing translation and no sentence left the same in both languages.
 #include <catch2/catch.hpp>
 
-#include <regex>
 #include <set>
 
 #include "sim/exercise/Exercise.hpp"
@@ -27,8 +26,18 @@ const std::vector<std::string> kSwedishWords{" och ", " är ", " inte ", " till 
 
 // Quotations (what a person typed, quoted back) are left out of the search for ids.
 std::string unquoted(const std::string& text) {
-    static const std::regex kQuoted(R"((‘[^’]*’|”[^”]*”))");
-    return std::regex_replace(text, kQuoted, "");
+    std::string out;
+    std::size_t at = 0;
+    for (;;) {
+        const auto open = std::min(text.find("‘", at), text.find("”", at));
+        if (open == std::string::npos) return out + text.substr(at);
+        const bool english = text.compare(open, std::string("‘").size(), "‘") == 0;
+        const std::string close = english ? "’" : "”";
+        const auto end = text.find(close, open + close.size());
+        if (end == std::string::npos) return out + text.substr(at);
+        out += text.substr(at, open - at);
+        at = end + close.size();
+    }
 }
 
 // The first raw id in a text: a lower-case hyphenated token that is no word of the languages (a
