@@ -19,7 +19,7 @@ const std::vector<std::string> kScenarios{"snowstorm", "demonstration", "improve
 const std::set<std::string> kHyphenatedWords{
     "counter-demonstrators", "counter-demonstration", "counter-demonstrations", "day-care", "call-outs", "long-distance",
     "follow-up", "hand-over", "e-mail", "e-post", "person-hours", "customer-hours", "traveller-hours", "person-days",
-    "resident-days", "non-trunk", "snow-clearing", "in-person", "public-order"};
+    "resident-days", "non-trunk", "snow-clearing", "in-person", "public-order", "trunk-bus"};
 
 // Swedish words that never belong in an English sentence (proper names aside).
 const std::vector<std::string> kSwedishWords{" och ", " är ", " inte ", " till ", " för ", " med ", " som ", " kallas ", " beslut "};
@@ -258,6 +258,13 @@ TEST_CASE("everything an event names has a display name in both languages", "[re
         for (const auto& t : s.region.topics) checkWords(words.topic(t), name + " topic " + t);
         for (const auto& c : s.region.convening) checkWords(words.medium(c.medium), name + " medium " + c.medium);
         for (const auto& i : s.injects) checkWords(words.channel(i.channel), name + " channel " + i.channel, i.channel == "media");
+        for (const auto& m : s.measures) {
+            checkWords(words.measure(m.id), name + " measure " + m.id);
+            checkWords(m.explanation, name + " measure " + m.id + " explanation");
+            for (const auto& p : m.params) checkWords(words.parameter(m.id, p.id), name + " measure " + m.id + " parameter " + p.id);
+            checkWords(words.decisionMeasure(m.id, {}), name + " measure " + m.id + " with its defaults");
+        }
+        checkWords(words.decisionMeasure("", {}), name + " information only");
         if (!s.world) continue;
         for (const auto& svc : s.world->services) checkWords(words.service(svc.id), name + " service " + svc.id);
         for (const auto& r : s.world->resources) checkWords(words.list(r.list), name + " list " + r.list);
