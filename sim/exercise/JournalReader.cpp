@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -13,8 +14,66 @@ namespace {
 
 using nlohmann::json;
 
+// What a line of a journal may hold. The writer's longest lines are a few kilobytes and nest five
+// levels deep; the limits are far above that and far below what would exhaust the reader.
+constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
+constexpr int kMaxDepth = 32;
+
+const json& emptyObject() {
+    static const json kEmpty = json::object();
+    return kEmpty;
+}
+
+// The entry's `data` without copying it (json::value() would copy the whole value).
+const json& dataOf(const json& entry) {
+    const auto it = entry.find("data");
+    return it == entry.end() ? emptyObject() : *it;
+}
+
+// The 1-based column where the line's nesting first goes deeper than kMaxDepth, or 0. Counted
+// before parsing, so that a hostile line never builds (or copies, or destroys) a deep value.
+int tooDeepAt(const std::string& line) {
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') inString = true;
+        else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) return static_cast<int>(i) + 1;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return 0;
+}
+
+// A string member of an object, or "" when it is absent or of another kind (json::value() throws then).
+std::string stringOr(const json& object, const char* key) {
+    if (!object.is_object()) return {};
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string{};
+}
+
+// A string field of the start entry's data: its value, the default when absent, empty (and a
+// problem) when it is of another kind.
+std::string stringField(const json& d, const char* key, const std::string& otherwise, std::string& problem) {
+    const auto it = d.find(key);
+    if (it == d.end()) return otherwise;
+    if (!it->is_string()) {
+        problem = std::string("the start entry's '") + key + "' must be a string";
+        return {};
+    }
+    return it->get<std::string>();
+}
+
 std::optional<Command> commandFrom(const json& entry, std::string& problem) {
-    const json& data = entry.value("data", json::object());
+    const json& data = dataOf(entry);
     if (!data.is_object() || !data.contains("type") || !data["type"].is_string()) {
         problem = "a command entry needs data.type";
         return std::nullopt;
@@ -53,7 +112,7 @@ std::optional<Command> commandFrom(const json& entry, std::string& problem) {
             for (const auto& v : value) f.values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
         } else if (value.is_object()) {
             f.shape = protocol::FieldShape::text;
-            f.values = {value.value("sv", ""), value.value("en", "")};
+            f.values = {stringOr(value, "sv"), stringOr(value, "en")};
         } else {
             problem = "field '" + key + "' has a value of the wrong kind";
             return std::nullopt;
@@ -61,7 +120,7 @@ std::optional<Command> commandFrom(const json& entry, std::string& problem) {
         fields.push_back(std::move(f));
     }
     std::vector<protocol::FieldError> errors;
-    auto command = protocol::decodeFields(type, entry.value("actor", ""), fields, errors);
+    auto command = protocol::decodeFields(type, stringOr(entry, "actor"), fields, errors);
     if (!errors.empty()) problem = errors.front().message;
     return command;
 }
@@ -97,8 +156,18 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
                  "the journal is truncated: the last line has no newline (was the run interrupted?)");
             return result;
         }
+        if (end - pos > kMaxLineBytes) {
+            fail(lineNo, static_cast<int>(kMaxLineBytes) + 1,
+                 "the line is " + std::to_string(end - pos) + " bytes long; a journal line may be at most " +
+                     std::to_string(kMaxLineBytes) + " bytes");
+            return result;
+        }
         const std::string line = text.substr(pos, end - pos);
         pos = end + 1;
+        if (const int at = tooDeepAt(line); at > 0) {
+            fail(lineNo, at, "the line nests deeper than " + std::to_string(kMaxDepth) + " levels; a journal entry nests at most a few");
+            return result;
+        }
         json entry;
         try {
             entry = json::parse(line);
@@ -120,7 +189,7 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
         const std::string kind = entry["kind"].get<std::string>();
         journal.lastTime = entry["t"].get<Millis>();
         if (lineNo == 1) {
-            const json& d = entry.value("data", json::object());
+            const json& d = dataOf(entry);
             const std::string format = d.is_object() && d.contains("format") && d["format"].is_string() ? d["format"].get<std::string>() : "";
             if (kind != "start" || format.rfind("samverkan-journal/", 0) != 0) {
                 fail(1, 1, std::string("not a Samverkan journal: line 1 must be the \"start\" entry of format ") + kJournalFormat);
@@ -131,21 +200,33 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
                                kJournalFormat + " (run the scenario again to get a journal of this version)");
                 return result;
             }
-            journal.header.scenarioId = d.value("scenario", "");
-            journal.header.scenarioFile = d.value("file", "");
-            journal.header.play = d.value("play", "reference");
-            journal.header.playFile = d.value("play_file", "");
-            journal.header.variant = d.value("variant", "");
-            journal.header.trainees = d.value("trainees", std::vector<std::string>{});
-            try {
-                journal.header.seed = std::stoull(d.value("seed", "0"));
-            } catch (const std::exception&) {
-                fail(1, 1, "the start entry's seed is not a number");
+            std::string problem;
+            auto& h = journal.header;
+            h.scenarioId = stringField(d, "scenario", "", problem);
+            h.scenarioFile = stringField(d, "file", "", problem);
+            h.play = stringField(d, "play", "reference", problem);
+            h.playFile = stringField(d, "play_file", "", problem);
+            h.variant = stringField(d, "variant", "", problem);
+            const std::string seed = stringField(d, "seed", "0", problem);
+            const auto trainees = d.find("trainees");
+            if (trainees != d.end()) {
+                if (!trainees->is_array()) problem = "the start entry's 'trainees' must be a list of roles";
+                else
+                    for (const auto& t : *trainees) {
+                        if (!t.is_string()) problem = "the start entry's 'trainees' must be a list of roles";
+                        else h.trainees.push_back(t.get<std::string>());
+                    }
+            }
+            const auto [seedEnd, seedError] = std::from_chars(seed.data(), seed.data() + seed.size(), h.seed);
+            if (problem.empty() && (seed.empty() || seedError != std::errc{} || seedEnd != seed.data() + seed.size()))
+                problem = "the start entry's seed is not a whole number from 0 to 18446744073709551615";
+            if (!problem.empty()) {
+                fail(1, 1, problem);
                 return result;
             }
         } else if (kind == "command") {
-            const json& d = entry.value("data", json::object());
-            const auto source = protocol::sourceFromName(d.is_object() ? d.value("source", "") : "");
+            const json& d = dataOf(entry);
+            const auto source = protocol::sourceFromName(stringOr(d, "source"));
             if (!source) {
                 fail(lineNo, 1, "bad command: data.source must be one of trainee, control, play, decision-point, timeout, cli");
                 return result;

@@ -1,6 +1,9 @@
 #include "sim/scenario/YamlDocument.hpp"
 
 #include <algorithm>
+#include <charconv>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -191,10 +194,13 @@ std::optional<std::int64_t> YamlDocument::integer(const YAML::Node& node, std::s
                                                   std::int64_t hi) {
     const auto s = scalar(node, what);
     if (!s) return std::nullopt;
+    // Digits only (no sign, no spaces), parsed without exceptions: a value past 64 bits is out of range.
     std::int64_t value = 0;
-    bool ok = !s->empty() && s->size() <= 19;
-    for (const char c : *s) ok = ok && c >= '0' && c <= '9';
-    if (ok) value = std::stoll(*s);
+    bool ok = !s->empty() && std::all_of(s->begin(), s->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (ok) {
+        const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), value);
+        ok = ec == std::errc{} && end == s->data() + s->size();
+    }
     if (!ok || value < lo || value > hi) {
         error(node, std::string(what) + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
                         "; got \"" + *s + "\"");
