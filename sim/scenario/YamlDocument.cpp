@@ -145,7 +145,16 @@ bool YamlDocument::checkTree(const YAML::Node& node, int depth, std::size_t& bud
 bool YamlDocument::parse(const std::string& text) {
     if (!prescan(text)) return false;
     try {
-        m_root = YAML::Load(text);
+        // One document per file: anything after a second document marker (---, ..., a directive)
+        // would otherwise be read by nobody and trusted by the reader.
+        auto documents = YAML::LoadAll(text);
+        if (documents.size() > 1) {
+            const auto mark = documents[1].Mark();
+            if (mark.is_null()) errorAt(1, 1, "the file holds more than one YAML document; a Samverkan file is one document");
+            else errorAt(mark, "a second YAML document starts here; a Samverkan file is one document");
+            return false;
+        }
+        m_root = documents.empty() ? YAML::Node() : documents.front();
     } catch (const YAML::Exception& e) {
         errorAt(e.mark, "YAML syntax: " + e.msg);
         return false;
