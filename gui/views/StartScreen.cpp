@@ -1,4 +1,5 @@
 #include <imgui.h>
+#include "sim/scenario/InputFile.hpp"
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -116,7 +117,7 @@ bool StartPanel::draw(Session& s, const std::vector<std::string>& shipped) {
     if (journalNamedFor != s.scenario->id) {
         journalNamedFor = s.scenario->id;
         journal = keepJournalName ? s.journalPath : std::string{};
-        for (int n = 1; journal.empty() || (!keepJournalName && std::filesystem::exists(journal)); ++n)
+        for (int n = 1; journal.empty() || (!keepJournalName && scenario::pathExists(journal)); ++n)
             journal = s.scenario->id + "-" + std::to_string(n) + ".jsonl";
     }
     ImGui::InputText(s.t("Journalen skrivs till", "The journal is written to"), &journal);
@@ -124,7 +125,7 @@ bool StartPanel::draw(Session& s, const std::vector<std::string>& shipped) {
         ImGui::SetTooltip("%s", s.t("Länsstyrelsens dokumentation: skrivs medan övningen pågår, så att den kan återupptas efter ett avbrott.",
                                     "Länsstyrelsen's documentation: written as the exercise runs, so that it can be resumed after a crash."));
     s.journalPath = journal;
-    if (std::filesystem::exists(s.journalPath))
+    if (scenario::pathExists(s.journalPath))
         ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", s.t("Filen finns redan och skrivs över.", "The file exists and will be overwritten."));
     const bool start = ImGui::Button(s.t("Starta övningen", "Start the exercise"), ImVec2(260, 0));
     ImGui::End();

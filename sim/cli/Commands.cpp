@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "sim/cli/HistoryCommands.hpp"
 #include "sim/cli/MeasureCommands.hpp"
@@ -19,14 +20,18 @@
 #include "sim/eval/Svg.hpp"
 #include "sim/exercise/Files.hpp"
 #include "sim/exercise/Replay.hpp"
+#include "sim/scenario/InputFile.hpp"
 
 namespace samverkan::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
+// A file that cannot be read is no region file; the scenario loader then says why it cannot be read.
 bool isRegionFile(const std::string& path) {
-    std::ifstream in(path);
+    std::string text, unreadable;
+    if (!scenario::readInputFile(path, scenario::Limits{}.maxFileBytes, text, unreadable)) return false;
+    std::istringstream in(text);
     std::string line;
     for (int i = 0; i < 20 && std::getline(in, line); ++i)
         if (line.rfind("format:", 0) == 0) return line.find("samverkan-region/") != std::string::npos;
@@ -88,7 +93,7 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err, const Environm
     }
     if (a.play == "none" || s.play(a.play) != nullptr) {
         options.playName = a.play;
-    } else if (fs::exists(a.play)) {
+    } else if (scenario::pathExists(a.play)) {
         auto play = scenario::loadPlayFile(a.play, s);
         if (!play.ok()) {
             printDiagnostics(err, play.diagnostics);

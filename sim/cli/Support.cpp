@@ -1,4 +1,5 @@
 #include "sim/cli/Support.hpp"
+#include "sim/scenario/InputFile.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -13,9 +14,10 @@ void printDiagnostics(std::ostream& err, const std::vector<scenario::Diagnostic>
 
 std::string findScenario(const std::string& arg) {
     namespace fs = std::filesystem;
-    if (fs::exists(arg)) return arg;
+    // The non-throwing forms: a link loop or an unreadable folder is the loader's to report.
+    if (scenario::pathExists(arg)) return arg;
     for (const auto& candidate : {fs::path(SAMVERKAN_DATA_DIR) / arg, fs::path(SAMVERKAN_DATA_DIR) / (arg + ".yaml")})
-        if (fs::exists(candidate)) return candidate.string();
+        if (scenario::pathExists(candidate.string())) return candidate.string();
     return arg;
 }
 

@@ -8,6 +8,7 @@
 
 #include "sim/exercise/JournalWriter.hpp"
 #include "sim/protocol/CommandFields.hpp"
+#include "sim/scenario/InputFile.hpp"
 
 namespace samverkan::exercise {
 namespace {
@@ -18,6 +19,8 @@ using nlohmann::json;
 // levels deep; the limits are far above that and far below what would exhaust the reader.
 constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
 constexpr int kMaxDepth = 32;
+// A 48-hour snowstorm's journal is about 100 kB; a two-year project's a few MB.
+constexpr std::size_t kMaxJournalBytes = std::size_t{256} << 20;
 
 const json& emptyObject() {
     static const json kEmpty = json::object();
@@ -132,14 +135,14 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
     auto fail = [&](int line, int column, std::string message) {
         result.diagnostics.push_back({path, line, column, std::move(message)});
     };
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        fail(0, 0, "cannot read the journal");
+    std::string text, unreadable;
+    if (!scenario::readInputFile(path, kMaxJournalBytes, text, unreadable)) {
+        // "cannot read the file: …" reads better as what the file is.
+        const std::string file = "cannot read the file";
+        if (unreadable.rfind(file, 0) == 0) unreadable.replace(0, file.size(), "cannot read the journal");
+        fail(0, 0, unreadable);
         return result;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
     if (text.empty()) {
         fail(0, 0, "the journal is empty; expected a \"start\" entry on line 1");
         return result;

@@ -1,4 +1,5 @@
 #include "sim/exercise/Replay.hpp"
+#include "sim/scenario/InputFile.hpp"
 
 #include <filesystem>
 #include <sstream>
@@ -9,9 +10,9 @@ std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& j
                                 std::vector<scenario::Diagnostic>& diagnostics, std::ostream* journalOut) {
     namespace fs = std::filesystem;
     std::string file = journal.header.scenarioFile;
-    if (!fs::exists(file)) {
+    if (!scenario::pathExists(file)) {
         const fs::path beside = fs::path(journalPath).parent_path() / fs::path(file).filename();
-        if (fs::exists(beside)) file = beside.string();
+        if (scenario::pathExists(beside.string())) file = beside.string();
     }
     auto loaded = scenario::loadScenario(file);
     if (!loaded.ok()) {

@@ -1,6 +1,7 @@
 // The top-level `measures:` list: what the roles can decide, with parameters and effects; and the
 // municipalities' population weights that an `areas` parameter counts.
 #include <algorithm>
+#include "sim/scenario/InputFile.hpp"
 #include <filesystem>
 
 #include "sim/model/Names.hpp"
@@ -288,7 +289,7 @@ void readAreaWeights(const std::string& scenarioPath, const Limits& limits, Scen
     fs::path dir = fs::path(scenarioPath).parent_path();
     std::string mapPath;
     for (int up = 0; up < 4 && mapPath.empty(); ++up, dir /= "..")
-        if (const auto candidate = dir / "assets" / "maps" / (s.region.id + ".yaml"); fs::exists(candidate))
+        if (const auto candidate = dir / "assets" / "maps" / (s.region.id + ".yaml"); pathExists(candidate.string()))
             mapPath = candidate.lexically_normal().string();
     if (!mapPath.empty()) {
         auto loaded = loadAreaMap(mapPath, s.region, limits);

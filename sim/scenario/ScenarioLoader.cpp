@@ -1,5 +1,6 @@
 // Scenario files: header, region, objectives, injects, decision points, plays and variants.
 #include <algorithm>
+#include "sim/scenario/InputFile.hpp"
 #include <filesystem>
 
 #include "sim/model/Names.hpp"
@@ -287,7 +288,7 @@ std::string resolveRegionPath(const std::string& scenarioPath, const std::string
     namespace fs = std::filesystem;
     const fs::path dir = fs::path(scenarioPath).parent_path();
     for (const auto& candidate : {dir / ref, dir.parent_path() / ref})
-        if (fs::exists(candidate)) return candidate.lexically_normal().string();
+        if (pathExists(candidate.string())) return candidate.lexically_normal().string();
     return (dir / ref).lexically_normal().string();
 }
 
@@ -310,7 +311,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& li
         if (const auto ref = doc.scalar(*v, "region")) {
             const std::string regionPath = resolveRegionPath(path, *ref);
             YamlDocument regionDoc(regionPath, limits, result.diagnostics);
-            if (!std::filesystem::exists(regionPath))
+            if (!pathExists(regionPath))
                 doc.error(*v, "region file '" + *ref + "' not found (looked in " + regionPath + ")");
             else
                 regionOk = regionDoc.load() && readRegionDocument(regionDoc, s.region);

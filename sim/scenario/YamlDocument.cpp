@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "sim/model/Names.hpp"
+#include "sim/scenario/InputFile.hpp"
 
 namespace samverkan::scenario {
 
@@ -32,24 +33,12 @@ void YamlDocument::error(const YAML::Node& at, std::string message) {
 }
 
 bool YamlDocument::load() {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(m_file, ec);
-    if (ec || std::filesystem::is_directory(m_file)) {
-        errorAt(0, 0, "cannot read the file" + (ec ? ": " + ec.message() : std::string{": it is a directory"}));
+    std::string text, problem;
+    if (!readInputFile(m_file, m_limits.maxFileBytes, text, problem)) {
+        errorAt(0, 0, problem);
         return false;
     }
-    if (size > m_limits.maxFileBytes) {
-        errorAt(0, 0, "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(m_limits.maxFileBytes));
-        return false;
-    }
-    std::ifstream in(m_file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in.good() && !in.eof()) {
-        errorAt(0, 0, "cannot read the file");
-        return false;
-    }
-    return parse(text.str());
+    return parse(text);
 }
 
 // Rejects binary junk and nesting that would make the parser recurse too deeply, before parsing.

@@ -1,6 +1,8 @@
 // The `samverkan` command: subcommands, output and exit codes.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -301,4 +303,31 @@ TEST_CASE("a record without --date gets the date the program's environment gives
     REQUIRE(cli::runMain({"run", "snowstorm", "--db", db}, out, err, env) == 0);
     const auto r = samverkanCli({"history", "list", "--db", db, "--csv"});
     CHECK(r.out.find(",2031-05-06T07:08:09Z,run,snowstorm,") != std::string::npos);
+}
+
+TEST_CASE("special files are refused before any read: a pipe, a device, a link loop, a folder", "[cli][bad-input]") {
+    const auto dir = fs::temp_directory_path() / "samverkan-special-files";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const auto fifo = (dir / "pipe.yaml").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto loopA = (dir / "loop-a.yaml").string(), loopB = (dir / "loop-b.yaml").string();
+    fs::create_symlink(loopB, loopA);
+    fs::create_symlink(loopA, loopB);
+    struct Case {
+        std::string path, says;
+    };
+    const std::vector<Case> files{{fifo, "it is a pipe (FIFO), not a regular file"},
+                                  {"/dev/zero", "it is a device, not a regular file"},
+                                  {loopA, "Too many levels of symbolic links"},
+                                  {dir.string(), "it is a directory"}};
+    for (const auto& f : files)
+        for (const char* command : {"validate", "run", "replay", "report"}) {
+            INFO(command << " " << f.path);
+            const auto r = samverkanCli({command, f.path});  // never blocks on the pipe, never reads the device to the end
+            CHECK(r.code == 2);
+            const std::string what = std::string(command) == "replay" || std::string(command) == "report" ? "journal" : "file";
+            CHECK(r.err.find(f.path + ": error: cannot read the " + what + ": " + f.says) == 0);
+        }
+    fs::remove_all(dir);
 }
