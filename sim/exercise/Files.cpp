@@ -25,13 +25,7 @@ bool AtomicFile::commit(std::string& error) {
             return false;
         }
     }
-    std::error_code ec;
-    std::filesystem::rename(m_temporary, m_path, ec);
-    if (ec) {
-        error = "cannot write " + m_path + ": " + ec.message();
-        return false;
-    }
-    return true;
+    return rename(error);
 }
 
 bool AtomicFile::putInPlace(std::string& error) {
@@ -40,10 +34,14 @@ bool AtomicFile::putInPlace(std::string& error) {
         error = "cannot write " + m_temporary;
         return false;
     }
+    return rename(error);
+}
+
+bool AtomicFile::rename(std::string& error) {
     std::error_code ec;
     std::filesystem::rename(m_temporary, m_path, ec);
     if (ec) {
-        error = "cannot put " + m_path + " in place: " + ec.message();
+        error = "cannot write " + m_path + ": " + ec.message();
         return false;
     }
     return true;

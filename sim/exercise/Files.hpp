@@ -32,6 +32,7 @@ public:
     bool putInPlace(std::string& error);
 
 private:
+    bool rename(std::string& error);  ///< the temporary file to `path`
     std::string m_path, m_temporary;
     std::ofstream m_out;
 };

@@ -9,20 +9,13 @@
 #include <sstream>
 
 #include "sim/cli/Commands.hpp"
+#include "tests/cli/CliRun.hpp"
 
 using namespace samverkan;
 namespace fs = std::filesystem;
 
 namespace {
-struct Result {
-    int code;
-    std::string out, err;
-};
-Result samverkanCli(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int code = samverkan::cli::runMain(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using test::samverkanCli;
 std::string temp(const std::string& name) { return (fs::temp_directory_path() / ("samverkan-cli-" + name)).string(); }
 }  // namespace
 

@@ -4,21 +4,15 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "sim/cli/Commands.hpp"
+#include "tests/cli/CliRun.hpp"
 
 using namespace samverkan;
 
 namespace {
-struct Result {
-    int code;
-    std::string out, err;
-};
-Result measuresCli(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
+test::CliResult measuresCli(const std::vector<std::string>& args) {
     std::vector<std::string> all{"measures"};
     all.insert(all.end(), args.begin(), args.end());
-    const int code = cli::runMain(all, out, err);
-    return {code, out.str(), err.str()};
+    return test::samverkanCli(all);
 }
 }  // namespace
 
