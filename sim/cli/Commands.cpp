@@ -165,8 +165,7 @@ int doReplay(const std::string& path, std::ostream& out, std::ostream& err) {
         out << path << ": replayed " << r.lines << " entries; identical byte for byte\n";
         return kOk;
     }
-    err << path << ":" << r.firstDifference << ":1: error: the replay differs from the journal\n"
-        << "  journal: " << r.expected << "\n  replay:  " << r.got << "\n";
+    printReplayDifference(err, path, r);
     return kRuntimeFailure;
 }
 
@@ -229,8 +228,9 @@ std::optional<eval::ReportSection> curveSection(const ReportArgs& a, const exerc
 }
 
 int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
-    const auto run = rerunJournal(a.journal, err);
-    if (!run) return kInputError;
+    int code = kOk;
+    const auto run = rerunJournal(a.journal, err, code);
+    if (!run) return code;
     const auto lang = a.lang == "en" ? model::Lang::en : model::Lang::sv;
     std::vector<eval::ReportSection> extra;
     if (!a.curve.empty()) {

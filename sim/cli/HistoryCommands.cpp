@@ -101,10 +101,11 @@ std::string render(const std::vector<std::vector<std::string>>& rows, bool csv) 
 
 int doHistory(const HistoryCommands& c, const HistoryArgs& a, std::ostream& out, std::ostream& err, const Environment& env) {
     if (c.add->parsed()) {
-        const auto run = rerunJournal(a.journal, err);
-        if (!run) return kInputError;
+        int code = kOk;
+        const auto run = rerunJournal(a.journal, err, code);
+        if (!run) return code;
         const auto record = analysis::runRecord(*run, "exercise", a.journal, a.record.when(env), a.record.label);
-        const int code = recordRuns(a.record, std::nullopt, {record}, err);
+        code = recordRuns(a.record, std::nullopt, {record}, err);
         if (code == kOk) out << a.record.path() << ": recorded the exercise " << a.journal << "\n";
         return code;
     }

@@ -28,16 +28,43 @@ std::optional<scenario::Scenario> loadScenarioArg(const std::string& arg, std::o
     return std::move(*loaded.value);
 }
 
-std::unique_ptr<exercise::Exercise> rerunJournal(const std::string& path, std::ostream& err) {
+namespace {
+// A journal line cut to what a terminal shows, around the column where it differs.
+std::string around(const std::string& line, std::size_t column) {
+    constexpr std::size_t kBefore = 60, kWidth = 240;
+    const std::size_t from = column > kBefore ? column - 1 - kBefore : 0;
+    std::string cut = line.substr(from, kWidth);
+    if (from > 0) cut = "..." + cut;
+    if (from + kWidth < line.size()) cut += "...";
+    return cut;
+}
+}  // namespace
+
+void printReplayDifference(std::ostream& err, const std::string& path, const exercise::ReplayResult& r) {
+    err << path << ":" << r.firstDifference << ":" << r.column << ": error: "
+        << (r.cause.empty() ? std::string("the replay differs from the journal") : r.cause) << "\n"
+        << "  journal: " << around(r.expected, r.column) << "\n  replay:  " << around(r.got, r.column) << "\n";
+}
+
+std::shared_ptr<exercise::Exercise> rerunJournal(const std::string& path, std::ostream& err, int& code) {
+    code = kInputError;
     const auto read = exercise::readJournal(path);
     if (!read.ok()) {
         printDiagnostics(err, read.diagnostics);
         return nullptr;
     }
-    std::vector<scenario::Diagnostic> diagnostics;
-    auto run = exercise::rerun(*read.value, path, diagnostics);
-    if (!run) printDiagnostics(err, diagnostics);
-    return run;
+    auto result = exercise::replay(*read.value, path);
+    if (!result.ok()) {
+        printDiagnostics(err, result.diagnostics);
+        return nullptr;
+    }
+    if (!result.value->identical) {
+        printReplayDifference(err, path, *result.value);
+        code = kRuntimeFailure;
+        return nullptr;
+    }
+    code = kOk;
+    return std::move(result.value->run);
 }
 
 }  // namespace samverkan::cli

@@ -217,6 +217,8 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
                 else
                     for (const auto& t : *trainees) {
                         if (!t.is_string()) problem = "the start entry's 'trainees' must be a list of roles";
+                        else if (std::find(h.trainees.begin(), h.trainees.end(), t.get<std::string>()) != h.trainees.end())
+                            problem = "the start entry names the trainee role '" + t.get<std::string>() + "' twice";
                         else h.trainees.push_back(t.get<std::string>());
                     }
             }
@@ -250,6 +252,45 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
     }
     result.value = std::move(journal);
     return result;
+}
+
+std::size_t startFieldColumn(const std::string& line, const std::string& key) {
+    const auto at = line.find("\"" + key + "\":");
+    return at == std::string::npos ? 1 : at + 1;
+}
+
+std::optional<StartDifference> startDifference(const std::string& journalLine, const std::string& rerunLine) {
+    const json a = json::parse(journalLine, nullptr, false), b = json::parse(rerunLine, nullptr, false);
+    if (!a.is_object() || !b.is_object()) return std::nullopt;
+    const auto shown = [](const json& v) {
+        std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
+        return s.size() > 80 ? s.substr(0, 77) + "..." : s;
+    };
+    // The data object starts after its key, so that a data field is not found at the top level.
+    const auto dataAt = journalLine.find("\"data\":");
+    const auto column = [&](const std::string& key, bool inData) {
+        const auto from = inData && dataAt != std::string::npos ? dataAt : 0;
+        const auto at = journalLine.find("\"" + key + "\":", from);
+        return at == std::string::npos ? std::size_t{1} : at + 1;
+    };
+    const auto compare = [&](const json& x, const json& y, bool inData) -> std::optional<StartDifference> {
+        const std::string where = inData ? "data." : "";
+        for (const auto& [key, value] : x.items()) {
+            const auto other = y.find(key);
+            if (other == y.end())
+                return StartDifference{column(key, inData), "the start entry has a field '" + where + key + "' that this scenario's start does not have"};
+            if (value != *other && !(!inData && key == "data"))
+                return StartDifference{column(key, inData), "the start entry's '" + where + key + "' is " + shown(value) +
+                                                                ", but the re-run from the scenario gives " + shown(*other)};
+        }
+        for (const auto& [key, value] : y.items())
+            if (!x.contains(key)) return StartDifference{1, "the start entry lacks '" + where + key + "' (the re-run gives " + shown(value) + ")"};
+        return std::nullopt;
+    };
+    if (auto d = compare(a, b, false)) return d;
+    const auto da = a.find("data"), db = b.find("data");
+    if (da != a.end() && db != b.end() && da->is_object() && db->is_object()) return compare(*da, *db, true);
+    return std::nullopt;
 }
 
 }  // namespace samverkan::exercise

@@ -2,6 +2,7 @@
 /// Reads a journal back: JSON Lines with a "start" entry first. Problems are reported as
 /// diagnostics naming the line and column.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,19 @@ struct ReadJournal {
     bool ended = false;                    ///< has an "end" entry
     Millis lastTime = 0;
 };
+
+/// Where and how a journal's start entry differs from the one a re-run writes.
+struct StartDifference {
+    std::size_t column = 1;
+    std::string cause;  ///< e.g. "the start entry's 'data.region' is \"x\", but the re-run … gives \"y\""
+};
+
+/// The first field (top level, then data) in which two start entries differ, a field only one of
+/// them has included; nothing if they agree field by field or are not JSON objects.
+std::optional<StartDifference> startDifference(const std::string& journalLine, const std::string& rerunLine);
+
+/// 1-based column of field `key` in a start entry's line (1 if it is not there).
+std::size_t startFieldColumn(const std::string& line, const std::string& key);
 
 /// Reads and checks a journal file. On any problem, `value` is empty and the diagnostics say
 /// where (a truncated last line, a line that is not JSON, a missing field, a bad command).

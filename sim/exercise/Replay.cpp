@@ -1,10 +1,14 @@
 #include "sim/exercise/Replay.hpp"
 #include "sim/scenario/InputFile.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
+#include "sim/model/Names.hpp"
+
 namespace samverkan::exercise {
+
 
 std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& journalPath,
                                 std::vector<scenario::Diagnostic>& diagnostics, std::ostream* journalOut) {
@@ -36,6 +40,15 @@ std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& j
         options.play = std::move(play.value);
         options.playFile = journal.header.playFile;
     }
+    const auto roles = loaded.value->region.actorIds();
+    for (const auto& role : journal.header.trainees)
+        if (std::find(roles.begin(), roles.end(), role) == roles.end()) {
+            const std::size_t column = journal.lines.empty() ? 1 : startFieldColumn(journal.lines.front(), "trainees");
+            diagnostics.push_back({journalPath, 1, static_cast<int>(column),
+                                   "the start entry's trainee role '" + role + "' is not an actor of region '" + loaded.value->region.id +
+                                       "'" + model::didYouMean(role, roles)});
+            return nullptr;
+        }
     if (journal.header.play != "none" && !options.play && loaded.value->play(journal.header.play) == nullptr) {
         diagnostics.push_back({journalPath, 1, 1, "the journal's play '" + journal.header.play + "' is not in the scenario"});
         return nullptr;
@@ -53,7 +66,7 @@ std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& j
 
 scenario::Loaded<ReplayResult> replay(const ReadJournal& journal, const std::string& journalPath) {
     scenario::Loaded<ReplayResult> result;
-    const auto run = rerun(journal, journalPath, result.diagnostics);
+    std::shared_ptr<Exercise> run = rerun(journal, journalPath, result.diagnostics);
     if (!run) return result;
     ReplayResult r;
     r.replayed = run->journal().text();
@@ -67,17 +80,28 @@ scenario::Loaded<ReplayResult> replay(const ReadJournal& journal, const std::str
             r.firstDifference = n;
             r.expected = journal.lines[n - 1];
             r.got = line;
+            const auto mismatch = std::mismatch(r.expected.begin(), r.expected.end(), r.got.begin(), r.got.end());
+            r.column = static_cast<std::size_t>(mismatch.first - r.expected.begin()) + 1;
         }
     }
     const std::size_t replayedLines = run->journal().entries().size();
-    if (r.firstDifference == 0 && replayedLines != journal.lines.size()) {
+    // A journal that has not ended may stop anywhere within its last instant (it is flushed entry
+    // by entry); the re-run then goes on to the end of that instant, which is not a difference.
+    const bool cutWithinInstant = !journal.ended && replayedLines > journal.lines.size();
+    if (r.firstDifference == 0 && replayedLines != journal.lines.size() && !cutWithinInstant) {
         r.firstDifference = std::min(replayedLines, journal.lines.size()) + 1;
         r.expected = r.firstDifference <= journal.lines.size() ? journal.lines[r.firstDifference - 1] : "(end of journal)";
         r.got = r.firstDifference <= replayedLines ? run->journal().line(run->journal().entries()[r.firstDifference - 1])
                                                    : "(end of replay)";
     }
+    if (r.firstDifference == 1 && !journal.lines.empty())
+        if (const auto d = startDifference(r.expected, r.got)) {
+            r.column = d->column;
+            r.cause = d->cause;
+        }
     r.lines = journal.lines.size();
     r.identical = r.firstDifference == 0;
+    r.run = std::move(run);
     result.value = std::move(r);
     return result;
 }
