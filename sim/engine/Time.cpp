@@ -7,7 +7,6 @@
 namespace samverkan::engine {
 namespace {
 
-constexpr Millis kMaxDuration = 36500 * kDay;
 
 struct Unit {
     std::string_view name;
@@ -76,10 +75,12 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b !
 
 }  // namespace
 
-std::optional<Millis> parseDuration(std::string_view text) {
+std::optional<Millis> parseDuration(std::string_view text, bool* tooLong) {
+    if (tooLong != nullptr) *tooLong = false;
     if (text == "0") return Millis{0};
     if (text.empty()) return std::nullopt;
     Millis total = 0;
+    bool over = false;  // well formed so far, but past kMaxDuration: the arithmetic stops, the syntax check goes on
     std::size_t pos = 0;
     // Units must come largest first, each once: "30min1h" and "1h1h" are mistakes.
     Millis lastSize = std::numeric_limits<Millis>::max();
@@ -87,8 +88,8 @@ std::optional<Millis> parseDuration(std::string_view text) {
         if (!isDigit(text[pos])) return std::nullopt;
         Millis value = 0;
         while (pos < text.size() && isDigit(text[pos])) {
-            value = value * 10 + (text[pos] - '0');
-            if (value > kMaxDuration) return std::nullopt;
+            if (!over) value = value * 10 + (text[pos] - '0');
+            if (value > kMaxDuration) over = true;
             ++pos;
         }
         const Unit* unit = nullptr;
@@ -101,20 +102,27 @@ std::optional<Millis> parseDuration(std::string_view text) {
         if (unit == nullptr || unit->size >= lastSize) return std::nullopt;
         lastSize = unit->size;
         pos += unit->name.size();
-        if (value > kMaxDuration / unit->size) return std::nullopt;
+        if (over || value > kMaxDuration / unit->size) {
+            over = true;
+            continue;
+        }
         total += value * unit->size;
-        if (total > kMaxDuration) return std::nullopt;
+        if (total > kMaxDuration) over = true;
+    }
+    if (over) {
+        if (tooLong != nullptr) *tooLong = true;
+        return std::nullopt;
     }
     return total;
 }
 
-std::optional<Millis> parseOffset(std::string_view text) {
+std::optional<Millis> parseOffset(std::string_view text, bool* tooLong) {
     if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
-        const auto d = parseDuration(text.substr(1));
+        const auto d = parseDuration(text.substr(1), tooLong);
         if (!d) return std::nullopt;
         return text[0] == '-' ? -*d : *d;
     }
-    return parseDuration(text);
+    return parseDuration(text, tooLong);
 }
 
 std::optional<WallTime> parseIsoTime(std::string_view s) {

@@ -16,13 +16,17 @@ inline constexpr Millis kMinute = 60 * kSecond;
 inline constexpr Millis kHour = 60 * kMinute;
 inline constexpr Millis kDay = 24 * kHour;
 
+/// The longest duration the parsers read: 36 500 days (about 100 years).
+inline constexpr Millis kMaxDuration = 36500 * kDay;
+
 /// Parses a duration made of one or more `<integer><unit>` parts, units `ms`, `s`, `min`, `h`, `d`,
 /// largest first, e.g. "90s", "15min", "2h", "1d", "1h30min". "0" alone is zero. Returns nothing for
-/// anything else, including overflow past about 100 years.
-std::optional<Millis> parseDuration(std::string_view text);
+/// anything else, including a well-formed duration longer than kMaxDuration (then `*tooLong` is
+/// set, so that the caller can say so).
+std::optional<Millis> parseDuration(std::string_view text, bool* tooLong = nullptr);
 
 /// Parses a signed offset from the scenario start: "+2h", "-30min", or a bare duration ("2h").
-std::optional<Millis> parseOffset(std::string_view text);
+std::optional<Millis> parseOffset(std::string_view text, bool* tooLong = nullptr);
 
 /// A moment on the civil calendar: milliseconds since 1970-01-01T00:00Z and the UTC offset it was
 /// written with (minutes), so that it prints back in the same local time.

@@ -1,5 +1,7 @@
 #include "sim/eval/Svg.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace samverkan::eval {
@@ -55,9 +57,39 @@ Svg& Svg::text(double x, double y, std::string_view content, double size, std::s
     return *this;
 }
 
+namespace {
+// Points that fall in the same pixel column, thinned to the first, lowest, highest and last of each
+// run, in their order: the line looks the same, and a chart of a long run stays as small as one of
+// a short run (the drawing is bounded by its width, not by the number of samples).
+std::vector<std::pair<double, double>> thinned(const std::vector<std::pair<double, double>>& points) {
+    std::vector<std::pair<double, double>> out;
+    std::size_t i = 0;
+    while (i < points.size()) {
+        std::size_t j = i;
+        const double column = std::floor(points[i].first);
+        while (j + 1 < points.size() && std::floor(points[j + 1].first) == column) ++j;
+        if (j - i < 4) {
+            out.insert(out.end(), points.begin() + static_cast<std::ptrdiff_t>(i), points.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+        } else {
+            std::size_t lo = i, hi = i;
+            for (std::size_t k = i; k <= j; ++k) {
+                if (points[k].second < points[lo].second) lo = k;
+                if (points[k].second > points[hi].second) hi = k;
+            }
+            std::vector<std::size_t> keep{i, lo, hi, j};
+            std::sort(keep.begin(), keep.end());
+            keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+            for (const auto k : keep) out.push_back(points[k]);
+        }
+        i = j + 1;
+    }
+    return out;
+}
+}  // namespace
+
 Svg& Svg::polyline(const std::vector<std::pair<double, double>>& points, std::string_view colour, double width, bool dashed) {
     std::string pts;
-    for (const auto& [x, y] : points) pts += num(x) + "," + num(y) + " ";
+    for (const auto& [x, y] : thinned(points)) pts += num(x) + "," + num(y) + " ";
     m_body += "<polyline fill=\"none\" stroke=\"" + std::string(colour) + "\" stroke-width=\"" + num(width) + "\"" +
               (dashed ? " stroke-dasharray=\"5 3\"" : "") + " points=\"" + pts + "\"/>";
     return *this;

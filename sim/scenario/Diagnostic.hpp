@@ -2,6 +2,7 @@
 /// Problems found in an input file, reported GCC-style: `file:line:col: error: message` (1-based).
 
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ struct Limits {
     int maxDepth = 32;                       ///< nesting of mappings and sequences
     std::size_t maxNodes = 200000;           ///< nodes visited, counting every alias expansion
     std::size_t maxEvents = 10000;           ///< injects + decision points + play steps
+    std::size_t maxTextBytes = 8 * 1024 * 1024;  ///< scalar bytes read, counting every alias expansion
+    // The work a scenario implies, capped so that a sweep of it stays within a machine's means.
+    std::int64_t maxDurationDays = 1096;     ///< a scenario's length: three years (an ordinary-mode project runs for years)
+    std::size_t maxWorldSamples = 2000000;   ///< world ticks × (hazards + services): the run's time series
+    std::size_t maxConferences = 50000;      ///< conferences the forums' intervals imply if activated throughout
 };
 
 }  // namespace samverkan::scenario

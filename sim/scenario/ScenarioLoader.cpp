@@ -369,6 +369,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& li
         doc.errorAt(1, 1, "the scenario has " + std::to_string(events) + " events (injects, decision points and play steps); the limit is " +
                               std::to_string(limits.maxEvents));
     if (s.duration <= 0 && result.diagnostics.empty()) doc.error(doc.root()["duration"], "duration must be longer than 0");
+    if (result.diagnostics.empty()) checkWork(doc, s, limits);
     sortDiagnostics(result.diagnostics);
     if (result.diagnostics.empty()) result.value = std::move(s);
     return result;

@@ -18,6 +18,9 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
 std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, const YAML::Node& node,
                                              const std::string& role, const Scenario& scenario);
 
+/// Reports a scenario whose length, world time series or conferences exceed the limits' caps.
+void checkWork(YamlDocument& doc, const Scenario& s, const Limits& limits);
+
 /// Reads the `world:` section with its typed triggers.
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
 

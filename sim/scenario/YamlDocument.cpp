@@ -113,20 +113,27 @@ bool YamlDocument::prescan(const std::string& text) {
     return true;
 }
 
-bool YamlDocument::checkTree(const YAML::Node& node, int depth, std::size_t& budget) {
-    if (budget == 0) return false;
-    --budget;
+bool YamlDocument::checkTree(const YAML::Node& node, int depth, std::size_t& nodes, std::size_t& bytes) {
+    if (nodes == 0) return false;
+    --nodes;
     if (depth > m_limits.maxDepth) {
         error(node, "nesting is deeper than " + std::to_string(m_limits.maxDepth) + " levels");
-        budget = 0;
+        nodes = 0;
         return false;
     }
-    if (node.IsMap()) {
+    if (node.IsScalar()) {
+        const std::size_t size = node.Scalar().size();
+        if (size > bytes) {
+            bytes = 0;
+            return false;
+        }
+        bytes -= size;
+    } else if (node.IsMap()) {
         for (const auto& kv : node)
-            if (!checkTree(kv.second, depth + 1, budget)) return false;
+            if (!checkTree(kv.first, depth + 1, nodes, bytes) || !checkTree(kv.second, depth + 1, nodes, bytes)) return false;
     } else if (node.IsSequence()) {
         for (const auto& item : node)
-            if (!checkTree(item, depth + 1, budget)) return false;
+            if (!checkTree(item, depth + 1, nodes, bytes)) return false;
     }
     return true;
 }
@@ -148,12 +155,16 @@ bool YamlDocument::parse(const std::string& text) {
         errorAt(e.mark, "YAML syntax: " + e.msg);
         return false;
     }
-    std::size_t budget = m_limits.maxNodes;
+    std::size_t nodes = m_limits.maxNodes, bytes = m_limits.maxTextBytes;
     const std::size_t before = m_out.size();
-    if (!checkTree(m_root, 0, budget)) {
-        if (m_out.size() == before)
+    if (!checkTree(m_root, 0, nodes, bytes)) {
+        if (m_out.size() != before) return false;
+        if (nodes == 0)
             errorAt(1, 1, "the document expands to more than " + std::to_string(m_limits.maxNodes) +
                               " nodes (aliases are expanded); refusing to read it");
+        else
+            errorAt(1, 1, "the document expands to more than " + std::to_string(m_limits.maxTextBytes) +
+                              " bytes of text (aliases are expanded); refusing to read it");
         return false;
     }
     if (!m_root.IsMap()) {
@@ -175,16 +186,26 @@ std::optional<std::string> YamlDocument::scalar(const YAML::Node& node, std::str
 std::optional<engine::Millis> YamlDocument::duration(const YAML::Node& node, std::string_view what) {
     const auto s = scalar(node, what);
     if (!s) return std::nullopt;
-    const auto d = engine::parseDuration(*s);
-    if (!d) error(node, std::string(what) + " must look like \"90min\" or \"1h30min\"; got \"" + *s + "\"");
+    bool tooLong = false;
+    const auto d = engine::parseDuration(*s, &tooLong);
+    if (tooLong)
+        error(node, std::string(what) + " \"" + *s + "\" is longer than the longest duration Samverkan reads, " +
+                        std::to_string(engine::kMaxDuration / engine::kDay) + "d");
+    else if (!d)
+        error(node, std::string(what) + " must look like \"90min\" or \"1h30min\"; got \"" + *s + "\"");
     return d;
 }
 
 std::optional<engine::Millis> YamlDocument::offset(const YAML::Node& node, std::string_view what) {
     const auto s = scalar(node, what);
     if (!s) return std::nullopt;
-    const auto d = engine::parseOffset(*s);
-    if (!d) error(node, std::string(what) + " must look like \"+2h\" or \"+1d6h\"; got \"" + *s + "\"");
+    bool tooLong = false;
+    const auto d = engine::parseOffset(*s, &tooLong);
+    if (tooLong)
+        error(node, std::string(what) + " \"" + *s + "\" is further than the longest duration Samverkan reads, " +
+                        std::to_string(engine::kMaxDuration / engine::kDay) + "d");
+    else if (!d)
+        error(node, std::string(what) + " must look like \"+2h\" or \"+1d6h\"; got \"" + *s + "\"");
     return d;
 }
 

@@ -52,7 +52,9 @@ public:
 
 private:
     bool prescan(const std::string& text);
-    bool checkTree(const YAML::Node& node, int depth, std::size_t& budget);
+    /// Visits the tree as a reader will, every alias expanded: false when it is nested too deep,
+    /// has more than maxNodes nodes or more than maxTextBytes bytes of scalars.
+    bool checkTree(const YAML::Node& node, int depth, std::size_t& nodes, std::size_t& bytes);
 
     std::string m_file;
     Limits m_limits;

@@ -1,4 +1,7 @@
 // The after-action report's structure, in both languages and both formats.
+#include <filesystem>
+#include <fstream>
+
 #include "sim/eval/Report.hpp"
 #include "sim/eval/Svg.hpp"
 #include "tests/exercise/SceneHelpers.hpp"
@@ -76,4 +79,47 @@ TEST_CASE("the report lists each decided measure with its parameters and the mod
     const auto aloneMd = eval::reportMarkdown(*alone, model::Lang::sv);
     CHECK(aloneMd.find("| Stockholms stad | ensam | Stäng skolor och förskolor | Kommuner: Stockholms stad;") != std::string::npos);
     CHECK(aloneMd.find("försvagad: kom sent") != std::string::npos);
+}
+
+TEST_CASE("a chart is bounded by its width, not by the run's length", "[report][limits]") {
+    // Many samples in one pixel column are drawn as the first, lowest, highest and last of them.
+    std::vector<std::pair<double, double>> dense;
+    for (int i = 0; i < 10000; ++i) dense.emplace_back(100.0 + static_cast<double>(i) / 10000.0, i == 4321 ? 5.0 : 50.0 + (i % 7));
+    eval::Svg svg(200, 100, "dense");
+    svg.polyline(dense, "#000", 1);
+    const auto pointsOf = [](const std::string& svgText) {
+        const auto from = svgText.find("points=\"") + 8;
+        return svgText.substr(from, svgText.find('"', from) - from);
+    };
+    const std::string text = pointsOf(svg.str());
+    CHECK(count(text, ",") == 4);
+    CHECK(text.find("100.4,5.0") != std::string::npos);   // the lowest y survives thinning
+    CHECK(text.find("100.0,56.0") != std::string::npos);  // and the highest
+    // A sparse line is drawn point for point.
+    eval::Svg sparse(200, 100, "sparse");
+    sparse.polyline({{1, 1}, {2, 2}, {3, 1}}, "#000", 1);
+    CHECK(pointsOf(sparse.str()) == "1.0,1.0 2.0,2.0 3.0,1.0 ");
+
+    // The snowstorm run for 600 days instead of 48 hours: the world model samples 300 times as
+    // often, the report's charts stay of the same size.
+    std::string text48 = [] {
+        std::ifstream in("scenarios/snowstorm.yaml");
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }();
+    std::string longText = text48;
+    longText.replace(longText.find("region: regions/stockholm.yaml"), 30,
+                     "region: " + std::filesystem::absolute("scenarios/regions/stockholm.yaml").string());
+    longText.replace(longText.find("\nduration: 48h\n"), 15, "\nduration: 600d\n");
+    const auto path = (std::filesystem::temp_directory_path() / "samverkan-report-600d.yaml").string();
+    std::ofstream(path, std::ios::binary) << longText;
+    const auto loaded = scenario::loadScenario(path);
+    REQUIRE(loaded.ok());
+    exercise::Exercise longRun(*loaded.value, exercise::Options{});
+    longRun.runToEnd();
+    const auto shortRun = play("snowstorm", "reference");
+    REQUIRE(longRun.world()->samples() > 100 * shortRun->world()->samples());
+    const std::string longHtml = eval::reportHtml(longRun, model::Lang::en), shortHtml = eval::reportHtml(*shortRun, model::Lang::en);
+    CHECK(longHtml.size() < 4 * shortHtml.size());
 }
