@@ -206,3 +206,31 @@ TEST_CASE("a condition on what is known says the range a level can take", "[vali
     CHECK(load(variant(kWorld, base, step("below: 1"))).empty());
     CHECK(load(variant(kWorld, base, step("above: 0"))).empty());
 }
+
+TEST_CASE("a separate play file gets the same checks of its steps", "[validation][plays]") {
+    const auto scenario = scenario::loadScenario(kMinimal);
+    REQUIRE(scenario.ok());
+    const auto playFile = [&](const std::string& steps) {
+        const auto path = (fs::temp_directory_path() / "samverkan-validation.play.yaml").string();
+        std::ofstream(path, std::ios::binary | std::ios::trunc)
+            << "format: samverkan-play/1\nscenario: minimal\nname: extra\ndescription: {sv: Extra, en: Extra}\nsteps:\n"
+            << steps;
+        return scenario::loadPlayFile(path, *scenario.value).diagnostics;
+    };
+    const auto report = [](const std::string& name, const std::string& at) {
+        return "  - {name: " + name + ", " + at +
+               ", role: lansstyrelsen, do: report, forum: coordinating, text: {sv: L, en: S}}\n";
+    };
+    CHECK(playFile(report("a", "at: +1h")).empty());
+    auto d = playFile(report("a", "at: +1h") + report("a", "at: +2h"));
+    REQUIRE_FALSE(d.empty());
+    CHECK(d.front().str().find(":7:5: error: step 'a' is defined twice (first at line 6)") != std::string::npos);
+    d = playFile(
+        "  - {on: {decision: own}, role: trafikverket, do: agree-decision, id: own, topic: priorities, text: {sv: E, "
+        "en: O}}\n");
+    REQUIRE_FALSE(d.empty());
+    CHECK(d.front().message == "the step at line 6 is triggered by itself");
+    d = playFile(report("a", "at: +13h"));
+    REQUIRE_FALSE(d.empty());
+    CHECK(d.front().message == "'at' +13h is after the scenario's end (its duration is 12h)");
+}
