@@ -38,13 +38,15 @@ Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region&
         if (auto v = map.get("source")) out.source = doc.scalar(*v, "source").value_or("");
         if (auto v = map.require("municipalities")) {
             if (!v->IsSequence()) doc.error(*v, "municipalities must be a list");
-            else
+            else {
+                IdSet ids("municipality");
                 for (const auto& item : *v) {
                     MapView m(doc, item, "municipality");
                     if (!m.ok()) continue;
                     model::Area a;
                     if (auto x = m.require("id")) {
                         a.id = doc.scalar(*x, "id").value_or("");
+                        ids.add(doc, item, a.id);
                         if (!a.id.empty() && region.actorIndex(a.id) == model::kNone)
                             doc.error(*x, "unknown actor '" + a.id + "'" + model::didYouMean(a.id, region.actorIds()));
                     }
@@ -55,6 +57,7 @@ Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region&
                     m.finish();
                     out.areas.push_back(std::move(a));
                 }
+            }
         }
         map.finish();
         if (result.diagnostics.empty()) result.value = std::move(out);

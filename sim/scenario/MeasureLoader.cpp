@@ -81,6 +81,7 @@ MeasureParam readParam(YamlDocument& doc, MapView& m, const YAML::Node& item, co
     // areas and order: a list of items to choose from, and a default among them.
     if (auto v = m.require("choices")) {
         p.choices = doc.stringList(*v, "choices");
+        checkRepeats(doc, *v, what + ": choices", p.choices);
         for (const auto& id : p.choices) {
             if (p.kind == ParamKind::areas && s.region.actorIndex(id) == model::kNone && s.region.group(id) == nullptr)
                 doc.error(*v, what + ": unknown actor or group '" + id + "'" +
@@ -182,14 +183,13 @@ void checkParams(YamlDocument& doc, const YAML::Node& item, const model::Measure
 void readMeasures(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     const WorldRefs refs = s.world ? worldRefs(*s.world) : WorldRefs{};
     std::vector<world::EffectSpec> effects;
-    std::vector<std::string> seen;
+    IdSet seen("measure");
     std::size_t count = 0;
     s.measures = readList<model::Measure>(doc, node, "measure", [&](MapView& m, const YAML::Node& item) {
         const std::size_t index = count++;
         model::Measure x;
         x.id = idOf(doc, m);
-        if (contains(seen, x.id)) doc.error(item, "duplicate measure '" + x.id + "'");
-        seen.push_back(x.id);
+        seen.add(doc, item, x.id);
         x.name = textOf(doc, m, "name");
         x.explanation = textOf(doc, m, "explanation");
         if (auto v = m.get("source")) x.source = doc.scalar(*v, "source").value_or("assumption");

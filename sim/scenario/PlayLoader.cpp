@@ -10,6 +10,11 @@
 namespace samverkan::scenario {
 namespace {
 
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
 
 std::vector<std::string> injectIds(const Scenario& s) {
     std::vector<std::string> ids;
@@ -133,6 +138,9 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
         t.timed = true;
         t.at = doc.offset(*at, "at").value_or(0);
         if (t.at < 0) doc.error(*at, "'at' must not be before the start");
+        else if (scenario.duration > 0 && t.at > scenario.duration)
+            doc.error(*at, "'at' " + at->Scalar() + " is after the scenario's end (its duration is " +
+                               engine::formatDuration(scenario.duration) + ")");
         if (after) doc.error(*after, "'after' goes with 'on', not with 'at'");
         return t;
     }
@@ -144,21 +152,23 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
     MapView cond(doc, *on, "condition 'on'");
     if (!cond.ok()) return t;
     bool kindGiven = false;  // a kind that was given but is unknown has been reported already
+    YAML::Node refNode;      // where the inject, point or decision awaited is named
+    const auto refAt = [&](const YAML::Node& v, const char* key) {
+        t.ref = doc.scalar(v, key).value_or("");
+        refNode = v;
+        t.where = {v.Mark().line + 1, v.Mark().column + 1};
+    };
     if (auto v = cond.get("inject")) {
         t.kind = protocol::Kind::inject;
-        t.ref = doc.scalar(*v, "inject").value_or("");
-        if (scenario.inject(t.ref) == nullptr)
-            doc.error(*v, "unknown inject '" + t.ref + "'" + model::didYouMean(t.ref, injectIds(scenario)));
+        refAt(*v, "inject");
     }
     if (auto v = cond.get("decision")) {
         t.kind = protocol::Kind::decisionAgreed;
-        t.ref = doc.scalar(*v, "decision").value_or("");
+        refAt(*v, "decision");
     }
     if (auto v = cond.get("point")) {
         t.kind = protocol::Kind::decisionAnswered;
-        t.ref = doc.scalar(*v, "point").value_or("");
-        if (scenario.decisionPoint(t.ref) == nullptr)
-            doc.error(*v, "unknown decision point '" + t.ref + "'" + model::didYouMean(t.ref, pointIds(scenario)));
+        refAt(*v, "point");
     }
     if (auto v = cond.get("kind")) {
         const auto name = doc.scalar(*v, "kind").value_or("");
@@ -177,27 +187,51 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
         t.actor = doc.scalar(*v, "actor").value_or("");
         checkActor(doc, *v, t.actor, scenario);
     }
-    if (auto v = cond.get("ref")) t.ref = doc.scalar(*v, "ref").value_or("");
+    if (auto v = cond.get("ref")) refAt(*v, "ref");
+    // What the condition names must exist: an inject, or a decision point (decisions are checked
+    // once every step and option is read).
+    if (refNode.IsDefined() && t.kind && !t.ref.empty()) {
+        if (*t.kind == protocol::Kind::inject && scenario.inject(t.ref) == nullptr)
+            doc.error(refNode, "unknown inject '" + t.ref + "'" + model::didYouMean(t.ref, injectIds(scenario)));
+        if ((*t.kind == protocol::Kind::decisionPoint || *t.kind == protocol::Kind::decisionAnswered) &&
+            scenario.decisionPoint(t.ref) == nullptr)
+            doc.error(refNode, "unknown decision point '" + t.ref + "'" + model::didYouMean(t.ref, pointIds(scenario)));
+    }
     if (auto v = cond.get("known")) {
         MapView k(doc, *v, "known");
         if (k.ok()) {
             KnownCondition known;
-            if (auto x = k.require("service")) known.service = doc.scalar(*x, "service").value_or("");
-            const auto level = [&](const char* key) {
+            if (auto x = k.require("service")) {
+                known.service = doc.scalar(*x, "service").value_or("");
+                std::vector<std::string> services;
+                if (scenario.world)
+                    for (const auto& sv : scenario.world->services) services.push_back(sv.id);
+                if (std::find(services.begin(), services.end(), known.service) == services.end())
+                    doc.error(*x, "'known' names service '" + known.service + "', which the world model does not have" +
+                                      model::didYouMean(known.service, services));
+            }
+            // A level is from 0 to 1, so nothing is known below 0 or above 1: such a condition
+            // would never hold.
+            const auto level = [&](const char* key, bool below) {
                 const auto x = k.get(key);
                 if (!x) return -1.0;
                 const auto text = doc.scalar(*x, key).value_or("");
                 char* end = nullptr;
                 const double value = std::strtod(text.c_str(), &end);
-                if (text.empty() || end != text.c_str() + text.size() || value < 0 || value > 1) {
-                    doc.error(*x, std::string("'") + key + "' must be a level from 0 to 1; got \"" + text + "\"");
+                const bool number = !text.empty() && end == text.c_str() + text.size();
+                if (!number || (below ? !(value > 0 && value <= 1) : !(value >= 0 && value < 1))) {
+                    doc.error(*x, std::string("'") + key + "' must be a level " +
+                                      (below ? "above 0 and at most 1" : "from 0 and below 1") +
+                                      " (a service's level runs from 0, gone, to 1, normal" +
+                                      (below ? "; nothing is below 0" : "; nothing is above 1") + "); got \"" + text +
+                                      "\"");
                     return -1.0;
                 }
                 return value;
             };
-            known.below = level("below");
-            known.above = level("above");
-            if (known.below < 0 && known.above < 0) doc.error(*v, "'known' needs 'below' or 'above'");
+            known.below = level("below", true);
+            known.above = level("above", false);
+            if (!k.get("below") && !k.get("above")) doc.error(*v, "'known' needs 'below' or 'above'");
             k.finish();
             t.known = known;
             t.kind = protocol::Kind::situationalPicture;
@@ -224,22 +258,62 @@ std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, co
     }
     std::vector<protocol::FieldValue> fields;
     std::vector<YAML::Node> fieldNodes;
+    std::vector<std::string> unreadable;  // given, but wrong where it was read: reported there
     for (const auto& spec : *specs) {
         if (auto v = map.get(spec.key)) {
             if (auto f = toField(doc, spec, *v)) {
                 fields.push_back(*f);
                 fieldNodes.push_back(*v);
                 checkRef(doc, *v, spec, *f, scenario);
+            } else {
+                unreadable.push_back(spec.key);
             }
         }
     }
     std::vector<protocol::FieldError> errors;
     auto command = protocol::decodeFields(type, role, fields, errors);
     for (const auto& e : errors) {
+        const bool unread = std::any_of(unreadable.begin(), unreadable.end(), [&](const std::string& k) {
+            return e.key == k || e.message == "'" + type + "' needs '" + k + "'";
+        });
+        if (unread) continue;
         YAML::Node at = node;
         for (std::size_t i = 0; i < fields.size(); ++i)
             if (fields[i].key == e.key) at = fieldNodes[i];
         doc.error(at, e.message);
+    }
+    const auto fieldNode = [&](const char* key) {
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (fields[i].key == key) return fieldNodes[i];
+        return node;
+    };
+    if (const auto* a = command ? std::get_if<protocol::AnswerDecisionPoint>(&*command) : nullptr; a != nullptr) {
+        const auto* p = scenario.decisionPoint(a->point);
+        std::vector<std::string> options;
+        if (p != nullptr)
+            for (const auto& o : p->options) options.push_back(o.id);
+        if (p != nullptr && std::find(options.begin(), options.end(), a->option) == options.end())
+            doc.error(fieldNode("option"), "decision point '" + a->point + "' has no option '" + a->option + "'" +
+                                               model::didYouMean(a->option, options));
+    }
+    if (const auto* sp = command ? std::get_if<protocol::SetPriorities>(&*command) : nullptr; sp != nullptr) {
+        checkRepeats(doc, fieldNode("order"), "order", sp->order);
+        // With a world model the exercise knows its lists and refuses others; so does the loader.
+        const auto lists = scenario.world ? priorityLists(*scenario.world) : PriorityLists{};
+        const auto list = std::find_if(lists.begin(), lists.end(), [&](const auto& l) { return l.first == sp->list; });
+        std::vector<std::string> names;
+        for (const auto& l : lists) names.push_back(l.first);
+        if (!lists.empty() && list == lists.end())
+            doc.error(fieldNode("list"),
+                      "unknown priority list '" + sp->list + "'" + model::didYouMean(sp->list, names));
+        else if (list != lists.end())
+            for (const auto& item : sp->order)
+                if (std::find(list->second.begin(), list->second.end(), item) == list->second.end()) {
+                    const std::string hint = model::didYouMean(item, list->second);
+                    doc.error(fieldNode("order"),
+                              "priority list '" + sp->list + "' does not order '" + item + "'" +
+                                  (hint.empty() ? " (it orders " + join(list->second) + ")" : hint));
+                }
     }
     if (const auto* d = command ? std::get_if<protocol::AgreeDecision>(&*command) : nullptr; d != nullptr) {
         YAML::Node at = node;
@@ -295,6 +369,9 @@ Loaded<Play> loadPlayFileUnguarded(const std::string& path, const Scenario& scen
         if (auto v = map.require("description")) play.description = doc.text(*v, "description").value_or(model::Text{});
         if (auto v = map.require("steps")) play.steps = readSteps(doc, *v, scenario);
         map.finish();
+        IdSet names("step");
+        for (const auto& st : play.steps) names.add(doc, st.where.line, st.where.column, st.id);
+        if (result.diagnostics.empty()) checkTriggers(doc, scenario, &play);
         if (play.steps.size() > limits.maxEvents)
             doc.errorAt(1, 1, "the play has " + std::to_string(play.steps.size()) + " steps; the limit is " +
                                   std::to_string(limits.maxEvents));

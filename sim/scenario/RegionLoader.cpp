@@ -11,7 +11,8 @@ using model::Region;
 
 const std::vector<std::string> kWeekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-void readForum(YamlDocument& doc, const YAML::Node& node, const std::string& level, model::Mode mode, Region& region) {
+void readForum(YamlDocument& doc, const YAML::Node& node, const std::string& level, model::Mode mode, Region& region,
+               IdSet& ids) {
     MapView map(doc, node, "forum");
     if (!map.ok()) return;
     model::Forum forum;
@@ -21,7 +22,7 @@ void readForum(YamlDocument& doc, const YAML::Node& node, const std::string& lev
     if (auto v = map.require("name")) forum.name = doc.text(*v, "name").value_or(model::Text{});
     if (auto v = map.require("purpose")) forum.purpose = doc.text(*v, "purpose").value_or(model::Text{});
     map.finish();
-    if (region.forumIndex(forum.id) != model::kNone) doc.error(node, "forum '" + forum.id + "' is defined twice");
+    ids.add(doc, node, forum.id);
     region.forums.push_back(std::move(forum));
 }
 
@@ -30,19 +31,23 @@ void readLevels(YamlDocument& doc, const YAML::Node& node, Region& region) {
         doc.error(node, "levels must be a list");
         return;
     }
+    IdSet levelIds("level"), forumIds("forum");
     for (const auto& item : node) {
         MapView map(doc, item, "level");
         if (!map.ok()) continue;
         model::Level level;
         level.rank = static_cast<int>(region.levels.size());
         if (auto v = map.require("id")) level.id = doc.scalar(*v, "level id").value_or("");
+        levelIds.add(doc, item, level.id);
         if (auto v = map.require("name")) level.name = doc.text(*v, "name").value_or(model::Text{});
         if (auto v = map.require("purpose")) level.purpose = doc.text(*v, "purpose").value_or(model::Text{});
         if (auto v = map.require("forums")) {
             MapView forums(doc, *v, "forums");
             if (forums.ok()) {
-                if (auto o = forums.require("ordinary")) readForum(doc, *o, level.id, model::Mode::ordinary, region);
-                if (auto a = forums.require("activated")) readForum(doc, *a, level.id, model::Mode::activated, region);
+                if (auto o = forums.require("ordinary"))
+                    readForum(doc, *o, level.id, model::Mode::ordinary, region, forumIds);
+                if (auto a = forums.require("activated"))
+                    readForum(doc, *a, level.id, model::Mode::activated, region, forumIds);
                 forums.finish();
             }
         }
@@ -110,6 +115,7 @@ void readActors(YamlDocument& doc, const YAML::Node& node, const std::vector<mod
     }
     std::vector<std::string> templateIds;
     for (const auto& t : templates) templateIds.push_back(t.id);
+    IdSet ids("actor");
     for (const auto& item : node) {
         MapView map(doc, item, "actor");
         if (!map.ok()) continue;
@@ -125,7 +131,7 @@ void readActors(YamlDocument& doc, const YAML::Node& node, const std::vector<mod
         readActorFields(doc, map, actor);
         map.finish();
         if (actor.home.empty()) actor.home = actor.name;
-        if (region.actorIndex(actor.id) != model::kNone) doc.error(item, "actor '" + actor.id + "' is defined twice");
+        ids.add(doc, item, actor.id);
         region.actors.push_back(std::move(actor));
     }
 }
@@ -154,6 +160,10 @@ void readGroups(YamlDocument& doc, const YAML::Node& node, Region& region) {
         g.id = kv.first.Scalar();
         map.get(g.id);
         g.members = doc.stringList(kv.second, "group '" + g.id + "'");
+        // A name is an actor or a group, never both: references to it would be ambiguous.
+        if (region.actorIndex(g.id) != model::kNone)
+            doc.errorAt(kv.first.Mark(), "group '" + g.id + "' has the id of an actor; a group needs an id of its own");
+        checkRepeats(doc, kv.second, "group '" + g.id + "'", g.members);
         region.groups.push_back(std::move(g));
     }
     map.finish();
@@ -164,7 +174,10 @@ void readConferences(YamlDocument& doc, const YAML::Node& node, Region& region) 
     if (!map.ok()) return;
     if (auto v = map.get("activated_interval"))
         region.activatedConferenceInterval = doc.duration(*v, "activated_interval").value_or(0);
-    if (auto v = map.get("meeting_length")) region.meetingLength = doc.duration(*v, "meeting_length").value_or(0);
+    if (auto v = map.get("meeting_length")) {
+        region.meetingLength = doc.duration(*v, "meeting_length").value_or(-1);
+        if (region.meetingLength == 0) doc.error(*v, "meeting_length must be longer than 0");
+    }
     if (auto w = map.get("weekly")) {
         MapView m(doc, *w, "conferences.weekly");
         if (m.ok()) {
@@ -247,7 +260,10 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
         }
     }
     if (auto v = map.require("convener")) region.convener = doc.scalar(*v, "convener").value_or("");
-    if (auto v = map.require("topics")) region.topics = doc.stringList(*v, "topics");
+    if (auto v = map.require("topics")) {
+        region.topics = doc.stringList(*v, "topics");
+        checkRepeats(doc, *v, "topics", region.topics);
+    }
     if (auto v = map.get("topic_implement_delays")) {
         MapView delays(doc, *v, "topic_implement_delays");
         if (delays.ok())

@@ -56,6 +56,7 @@ struct Trigger {
     std::optional<KnownCondition> known;
     int occurrence = 1;
     Millis delay = 0;
+    Location where;  ///< where `ref` (or the inject, point or decision named) is written
 };
 
 /// An action the scenario expects, with its time window (checked by the evaluation).
@@ -85,6 +86,7 @@ struct Inject {
     std::vector<std::string> affects;  ///< actors the event affects: forums suggest calling them in (R9)
     std::vector<Expectation> expect;
     std::string note;  ///< controller note
+    Location where;
 };
 
 /// One option of a decision point and the commands it stands for.
@@ -103,6 +105,7 @@ struct DecisionPoint {
     std::vector<DecisionOption> options;
     std::string defaultOption;  ///< taken when nobody answers within `timeout`
     Millis timeout = 0;
+    Location where;
 };
 
 /// One scripted command, attributed to the role that takes it.

@@ -56,7 +56,10 @@ Expectation readExpectation(YamlDocument& doc, const YAML::Node& node, const Sce
         checkForum(doc, *v, e.forum, s);
     }
     if (auto v = map.get("after")) e.after = doc.scalar(*v, "after").value_or("");
-    if (auto v = map.require("within")) e.within = doc.duration(*v, "within").value_or(0);
+    if (auto v = map.require("within")) {
+        e.within = doc.duration(*v, "within").value_or(-1);
+        if (e.within == 0) doc.error(*v, "within must be longer than 0 (the time the action is expected within)");
+    }
     if (auto v = map.get("objective")) {
         e.objective = doc.scalar(*v, "objective").value_or("");
         std::vector<std::string> ids;
@@ -70,11 +73,13 @@ Expectation readExpectation(YamlDocument& doc, const YAML::Node& node, const Sce
 
 void readObjectives(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     if (!node.IsSequence()) return doc.error(node, "objectives must be a list");
+    IdSet ids("objective");
     for (const auto& item : node) {
         MapView map(doc, item, "objective");
         if (!map.ok()) continue;
         Objective o;
         if (auto v = map.require("id")) o.id = doc.scalar(*v, "id").value_or("");
+        ids.add(doc, item, o.id);
         if (auto v = map.require("text")) o.text = doc.text(*v, "text").value_or(Text{});
         if (auto v = map.require("focus")) {
             o.focus = doc.stringList(*v, "focus");
@@ -101,15 +106,20 @@ void readInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     if (!node.IsSequence()) return doc.error(node, "injects must be a list");
     // Ids first, so that conditions may refer to later injects.
     for (const auto& item : node)
-        if (const auto id = idOf(item)) s.injects.push_back(Inject{*id, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+        if (const auto id = idOf(item)) {
+            Inject in;
+            in.id = *id;
+            s.injects.push_back(std::move(in));
+        }
+    IdSet ids("inject");
     std::size_t index = 0;
     for (const auto& item : node) {
         MapView map(doc, item, "inject");
         if (!map.ok()) continue;
         Inject in;
         if (auto v = map.require("id")) in.id = doc.scalar(*v, "id").value_or("");
-        for (std::size_t j = 0; j < index && j < s.injects.size(); ++j)
-            if (s.injects[j].id == in.id) doc.error(item, "inject '" + in.id + "' is defined twice");
+        ids.add(doc, item, in.id);
+        in.where = {item.Mark().line + 1, item.Mark().column + 1};
         in.when = readTrigger(doc, map, s, true);
         if (auto v = map.require("from")) {
             in.from = doc.scalar(*v, "from").value_or("");
@@ -138,24 +148,44 @@ void readInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     }
 }
 
+// The decision points' ids, with their options' ids, read ahead of everything that may name them:
+// injects, other points' options, plays.
+void declareDecisionPoints(const YAML::Node& node, Scenario& s) {
+    if (!node.IsSequence()) return;
+    for (const auto& item : node)
+        if (const auto id = idOf(item)) {
+            DecisionPoint p;
+            p.id = *id;
+            if (const YAML::Node options = item["options"]; options.IsSequence())
+                for (const auto& o : options)
+                    if (const auto optionId = idOf(o)) p.options.push_back(DecisionOption{*optionId, {}, {}});
+            s.decisionPoints.push_back(std::move(p));
+        }
+}
+
 void readDecisionPoints(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     if (!node.IsSequence()) return doc.error(node, "decision_points must be a list");
-    for (const auto& item : node)
-        if (const auto id = idOf(item)) s.decisionPoints.push_back(DecisionPoint{*id, {}, {}, {}, {}, {}, 0});
+    IdSet pointIds("decision point");
     std::size_t index = 0;
     for (const auto& item : node) {
         MapView map(doc, item, "decision point");
         if (!map.ok()) continue;
         DecisionPoint p;
         if (auto v = map.require("id")) p.id = doc.scalar(*v, "id").value_or("");
+        pointIds.add(doc, item, p.id);
+        p.where = {item.Mark().line + 1, item.Mark().column + 1};
         p.when = readTrigger(doc, map, s, true);
         if (auto v = map.require("role")) {
             p.role = doc.scalar(*v, "role").value_or("");
             checkActor(doc, *v, p.role, s);
         }
         if (auto v = map.require("prompt")) p.prompt = doc.text(*v, "prompt").value_or(Text{});
-        if (auto v = map.require("timeout")) p.timeout = doc.duration(*v, "timeout").value_or(0);
+        if (auto v = map.require("timeout")) {
+            p.timeout = doc.duration(*v, "timeout").value_or(-1);
+            if (p.timeout == 0) doc.error(*v, "timeout must be longer than 0 (the time the role has to answer)");
+        }
         if (auto v = map.require("options")) {
+            IdSet optionIds("option");
             if (!v->IsSequence()) doc.error(*v, "options must be a list");
             else
                 for (const auto& o : *v) {
@@ -163,6 +193,7 @@ void readDecisionPoints(YamlDocument& doc, const YAML::Node& node, Scenario& s) 
                     if (!om.ok()) continue;
                     DecisionOption opt;
                     if (auto x = om.require("id")) opt.id = doc.scalar(*x, "id").value_or("");
+                    optionIds.add(doc, o, opt.id);
                     if (auto x = om.require("label")) opt.label = doc.text(*x, "label").value_or(Text{});
                     if (auto x = om.get("commands")) {
                         if (!x->IsSequence()) doc.error(*x, "commands must be a list");
@@ -188,6 +219,24 @@ void readDecisionPoints(YamlDocument& doc, const YAML::Node& node, Scenario& s) 
         map.finish();
         if (index < s.decisionPoints.size()) s.decisionPoints[index] = std::move(p);
         ++index;
+    }
+}
+
+// Step names, and the ids of the decisions the steps agree (the exercise refuses a second
+// decision with an id already taken), are unique within a play. Steps taken over from the play
+// it builds on were checked there.
+void checkPlayIds(YamlDocument& doc, const Play& play, std::size_t inherited) {
+    IdSet names("step"), decisions("decision");
+    for (std::size_t i = 0; i < play.steps.size(); ++i) {
+        const auto& st = play.steps[i];
+        const auto* d = std::get_if<protocol::AgreeDecision>(&st.command);
+        if (i < inherited) {
+            names.note(st.id, st.where.line);
+            if (d != nullptr) decisions.note(d->id, st.where.line);
+            continue;
+        }
+        names.add(doc, st.where.line, st.where.column, st.id);
+        if (d != nullptr) decisions.add(doc, st.where.line, st.where.column, d->id);
     }
 }
 
@@ -224,11 +273,13 @@ void readPlay(YamlDocument& doc, const std::string& name, const YAML::Node& node
                 else it->when = t;
             }
     }
+    const std::size_t inherited = play.steps.size();
     if (auto v = map.get("steps")) {
         auto more = readSteps(doc, *v, s);
         play.steps.insert(play.steps.end(), more.begin(), more.end());
     }
     map.finish();
+    checkPlayIds(doc, play, inherited);
     s.plays.push_back(std::move(play));
 }
 
@@ -261,6 +312,7 @@ void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
 
 void readExtraForums(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     if (!node.IsSequence()) return doc.error(node, "forums must be a list");
+    IdSet forumIds("forum");
     for (const auto& item : node) {
         MapView map(doc, item, "forum");
         if (!map.ok()) continue;
@@ -279,6 +331,7 @@ void readExtraForums(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         if (auto v = map.require("name")) f.name = doc.text(*v, "name").value_or(Text{});
         if (auto v = map.require("purpose")) f.purpose = doc.text(*v, "purpose").value_or(Text{});
         map.finish();
+        if (!forumIds.add(doc, item, f.id)) continue;
         if (s.region.forumIndex(f.id) != model::kNone) doc.error(item, "forum '" + f.id + "' already exists in the region");
         else s.region.forums.push_back(std::move(f));
     }
@@ -336,8 +389,10 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& li
     if (auto v = map.get("world")) s.world = readWorld(doc, *v, s);
     if (auto v = map.get("measures")) readMeasures(doc, *v, s);
     if (auto v = map.get("objectives")) readObjectives(doc, *v, s);
+    const auto points = map.get("decision_points");
+    if (points) declareDecisionPoints(*points, s);
     if (auto v = map.get("injects")) readInjects(doc, *v, s);
-    if (auto v = map.get("decision_points")) readDecisionPoints(doc, *v, s);
+    if (points) readDecisionPoints(doc, *points, s);
     if (auto v = map.get("plays")) {
         MapView plays(doc, *v, "plays");
         if (plays.ok())
@@ -351,18 +406,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& li
     if (auto v = map.get("variants")) readVariants(doc, *v, s);
     map.finish();
     readAreaWeights(path, limits, s, result.diagnostics);
-    // Conditions on what is known name services of the world model.
-    for (const auto& p : s.plays)
-        for (const auto& step : p.steps) {
-            if (!step.when.known) continue;
-            const auto& service = step.when.known->service;
-            std::vector<std::string> services;
-            if (s.world)
-                for (const auto& x : s.world->services) services.push_back(x.id);
-            if (std::find(services.begin(), services.end(), service) == services.end())
-                doc.errorAt(step.where.line, step.where.column,
-                            "'known' names service '" + service + "', which the world model does not have" + model::didYouMean(service, services));
-        }
+    if (result.diagnostics.empty()) checkTriggers(doc, s);
     std::size_t events = s.injects.size() + s.decisionPoints.size();
     for (const auto& p : s.plays) events += p.steps.size();
     if (events > limits.maxEvents)

@@ -50,9 +50,15 @@ std::string stringOf(YamlDocument& doc, MapView& map, const char* key, bool requ
 /// A number (finite, |x| ≤ 1e12); reports "<what> must be a number" otherwise.
 std::optional<double> readNumber(YamlDocument& doc, const YAML::Node& node, const std::string& what);
 
+/// The priority lists of a world model and the services each orders (those that draw on one of
+/// the list's resources, as need or boost): the catalogue the exercise checks `set-priorities` by.
+using PriorityLists = std::vector<std::pair<std::string, std::vector<std::string>>>;
+PriorityLists priorityLists(const world::WorldSpec& w);
+
 /// The ids an effect may name in a world model.
 struct WorldRefs {
     std::vector<std::string> demands, resources, services, outcomes, lists;
+    PriorityLists listServices;
 };
 WorldRefs worldRefs(const world::WorldSpec& w);
 
@@ -82,5 +88,37 @@ void checkActor(YamlDocument& doc, const YAML::Node& at, const std::string& id, 
                 bool allowControl = false);
 /// Reports `ref` at `at` unless it names a forum or a level.
 void checkForum(YamlDocument& doc, const YAML::Node& at, const std::string& ref, const Scenario& scenario);
+
+/// The ids of one kind, in the order they are read. A second occurrence is reported at its place
+/// with the first's line: "<kind> 'x' is defined twice (first at line N)". Empty ids (reported as
+/// missing where they are read) are not counted.
+class IdSet {
+public:
+    explicit IdSet(std::string kind) : m_kind(std::move(kind)) {}
+    /// Notes `id`, written in the item at `at`; false (and reported) if it was there before.
+    bool add(YamlDocument& doc, const YAML::Node& at, const std::string& id);
+    /// The same for an item whose place is known only by line and column (1-based).
+    bool add(YamlDocument& doc, int line, int column, const std::string& id);
+    /// Notes `id`, first written on `line`, without checking it (it was checked where it was read).
+    void note(const std::string& id, int line) { m_seen.emplace_back(id, line); }
+
+private:
+    std::string m_kind;
+    std::vector<std::pair<std::string, int>> m_seen;  ///< id and the 1-based line of its first item
+};
+
+/// Reports, at `at`, each item of `items` that repeats an earlier one: "<what> names 'x' twice".
+void checkRepeats(YamlDocument& doc, const YAML::Node& at, const std::string& what,
+                  const std::vector<std::string>& items);
+
+/// A figure that must be positive (`positive`) or at least zero; reported at `at` otherwise, as
+/// "<what> must be more than 0; got -1" or "<what> must not be negative; got -1".
+void checkSign(YamlDocument& doc, const YAML::Node& at, const std::string& what, double value, bool positive);
+
+/// Checks what the scenario's triggers refer to once everything is read: decisions named by a
+/// condition are agreed by some step or option; and no inject, decision point or step waits, through
+/// its own condition or a chain of them, for itself. `play` is a separate play file's play, read
+/// into `doc`; nullptr checks the scenario's own plays, read into `doc`.
+void checkTriggers(YamlDocument& doc, const Scenario& scenario, const Play* play = nullptr);
 
 }  // namespace samverkan::scenario

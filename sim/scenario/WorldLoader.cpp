@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "sim/model/Names.hpp"
+#include "sim/protocol/CommandFields.hpp"
 #include "sim/scenario/ScenarioReading.hpp"
 
 namespace samverkan::scenario {
@@ -63,11 +64,36 @@ Uncertain readUncertain(YamlDocument& doc, const YAML::Node& node, const std::st
     }
     MapView map(doc, node, what);
     if (!map.ok()) return u;
-    if (auto v = map.require("value")) u.value = quantity(doc, *v, what + ".value", hours).value_or(0);
-    if (auto v = map.get("spread")) u.spread = quantity(doc, *v, what + ".spread", hours).value_or(0);
+    bool read = true;
+    if (auto v = map.require("value")) {
+        const auto value = quantity(doc, *v, what + ".value", hours);
+        read = value.has_value();
+        u.value = value.value_or(0);
+    }
+    if (auto v = map.get("spread")) {
+        const auto spread = quantity(doc, *v, what + ".spread", hours);
+        u.spread = spread.value_or(0);
+        // A draw lies within value ± spread: a wider spread than the value could draw below zero.
+        const auto show = [&](double x) {
+            return hours ? engine::formatDuration(
+                               static_cast<Millis>(std::llround(x * static_cast<double>(engine::kHour))))
+                         : protocol::formatNumber(x);
+        };
+        if (spread && *spread < 0)
+            doc.error(*v, what + ".spread must not be negative; got " + show(*spread));
+        else if (spread && read && *spread > u.value)
+            doc.error(*v, what + ".spread " + show(*spread) + " is larger than its value " + show(u.value) +
+                              " (a draw lies within value ± spread, and would fall below 0)");
+    }
     if (auto v = map.get("source")) u.source = doc.scalar(*v, "source").value_or("assumption");
     map.finish();
     return u;
+}
+
+// A service's level, or a share of it: from 0 to 1.
+void checkLevel(YamlDocument& doc, const YAML::Node& at, const std::string& what, double value) {
+    if (value < 0 || value > 1)
+        doc.error(at, what + " must be a level from 0 to 1; got " + protocol::formatNumber(value));
 }
 
 void checkRef(YamlDocument& doc, const YAML::Node& at, const std::string& what, const std::string& id,
@@ -140,7 +166,7 @@ std::optional<double> readNumber(YamlDocument& doc, const YAML::Node& node, cons
 }
 
 WorldRefs worldRefs(const world::WorldSpec& w) {
-    WorldRefs r{idsOf(w.demands), idsOf(w.resources), idsOf(w.services), idsOf(w.outcomes), {}};
+    WorldRefs r{idsOf(w.demands), idsOf(w.resources), idsOf(w.services), idsOf(w.outcomes), {}, priorityLists(w)};
     for (const auto& res : w.resources)
         if (std::find(r.lists.begin(), r.lists.end(), res.list) == r.lists.end()) r.lists.push_back(res.list);
     return r;
@@ -152,6 +178,10 @@ void readEffect(YamlDocument& doc, MapView& m, const YAML::Node& item, const Wor
     if (auto x = m.get("start_before_onset")) e.startBeforeOnset = doc.duration(*x, "start_before_onset").value_or(-1);
     if (auto x = m.get("end_after_onset")) e.endAfterOnset = doc.duration(*x, "end_after_onset").value_or(-1);
     if (e.floor < 0 || e.floor > 1) doc.error(item, "floor must be between 0 and 1");
+    if (e.startBeforeOnset == 0 && e.endAfterOnset == 0)
+        doc.error(item,
+                  "the effect holds from 0 before the onset to 0 after it, which is no time at all; give "
+                  "start_before_onset or end_after_onset a length, or leave one out");
     e.label = textOf(doc, m, "label");
     if (auto x = m.get("source")) e.source = doc.scalar(*x, "source").value_or("assumption");
     if (auto x = m.require("changes"))
@@ -159,13 +189,27 @@ void readEffect(YamlDocument& doc, MapView& m, const YAML::Node& item, const Wor
             world::Change ch;
             if (auto y = c.get("demand")) ch.demand = refAt(doc, *y, "demand", "demand", refs.demands);
             if (auto y = c.get("resource")) ch.resource = refAt(doc, *y, "resource", "resource", refs.resources);
-            if (auto y = c.get("factor")) ch.factor = number(doc, *y, "factor").value_or(1);
+            // A factor of 0 stops a demand or a resource altogether (buses cancelled); below 0 means nothing.
+            if (auto y = c.get("factor")) {
+                ch.factor = number(doc, *y, "factor").value_or(1);
+                checkSign(doc, *y, "factor", ch.factor, false);
+            }
             if (auto y = c.get("add")) ch.add = number(doc, *y, "add").value_or(0);
             if (auto y = c.get("outcome")) ch.outcome = refAt(doc, *y, "outcome", "outcome", refs.outcomes);
             if (auto y = c.get("list")) ch.list = refAt(doc, *y, "list", "priority list", refs.lists);
             if (auto y = c.get("order")) {
                 ch.order = doc.stringList(*y, "order");
-                for (const auto& id : ch.order) checkRef(doc, *y, "service", id, refs.services);
+                checkRepeats(doc, *y, "order", ch.order);
+                const auto list = std::find_if(refs.listServices.begin(), refs.listServices.end(),
+                                               [&](const auto& l) { return l.first == ch.list; });
+                for (const auto& id : ch.order) {
+                    if (std::find(refs.services.begin(), refs.services.end(), id) == refs.services.end())
+                        checkRef(doc, *y, "service", id, refs.services);
+                    else if (list != refs.listServices.end() &&
+                             std::find(list->second.begin(), list->second.end(), id) == list->second.end())
+                        doc.error(*y, "priority list '" + ch.list + "' does not order '" + id +
+                                          "' (no resource of the list serves it)");
+                }
             }
             const int kinds = (ch.demand.empty() ? 0 : 1) + (ch.resource.empty() ? 0 : 1) + (ch.list.empty() ? 0 : 1) +
                               (ch.outcome.empty() ? 0 : 1);
@@ -178,59 +222,112 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
     world::WorldSpec w;
     MapView map(doc, node, "world");
     if (!map.ok()) return w;
-    if (auto v = map.get("tick")) w.tick = doc.duration(*v, "tick").value_or(w.tick);
-    if (w.tick < engine::kMinute) doc.error(node, "world.tick must be at least 1min");
+    if (auto v = map.get("tick")) {
+        w.tick = doc.duration(*v, "tick").value_or(w.tick);
+        if (w.tick < engine::kMinute) doc.error(*v, "world.tick must be at least 1min");
+    }
+    IdSet hazardSet("hazard"), demandSet("demand"), resourceSet("resource"), serviceSet("service"),
+        outcomeSet("outcome");
     if (auto v = map.get("hazards"))
-        w.hazards = readList<world::HazardSpec>(doc, *v, "hazard", [&](MapView& m, const YAML::Node&) {
+        w.hazards = readList<world::HazardSpec>(doc, *v, "hazard", [&](MapView& m, const YAML::Node& item) {
             world::HazardSpec h;
             h.id = idOf(doc, m);
+            hazardSet.add(doc, item, h.id);
             h.name = textOf(doc, m, "name");
             h.unit = stringOf(doc, m, "unit", true);
-            if (auto x = m.require("onset")) h.onsetHours = readUncertain(doc, *x, "onset", true);
-            if (auto x = m.require("peak")) h.peak = readUncertain(doc, *x, "peak", false);
-            if (auto x = m.require("duration")) h.durationHours = readUncertain(doc, *x, "duration", true);
-            if (auto x = m.get("ramp")) h.rampHours = quantity(doc, *x, "ramp", true).value_or(1);
+            const double end = static_cast<double>(scenario.duration) / static_cast<double>(engine::kHour);
+            if (auto x = m.require("onset")) {
+                h.onsetHours = readUncertain(doc, *x, "onset", true);
+                if (scenario.duration > 0 && h.onsetHours.value > end)
+                    doc.error(*x, "onset is after the scenario's end (its duration is " +
+                                      engine::formatDuration(scenario.duration) + ")");
+            }
+            if (auto x = m.require("peak")) {
+                h.peak = readUncertain(doc, *x, "peak", false);
+                checkSign(doc, *x, "peak", h.peak.value, true);
+            }
+            std::optional<YAML::Node> durationNode;
+            if (auto x = m.require("duration")) {
+                durationNode = x;
+                h.durationHours = readUncertain(doc, *x, "duration", true);
+                if (!(h.durationHours.value > 0)) doc.error(*x, "duration must be longer than 0");
+            }
+            if (auto x = m.get("ramp")) {
+                const auto ramp = quantity(doc, *x, "ramp", true);
+                h.rampHours = ramp.value_or(1);
+                // The hazard rises over the ramp and falls over it again within its duration.
+                if (ramp && durationNode && h.durationHours.value > 0 && 2 * *ramp > h.durationHours.value)
+                    doc.error(*x, "ramp " + x->Scalar() +
+                                      " is longer than the hazard allows: it rises over the ramp and falls over it "
+                                      "again, so two ramps must fit in its duration (" +
+                                      engine::formatDuration(static_cast<Millis>(
+                                          std::llround(h.durationHours.value * static_cast<double>(engine::kHour)))) +
+                                      ")");
+            }
             if (auto x = m.get("areas")) h.areas = readAreas(doc, *x, scenario.region);
             return h;
         });
     if (auto v = map.get("demands"))
-        w.demands = readList<world::DemandSpec>(doc, *v, "demand", [&](MapView& m, const YAML::Node&) {
+        w.demands = readList<world::DemandSpec>(doc, *v, "demand", [&](MapView& m, const YAML::Node& item) {
             world::DemandSpec d;
             d.id = idOf(doc, m);
+            demandSet.add(doc, item, d.id);
             d.name = textOf(doc, m, "name");
             d.unit = stringOf(doc, m, "unit", true);
-            if (auto x = m.require("base")) d.base = readParam(doc, *x, "base");
+            if (auto x = m.require("base")) {
+                d.base = readParam(doc, *x, "base");
+                checkSign(doc, *x, "base", d.base.value, false);
+            }
             return d;
         });
     const auto actorIds = scenario.region.actorIds();
     if (auto v = map.get("resources"))
-        w.resources = readList<world::ResourceSpec>(doc, *v, "resource", [&](MapView& m, const YAML::Node&) {
+        w.resources = readList<world::ResourceSpec>(doc, *v, "resource", [&](MapView& m, const YAML::Node& item) {
             world::ResourceSpec r;
             r.id = idOf(doc, m);
+            resourceSet.add(doc, item, r.id);
             r.name = textOf(doc, m, "name");
             if (auto x = m.require("owner")) {
                 r.owner = refAt(doc, *x, "owner", "actor", actorIds);
             }
-            if (auto x = m.require("capacity")) r.capacity = readParam(doc, *x, "capacity");
+            // 0 is a resource not there yet (a routine still to be written), which effects may add.
+            if (auto x = m.require("capacity")) {
+                r.capacity = readParam(doc, *x, "capacity");
+                checkSign(doc, *x, "capacity", r.capacity.value, false);
+            }
             r.list = stringOf(doc, m, "list", true);
-            if (auto x = m.get("default_order")) r.defaultOrder = doc.stringList(*x, "default_order");
+            if (auto x = m.get("default_order")) {
+                r.defaultOrder = doc.stringList(*x, "default_order");
+                checkRepeats(doc, *x, "default_order", r.defaultOrder);
+            }
             return r;
         });
     const auto hazardIds = idsOf(w.hazards), demandIds = idsOf(w.demands), resourceIds = idsOf(w.resources);
     if (auto v = map.get("services")) {
         std::vector<std::string> earlier;
-        w.services = readList<world::ServiceSpec>(doc, *v, "service", [&](MapView& m, const YAML::Node&) {
+        w.services = readList<world::ServiceSpec>(doc, *v, "service", [&](MapView& m, const YAML::Node& item) {
             world::ServiceSpec s;
             s.id = idOf(doc, m);
+            serviceSet.add(doc, item, s.id);
             s.name = textOf(doc, m, "name");
             if (auto x = m.get("hazard")) {
                 s.hazard = refAt(doc, *x, "hazard", "hazard", hazardIds);
-                if (auto y = m.require("sensitivity")) s.sensitivity = readParam(doc, *y, "sensitivity");
+                if (auto y = m.require("sensitivity")) {
+                    s.sensitivity = readParam(doc, *y, "sensitivity");
+                    checkSign(doc, *y, "sensitivity", s.sensitivity.value, false);
+                }
             }
             if (auto x = m.get("resource")) {
                 s.resource = refAt(doc, *x, "resource", "resource", resourceIds);
-                if (auto y = m.require("need")) s.need = readParam(doc, *y, "need");
-                if (auto y = m.require("recovery")) s.recovery = readParam(doc, *y, "recovery");
+                // The share a service gets is what it receives over what it needs.
+                if (auto y = m.require("need")) {
+                    s.need = readParam(doc, *y, "need");
+                    checkSign(doc, *y, "need", s.need.value, true);
+                }
+                if (auto y = m.require("recovery")) {
+                    s.recovery = readParam(doc, *y, "recovery");
+                    checkSign(doc, *y, "recovery", s.recovery.value, false);
+                }
             }
             if (auto x = m.get("blocked_by"))
                 s.blockedBy = readList<world::Blocking>(doc, *x, "blocked_by", [&](MapView& b, const YAML::Node&) {
@@ -238,7 +335,10 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                     if (auto y = b.require("demand")) {
                         block.demand = refAt(doc, *y, "demand", "demand", demandIds);
                     }
-                    if (auto y = b.require("weight")) block.weight = readParam(doc, *y, "weight");
+                    if (auto y = b.require("weight")) {
+                        block.weight = readParam(doc, *y, "weight");
+                        checkSign(doc, *y, "weight", block.weight.value, false);
+                    }
                     return block;
                 });
             if (auto x = m.get("depends_on")) {
@@ -253,29 +353,42 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                     if (auto y = b.require("resource")) {
                         s.boostResource = refAt(doc, *y, "resource", "resource", resourceIds);
                     }
-                    if (auto y = b.require("need")) s.boostNeed = readParam(doc, *y, "need");
-                    if (auto y = b.require("max")) s.boostMax = readParam(doc, *y, "max");
+                    if (auto y = b.require("need")) {
+                        s.boostNeed = readParam(doc, *y, "need");
+                        checkSign(doc, *y, "boost need", s.boostNeed.value, true);
+                    }
+                    if (auto y = b.require("max")) {
+                        s.boostMax = readParam(doc, *y, "max");
+                        checkLevel(doc, *y, "boost max", s.boostMax.value);
+                    }
                     b.finish();
                 }
             }
             if (auto x = m.get("observed_by")) {
                 for (const auto& id : doc.stringList(*x, "observed_by")) {
                     checkActor(doc, *x, id, scenario);
-                    if (const auto* g = scenario.region.group(id)) s.observers.insert(s.observers.end(), g->members.begin(), g->members.end());
-                    else s.observers.push_back(id);
+                    if (const auto* g = scenario.region.group(id))
+                        s.observers.insert(s.observers.end(), g->members.begin(), g->members.end());
+                    else
+                        s.observers.push_back(id);
                 }
             }
-            if (auto x = m.get("report_delay")) s.reportDelay = doc.duration(*x, "report_delay").value_or(s.reportDelay);
-            if (auto x = m.get("initial")) s.initial = readParam(doc, *x, "initial");
+            if (auto x = m.get("report_delay"))
+                s.reportDelay = doc.duration(*x, "report_delay").value_or(s.reportDelay);
+            if (auto x = m.get("initial")) {
+                s.initial = readParam(doc, *x, "initial");
+                checkLevel(doc, *x, "initial", s.initial.value);
+            }
             earlier.push_back(s.id);
             return s;
         });
     }
     const auto serviceIds = idsOf(w.services);
     if (auto v = map.get("outcomes"))
-        w.outcomes = readList<world::OutcomeSpec>(doc, *v, "outcome", [&](MapView& m, const YAML::Node&) {
+        w.outcomes = readList<world::OutcomeSpec>(doc, *v, "outcome", [&](MapView& m, const YAML::Node& item) {
             world::OutcomeSpec o;
             o.id = idOf(doc, m);
+            outcomeSet.add(doc, item, o.id);
             o.name = textOf(doc, m, "name");
             o.unit = stringOf(doc, m, "unit", true);
             if (auto x = m.require("terms"))

@@ -247,6 +247,12 @@ std::optional<model::Text> YamlDocument::text(const YAML::Node& node, std::strin
         if (!v) { ok = false; continue; }
         const auto s = scalar(*v, std::string(what) + "." + lang);
         if (!s) { ok = false; continue; }
+        // Every text is read in both languages; an empty one would show a blank to half the readers.
+        if (s->find_first_not_of(" \t\r\n") == std::string::npos) {
+            error(*v, std::string(what) + "." + lang + " must not be empty");
+            ok = false;
+            continue;
+        }
         (std::string_view(lang) == "sv" ? t.sv : t.en) = *s;
     }
     map.finish();

@@ -45,7 +45,7 @@ public:
     std::optional<std::int64_t> integer(const YAML::Node& node, std::string_view what, std::int64_t lo, std::int64_t hi);
     /// A boolean (true/false).
     std::optional<bool> boolean(const YAML::Node& node, std::string_view what);
-    /// A text {sv: …, en: …}; both languages required.
+    /// A text {sv: …, en: …}; both languages required, neither empty nor only spaces.
     std::optional<model::Text> text(const YAML::Node& node, std::string_view what);
     /// A list of scalars; a single scalar counts as a list of one.
     std::vector<std::string> stringList(const YAML::Node& node, std::string_view what);

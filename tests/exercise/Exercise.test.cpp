@@ -196,3 +196,22 @@ TEST_CASE("weekly conferences fall on the region's weekday and time", "[exercise
     CHECK(weekly[1].t - weekly[0].t == 7 * kDay);
     CHECK(engine::formatClock(run->scenario().start, weekly[5].t).substr(11) == "09:00");
 }
+
+TEST_CASE("set-priorities naming an unknown list or service is refused at run time", "[exercise][priorities]") {
+    exercise::Options o;
+    exercise::Exercise run(shipped("snowstorm"), o);
+    while (!has(run, "priorities-set") && run.step()) {
+    }
+    REQUIRE(has(run, "priorities-set"));
+    const auto set = first(run, "priorities-set");
+    const auto unknownList = run.submit(protocol::SetPriorities{set.actor, set.forum, "no-such-list", {"rail"}});
+    CHECK_FALSE(unknownList.accepted);
+    CHECK(unknownList.refusal.code == protocol::RefusalCode::unknownList);
+    const auto unknownItem =
+        run.submit(protocol::SetPriorities{set.actor, set.forum, "snow-clearing", {"rail", "no-such-service"}});
+    CHECK_FALSE(unknownItem.accepted);
+    CHECK(unknownItem.refusal.code == protocol::RefusalCode::unknownListItem);
+    CHECK(unknownItem.refusal.args == std::vector<std::string>{"snow-clearing", "no-such-service"});
+    // The same list with services it orders is accepted: the refusals above are for the names alone.
+    CHECK(run.submit(protocol::SetPriorities{set.actor, set.forum, "snow-clearing", {"rail", "main-roads"}}).accepted);
+}
