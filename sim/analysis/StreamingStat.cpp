@@ -50,6 +50,7 @@ double percentile(const std::vector<double>& sorted, double p) {
     const double rank = p * static_cast<double>(sorted.size() - 1);
     const auto lo = static_cast<std::size_t>(std::floor(rank));
     const auto hi = std::min(lo + 1, sorted.size() - 1);
+    if (sorted[lo] == sorted[hi]) return sorted[lo];  // (also for infinities, where the difference is NaN)
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - static_cast<double>(lo));
 }
 
@@ -198,7 +199,7 @@ Stat StreamingStat::stat() const {
         const auto lo = static_cast<std::size_t>(std::floor(rank));
         const auto hi = std::min(lo + 1, m_n - 1);
         const double a = orderStatistic(lo), b = hi == lo ? a : orderStatistic(hi);
-        return a + (b - a) * (rank - static_cast<double>(lo));
+        return a == b ? a : a + (b - a) * (rank - static_cast<double>(lo));
     };
     s.median = at(0.5);
     s.p10 = at(0.1);
