@@ -162,9 +162,17 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
     };
     std::unique_ptr<analysis::History> history;
     std::unique_ptr<analysis::Recording> recording;  // declared after the history: ends before it
-    analysis::SweepRecord sweep{s.id, analysis::contentHash({s.file, s.region.file}), plan.play.name, "", a.record.when(env), a.record.label, plan.runs};
-    for (const auto& v : a.vary) sweep.vary += (sweep.vary.empty() ? "" : " ") + v;
+    analysis::RunRecord record;                      // each run's, in turn
     if (a.record.wanted()) {
+        analysis::SweepRecord sweep{s.id, analysis::contentHash({s.file, s.region.file}), plan.play.name, "", a.record.when(env), a.record.label,
+                                    plan.runs};
+        for (const auto& v : a.vary) sweep.vary += (sweep.vary.empty() ? "" : " ") + v;
+        record.kind = "sweep";
+        record.scenario = sweep.scenario;
+        record.scenarioHash = sweep.scenarioHash;
+        record.play = sweep.play;
+        record.date = sweep.date;
+        record.label = sweep.label;
         history = openHistory(a.record, err);
         if (!history) return abandon(kInputError);
         recording = history->begin(sweep, error);
@@ -180,13 +188,6 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
                                            : analysis::ResultsWriter::Format::csv;
     analysis::ResultsWriter writer(toFile ? file->stream() : scratch.stream(), columns, format);
     std::string failure;  // why the sink stopped the sweep
-    analysis::RunRecord record;
-    record.kind = "sweep";
-    record.scenario = sweep.scenario;
-    record.scenarioHash = sweep.scenarioHash;
-    record.play = sweep.play;
-    record.date = sweep.date;
-    record.label = sweep.label;
     const auto sink = [&](const analysis::Row& row, const std::vector<analysis::FindingRecord>& findings) {
         if (!writer.add(row, error)) {
             failure = error + (toFile ? " (" + file->temporaryPath() + ")" : "");
