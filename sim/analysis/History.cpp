@@ -142,51 +142,95 @@ int History::schemaVersion() const {
     return static_cast<int>(s.integer(0));
 }
 
-bool History::record(const std::optional<SweepRecord>& sweep, const std::vector<RunRecord>& runs, std::string& error) {
-    if (!exec(m_db, "BEGIN IMMEDIATE", error)) return false;
-    const auto fail = [&](const std::string& what) {
-        error = what + ": " + sqlite3_errmsg(m_db);
-        std::string ignored;
-        exec(m_db, "ROLLBACK", ignored);
+struct Recording::Impl {
+    explicit Impl(sqlite3* database)
+        : db(database),
+          run(db, "INSERT INTO runs(kind, scenario, scenario_hash, seed, play, journal, recorded_at, label, sweep_id, point)"
+                  " VALUES(?,?,?,?,?,?,?,?,?,?)"),
+          metric(db, "INSERT INTO metrics(run_id, name, value) VALUES(?,?,?)"),
+          finding(db, "INSERT INTO findings(run_id, status, action, actor, forum, objective, late_by_ms) VALUES(?,?,?,?,?,?,?)") {}
+    // Rolls back and says why; the recording is over.
+    bool fail(const std::string& what, std::string& error) {
+        error = what + ": " + sqlite3_errmsg(db);
+        rollback();
         return false;
-    };
+    }
+    void rollback() {
+        if (!open) return;
+        std::string ignored;
+        exec(db, "ROLLBACK", ignored);
+        open = false;
+    }
+    sqlite3* db;
+    bool open = true;  // the transaction is open
     std::optional<std::int64_t> sweepId;
+    Statement run, metric, finding;
+};
+
+Recording::Recording(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+Recording::~Recording() { m_impl->rollback(); }
+
+std::unique_ptr<Recording> History::begin(const std::optional<SweepRecord>& sweep, std::string& error) {
+    if (!exec(m_db, "BEGIN IMMEDIATE", error)) return nullptr;
+    auto impl = std::make_unique<Recording::Impl>(m_db);
+    if (!impl->run.ok() || !impl->metric.ok() || !impl->finding.ok()) {
+        impl->fail("cannot prepare the history's statements", error);
+        return nullptr;
+    }
     if (sweep) {
         Statement s(m_db, "INSERT INTO sweeps(scenario, scenario_hash, play, vary, runs, recorded_at, label) VALUES(?,?,?,?,?,?,?)");
         s.bind(1, sweep->scenario).bind(2, sweep->scenarioHash).bind(3, sweep->play).bind(4, sweep->vary);
         s.bind(5, static_cast<std::int64_t>(sweep->runs)).bind(6, sweep->date).bind(7, sweep->label);
-        if (s.step() != SQLITE_DONE) return fail("cannot record the sweep");
-        sweepId = static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_db));
-    }
-    Statement run(m_db, "INSERT INTO runs(kind, scenario, scenario_hash, seed, play, journal, recorded_at, label, sweep_id, point)"
-                        " VALUES(?,?,?,?,?,?,?,?,?,?)");
-    Statement metric(m_db, "INSERT INTO metrics(run_id, name, value) VALUES(?,?,?)");
-    Statement finding(m_db, "INSERT INTO findings(run_id, status, action, actor, forum, objective, late_by_ms) VALUES(?,?,?,?,?,?,?)");
-    if (!run.ok() || !metric.ok() || !finding.ok()) return fail("cannot prepare the history's statements");
-    for (const auto& r : runs) {
-        run.bind(1, r.kind).bind(2, r.scenario).bind(3, r.scenarioHash).bind(4, static_cast<std::int64_t>(r.seed)).bind(5, r.play);
-        run.bind(6, r.journal).bind(7, r.date).bind(8, r.label);
-        if (sweepId) run.bind(9, *sweepId);
-        else run.null(9);
-        if (r.point >= 0) run.bind(10, r.point);
-        else run.null(10);
-        if (run.step() != SQLITE_DONE) return fail("cannot record a run");
-        run.reset();
-        const std::int64_t id = sqlite3_last_insert_rowid(m_db);
-        for (const auto& [name, value] : r.metrics) {
-            if (std::isnan(value)) continue;
-            metric.bind(1, id).bind(2, name).bind(3, value);
-            if (metric.step() != SQLITE_DONE) return fail("cannot record a metric");
-            metric.reset();
+        if (s.step() != SQLITE_DONE) {
+            impl->fail("cannot record the sweep", error);
+            return nullptr;
         }
-        for (const auto& f : r.findings) {
-            finding.bind(1, id).bind(2, f.status).bind(3, f.action).bind(4, f.actor).bind(5, f.forum).bind(6, f.objective).bind(7, f.lateByMs);
-            if (finding.step() != SQLITE_DONE) return fail("cannot record a finding");
-            finding.reset();
-        }
+        impl->sweepId = static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_db));
     }
-    if (!exec(m_db, "COMMIT", error)) return fail("cannot commit");
+    return std::unique_ptr<Recording>(new Recording(std::move(impl)));
+}
+
+bool Recording::add(const RunRecord& r, std::string& error) {
+    auto& d = *m_impl;
+    if (!d.open) return error = "the recording has ended", false;
+    d.run.bind(1, r.kind).bind(2, r.scenario).bind(3, r.scenarioHash).bind(4, static_cast<std::int64_t>(r.seed)).bind(5, r.play);
+    d.run.bind(6, r.journal).bind(7, r.date).bind(8, r.label);
+    if (d.sweepId) d.run.bind(9, *d.sweepId);
+    else d.run.null(9);
+    if (r.point >= 0) d.run.bind(10, r.point);
+    else d.run.null(10);
+    if (d.run.step() != SQLITE_DONE) return d.fail("cannot record a run", error);
+    d.run.reset();
+    const std::int64_t id = sqlite3_last_insert_rowid(d.db);
+    for (const auto& [name, value] : r.metrics) {
+        if (std::isnan(value)) continue;
+        d.metric.bind(1, id).bind(2, name).bind(3, value);
+        if (d.metric.step() != SQLITE_DONE) return d.fail("cannot record a metric", error);
+        d.metric.reset();
+    }
+    for (const auto& f : r.findings) {
+        d.finding.bind(1, id).bind(2, f.status).bind(3, f.action).bind(4, f.actor).bind(5, f.forum).bind(6, f.objective).bind(7, f.lateByMs);
+        if (d.finding.step() != SQLITE_DONE) return d.fail("cannot record a finding", error);
+        d.finding.reset();
+    }
     return true;
+}
+
+bool Recording::commit(std::string& error) {
+    auto& d = *m_impl;
+    if (!d.open) return error = "the recording has ended", false;
+    if (!exec(d.db, "COMMIT", error)) return d.fail("cannot commit", error);
+    d.open = false;
+    return true;
+}
+
+bool History::record(const std::optional<SweepRecord>& sweep, const std::vector<RunRecord>& runs, std::string& error) {
+    auto recording = begin(sweep, error);
+    if (!recording) return false;
+    for (const auto& r : runs)
+        if (!recording->add(r, error)) return false;
+    return recording->commit(error);
 }
 
 std::vector<Listed> History::list(const HistoryFilter& filter) const {

@@ -56,6 +56,28 @@ struct HistoryFilter {
     std::string scenario, kind, label, since;  ///< empty: any; `since` compares with the date
 };
 
+/// Runs recorded one at a time into one open transaction, for a sweep too large to hold: none of
+/// them is in the history until commit(); destroyed without a commit, the transaction is rolled
+/// back and the history is as it was. Made by History::begin; must not outlive its History.
+class Recording {
+public:
+    ~Recording();
+    Recording(const Recording&) = delete;
+    Recording& operator=(const Recording&) = delete;
+
+    /// Adds a run (to the sweep begun with, if any). False (and why) on failure, and the
+    /// transaction is rolled back.
+    bool add(const RunRecord& run, std::string& error);
+    /// Commits every run added; false (and why) on failure, and nothing is recorded.
+    bool commit(std::string& error);
+
+private:
+    friend class History;
+    struct Impl;
+    explicit Recording(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
 class History {
 public:
     /// Opens (creating if needed) and migrates the database. Null with `error` on failure.
@@ -67,6 +89,9 @@ public:
     [[nodiscard]] int schemaVersion() const;
     /// Records runs (and the sweep they belong to, if any) in one transaction: all or nothing.
     bool record(const std::optional<SweepRecord>& sweep, const std::vector<RunRecord>& runs, std::string& error);
+    /// Begins recording runs (and the sweep they belong to, if any) one at a time, in one
+    /// transaction that holds the database's write lock until it ends. Null (and why) on failure.
+    std::unique_ptr<Recording> begin(const std::optional<SweepRecord>& sweep, std::string& error);
     [[nodiscard]] std::vector<Listed> list(const HistoryFilter& filter) const;
     /// Groups runs by "year", "label", "play", "kind" or "scenario" and averages `metrics`.
     [[nodiscard]] std::vector<Group> compare(const std::string& by, const std::vector<std::string>& metrics, const HistoryFilter& filter) const;

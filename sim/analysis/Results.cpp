@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include "sim/exercise/Files.hpp"
+
 namespace samverkan::analysis {
 
 std::string Table::header() const {
@@ -24,79 +26,8 @@ std::string formatValue(double v) {
     return std::string(buf, r.ptr);
 }
 
-double percentile(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return std::nan("");
-    const double rank = p * static_cast<double>(sorted.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(rank));
-    const auto hi = std::min(lo + 1, sorted.size() - 1);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - static_cast<double>(lo));
-}
-
-std::vector<PointSummary> summarise(const Table& table) {
-    std::vector<PointSummary> out;
-    std::map<std::uint32_t, std::vector<const Row*>> byPoint;
-    for (const auto& r : table.rows) byPoint[r.point].push_back(&r);
-    for (const auto& [point, rows] : byPoint) {
-        PointSummary s;
-        s.point = point;
-        s.runs = rows.size();
-        s.params.assign(rows.front()->values.begin(), rows.front()->values.begin() + static_cast<std::ptrdiff_t>(table.params.size()));
-        for (std::size_t m = 0; m < table.metrics.size(); ++m) {
-            std::vector<double> v;
-            for (const auto* r : rows) {
-                const double x = r->values[table.params.size() + m];
-                if (!std::isnan(x)) v.push_back(x);
-            }
-            Stat st;
-            st.n = v.size();
-            if (!v.empty()) {
-                std::sort(v.begin(), v.end());
-                double sum = 0;
-                for (const double x : v) sum += x;
-                st.mean = sum / static_cast<double>(v.size());
-                st.median = percentile(v, 0.5);
-                st.p10 = percentile(v, 0.1);
-                st.p90 = percentile(v, 0.9);
-            } else {
-                st.mean = st.median = st.p10 = st.p90 = std::nan("");
-            }
-            s.metrics.push_back(st);
-        }
-        out.push_back(std::move(s));
-    }
-    return out;
-}
-
-std::string toCsv(const Table& table) {
-    std::string out = table.header() + "\n";
-    for (const auto& r : table.rows) {
-        out += std::to_string(r.point) + "," + std::to_string(r.run) + "," + std::to_string(r.seed);
-        for (const double v : r.values) out += "," + formatValue(v);
-        out += "\n";
-    }
-    return out;
-}
-
-std::string summaryToCsv(const Table& table) {
-    std::string out = "point";
-    for (const auto& p : table.params) out += "," + kVaryPrefix + p;
-    out += ",runs";
-    for (const auto& m : table.metrics)
-        for (const char* stat : {"n", "mean", "median", "p10", "p90"}) out += "," + m + ":" + stat;
-    out += "\n";
-    for (const auto& s : summarise(table)) {
-        out += std::to_string(s.point);
-        for (const double p : s.params) out += "," + formatValue(p);
-        out += "," + std::to_string(s.runs);
-        for (const auto& st : s.metrics)
-            out += "," + std::to_string(st.n) + "," + formatValue(st.mean) + "," + formatValue(st.median) + "," + formatValue(st.p10) + "," +
-                   formatValue(st.p90);
-        out += "\n";
-    }
-    return out;
-}
-
 namespace {
+
 std::string jsonNumber(double v) { return std::isnan(v) ? "null" : formatValue(v); }
 std::string jsonString(const std::string& s) {
     std::string out = "\"";
@@ -111,36 +42,187 @@ std::string jsonNames(const std::vector<std::string>& names) {
     for (std::size_t i = 0; i < names.size(); ++i) out += (i ? "," : "") + jsonString(names[i]);
     return out + "]";
 }
+
+// The pieces of each format, shared by the functions on whole tables and by ResultsWriter, so
+// that both give the same bytes.
+
+std::string csvRow(const Row& r) {
+    std::string out = std::to_string(r.point) + "," + std::to_string(r.run) + "," + std::to_string(r.seed);
+    for (const double v : r.values) out += "," + formatValue(v);
+    return out + "\n";
+}
+
+std::string summaryHeader(const Table& table) {
+    std::string out = "point";
+    for (const auto& p : table.params) out += "," + kVaryPrefix + p;
+    out += ",runs";
+    for (const auto& m : table.metrics)
+        for (const char* stat : {"n", "mean", "median", "p10", "p90"}) out += "," + m + ":" + stat;
+    return out + "\n";
+}
+
+std::string summaryRow(const PointSummary& s) {
+    std::string out = std::to_string(s.point);
+    for (const double p : s.params) out += "," + formatValue(p);
+    out += "," + std::to_string(s.runs);
+    for (const auto& st : s.metrics)
+        out += "," + std::to_string(st.n) + "," + formatValue(st.mean) + "," + formatValue(st.median) + "," + formatValue(st.p10) + "," +
+               formatValue(st.p90);
+    return out + "\n";
+}
+
+std::string jsonHead(const Table& table) {
+    return "{\"params\":" + jsonNames(table.params) + ",\"metrics\":" + jsonNames(table.metrics) + ",\n\"runs\":[";
+}
+
+const std::string kJsonBetween = "],\n\"points\":[";
+const std::string kJsonEnd = "]}\n";
+
+std::string jsonRun(const Table& table, const Row& r, bool first) {
+    std::string out = std::string(first ? "\n" : ",\n") + "{\"point\":" + std::to_string(r.point) + ",\"run\":" + std::to_string(r.run) +
+                      ",\"seed\":" + std::to_string(r.seed) + ",\"params\":{";
+    for (std::size_t p = 0; p < table.params.size(); ++p) out += (p ? "," : "") + jsonString(table.params[p]) + ":" + jsonNumber(r.values[p]);
+    out += "},\"metrics\":{";
+    for (std::size_t m = 0; m < table.metrics.size(); ++m)
+        out += (m ? "," : "") + jsonString(table.metrics[m]) + ":" + jsonNumber(r.values[table.params.size() + m]);
+    return out + "}}";
+}
+
+std::string jsonPoint(const Table& table, const PointSummary& s, bool first) {
+    std::string out = std::string(first ? "\n" : ",\n") + "{\"point\":" + std::to_string(s.point) + ",\"runs\":" + std::to_string(s.runs) +
+                      ",\"params\":{";
+    for (std::size_t p = 0; p < table.params.size(); ++p) out += (p ? "," : "") + jsonString(table.params[p]) + ":" + jsonNumber(s.params[p]);
+    out += "},\"metrics\":{";
+    for (std::size_t m = 0; m < table.metrics.size(); ++m) {
+        const auto& st = s.metrics[m];
+        out += (m ? "," : "") + jsonString(table.metrics[m]) + ":{\"n\":" + std::to_string(st.n) + ",\"mean\":" + jsonNumber(st.mean) +
+               ",\"median\":" + jsonNumber(st.median) + ",\"p10\":" + jsonNumber(st.p10) + ",\"p90\":" + jsonNumber(st.p90) + "}";
+    }
+    return out + "}}";
+}
+
 }  // namespace
 
+PointSummariser::PointSummariser(std::size_t params, std::size_t metrics) : m_params(params), m_stats(metrics) {}
+
+bool PointSummariser::add(const Row& row, PointSummary& done) {
+    const bool completed = m_open && row.point != m_current.point;
+    if (completed) complete(done);
+    if (!m_open) {
+        m_open = true;
+        m_current.point = row.point;
+        m_current.params.assign(row.values.begin(), row.values.begin() + static_cast<std::ptrdiff_t>(m_params));
+        m_current.runs = 0;
+    }
+    ++m_current.runs;
+    for (std::size_t m = 0; m < m_stats.size(); ++m) m_stats[m].add(row.values[m_params + m]);
+    return completed;
+}
+
+bool PointSummariser::finish(PointSummary& done) {
+    if (!m_open) return false;
+    complete(done);
+    return true;
+}
+
+void PointSummariser::complete(PointSummary& done) {
+    done.point = m_current.point;
+    done.params = m_current.params;
+    done.runs = m_current.runs;
+    done.metrics.clear();
+    for (auto& st : m_stats) {
+        done.metrics.push_back(st.stat());
+        st.clear();
+    }
+    m_open = false;
+}
+
+std::vector<PointSummary> summarise(const Table& table) {
+    // The runs of each point together, in point order, each point's in the table's order.
+    std::vector<const Row*> rows;
+    rows.reserve(table.rows.size());
+    for (const auto& r : table.rows) rows.push_back(&r);
+    std::stable_sort(rows.begin(), rows.end(), [](const Row* a, const Row* b) { return a->point < b->point; });
+    std::vector<PointSummary> out;
+    PointSummariser summariser(table.params.size(), table.metrics.size());
+    PointSummary done;
+    for (const auto* r : rows)
+        if (summariser.add(*r, done)) out.push_back(done);
+    if (summariser.finish(done)) out.push_back(done);
+    return out;
+}
+
+std::string toCsv(const Table& table) {
+    std::string out = table.header() + "\n";
+    for (const auto& r : table.rows) out += csvRow(r);
+    return out;
+}
+
+std::string summaryToCsv(const Table& table) {
+    std::string out = summaryHeader(table);
+    for (const auto& s : summarise(table)) out += summaryRow(s);
+    return out;
+}
+
 std::string toJson(const Table& table) {
-    std::string out = "{\"params\":" + jsonNames(table.params) + ",\"metrics\":" + jsonNames(table.metrics) + ",\n\"runs\":[";
-    for (std::size_t i = 0; i < table.rows.size(); ++i) {
-        const auto& r = table.rows[i];
-        out += std::string(i ? ",\n" : "\n") + "{\"point\":" + std::to_string(r.point) + ",\"run\":" + std::to_string(r.run) +
-               ",\"seed\":" + std::to_string(r.seed) + ",\"params\":{";
-        for (std::size_t p = 0; p < table.params.size(); ++p)
-            out += (p ? "," : "") + jsonString(table.params[p]) + ":" + jsonNumber(r.values[p]);
-        out += "},\"metrics\":{";
-        for (std::size_t m = 0; m < table.metrics.size(); ++m)
-            out += (m ? "," : "") + jsonString(table.metrics[m]) + ":" + jsonNumber(r.values[table.params.size() + m]);
-        out += "}}";
-    }
-    out += "],\n\"points\":[";
+    std::string out = jsonHead(table);
+    for (std::size_t i = 0; i < table.rows.size(); ++i) out += jsonRun(table, table.rows[i], i == 0);
+    out += kJsonBetween;
     const auto summaries = summarise(table);
-    for (std::size_t i = 0; i < summaries.size(); ++i) {
-        const auto& s = summaries[i];
-        out += std::string(i ? ",\n" : "\n") + "{\"point\":" + std::to_string(s.point) + ",\"runs\":" + std::to_string(s.runs) + ",\"params\":{";
-        for (std::size_t p = 0; p < table.params.size(); ++p) out += (p ? "," : "") + jsonString(table.params[p]) + ":" + jsonNumber(s.params[p]);
-        out += "},\"metrics\":{";
-        for (std::size_t m = 0; m < table.metrics.size(); ++m) {
-            const auto& st = s.metrics[m];
-            out += (m ? "," : "") + jsonString(table.metrics[m]) + ":{\"n\":" + std::to_string(st.n) + ",\"mean\":" + jsonNumber(st.mean) +
-                   ",\"median\":" + jsonNumber(st.median) + ",\"p10\":" + jsonNumber(st.p10) + ",\"p90\":" + jsonNumber(st.p90) + "}";
-        }
-        out += "}}";
+    for (std::size_t i = 0; i < summaries.size(); ++i) out += jsonPoint(table, summaries[i], i == 0);
+    return out + kJsonEnd;
+}
+
+ResultsWriter::ResultsWriter(std::ostream& out, const Table& columns, Format format)
+    : m_out(out), m_format(format), m_summariser(columns.params.size(), columns.metrics.size()) {
+    m_columns.params = columns.params;
+    m_columns.metrics = columns.metrics;
+    switch (m_format) {
+        case Format::csv: m_out << m_columns.header() << "\n"; break;
+        case Format::summary: m_out << summaryHeader(m_columns); break;
+        case Format::json:
+            m_out << jsonHead(m_columns);
+            m_pointsJson = std::make_unique<exercise::ScratchFile>();
+            if (!m_pointsJson->open(m_error)) m_pointsJson.reset();
+            break;
     }
-    return out + "]}\n";
+}
+
+ResultsWriter::~ResultsWriter() = default;
+
+void ResultsWriter::point(const PointSummary& summary) {
+    if (m_format == Format::summary) m_out << summaryRow(summary);
+    else if (m_pointsJson) m_pointsJson->stream() << jsonPoint(m_columns, summary, m_points == 0);
+    ++m_points;
+}
+
+bool ResultsWriter::add(const Row& row, std::string& error) {
+    if (!m_error.empty()) return error = m_error, false;
+    if (m_format == Format::csv) m_out << csvRow(row);
+    else if (m_format == Format::json) m_out << jsonRun(m_columns, row, m_runs == 0);
+    ++m_runs;
+    if (m_format != Format::csv) {
+        PointSummary done;
+        if (m_summariser.add(row, done)) point(done);
+    }
+    if (!m_out) m_error = "cannot write the results";
+    else if (m_pointsJson && !m_pointsJson->stream()) m_error = "cannot write a temporary file";
+    if (!m_error.empty()) return error = m_error, false;
+    return true;
+}
+
+bool ResultsWriter::finish(std::string& error) {
+    if (!m_error.empty()) return error = m_error, false;
+    PointSummary done;
+    if (m_format != Format::csv && m_summariser.finish(done)) point(done);
+    if (m_format == Format::json) {
+        m_out << kJsonBetween;
+        if (!m_pointsJson->copyTo(m_out, error)) return false;
+        m_out << kJsonEnd;
+    }
+    m_out.flush();
+    if (!m_out) return error = "cannot write the results", false;
+    return true;
 }
 
 namespace {

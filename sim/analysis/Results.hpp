@@ -6,9 +6,16 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "sim/analysis/StreamingStat.hpp"
+
+namespace samverkan::exercise {
+class ScratchFile;
+}
 
 namespace samverkan::analysis {
 
@@ -31,12 +38,6 @@ struct Table {
     [[nodiscard]] std::size_t columns() const { return params.size() + metrics.size(); }
 };
 
-/// Percentile summary of one metric at one point (missing values left out; n counts the rest).
-struct Stat {
-    std::size_t n = 0;
-    double mean = 0, median = 0, p10 = 0, p90 = 0;
-};
-
 struct PointSummary {
     std::uint32_t point = 0;
     std::vector<double> params;
@@ -44,10 +45,26 @@ struct PointSummary {
     std::vector<Stat> metrics;  ///< in the table's metric order
 };
 
-/// Summaries per point, in point order.
+/// Summaries per point, in point order (exact up to StreamingStat::kExactValues runs a point).
 std::vector<PointSummary> summarise(const Table& table);
-/// Linear interpolation between closest ranks (the usual "type 7"), on sorted values.
-double percentile(const std::vector<double>& sorted, double p);
+
+/// Summaries per point from runs that come point by point (the runs of a point together, as a sweep
+/// hands them out): one point's StreamingStats at a time, so memory does not grow with the runs.
+class PointSummariser {
+public:
+    PointSummariser(std::size_t params, std::size_t metrics);
+    /// Adds a run. If it begins a new point, the one before is complete: true, its summary in `done`.
+    bool add(const Row& row, PointSummary& done);
+    /// The last point's summary: true if there was one.
+    bool finish(PointSummary& done);
+
+private:
+    void complete(PointSummary& done);
+    std::size_t m_params;
+    bool m_open = false;
+    PointSummary m_current;  // the point, its parameters and runs so far
+    std::vector<StreamingStat> m_stats;
+};
 
 /// A number as the results write it: shortest round-trip form; "" for NaN.
 std::string formatValue(double v);
@@ -58,6 +75,35 @@ std::string toCsv(const Table& table);
 std::string summaryToCsv(const Table& table);
 /// {"params":[…],"metrics":[…],"runs":[…],"points":[…]}.
 std::string toJson(const Table& table);
+
+/// Writes results as the runs come, in (point, run) order, in memory that does not grow with them:
+/// CSV rows at once; summary rows as each point completes; JSON runs at once and its points, which
+/// follow all the runs, in a scratch file until finish(). The bytes are those toCsv, summaryToCsv
+/// and toJson give for the same rows.
+class ResultsWriter {
+public:
+    enum class Format { csv, summary, json };
+    /// Writes the header. `columns`: the parameters and metrics (its rows are not read).
+    ResultsWriter(std::ostream& out, const Table& columns, Format format);
+    ~ResultsWriter();
+    ResultsWriter(const ResultsWriter&) = delete;
+    ResultsWriter& operator=(const ResultsWriter&) = delete;
+
+    /// Writes one run; false (and why, in `error`) if it could not be written.
+    bool add(const Row& row, std::string& error);
+    /// Writes what follows the last run (the last point's summary, the JSON's points and end).
+    bool finish(std::string& error);
+
+private:
+    void point(const PointSummary& summary);
+    std::ostream& m_out;
+    Table m_columns;
+    Format m_format;
+    PointSummariser m_summariser;
+    std::size_t m_runs = 0, m_points = 0;
+    std::unique_ptr<exercise::ScratchFile> m_pointsJson;  // JSON: the points, until the runs are written
+    std::string m_error;
+};
 
 /// Reads a results CSV written by toCsv. On error: nullopt and `error` says "line N: …".
 std::optional<Table> readCsv(std::istream& in, std::string& error);

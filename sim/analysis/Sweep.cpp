@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "sim/eval/Findings.hpp"
@@ -322,11 +325,15 @@ RunRecord runRecord(const exercise::Exercise& run, const std::string& kind, cons
     return r;
 }
 
-bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
+Table sweepColumns(const SweepPlan& plan) {
+    Table t;
+    for (const auto& v : plan.variations) t.params.push_back(v.name);
+    t.metrics = metricNames(*plan.scenario);
+    return t;
+}
+
+bool runSweep(const SweepPlan& plan, const SweepOptions& options, const RunSink& sink) {
     const auto& base = *plan.scenario;
-    out = Table{};
-    for (const auto& v : plan.variations) out.params.push_back(v.name);
-    out.metrics = metricNames(base);
     const auto columns = metricColumns(base);
     const auto grid = points(plan.variations);
     std::vector<PointSetup> setups;
@@ -337,31 +344,69 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
     const std::size_t total = grid.size() * plan.runs;
     const std::size_t first = total * options.shard / options.shards, last = total * (options.shard + 1) / options.shards;
     const std::size_t count = last - first;
-    const std::size_t width = out.columns();
-    out.rows.resize(count);
-    if (options.findings) options.findings->assign(count, {});
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::size_t task = first + i;
-        auto& row = out.rows[i];
-        row.point = static_cast<std::uint32_t>(task / plan.runs);
-        row.run = static_cast<std::uint32_t>(task % plan.runs);
-        row.seed = plan.seed + row.run;
-        row.values.assign(width, 0);
-        std::copy(grid[row.point].begin(), grid[row.point].end(), row.values.begin());
-    }
+    const std::size_t params = plan.variations.size(), width = params + columns.size();
     const unsigned threads = std::max(1u, std::min<unsigned>(options.threads ? options.threads : std::thread::hardware_concurrency(),
                                                               static_cast<unsigned>(std::max<std::size_t>(count, 1))));
-    std::atomic<std::size_t> next{0}, done{0};
+
+    // A ring of runs in hand: task i lives in slot i % window from when a thread takes it until the
+    // sink has had it. A thread takes task i only once i < handedOver + window, so no thread runs
+    // more than the window ahead of the oldest run not yet handed over, and memory stays bounded.
+    struct Slot {
+        Row row;
+        std::vector<FindingRecord> findings;
+        bool ready = false;
+    };
+    const std::size_t window = std::max<std::size_t>(1, kRunsAheadPerThread * threads);
+    std::vector<Slot> slots(window);
+    std::mutex mutex;
+    std::condition_variable space;
+    std::size_t nextTask = 0, handedOver = 0;
+    bool handing = false;  // a thread is handing runs to the sink; others leave theirs to it
+    std::atomic<std::size_t> done{0};
     std::atomic<bool> stopped{false};
+    const auto halted = [&] { return stopped.load() || (options.stop && options.stop->load()); };
     const auto work = [&] {
         for (;;) {
-            if (options.stop && options.stop->load()) return stopped.store(true);
-            const std::size_t i = next.fetch_add(1);
-            if (i >= count) return;
-            auto& row = out.rows[i];
-            measureRun(setups[row.point], columns, row.seed, plan.variant, row.values.data() + out.params.size(),
-                       options.findings ? &(*options.findings)[i] : nullptr);
+            std::size_t i = 0;
+            {
+                std::unique_lock lock(mutex);
+                // options.stop is set from a signal handler, which cannot notify: look now and then.
+                while (!space.wait_for(lock, std::chrono::milliseconds(100),
+                                       [&] { return halted() || nextTask >= count || nextTask < handedOver + window; })) {
+                }
+                if (halted()) return stopped.store(true);
+                if (nextTask >= count) return;
+                i = nextTask++;
+            }
+            Slot& slot = slots[i % window];
+            const std::size_t task = first + i;
+            slot.row.point = static_cast<std::uint32_t>(task / plan.runs);
+            slot.row.run = static_cast<std::uint32_t>(task % plan.runs);
+            slot.row.seed = plan.seed + slot.row.run;
+            slot.row.values.assign(width, 0);
+            std::copy(grid[slot.row.point].begin(), grid[slot.row.point].end(), slot.row.values.begin());
+            slot.findings.clear();
+            measureRun(setups[slot.row.point], columns, slot.row.seed, plan.variant, slot.row.values.data() + params,
+                       options.withFindings ? &slot.findings : nullptr);
             done.fetch_add(1);
+
+            std::unique_lock lock(mutex);
+            slot.ready = true;
+            if (handing) continue;
+            // Hand over every finished run that has no unfinished one before it, outside the lock
+            // so the other threads go on taking and finishing runs meanwhile.
+            handing = true;
+            while (!stopped.load() && handedOver < count && slots[handedOver % window].ready) {
+                Slot& next = slots[handedOver % window];
+                lock.unlock();
+                const bool accepted = sink(next.row, next.findings);
+                lock.lock();
+                next.ready = false;
+                ++handedOver;
+                if (!accepted) stopped.store(true);
+                space.notify_all();
+            }
+            handing = false;
         }
     };
     std::vector<std::thread> pool;
@@ -369,7 +414,7 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
     if (options.progress) {
         // The calling thread reports progress while the others work, then joins in.
         std::thread reporter([&] {
-            while (done.load() < count && !stopped.load() && !(options.stop && options.stop->load())) {
+            while (done.load() < count && !halted()) {
                 options.progress(done.load(), count);
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
@@ -382,12 +427,24 @@ bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
         work();
         for (auto& t : pool) t.join();
     }
-    if (stopped.load() || (options.stop && options.stop->load())) {
+    return !halted() && handedOver == count;
+}
+
+bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out) {
+    out = sweepColumns(plan);
+    if (options.findings) options.findings->clear();
+    SweepOptions collecting = options;
+    collecting.withFindings = options.findings != nullptr;
+    const bool complete = runSweep(plan, collecting, [&](const Row& row, const std::vector<FindingRecord>& findings) {
+        out.rows.push_back(row);
+        if (options.findings) options.findings->push_back(findings);
+        return true;
+    });
+    if (!complete) {
         out.rows.clear();
         if (options.findings) options.findings->clear();
-        return false;
     }
-    return true;
+    return complete;
 }
 
 }  // namespace samverkan::analysis

@@ -68,11 +68,32 @@ struct SweepOptions {
     /// Called now and then (from a reporting thread, and once at the end) with runs done and runs in all.
     std::function<void(std::size_t done, std::size_t total)> progress;
     const std::atomic<bool>* stop = nullptr;  ///< set (e.g. by Ctrl-C) to stop early
-    /// If set, each run's findings against the expected actions, in the table's row order.
+    /// runSweep into a sink: evaluate each run's findings against the expected actions and hand
+    /// them to the sink (else the sink gets an empty list).
+    bool withFindings = false;
+    /// runSweep into a table: if set, each run's findings, in the table's row order.
     std::vector<std::vector<FindingRecord>>* findings = nullptr;
 };
 
-/// Runs the sweep (or its shard). Returns false if stopped early; the table then holds nothing.
+/// Receives a sweep's runs one at a time, in (point, run) order, each as soon as it and every run
+/// before it are done, from one thread at a time (not always the same one). The row and its findings
+/// are valid only during the call. Returns false to stop the sweep (a write failed, say).
+using RunSink = std::function<bool(const Row& row, const std::vector<FindingRecord>& findings)>;
+
+/// How many runs a thread may be ahead of the oldest run not yet handed to the sink: the sweep
+/// holds at most kRunsAheadPerThread × threads runs at once, whatever the number of runs.
+constexpr std::size_t kRunsAheadPerThread = 4;
+
+/// The columns of the sweep's results: its parameters and metrics (no rows).
+Table sweepColumns(const SweepPlan& plan);
+
+/// Runs the sweep (or its shard), handing each run to `sink` in order as it finishes. Returns
+/// false if stopped early (by options.stop or by the sink); the runs handed over so far are then
+/// a beginning of the sweep, which the caller should throw away.
+bool runSweep(const SweepPlan& plan, const SweepOptions& options, const RunSink& sink);
+
+/// The same, with every row collected in `out` (and the findings in options.findings): for tests
+/// and small sweeps. Returns false if stopped early; the table then holds nothing.
 bool runSweep(const SweepPlan& plan, const SweepOptions& options, Table& out);
 
 /// The metrics of one finished run, in metricNames(run.scenario()) order, into `out`.

@@ -21,14 +21,18 @@ void addRecordOptions(CLI::App& c, RecordArgs& a) {
     c.add_option("--date", a.date, "The record's date, e.g. 2025-11-20 (default: now)");
 }
 
-int recordRuns(const RecordArgs& a, const std::optional<analysis::SweepRecord>& sweep, const std::vector<analysis::RunRecord>& runs,
-               std::ostream& err) {
+std::unique_ptr<analysis::History> openHistory(const RecordArgs& a, std::ostream& err) {
     std::string error;
     auto history = analysis::History::open(a.path(), error);
-    if (!history) {
-        err << "samverkan: " << error << "\n";
-        return kInputError;
-    }
+    if (!history) err << "samverkan: " << error << "\n";
+    return history;
+}
+
+int recordRuns(const RecordArgs& a, const std::optional<analysis::SweepRecord>& sweep, const std::vector<analysis::RunRecord>& runs,
+               std::ostream& err) {
+    auto history = openHistory(a, err);
+    if (!history) return kInputError;
+    std::string error;
     if (!history->record(sweep, runs, error)) {
         err << "samverkan: " << a.path() << ": " << error << "\n";
         return kRuntimeFailure;

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct RecordArgs {
     [[nodiscard]] std::string when(const Environment& env) const;
 };
 void addRecordOptions(CLI::App& command, RecordArgs& args);
+/// Opens the history for recording; null with the error on `err` (exit code 2: kInputError).
+std::unique_ptr<analysis::History> openHistory(const RecordArgs& args, std::ostream& err);
 /// Opens the history and records; errors on `err`. Returns an exit code.
 int recordRuns(const RecordArgs& args, const std::optional<analysis::SweepRecord>& sweep, const std::vector<analysis::RunRecord>& runs,
                std::ostream& err);

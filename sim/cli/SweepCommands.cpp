@@ -143,43 +143,97 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
                           fraction * 100, done, total, done ? "" : "~", left < 10 ? 1 : 0, left);
             err << line << (done == total ? "\n" : "") << std::flush;
         };
+    // The results go to their file as the runs finish, under a temporary name put in place at the
+    // end; for standard output, to a scratch file copied out at the end. The history's runs go into
+    // one open transaction. So an interrupted sweep writes and records nothing, and memory does not
+    // grow with the number of runs.
+    const bool toFile = !a.output.empty() && a.output != "-";
+    std::optional<exercise::AtomicFile> file;
+    exercise::ScratchFile scratch;
+    std::string error;
+    if (toFile) file.emplace(a.output);
+    if (!(toFile ? file->open(error) : scratch.open(error))) {
+        err << "samverkan: " << error << "\n";
+        return kRuntimeFailure;
+    }
+    const auto abandon = [&](int code) {
+        if (file) file->discard();
+        return code;
+    };
+    std::unique_ptr<analysis::History> history;
+    std::unique_ptr<analysis::Recording> recording;  // declared after the history: ends before it
+    analysis::RunRecord record;                      // each run's, in turn
+    if (a.record.wanted()) {
+        analysis::SweepRecord sweep{s.id, analysis::contentHash({s.file, s.region.file}), plan.play.name, "", a.record.when(env), a.record.label,
+                                    plan.runs};
+        for (const auto& v : a.vary) sweep.vary += (sweep.vary.empty() ? "" : " ") + v;
+        record.kind = "sweep";
+        record.scenario = sweep.scenario;
+        record.scenarioHash = sweep.scenarioHash;
+        record.play = sweep.play;
+        record.date = sweep.date;
+        record.label = sweep.label;
+        history = openHistory(a.record, err);
+        if (!history) return abandon(kInputError);
+        recording = history->begin(sweep, error);
+        if (!recording) {
+            err << "samverkan: " << a.record.path() << ": " << error << "\n";
+            return abandon(kRuntimeFailure);
+        }
+        options.withFindings = true;
+    }
+    const auto columns = analysis::sweepColumns(plan);
+    const auto format = a.format == "json" ? analysis::ResultsWriter::Format::json
+                        : a.summary        ? analysis::ResultsWriter::Format::summary
+                                           : analysis::ResultsWriter::Format::csv;
+    analysis::ResultsWriter writer(toFile ? file->stream() : scratch.stream(), columns, format);
+    std::string failure;  // why the sink stopped the sweep
+    const auto sink = [&](const analysis::Row& row, const std::vector<analysis::FindingRecord>& findings) {
+        if (!writer.add(row, error)) {
+            failure = error + (toFile ? " (" + file->temporaryPath() + ")" : "");
+            return false;
+        }
+        if (!recording) return true;
+        record.seed = row.seed;
+        record.point = row.point;
+        record.metrics.clear();
+        for (std::size_t i = 0; i < columns.params.size(); ++i) record.metrics.emplace_back(kVaryColumn + columns.params[i], row.values[i]);
+        for (std::size_t m = 0; m < columns.metrics.size(); ++m)
+            record.metrics.emplace_back(columns.metrics[m], row.values[columns.params.size() + m]);
+        record.findings = findings;
+        if (!recording->add(record, error)) {
+            failure = a.record.path() + ": " + error;
+            return false;
+        }
+        return true;
+    };
     g_interrupted.store(false);
     options.stop = &g_interrupted;
     const auto previous = std::signal(SIGINT, onInterrupt);
-    analysis::Table table;
-    std::vector<std::vector<analysis::FindingRecord>> findings;
-    if (a.record.wanted()) options.findings = &findings;
-    const bool complete = analysis::runSweep(plan, options, table);
+    const bool complete = analysis::runSweep(plan, options, sink);
     std::signal(SIGINT, previous == SIG_ERR ? SIG_DFL : previous);
-    if (!complete) {
+    if (!complete && g_interrupted.load()) {
         err << "\nsamverkan sweep: interrupted; nothing was written\n";
-        return kInterrupted;
+        return abandon(kInterrupted);  // the recording rolls back as it goes
     }
-    if (a.record.wanted()) {
-        // The sweep and all its runs in one transaction: complete, or absent.
-        analysis::SweepRecord sweep{s.id, analysis::contentHash({s.file, s.region.file}), plan.play.name, "", a.record.when(env), a.record.label, plan.runs};
-        for (const auto& v : a.vary) sweep.vary += (sweep.vary.empty() ? "" : " ") + v;
-        std::vector<analysis::RunRecord> runs;
-        runs.reserve(table.rows.size());
-        for (std::size_t k = 0; k < table.rows.size(); ++k) {
-            const auto& row = table.rows[k];
-            analysis::RunRecord r;
-            r.findings = std::move(findings[k]);
-            r.kind = "sweep";
-            r.scenario = sweep.scenario;
-            r.scenarioHash = sweep.scenarioHash;
-            r.play = sweep.play;
-            r.date = sweep.date;
-            r.label = sweep.label;
-            r.seed = row.seed;
-            r.point = row.point;
-            for (std::size_t i = 0; i < table.params.size(); ++i) r.metrics.emplace_back(kVaryColumn + table.params[i], row.values[i]);
-            for (std::size_t m = 0; m < table.metrics.size(); ++m) r.metrics.emplace_back(table.metrics[m], row.values[table.params.size() + m]);
-            runs.push_back(std::move(r));
-        }
-        if (const int code = recordRuns(a.record, sweep, runs, err); code != kOk) return code;
+    if (!complete) {
+        err << "samverkan: " << failure << "\n";
+        return abandon(kRuntimeFailure);
     }
-    return emit(render(table, a.format, a.summary), a.output, out, err);
+    if (!writer.finish(error)) {
+        err << "samverkan: " << error << "\n";
+        return abandon(kRuntimeFailure);
+    }
+    // The sweep and all its runs in one transaction: complete, or absent.
+    if (recording && !recording->commit(error)) {
+        err << "samverkan: " << a.record.path() << ": " << error << "\n";
+        return abandon(kRuntimeFailure);
+    }
+    if (toFile ? !file->commit(error) : !scratch.copyTo(out, error)) {
+        err << "samverkan: " << error << "\n";
+        return abandon(kRuntimeFailure);
+    }
+    return kOk;
 }
 
 std::optional<analysis::Table> readResults(const std::string& f, std::ostream& err) {

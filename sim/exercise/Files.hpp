@@ -30,11 +30,34 @@ public:
     /// Flushes and renames the temporary file to `path` but keeps writing: for a journal that is
     /// put in place once it has caught up and then goes on growing as the exercise runs.
     bool putInPlace(std::string& error);
+    /// Closes and removes the temporary file, leaving the file at `path` as it was: for output
+    /// that must be written whole or not at all (an interrupted sweep's).
+    void discard();
 
 private:
     bool rename(std::string& error);  ///< the temporary file to `path`
     std::string m_path, m_temporary;
     std::ofstream m_out;
+};
+
+/// A file for this process alone, for data too large to hold in memory until it can be written
+/// out: made in $TMPDIR (else /tmp) and removed from the folder as soon as it is open, so it is gone
+/// when closed, however the program ends.
+class ScratchFile {
+public:
+    ScratchFile() = default;
+    ScratchFile(const ScratchFile&) = delete;
+    ScratchFile& operator=(const ScratchFile&) = delete;
+
+    /// Makes and opens the file; false (and why, in `error`) if it cannot be.
+    bool open(std::string& error);
+    /// The stream to write to, once open.
+    [[nodiscard]] std::ostream& stream() { return m_file; }
+    /// Copies everything written so far to `out`; false (and why) on a failure to read or write.
+    bool copyTo(std::ostream& out, std::string& error);
+
+private:
+    std::fstream m_file;
 };
 
 /// Writes `text` to `path` through `path.tmp`; on failure returns false and says why in `error`.

@@ -97,3 +97,28 @@ TEST_CASE("a database from a newer version is refused, not damaged", "[history][
     CHECK_FALSE(analysis::History::open(path, error));
     CHECK(error.find("newer Samverkan (schema 99") != std::string::npos);
 }
+
+TEST_CASE("a recording adds runs one at a time into one transaction: committed all, or none", "[history]") {
+    const auto path = freshDb("recording");
+    std::string error;
+    auto h = analysis::History::open(path, error);
+    REQUIRE(h);
+    const auto reference = play("snowstorm", "reference");
+    const auto run = analysis::runRecord(*reference, "sweep", "", "2026-12-02", "streamed");
+    const analysis::SweepRecord sweep{"snowstorm", run.scenarioHash, "reference", "activation.directing=0h", "2026-12-02", "streamed", 3};
+    {
+        auto abandoned = h->begin(sweep, error);
+        REQUIRE(abandoned);
+        REQUIRE(abandoned->add(run, error));
+        REQUIRE(abandoned->add(run, error));
+    }  // never committed (an interrupted sweep): rolled back
+    CHECK(h->list({}).empty());
+    auto recording = h->begin(sweep, error);
+    REQUIRE(recording);
+    for (int i = 0; i < 3; ++i) REQUIRE(recording->add(run, error));
+    REQUIRE(recording->commit(error));
+    CHECK(h->list({}).size() == 3);
+    CHECK_FALSE(recording->add(run, error));  // over once committed
+    // The next recording can begin: the lock went with the transaction.
+    REQUIRE(h->begin(std::nullopt, error));
+}

@@ -182,6 +182,41 @@ TEST_CASE("sweep writes one row per run (CSV) or runs and summaries (JSON), and 
     CHECK(json["points"][0]["metrics"]["score"]["n"] == 2);
 }
 
+TEST_CASE("sweep streams to its file the bytes of the known-good output, and records every run", "[cli][sweep][history]") {
+    const auto out = temp("streamed.json"), db = temp("streamed.sqlite");
+    fs::remove(db);
+    const std::vector<std::string> sweep{"sweep", "snowstorm", "--vary", "activation.directing=0h,4h", "--vary", "decision.snow-clearing=on,off",
+                                         "--runs", "3", "--threads", "2"};
+    auto args = sweep;
+    args.insert(args.end(), {"--format", "json", "-o", out, "--db", db});
+    REQUIRE(samverkanCli(args).code == 0);
+    std::ifstream in(out, std::ios::binary), good("tests/data/sweep/snowstorm.json", std::ios::binary);
+    std::ostringstream written, expected;
+    written << in.rdbuf();
+    expected << good.rdbuf();
+    CHECK(written.str() == expected.str());
+    CHECK_FALSE(fs::exists(out + ".tmp"));
+    auto r = samverkanCli({"history", "compare", "--db", db, "--by", "kind", "--csv", "--metric", "vary:activation.directing"});
+    CHECK(r.out == "kind,runs,vary:activation.directing (mean)\nsweep,12,2\n");
+    // Standard output gets the same bytes, once the sweep is complete.
+    args = sweep;
+    args.insert(args.end(), {"--summary"});
+    r = samverkanCli(args);
+    std::ifstream summary("tests/data/sweep/snowstorm-summary.csv", std::ios::binary);
+    expected.str("");
+    expected << summary.rdbuf();
+    CHECK(r.out == expected.str());
+}
+
+TEST_CASE("a sweep whose output cannot be written fails before it runs, recording nothing", "[cli][sweep][errors]") {
+    const auto db = temp("unwritable.sqlite");
+    fs::remove(db);
+    const auto r = samverkanCli({"sweep", "snowstorm", "--runs", "100000", "-o", temp("no-such-folder/runs.csv"), "--db", db});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("cannot write") != std::string::npos);
+    CHECK_FALSE(fs::exists(db));
+}
+
 TEST_CASE("bad sweep arguments get clear errors and exit code 2", "[cli][sweep][errors]") {
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
         {{"sweep", "snowstorm", "--vary", "activation.directng=1h"}, "did you mean 'activation.directing'"},
