@@ -250,79 +250,121 @@ bool parseInteger(const std::string& s, T& out) {
 }
 }  // namespace
 
-std::optional<Table> readCsv(std::istream& in, std::string& error) {
+CsvReader::CsvReader(std::istream& in) : m_in(in) {}
+
+bool CsvReader::header(Table& columns, std::string& error) {
     std::string line;
-    if (!std::getline(in, line)) {
+    if (!std::getline(m_in, line)) {
         error = "line 1: empty file, expected the header point,run,seed,…";
-        return std::nullopt;
+        return false;
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const auto header = splitCsv(line);
-    if (header.size() < 3 || header[0] != "point" || header[1] != "run" || header[2] != "seed") {
+    m_header = splitCsv(line);
+    if (m_header.size() < 3 || m_header[0] != "point" || m_header[1] != "run" || m_header[2] != "seed") {
         error = "line 1: not a sweep's results: the header must start with point,run,seed";
-        return std::nullopt;
+        return false;
     }
-    Table t;
-    for (std::size_t i = 3; i < header.size(); ++i) {
-        if (header[i].rfind(kVaryPrefix, 0) == 0) {
-            if (!t.metrics.empty()) {
+    columns = Table{};
+    for (std::size_t i = 3; i < m_header.size(); ++i) {
+        if (m_header[i].rfind(kVaryPrefix, 0) == 0) {
+            if (!columns.metrics.empty()) {
                 error = "line 1: column " + std::to_string(i + 1) + ": parameters must come before metrics";
-                return std::nullopt;
+                return false;
             }
-            t.params.push_back(header[i].substr(kVaryPrefix.size()));
+            columns.params.push_back(m_header[i].substr(kVaryPrefix.size()));
         } else {
-            t.metrics.push_back(header[i]);
+            columns.metrics.push_back(m_header[i]);
         }
     }
-    for (std::size_t n = 2; std::getline(in, line); ++n) {
+    return true;
+}
+
+bool CsvReader::next(Row& r, std::string& error) {
+    error.clear();
+    std::string line;
+    while (std::getline(m_in, line)) {
+        ++m_line;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty()) continue;
         const auto cells = splitCsv(line);
-        if (cells.size() != header.size()) {
-            error = "line " + std::to_string(n) + ": " + std::to_string(cells.size()) + " cells, expected " + std::to_string(header.size()) +
-                    (cells.size() < header.size() ? " (a truncated file?)" : "");
-            return std::nullopt;
+        const std::string at = "line " + std::to_string(m_line) + ": ";
+        if (cells.size() != m_header.size()) {
+            error = at + std::to_string(cells.size()) + " cells, expected " + std::to_string(m_header.size()) +
+                    (cells.size() < m_header.size() ? " (a truncated file?)" : "");
+            return false;
         }
-        Row r;
+        r = Row{};
         if (!parseInteger(cells[0], r.point) || !parseInteger(cells[1], r.run) || !parseInteger(cells[2], r.seed)) {
-            error = "line " + std::to_string(n) + ": point, run and seed must be whole numbers";
-            return std::nullopt;
+            error = at + "point, run and seed must be whole numbers";
+            return false;
         }
         for (std::size_t i = 3; i < cells.size(); ++i) {
             double v = 0;
             if (!parseNumber(cells[i], v)) {
-                error = "line " + std::to_string(n) + ": column " + std::to_string(i + 1) + " (" + header[i] + "): \"" + cells[i] + "\" is not a number";
-                return std::nullopt;
+                error = at + "column " + std::to_string(i + 1) + " (" + m_header[i] + "): \"" + cells[i] + "\" is not a number";
+                return false;
             }
             r.values.push_back(v);
         }
-        t.rows.push_back(std::move(r));
+        return true;
     }
+    return false;
+}
+
+std::optional<Table> readCsv(std::istream& in, std::string& error) {
+    CsvReader reader(in);
+    Table t;
+    if (!reader.header(t, error)) return std::nullopt;
+    for (Row r; reader.next(r, error);) t.rows.push_back(std::move(r));
+    if (!error.empty()) return std::nullopt;
     return t;
 }
 
-bool merge(const std::vector<Table>& shards, Table& out, std::string& error) {
-    out = Table{};
-    if (shards.empty()) {
-        error = "nothing to merge";
-        return false;
-    }
-    out.params = shards.front().params;
-    out.metrics = shards.front().metrics;
-    for (std::size_t i = 0; i < shards.size(); ++i) {
-        if (shards[i].header() != out.header()) {
-            error = "shard " + std::to_string(i + 1) + " has other columns than shard 1: not the same sweep";
+namespace {
+bool before(const Row& a, const Row& b) { return a.point != b.point ? a.point < b.point : a.run < b.run; }
+}  // namespace
+
+bool checkShard(CsvReader& shard, Table& columns, std::string& error) {
+    if (!shard.header(columns, error)) return false;
+    std::optional<Row> last;
+    for (Row r; shard.next(r, error);) {
+        if (last && !before(*last, r)) {
+            error = "line " + std::to_string(shard.line()) + ": point " + std::to_string(r.point) + " run " + std::to_string(r.run) +
+                    " comes after point " + std::to_string(last->point) + " run " + std::to_string(last->run) +
+                    "; a shard's runs are in (point, run) order, as the sweep wrote them";
             return false;
         }
-        out.rows.insert(out.rows.end(), shards[i].rows.begin(), shards[i].rows.end());
+        last = std::move(r);
     }
-    std::sort(out.rows.begin(), out.rows.end(), [](const Row& a, const Row& b) { return a.point != b.point ? a.point < b.point : a.run < b.run; });
-    for (std::size_t i = 1; i < out.rows.size(); ++i)
-        if (out.rows[i].point == out.rows[i - 1].point && out.rows[i].run == out.rows[i - 1].run) {
-            error = "point " + std::to_string(out.rows[i].point) + " run " + std::to_string(out.rows[i].run) + " appears in two shards";
-            return false;
+    return error.empty();
+}
+
+MergeOutcome mergeShards(const std::vector<CsvReader*>& shards, ResultsWriter& out, std::string& error) {
+    std::vector<std::optional<Row>> heads(shards.size());
+    const auto advance = [&](std::size_t i) {
+        Row r;
+        if (shards[i]->next(r, error)) heads[i] = std::move(r);
+        else heads[i].reset();
+        return error.empty();
+    };
+    Table columns;
+    for (std::size_t i = 0; i < shards.size(); ++i)
+        if (!shards[i]->header(columns, error) || !advance(i)) return MergeOutcome::badShard;
+    std::optional<Row> last;
+    for (;;) {
+        std::size_t next = shards.size();
+        for (std::size_t i = 0; i < shards.size(); ++i)
+            if (heads[i] && (next == shards.size() || before(*heads[i], *heads[next]))) next = i;
+        if (next == shards.size()) return MergeOutcome::merged;
+        Row row = std::move(*heads[next]);
+        if (last && !before(*last, row)) {
+            error = "point " + std::to_string(row.point) + " run " + std::to_string(row.run) + " appears in two shards";
+            return MergeOutcome::badShard;
         }
-    return true;
+        if (!out.add(row, error)) return MergeOutcome::writeFailed;
+        if (!advance(next)) return MergeOutcome::badShard;
+        last = std::move(row);
+    }
 }
 
 }  // namespace samverkan::analysis

@@ -105,11 +105,35 @@ private:
     std::string m_error;
 };
 
-/// Reads a results CSV written by toCsv. On error: nullopt and `error` says "line N: …".
+/// Reads a results CSV written by toCsv, row by row. Errors say "line N: …".
+class CsvReader {
+public:
+    explicit CsvReader(std::istream& in);
+    /// Reads the header line into `columns` (parameters and metrics; no rows).
+    bool header(Table& columns, std::string& error);
+    /// Reads the next row; false at the end (with `error` empty) or on a bad line.
+    bool next(Row& row, std::string& error);
+    /// The line last read (1-based).
+    [[nodiscard]] std::size_t line() const { return m_line; }
+
+private:
+    std::istream& m_in;
+    std::vector<std::string> m_header;
+    std::size_t m_line = 1;
+};
+
+/// Reads a whole results CSV written by toCsv. On error: nullopt and `error` says "line N: …".
 std::optional<Table> readCsv(std::istream& in, std::string& error);
 
-/// Combines the rows of shards of the same sweep, in (point, run) order. False with `error` if
-/// the headers differ or a run appears twice.
-bool merge(const std::vector<Table>& shards, Table& out, std::string& error);
+/// Reads a shard through to its end: its header (into `columns`), every row, and the rows in
+/// (point, run) order. False with `error` ("line N: …") otherwise.
+bool checkShard(CsvReader& shard, Table& columns, std::string& error);
+
+/// Merges shards of one sweep (each checked, all with the same columns, read again from their
+/// start) into `out` in (point, run) order, a row at a time: memory does not grow with the runs.
+/// Otherwise `error` says why: a run that appears in two shards, a shard changed since it was
+/// checked (badShard), or a row that could not be written (writeFailed).
+enum class MergeOutcome { merged, badShard, writeFailed };
+MergeOutcome mergeShards(const std::vector<CsvReader*>& shards, ResultsWriter& out, std::string& error);
 
 }  // namespace samverkan::analysis

@@ -236,6 +236,15 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
     return kOk;
 }
 
+namespace {
+// "line N: …" from the results reader becomes file:N:1: error: …
+void printCsvError(std::ostream& err, const std::string& file, const std::string& error) {
+    const auto colon = error.find(':');
+    err << file << ":" << (error.rfind("line ", 0) == 0 ? error.substr(5, colon - 5) + ":1: error:" + error.substr(colon + 1) : "0:0: error: " + error)
+        << "\n";
+}
+}  // namespace
+
 std::optional<analysis::Table> readResults(const std::string& f, std::ostream& err) {
     std::ifstream in(f, std::ios::binary);
     if (!in) {
@@ -244,12 +253,7 @@ std::optional<analysis::Table> readResults(const std::string& f, std::ostream& e
     }
     std::string error;
     auto t = analysis::readCsv(in, error);
-    if (!t) {
-        // "line N: …" becomes file:line:col
-        const auto colon = error.find(':');
-        err << f << ":" << (error.rfind("line ", 0) == 0 ? error.substr(5, colon - 5) + ":1: error:" + error.substr(colon + 1) : "0:0: error: " + error)
-            << "\n";
-    }
+    if (!t) printCsvError(err, f, error);
     return t;
 }
 
@@ -266,19 +270,63 @@ std::optional<analysis::Curve> curveFromResults(const analysis::Table& table, st
 }
 
 int doMerge(const MergeArgs& a, std::ostream& out, std::ostream& err) {
-    std::vector<analysis::Table> shards;
-    for (const auto& f : a.files) {
-        auto t = readResults(f, err);
-        if (!t) return kInputError;
-        shards.push_back(std::move(*t));
-    }
-    analysis::Table merged;
+    // Two passes over the shards, a row at a time: each is checked through to its end, so that a
+    // truncated or unordered shard is reported at its line before anything is merged; then they
+    // are merged into the output as the sweep itself writes it.
     std::string error;
-    if (!analysis::merge(shards, merged, error)) {
-        err << "samverkan merge: " << error << "\n";
-        return kInputError;
+    analysis::Table columns;
+    for (std::size_t i = 0; i < a.files.size(); ++i) {
+        std::ifstream in(a.files[i], std::ios::binary);
+        if (!in) {
+            err << a.files[i] << ": error: cannot read the file\n";
+            return kInputError;
+        }
+        analysis::CsvReader reader(in);
+        analysis::Table shardColumns;
+        if (!analysis::checkShard(reader, shardColumns, error)) {
+            printCsvError(err, a.files[i], error);
+            return kInputError;
+        }
+        if (i == 0) columns = shardColumns;
+        else if (shardColumns.header() != columns.header()) {
+            err << "samverkan merge: shard " << i + 1 << " (" << a.files[i] << ") has other columns than shard 1: not the same sweep\n";
+            return kInputError;
+        }
     }
-    return emit(render(merged, a.format, a.summary), a.output, out, err);
+    std::vector<std::ifstream> files;
+    std::vector<analysis::CsvReader> readers;
+    files.reserve(a.files.size());
+    readers.reserve(a.files.size());
+    std::vector<analysis::CsvReader*> shards;
+    for (const auto& f : a.files) {
+        files.emplace_back(f, std::ios::binary);
+        readers.emplace_back(files.back());
+        shards.push_back(&readers.back());
+    }
+    const bool toFile = !a.output.empty() && a.output != "-";
+    std::optional<exercise::AtomicFile> file;
+    exercise::ScratchFile scratch;
+    if (toFile) file.emplace(a.output);
+    if (!(toFile ? file->open(error) : scratch.open(error))) {
+        err << "samverkan: " << error << "\n";
+        return kRuntimeFailure;
+    }
+    const auto format = a.format == "json" ? analysis::ResultsWriter::Format::json
+                        : a.summary        ? analysis::ResultsWriter::Format::summary
+                                           : analysis::ResultsWriter::Format::csv;
+    analysis::ResultsWriter writer(toFile ? file->stream() : scratch.stream(), columns, format);
+    const auto merged = analysis::mergeShards(shards, writer, error);
+    if (merged != analysis::MergeOutcome::merged || !writer.finish(error)) {
+        if (file) file->discard();
+        err << "samverkan merge: " << error << "\n";
+        return merged == analysis::MergeOutcome::badShard ? kInputError : kRuntimeFailure;
+    }
+    if (toFile ? !file->commit(error) : !scratch.copyTo(out, error)) {
+        if (file) file->discard();
+        err << "samverkan: " << error << "\n";
+        return kRuntimeFailure;
+    }
+    return kOk;
 }
 
 CLI::App* addPlot(CLI::App& app, PlotArgs& a) {

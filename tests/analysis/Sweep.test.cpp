@@ -79,24 +79,57 @@ TEST_CASE("a sweep's results do not depend on the number of threads", "[analysis
 TEST_CASE("sharded then merged equals unsharded, byte for byte", "[analysis][shard]") {
     const auto p = plan("demonstration", {"convening.telephone=10min,1h,3h"}, 5);
     const auto whole = analysis::toCsv(sweep(p, 2));
-    std::vector<analysis::Table> shards;
-    for (std::uint32_t i = 0; i < 4; ++i) {
-        // Through the CSV each shard writes, as on a batch system.
-        std::istringstream in(analysis::toCsv(sweep(p, 1, 3 - i, 4)));  // in any order
-        std::string error;
-        auto t = analysis::readCsv(in, error);
-        INFO(error);
-        REQUIRE(t.has_value());
-        shards.push_back(*t);
-    }
-    analysis::Table merged;
+    // Through the CSV each shard writes, as on a batch system, given in any order.
+    std::vector<std::string> texts;
+    for (std::uint32_t i = 0; i < 4; ++i) texts.push_back(analysis::toCsv(sweep(p, 1, 3 - i, 4)));
+    const auto mergeOf = [&](const std::vector<std::string>& shardTexts, analysis::ResultsWriter::Format format, std::string& error) {
+        std::vector<std::istringstream> streams;
+        std::vector<analysis::CsvReader> readers;
+        std::vector<analysis::CsvReader*> shards;
+        streams.reserve(shardTexts.size());
+        readers.reserve(shardTexts.size());
+        for (const auto& t : shardTexts) {
+            streams.emplace_back(t);
+            readers.emplace_back(streams.back());
+            shards.push_back(&readers.back());
+        }
+        std::ostringstream out;
+        analysis::Table columns;
+        std::istringstream first(shardTexts.front());
+        analysis::CsvReader header(first);
+        REQUIRE(header.header(columns, error));
+        analysis::ResultsWriter writer(out, columns, format);
+        const auto outcome = analysis::mergeShards(shards, writer, error);
+        if (outcome == analysis::MergeOutcome::merged) REQUIRE(writer.finish(error));
+        return std::make_pair(outcome, out.str());
+    };
     std::string error;
-    REQUIRE(analysis::merge(shards, merged, error));
-    CHECK(analysis::toCsv(merged) == whole);
-    CHECK(analysis::toJson(merged) == analysis::toJson(sweep(p, 1)));
+    const auto csv = mergeOf(texts, analysis::ResultsWriter::Format::csv, error);
+    INFO(error);
+    REQUIRE(csv.first == analysis::MergeOutcome::merged);
+    CHECK(csv.second == whole);
+    CHECK(mergeOf(texts, analysis::ResultsWriter::Format::json, error).second == analysis::toJson(sweep(p, 1)));
+    // Each shard is checked through to its end before merging: in order, whole lines.
+    for (const auto& t : texts) {
+        std::istringstream in(t);
+        analysis::CsvReader reader(in);
+        analysis::Table columns;
+        CHECK(analysis::checkShard(reader, columns, error));
+    }
+    // A shard whose first two runs are swapped.
+    std::vector<std::string> lines;
+    std::istringstream split(texts[0]);
+    for (std::string l; std::getline(split, l);) lines.push_back(l);
+    REQUIRE(lines.size() >= 3);
+    std::istringstream reversed(lines[0] + "\n" + lines[2] + "\n" + lines[1] + "\n");
+    analysis::CsvReader unordered(reversed);
+    analysis::Table columns;
+    CHECK_FALSE(analysis::checkShard(unordered, columns, error));
+    CHECK(error.find("line 3: point ") == 0);
+    CHECK(error.find("a shard's runs are in (point, run) order") != std::string::npos);
     // The same shard twice is refused.
-    shards.push_back(shards.front());
-    CHECK_FALSE(analysis::merge(shards, merged, error));
+    texts.push_back(texts.front());
+    CHECK(mergeOf(texts, analysis::ResultsWriter::Format::csv, error).first == analysis::MergeOutcome::badShard);
     CHECK(error.find("appears in two shards") != std::string::npos);
 }
 
