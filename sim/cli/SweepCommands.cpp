@@ -35,23 +35,34 @@ bool parseShard(const std::string& text, std::uint32_t& shard, std::uint32_t& sh
     }
 }
 
-std::string render(const analysis::Table& table, const std::string& format, bool summary) {
-    if (format == "json") return analysis::toJson(table);
-    return summary ? analysis::summaryToCsv(table) : analysis::toCsv(table);
+analysis::ResultsWriter::Format writerFormat(const std::string& format, bool summary) {
+    return format == "json" ? analysis::ResultsWriter::Format::json
+           : summary        ? analysis::ResultsWriter::Format::summary
+                            : analysis::ResultsWriter::Format::csv;
 }
 
-int emit(const std::string& text, const std::string& output, std::ostream& out, std::ostream& err) {
-    if (output.empty() || output == "-") {
-        out << text;
-        return kOk;
+// Where a sweep's or a merge's results go as they are written: the output file under a temporary
+// name put in place at the end, or a scratch file copied to standard output at the end. So an
+// interrupted or failed command writes nothing, and memory does not grow with the runs.
+class ResultsOutput {
+public:
+    explicit ResultsOutput(const std::string& output) : m_toFile(!output.empty() && output != "-") {
+        if (m_toFile) m_file.emplace(output);
     }
-    std::string error;
-    if (!exercise::writeFileAtomically(output, text, error)) {
-        err << "samverkan: " << error << "\n";
-        return kRuntimeFailure;
+    bool open(std::string& error) { return m_toFile ? m_file->open(error) : m_scratch.open(error); }
+    std::ostream& stream() { return m_toFile ? m_file->stream() : m_scratch.stream(); }
+    /// Where the results are being written, for messages.
+    [[nodiscard]] std::string where() const { return m_toFile ? " (" + m_file->temporaryPath() + ")" : std::string{}; }
+    void discard() {
+        if (m_file) m_file->discard();
     }
-    return kOk;
-}
+    bool finish(std::ostream& out, std::string& error) { return m_toFile ? m_file->commit(error) : m_scratch.copyTo(out, error); }
+
+private:
+    bool m_toFile;
+    std::optional<exercise::AtomicFile> m_file;
+    exercise::ScratchFile m_scratch;
+};
 
 }  // namespace
 
@@ -147,17 +158,14 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
     // end; for standard output, to a scratch file copied out at the end. The history's runs go into
     // one open transaction. So an interrupted sweep writes and records nothing, and memory does not
     // grow with the number of runs.
-    const bool toFile = !a.output.empty() && a.output != "-";
-    std::optional<exercise::AtomicFile> file;
-    exercise::ScratchFile scratch;
+    ResultsOutput output(a.output);
     std::string error;
-    if (toFile) file.emplace(a.output);
-    if (!(toFile ? file->open(error) : scratch.open(error))) {
+    if (!output.open(error)) {
         err << "samverkan: " << error << "\n";
         return kRuntimeFailure;
     }
     const auto abandon = [&](int code) {
-        if (file) file->discard();
+        output.discard();
         return code;
     };
     std::unique_ptr<analysis::History> history;
@@ -183,14 +191,11 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
         options.withFindings = true;
     }
     const auto columns = analysis::sweepColumns(plan);
-    const auto format = a.format == "json" ? analysis::ResultsWriter::Format::json
-                        : a.summary        ? analysis::ResultsWriter::Format::summary
-                                           : analysis::ResultsWriter::Format::csv;
-    analysis::ResultsWriter writer(toFile ? file->stream() : scratch.stream(), columns, format);
+    analysis::ResultsWriter writer(output.stream(), columns, writerFormat(a.format, a.summary));
     std::string failure;  // why the sink stopped the sweep
     const auto sink = [&](const analysis::Row& row, const std::vector<analysis::FindingRecord>& findings) {
         if (!writer.add(row, error)) {
-            failure = error + (toFile ? " (" + file->temporaryPath() + ")" : "");
+            failure = error + output.where();
             return false;
         }
         if (!recording) return true;
@@ -229,7 +234,7 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
         err << "samverkan: " << a.record.path() << ": " << error << "\n";
         return abandon(kRuntimeFailure);
     }
-    if (toFile ? !file->commit(error) : !scratch.copyTo(out, error)) {
+    if (!output.finish(out, error)) {
         err << "samverkan: " << error << "\n";
         return abandon(kRuntimeFailure);
     }
@@ -303,26 +308,20 @@ int doMerge(const MergeArgs& a, std::ostream& out, std::ostream& err) {
         readers.emplace_back(files.back());
         shards.push_back(&readers.back());
     }
-    const bool toFile = !a.output.empty() && a.output != "-";
-    std::optional<exercise::AtomicFile> file;
-    exercise::ScratchFile scratch;
-    if (toFile) file.emplace(a.output);
-    if (!(toFile ? file->open(error) : scratch.open(error))) {
+    ResultsOutput output(a.output);
+    if (!output.open(error)) {
         err << "samverkan: " << error << "\n";
         return kRuntimeFailure;
     }
-    const auto format = a.format == "json" ? analysis::ResultsWriter::Format::json
-                        : a.summary        ? analysis::ResultsWriter::Format::summary
-                                           : analysis::ResultsWriter::Format::csv;
-    analysis::ResultsWriter writer(toFile ? file->stream() : scratch.stream(), columns, format);
+    analysis::ResultsWriter writer(output.stream(), columns, writerFormat(a.format, a.summary));
     const auto merged = analysis::mergeShards(shards, writer, error);
     if (merged != analysis::MergeOutcome::merged || !writer.finish(error)) {
-        if (file) file->discard();
+        output.discard();
         err << "samverkan merge: " << error << "\n";
         return merged == analysis::MergeOutcome::badShard ? kInputError : kRuntimeFailure;
     }
-    if (toFile ? !file->commit(error) : !scratch.copyTo(out, error)) {
-        if (file) file->discard();
+    if (!output.finish(out, error)) {
+        output.discard();
         err << "samverkan: " << error << "\n";
         return kRuntimeFailure;
     }
