@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "sim/scenario/Scenario.hpp"
@@ -15,6 +17,14 @@ inline scenario::Scenario load(const std::string& path) {
     INFO((loaded.diagnostics.empty() ? std::string{} : loaded.diagnostics.front().str()));
     REQUIRE(loaded.ok());
     return std::move(*loaded.value);
+}
+
+/// A file's whole text.
+inline std::string readText(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
 }  // namespace samverkan::test

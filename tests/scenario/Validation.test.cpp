@@ -7,18 +7,13 @@
 #include <sstream>
 
 #include "sim/scenario/Scenario.hpp"
+#include "tests/scenario/LoadHelpers.hpp"
 
 using namespace samverkan;
 namespace fs = std::filesystem;
 
 namespace {
-std::string readText(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
+using test::readText;
 // The good file with `from` replaced by `to` (which must occur), its region named by an absolute
 // path so that the copy loads from the temporary folder.
 std::string variant(const std::string& good, const std::string& from, const std::string& to) {

@@ -7,18 +7,13 @@
 #include <sstream>
 
 #include "sim/scenario/Scenario.hpp"
+#include "tests/scenario/LoadHelpers.hpp"
 
 using namespace samverkan;
 namespace fs = std::filesystem;
 
 namespace {
-std::string readText(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
+using test::readText;
 // The shipped snowstorm with its region path made absolute, its duration replaced, written to a
 // temporary file.
 std::string snowstormLasting(const std::string& duration) {
