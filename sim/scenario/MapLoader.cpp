@@ -45,7 +45,7 @@ Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region&
                     if (!m.ok()) continue;
                     model::Area a;
                     if (auto x = m.require("id")) {
-                        a.id = doc.scalar(*x, "id").value_or("");
+                        a.id = doc.identifier(*x, "id").value_or("");
                         ids.add(doc, item, a.id);
                         if (!a.id.empty() && region.actorIndex(a.id) == model::kNone)
                             doc.error(*x, "unknown actor '" + a.id + "'" + model::didYouMean(a.id, region.actorIds()));

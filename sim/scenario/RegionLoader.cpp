@@ -18,7 +18,7 @@ void readForum(YamlDocument& doc, const YAML::Node& node, const std::string& lev
     model::Forum forum;
     forum.level = level;
     forum.mode = mode;
-    if (auto v = map.require("id")) forum.id = doc.scalar(*v, "forum id").value_or("");
+    if (auto v = map.require("id")) forum.id = doc.identifier(*v, "forum id").value_or("");
     if (auto v = map.require("name")) forum.name = doc.text(*v, "name").value_or(model::Text{});
     if (auto v = map.require("purpose")) forum.purpose = doc.text(*v, "purpose").value_or(model::Text{});
     map.finish();
@@ -37,7 +37,7 @@ void readLevels(YamlDocument& doc, const YAML::Node& node, Region& region) {
         if (!map.ok()) continue;
         model::Level level;
         level.rank = static_cast<int>(region.levels.size());
-        if (auto v = map.require("id")) level.id = doc.scalar(*v, "level id").value_or("");
+        if (auto v = map.require("id")) level.id = doc.identifier(*v, "level id").value_or("");
         levelIds.add(doc, item, level.id);
         if (auto v = map.require("name")) level.name = doc.text(*v, "name").value_or(model::Text{});
         if (auto v = map.require("purpose")) level.purpose = doc.text(*v, "purpose").value_or(model::Text{});
@@ -126,7 +126,7 @@ void readActors(YamlDocument& doc, const YAML::Node& node, const std::vector<mod
             if (it == templates.end()) doc.error(*v, "unknown template '" + t + "'" + model::didYouMean(t, templateIds));
             else actor = *it;
         }
-        if (auto v = map.require("id")) actor.id = doc.scalar(*v, "actor id").value_or("");
+        if (auto v = map.require("id")) actor.id = doc.identifier(*v, "actor id").value_or("");
         if (!map.get("name")) map.require("name");
         readActorFields(doc, map, actor);
         map.finish();
@@ -249,7 +249,7 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
     MapView map(doc, doc.root(), "the region file");
     region.file = doc.file();
     map.requireFormat("samverkan-region/1");
-    if (auto v = map.require("id")) region.id = doc.scalar(*v, "id").value_or("");
+    if (auto v = map.require("id")) region.id = doc.identifier(*v, "id").value_or("");
     if (auto v = map.require("name")) region.name = doc.text(*v, "name").value_or(model::Text{});
     if (auto v = map.require("council")) {
         MapView c(doc, *v, "council");

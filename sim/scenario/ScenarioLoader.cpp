@@ -78,7 +78,7 @@ void readObjectives(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         MapView map(doc, item, "objective");
         if (!map.ok()) continue;
         Objective o;
-        if (auto v = map.require("id")) o.id = doc.scalar(*v, "id").value_or("");
+        if (auto v = map.require("id")) o.id = doc.identifier(*v, "id").value_or("");
         ids.add(doc, item, o.id);
         if (auto v = map.require("text")) o.text = doc.text(*v, "text").value_or(Text{});
         if (auto v = map.require("focus")) {
@@ -117,7 +117,7 @@ void readInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         MapView map(doc, item, "inject");
         if (!map.ok()) continue;
         Inject in;
-        if (auto v = map.require("id")) in.id = doc.scalar(*v, "id").value_or("");
+        if (auto v = map.require("id")) in.id = doc.identifier(*v, "id").value_or("");
         ids.add(doc, item, in.id);
         in.where = {item.Mark().line + 1, item.Mark().column + 1};
         in.when = readTrigger(doc, map, s, true);
@@ -171,7 +171,7 @@ void readDecisionPoints(YamlDocument& doc, const YAML::Node& node, Scenario& s) 
         MapView map(doc, item, "decision point");
         if (!map.ok()) continue;
         DecisionPoint p;
-        if (auto v = map.require("id")) p.id = doc.scalar(*v, "id").value_or("");
+        if (auto v = map.require("id")) p.id = doc.identifier(*v, "id").value_or("");
         pointIds.add(doc, item, p.id);
         p.where = {item.Mark().line + 1, item.Mark().column + 1};
         p.when = readTrigger(doc, map, s, true);
@@ -192,7 +192,7 @@ void readDecisionPoints(YamlDocument& doc, const YAML::Node& node, Scenario& s) 
                     MapView om(doc, o, "option");
                     if (!om.ok()) continue;
                     DecisionOption opt;
-                    if (auto x = om.require("id")) opt.id = doc.scalar(*x, "id").value_or("");
+                    if (auto x = om.require("id")) opt.id = doc.identifier(*x, "id").value_or("");
                     optionIds.add(doc, o, opt.id);
                     if (auto x = om.require("label")) opt.label = doc.text(*x, "label").value_or(Text{});
                     if (auto x = om.get("commands")) {
@@ -317,7 +317,7 @@ void readExtraForums(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         MapView map(doc, item, "forum");
         if (!map.ok()) continue;
         model::Forum f;
-        if (auto v = map.require("id")) f.id = doc.scalar(*v, "id").value_or("");
+        if (auto v = map.require("id")) f.id = doc.identifier(*v, "id").value_or("");
         if (auto v = map.require("level")) {
             f.level = doc.scalar(*v, "level").value_or("");
             if (s.region.level(f.level) == nullptr) {
@@ -356,7 +356,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& li
     s.file = path;
     MapView map(doc, doc.root(), "the scenario file");
     map.requireFormat("samverkan/1");
-    if (auto v = map.require("id")) s.id = doc.scalar(*v, "id").value_or("");
+    if (auto v = map.require("id")) s.id = doc.identifier(*v, "id").value_or("");
     if (auto v = map.require("title")) s.title = doc.text(*v, "title").value_or(Text{});
     if (auto v = map.get("summary")) s.summary = doc.text(*v, "summary").value_or(Text{});
     bool regionOk = false;

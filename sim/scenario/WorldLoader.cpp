@@ -148,7 +148,7 @@ std::vector<std::pair<std::string, double>> readAreas(YamlDocument& doc, const Y
 
 std::string idOf(YamlDocument& doc, MapView& map) {
     const auto v = map.require("id");
-    return v ? doc.scalar(*v, "id").value_or("") : std::string{};
+    return v ? doc.identifier(*v, "id").value_or("") : std::string{};
 }
 
 Text textOf(YamlDocument& doc, MapView& map, const char* key) {

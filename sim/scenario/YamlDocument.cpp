@@ -183,6 +183,20 @@ std::optional<std::string> YamlDocument::scalar(const YAML::Node& node, std::str
     return node.Scalar();
 }
 
+std::optional<std::string> YamlDocument::identifier(const YAML::Node& node, std::string_view what) {
+    auto s = scalar(node, what);
+    if (!s) return std::nullopt;
+    if (s->empty()) {
+        error(node, std::string(what) + " must not be empty");
+        return std::nullopt;
+    }
+    if (std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; })) {
+        error(node, std::string(what) + " \"" + *s + "\" must not contain spaces or control characters");
+        return std::nullopt;
+    }
+    return s;
+}
+
 std::optional<engine::Millis> YamlDocument::duration(const YAML::Node& node, std::string_view what) {
     const auto s = scalar(node, what);
     if (!s) return std::nullopt;

@@ -37,6 +37,8 @@ public:
 
     /// A scalar string; reports "<what> must be a single value" otherwise.
     std::optional<std::string> scalar(const YAML::Node& node, std::string_view what);
+    /// An id: a single value, not empty, without spaces or control characters.
+    std::optional<std::string> identifier(const YAML::Node& node, std::string_view what);
     /// A duration like "90min".
     std::optional<engine::Millis> duration(const YAML::Node& node, std::string_view what);
     /// An offset from the start like "+2h".
