@@ -132,15 +132,24 @@ std::optional<Command> commandFrom(const json& entry, std::string& problem) {
 
 scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
     scenario::Loaded<ReadJournal> result;
-    auto fail = [&](int line, int column, std::string message) {
-        result.diagnostics.push_back({path, line, column, std::move(message)});
-    };
     std::string text, unreadable;
     if (!scenario::readInputFile(path, kMaxJournalBytes, text, unreadable)) {
         // "cannot read the file: …" reads better as what the file is.
         const std::string file = "cannot read the file";
         if (unreadable.rfind(file, 0) == 0) unreadable.replace(0, file.size(), "cannot read the journal");
-        fail(0, 0, unreadable);
+        result.diagnostics.push_back({path, 0, 0, unreadable});
+        return result;
+    }
+    return readJournalText(path, text);
+}
+
+scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std::string& text) {
+    scenario::Loaded<ReadJournal> result;
+    auto fail = [&](int line, int column, std::string message) {
+        result.diagnostics.push_back({path, line, column, std::move(message)});
+    };
+    if (text.size() > kMaxJournalBytes) {
+        fail(0, 0, "the journal is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxJournalBytes));
         return result;
     }
     if (text.empty()) {

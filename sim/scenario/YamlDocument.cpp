@@ -41,6 +41,14 @@ bool YamlDocument::load() {
     return parse(text);
 }
 
+bool YamlDocument::loadText(const std::string& text) {
+    if (text.size() > m_limits.maxFileBytes) {
+        errorAt(0, 0, "the file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(m_limits.maxFileBytes));
+        return false;
+    }
+    return parse(text);
+}
+
 // Rejects binary junk and nesting that would make the parser recurse too deeply, before parsing.
 bool YamlDocument::prescan(const std::string& text) {
     int line = 1, column = 1, flowDepth = 0;
