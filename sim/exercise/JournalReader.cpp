@@ -56,6 +56,15 @@ int tooDeepAt(const std::string& line) {
     return 0;
 }
 
+// The 1-based column of the number that nlohmann's "number overflow parsing '<number>'" names, or 1.
+int numberColumn(const std::string& line, const std::string& message) {
+    const auto open = message.find('\'');
+    const auto close = message.rfind('\'');
+    if (open == std::string::npos || close <= open + 1) return 1;
+    const auto at = line.find(message.substr(open + 1, close - open - 1));
+    return at == std::string::npos ? 1 : static_cast<int>(at) + 1;
+}
+
 // A string member of an object, or "" when it is absent or of another kind (json::value() throws then).
 std::string stringOr(const json& object, const char* key) {
     if (!object.is_object()) return {};
@@ -185,6 +194,13 @@ scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std
             entry = json::parse(line);
         } catch (const json::parse_error& e) {
             fail(lineNo, static_cast<int>(std::min<std::size_t>(e.byte, line.size() + 1)), "not a JSON object: " + std::string(e.what()).substr(std::string(e.what()).find(':') + 2));
+            return result;
+        } catch (const json::out_of_range& e) {
+            // A number too large for a double (1e400): the parser says which, not where.
+            fail(lineNo, numberColumn(line, e.what()), "not a JSON object: a number out of range (" + std::string(e.what()).substr(std::string(e.what()).find(']') + 2) + ")");
+            return result;
+        } catch (const json::exception& e) {
+            fail(lineNo, 1, "not a JSON object: " + std::string(e.what()));
             return result;
         }
         if (!entry.is_object() || !entry.contains("t") || !entry["t"].is_number_integer() || !entry.contains("seq") ||
