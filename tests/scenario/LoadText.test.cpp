@@ -45,7 +45,8 @@ TEST_CASE("a document in memory is held to the file size limit", "[scenario][tex
 }
 
 TEST_CASE("a region and a play in memory load as their files do", "[scenario][text]") {
-    const auto region = scenario::loadRegionText("scenarios/regions/stockholm.yaml", contentOf("scenarios/regions/stockholm.yaml"));
+    const auto region =
+        scenario::loadRegionText("scenarios/regions/stockholm.yaml", contentOf("scenarios/regions/stockholm.yaml"));
     CHECK(region.ok());
     const auto s = scenario::loadScenario("scenarios/snowstorm.yaml");
     REQUIRE(s.ok());
@@ -63,7 +64,8 @@ TEST_CASE("a journal in memory is read and checked as its file is", "[journal][t
     CHECK(exercise::readJournalText("j.jsonl", "{\"t\":0}").diagnostics.front().str() ==
           "j.jsonl:1:8: error: the journal is truncated: the last line has no newline (was the run interrupted?)");
     const auto v1 = exercise::readJournal("tests/data/bad/journal-v1.jsonl");
-    const auto v1Text = exercise::readJournalText("tests/data/bad/journal-v1.jsonl", contentOf("tests/data/bad/journal-v1.jsonl"));
+    const auto v1Text =
+        exercise::readJournalText("tests/data/bad/journal-v1.jsonl", contentOf("tests/data/bad/journal-v1.jsonl"));
     REQUIRE_FALSE(v1.diagnostics.empty());
     REQUIRE_FALSE(v1Text.diagnostics.empty());
     CHECK(v1Text.diagnostics.front().str() == v1.diagnostics.front().str());
