@@ -56,6 +56,15 @@ int tooDeepAt(const std::string& line) {
     return 0;
 }
 
+// The 1-based column of the number that nlohmann's "number overflow parsing '<number>'" names, or 1.
+int numberColumn(const std::string& line, const std::string& message) {
+    const auto open = message.find('\'');
+    const auto close = message.rfind('\'');
+    if (open == std::string::npos || close <= open + 1) return 1;
+    const auto at = line.find(message.substr(open + 1, close - open - 1));
+    return at == std::string::npos ? 1 : static_cast<int>(at) + 1;
+}
+
 // A string member of an object, or "" when it is absent or of another kind (json::value() throws then).
 std::string stringOr(const json& object, const char* key) {
     if (!object.is_object()) return {};
@@ -132,15 +141,24 @@ std::optional<Command> commandFrom(const json& entry, std::string& problem) {
 
 scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
     scenario::Loaded<ReadJournal> result;
-    auto fail = [&](int line, int column, std::string message) {
-        result.diagnostics.push_back({path, line, column, std::move(message)});
-    };
     std::string text, unreadable;
     if (!scenario::readInputFile(path, kMaxJournalBytes, text, unreadable)) {
         // "cannot read the file: …" reads better as what the file is.
         const std::string file = "cannot read the file";
         if (unreadable.rfind(file, 0) == 0) unreadable.replace(0, file.size(), "cannot read the journal");
-        fail(0, 0, unreadable);
+        result.diagnostics.push_back({path, 0, 0, unreadable});
+        return result;
+    }
+    return readJournalText(path, text);
+}
+
+scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std::string& text) {
+    scenario::Loaded<ReadJournal> result;
+    auto fail = [&](int line, int column, std::string message) {
+        result.diagnostics.push_back({path, line, column, std::move(message)});
+    };
+    if (text.size() > kMaxJournalBytes) {
+        fail(0, 0, "the journal is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxJournalBytes));
         return result;
     }
     if (text.empty()) {
@@ -176,6 +194,13 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
             entry = json::parse(line);
         } catch (const json::parse_error& e) {
             fail(lineNo, static_cast<int>(std::min<std::size_t>(e.byte, line.size() + 1)), "not a JSON object: " + std::string(e.what()).substr(std::string(e.what()).find(':') + 2));
+            return result;
+        } catch (const json::out_of_range& e) {
+            // A number too large for a double (1e400): the parser says which, not where.
+            fail(lineNo, numberColumn(line, e.what()), "not a JSON object: a number out of range (" + std::string(e.what()).substr(std::string(e.what()).find(']') + 2) + ")");
+            return result;
+        } catch (const json::exception& e) {
+            fail(lineNo, 1, "not a JSON object: " + std::string(e.what()));
             return result;
         }
         if (!entry.is_object() || !entry.contains("t") || !entry["t"].is_number_integer() || !entry.contains("seq") ||

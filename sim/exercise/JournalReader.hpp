@@ -43,5 +43,8 @@ std::size_t startFieldColumn(const std::string& line, const std::string& key);
 /// Reads and checks a journal file. On any problem, `value` is empty and the diagnostics say
 /// where (a truncated last line, a line that is not JSON, a missing field, a bad command).
 scenario::Loaded<ReadJournal> readJournal(const std::string& path);
+/// Reads and checks a journal already in memory, as if `text` were the content of the file at
+/// `path` (which only names it in diagnostics).
+scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std::string& text);
 
 }  // namespace samverkan::exercise

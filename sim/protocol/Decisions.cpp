@@ -22,6 +22,9 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
     const std::string topic = decision.command.topic;  // a copy: the decision moves into the list below
     if (std::find(m_region.topics.begin(), m_region.topics.end(), topic) == m_region.topics.end())
         return Answer::refused(RefusalCode::unknownTopic, {topic});
+    // The forum a proposal goes to must exist before anything is recorded: a journal or a client
+    // may name any string (found by fuzzing replay, which read past the region's forums).
+    if (!c.proposalTo.empty() && forumOf(c.proposalTo) == kNone) return Answer::refused(RefusalCode::unknownForum, {c.proposalTo});
     const auto index = static_cast<std::uint32_t>(m_decisions.size());
 
     if (c.forum.empty()) {
@@ -99,8 +102,9 @@ void Cooperation::decisionAgreed(std::uint32_t index) {
     }
     if (!d.command.proposalTo.empty()) {
         const ForumIndex to = forumOf(d.command.proposalTo);
-        record(ProposalSent{d.command.by, forumId(d.forum), forumId(to), d.command.id, d.command.text}, d.command.by, forumId(to),
-               d.command.id);
+        // A decision taken alone has no forum it comes from.
+        const std::string from = d.forum == kNone ? std::string{} : forumId(d.forum);
+        record(ProposalSent{d.command.by, from, forumId(to), d.command.id, d.command.text}, d.command.by, forumId(to), d.command.id);
     }
     // Each actor carries the direction out in its own organisation, after its own delay (R10).
     for (const auto a : d.actors)

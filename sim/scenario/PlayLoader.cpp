@@ -354,10 +354,12 @@ std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const
 }
 
 namespace {
-Loaded<Play> loadPlayFileUnguarded(const std::string& path, const Scenario& scenario, const Limits& limits) {
+// `content` null: read the file at `path`.
+Loaded<Play> loadPlayFileUnguarded(const std::string& path, const std::string* content, const Scenario& scenario,
+                                   const Limits& limits) {
     Loaded<Play> result;
     YamlDocument doc(path, limits, result.diagnostics);
-    if (doc.load()) {
+    if (content ? doc.loadText(*content) : doc.load()) {
         MapView map(doc, doc.root(), "the play file");
         Play play;
         map.requireFormat("samverkan-play/1");
@@ -384,7 +386,11 @@ Loaded<Play> loadPlayFileUnguarded(const std::string& path, const Scenario& scen
 }  // namespace
 
 Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, const Limits& limits) {
-    return guardedLoad<Play>(path, [&](Loaded<Play>& result) { result = loadPlayFileUnguarded(path, scenario, limits); });
+    return guardedLoad<Play>(path, [&](Loaded<Play>& result) { result = loadPlayFileUnguarded(path, nullptr, scenario, limits); });
+}
+
+Loaded<Play> loadPlayText(const std::string& path, const std::string& text, const Scenario& scenario, const Limits& limits) {
+    return guardedLoad<Play>(path, [&](Loaded<Play>& result) { result = loadPlayFileUnguarded(path, &text, scenario, limits); });
 }
 
 }  // namespace samverkan::scenario

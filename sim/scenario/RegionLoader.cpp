@@ -289,13 +289,22 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
     return doc.errorCount() == before;
 }
 
-Loaded<Region> loadRegion(const std::string& path, const Limits& limits) {
+namespace {
+// `content` null: read the file at `path`.
+Loaded<Region> loadRegionFrom(const std::string& path, const std::string* content, const Limits& limits) {
     return guardedLoad<Region>(path, [&](Loaded<Region>& result) {
         YamlDocument doc(path, limits, result.diagnostics);
         Region region;
-        if (doc.load() && readRegionDocument(doc, region)) result.value = std::move(region);
+        if ((content ? doc.loadText(*content) : doc.load()) && readRegionDocument(doc, region)) result.value = std::move(region);
         sortDiagnostics(result.diagnostics);
     });
+}
+}  // namespace
+
+Loaded<Region> loadRegion(const std::string& path, const Limits& limits) { return loadRegionFrom(path, nullptr, limits); }
+
+Loaded<Region> loadRegionText(const std::string& path, const std::string& text, const Limits& limits) {
+    return loadRegionFrom(path, &text, limits);
 }
 
 }  // namespace samverkan::scenario

@@ -166,6 +166,14 @@ Loaded<model::Region> loadRegion(const std::string& path, const Limits& limits =
 Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits = {});
 /// Loads a play from a separate file (`format: samverkan-play/1`) against a loaded scenario.
 Loaded<Play> loadPlayFile(const std::string& path, const Scenario& scenario, const Limits& limits = {});
+/// The same three loaders for a document already in memory: `text` is read as the content of the
+/// file at `path`, which names it in diagnostics and is the base for what it refers to (a
+/// scenario's region and map are still read from disk), under the same limits. For fuzzing and
+/// for documents that do not come from a file.
+Loaded<model::Region> loadRegionText(const std::string& path, const std::string& text, const Limits& limits = {});
+Loaded<Scenario> loadScenarioText(const std::string& path, const std::string& text, const Limits& limits = {});
+Loaded<Play> loadPlayText(const std::string& path, const std::string& text, const Scenario& scenario,
+                          const Limits& limits = {});
 /// Reads a region's map (`assets/maps/<region id>.yaml`): its municipalities' seats and populations.
 Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region& region, const Limits& limits = {});
 

@@ -348,10 +348,11 @@ std::string resolveRegionPath(const std::string& scenarioPath, const std::string
 }  // namespace
 
 namespace {
-Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& limits) {
+// `content` null: read the file at `path`.
+Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::string* content, const Limits& limits) {
     Loaded<Scenario> result;
     YamlDocument doc(path, limits, result.diagnostics);
-    if (!doc.load()) return result;
+    if (!(content ? doc.loadText(*content) : doc.load())) return result;
     Scenario s;
     s.file = path;
     MapView map(doc, doc.root(), "the scenario file");
@@ -422,7 +423,11 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const Limits& li
 }  // namespace
 
 Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
-    return guardedLoad<Scenario>(path, [&](Loaded<Scenario>& result) { result = loadScenarioUnguarded(path, limits); });
+    return guardedLoad<Scenario>(path, [&](Loaded<Scenario>& result) { result = loadScenarioUnguarded(path, nullptr, limits); });
+}
+
+Loaded<Scenario> loadScenarioText(const std::string& path, const std::string& text, const Limits& limits) {
+    return guardedLoad<Scenario>(path, [&](Loaded<Scenario>& result) { result = loadScenarioUnguarded(path, &text, limits); });
 }
 
 }  // namespace samverkan::scenario

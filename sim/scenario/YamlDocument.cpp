@@ -8,10 +8,39 @@
 #include <fstream>
 #include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
+
 #include "sim/model/Names.hpp"
 #include "sim/scenario/InputFile.hpp"
 
 namespace samverkan::scenario {
+namespace {
+
+// Parser events that only note where the second document's first node is.
+class SecondDocumentMark : public YAML::EventHandler {
+public:
+    YAML::Mark second = YAML::Mark::null_mark();
+
+    void OnDocumentStart(const YAML::Mark&) override { ++m_documents; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { note(mark); }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        note(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { note(mark); }
+    void OnMapEnd() override {}
+
+private:
+    void note(const YAML::Mark& mark) {
+        if (m_documents == 2 && second.is_null()) second = mark;
+    }
+    int m_documents = 0;
+};
+
+}  // namespace
 
 YamlDocument::YamlDocument(std::string file, const Limits& limits, std::vector<Diagnostic>& out)
     : m_file(std::move(file)), m_limits(limits), m_out(out) {}
@@ -36,6 +65,14 @@ bool YamlDocument::load() {
     std::string text, problem;
     if (!readInputFile(m_file, m_limits.maxFileBytes, text, problem)) {
         errorAt(0, 0, problem);
+        return false;
+    }
+    return parse(text);
+}
+
+bool YamlDocument::loadText(const std::string& text) {
+    if (text.size() > m_limits.maxFileBytes) {
+        errorAt(0, 0, "the file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(m_limits.maxFileBytes));
         return false;
     }
     return parse(text);
@@ -142,15 +179,24 @@ bool YamlDocument::parse(const std::string& text) {
     if (!prescan(text)) return false;
     try {
         // One document per file: anything after a second document marker (---, ..., a directive)
-        // would otherwise be read by nobody and trusted by the reader.
-        auto documents = YAML::LoadAll(text);
-        if (documents.size() > 1) {
-            const auto mark = documents[1].Mark();
-            if (mark.is_null()) errorAt(1, 1, "the file holds more than one YAML document; a Samverkan file is one document");
+        // would otherwise be read by nobody and trusted by the reader. The documents are counted
+        // up to two, never all: yaml-cpp 0.7 reads a ',' outside [ ] or { } after the first
+        // document's top-level node as an endless run of empty documents (YAML::LoadAll never
+        // returns).
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        SecondDocumentMark marks;
+        const bool any = parser.HandleNextDocument(marks);
+        if (any && parser.HandleNextDocument(marks)) {
+            const auto& mark = marks.second;
+            const auto at = mark.is_null() || mark.pos < 0 ? std::string::npos : static_cast<std::size_t>(mark.pos);
+            if (at < text.size() && text[at] == ',')
+                errorAt(mark, "',' outside a flow collection ([…] or {…}); quote the value if the comma belongs to it");
+            else if (mark.is_null()) errorAt(1, 1, "the file holds more than one YAML document; a Samverkan file is one document");
             else errorAt(mark, "a second YAML document starts here; a Samverkan file is one document");
             return false;
         }
-        m_root = documents.empty() ? YAML::Node() : documents.front();
+        m_root = any ? YAML::Load(text) : YAML::Node();
     } catch (const YAML::Exception& e) {
         errorAt(e.mark, "YAML syntax: " + e.msg);
         return false;

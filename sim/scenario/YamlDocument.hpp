@@ -23,6 +23,8 @@ public:
     /// Reads and parses the file, enforcing size, encoding, nesting and expansion limits.
     /// Returns false (with diagnostics) when there is no usable tree.
     bool load();
+    /// Parses `text` as the file's content, enforcing the same limits as load() (size included).
+    bool loadText(const std::string& text);
     /// Parses text as if it were the file's content (for tests and embedded documents).
     bool parse(const std::string& text);
 

@@ -307,7 +307,10 @@ double World::areaWeight(const std::string& actor) const {
 // Each municipality counts once, whether named itself or through a group.
 double World::areasWeight(const std::vector<std::string>& areas) const {
     double sum = 0;
-    for (const auto& [actor, weight] : m_spec.areaWeights) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    for (const auto& areaWeight : m_spec.areaWeights) {
+        const auto& actor = areaWeight.first;
+        const double weight = areaWeight.second;
         const bool named = std::any_of(areas.begin(), areas.end(), [&](const std::string& id) {
             if (id == actor) return true;
             const auto* group = model::findById(m_spec.groups, id);

@@ -74,3 +74,11 @@ TEST_CASE("the start entry's fields of the wrong kind or out of range are refuse
     const auto source = journalWith("source-list", R"({"t":0,"seq":2,"kind":"command","actor":"sl","data":{"type":"report","source":[1]}})");
     CHECK(firstDiagnostic(source).find(":2:1: error: bad command: data.source must be one of") != std::string::npos);
 }
+
+TEST_CASE("a number too large for a double is refused at its column, not thrown", "[journal][bad-input]") {
+    // Found by the journal fuzz target: nlohmann's parser throws out_of_range, not parse_error, for 1e400.
+    const auto read = exercise::readJournalText("j.jsonl", "{\"t\":0,\"seq\":1,\"kind\":\"start\",\"data\":{\"duration_ms\":1e400}}\n");
+    REQUIRE_FALSE(read.diagnostics.empty());
+    CHECK(read.diagnostics.front().str() ==
+          "j.jsonl:1:53: error: not a JSON object: a number out of range (number overflow parsing '1e400')");
+}

@@ -141,3 +141,28 @@ TEST_CASE("R15: bilateral contacts are documented as such", "[rules][R15]") {
     CHECK(h.entries(Kind::contact).at(0).as<protocol::ContactMade>()->to == "polisen");
     CHECK_FALSE(h.apply(protocol::Contact{"sl", "nobody", {"?", "?"}}).accepted);
 }
+
+TEST_CASE("a decision proposed to a forum that does not exist is refused, and nothing is recorded", "[rules][R11][bad-input]") {
+    // Found by the journal fuzz target: replay read past the region's forums for the proposal's name.
+    Harness h;
+    h.open("samordnande", {"polisen", "kommun-a"});
+    auto d = decision("samordnande", "operations", {"polisen"});
+    d.proposalTo = "no-such-forum";
+    const std::size_t before = h.coop.decisions().size();
+    const auto answer = h.apply(d);
+    REQUIRE_FALSE(answer.accepted);
+    CHECK(answer.refusal.code == protocol::RefusalCode::unknownForum);
+    CHECK(h.reason(answer).en == "Unknown forum ‘no-such-forum’.");
+    CHECK(h.coop.decisions().size() == before);
+}
+
+TEST_CASE("a decision taken alone and proposed to a forum names no forum it comes from", "[rules][R10][R11]") {
+    Harness h;
+    auto d = decision("", "operations", {"polisen"});
+    d.proposalTo = "chefsgrupp";
+    REQUIRE(h.apply(d).accepted);
+    h.runFor(kHour);
+    const auto sent = h.entries(Kind::proposal);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].forum == "chefsgrupp");
+}
