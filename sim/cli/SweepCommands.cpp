@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include "sim/analysis/Sweep.hpp"
 #include "sim/cli/Support.hpp"
 #include "sim/exercise/Files.hpp"
+#include "sim/scenario/InputFile.hpp"
 
 namespace samverkan::cli {
 namespace {
@@ -242,6 +244,10 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
 }
 
 namespace {
+// A results table read whole (plot, a report's curve): a sweep of a million runs writes about
+// 200 MB of CSV. merge streams its shards and has no such limit.
+constexpr std::size_t kMaxResultsBytes = std::size_t{1} << 30;
+
 // "line N: …" from the results reader becomes file:N:1: error: …
 void printCsvError(std::ostream& err, const std::string& file, const std::string& error) {
     const auto colon = error.find(':');
@@ -251,12 +257,12 @@ void printCsvError(std::ostream& err, const std::string& file, const std::string
 }  // namespace
 
 std::optional<analysis::Table> readResults(const std::string& f, std::ostream& err) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) {
-        err << f << ": error: cannot read the file\n";
+    std::string text, error;
+    if (!scenario::readInputFile(f, kMaxResultsBytes, text, error)) {
+        err << f << ": error: " << error << "\n";
         return std::nullopt;
     }
-    std::string error;
+    std::istringstream in(std::move(text));
     auto t = analysis::readCsv(in, error);
     if (!t) printCsvError(err, f, error);
     return t;
@@ -281,7 +287,12 @@ int doMerge(const MergeArgs& a, std::ostream& out, std::ostream& err) {
     std::string error;
     analysis::Table columns;
     for (std::size_t i = 0; i < a.files.size(); ++i) {
-        std::ifstream in(a.files[i], std::ios::binary);
+        std::ifstream in;
+        if (scenario::isRegularInputFile(a.files[i], error)) in.open(a.files[i], std::ios::binary);
+        else {
+            err << a.files[i] << ": error: " << error << "\n";
+            return kInputError;
+        }
         if (!in) {
             err << a.files[i] << ": error: cannot read the file\n";
             return kInputError;

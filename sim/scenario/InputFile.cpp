@@ -11,7 +11,7 @@ bool pathExists(const std::string& path) {
     return !ec && std::filesystem::exists(status);
 }
 
-bool readInputFile(const std::string& path, std::size_t maxBytes, std::string& text, std::string& error) {
+bool isRegularInputFile(const std::string& path, std::string& error) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const auto status = fs::status(path, ec);  // follows links; a loop or a dangling link is an error here
@@ -20,7 +20,7 @@ bool readInputFile(const std::string& path, std::size_t maxBytes, std::string& t
         return false;
     }
     switch (status.type()) {
-        case fs::file_type::regular: break;
+        case fs::file_type::regular: return true;
         case fs::file_type::directory: error = "cannot read the file: it is a directory"; return false;
         case fs::file_type::fifo: error = "cannot read the file: it is a pipe (FIFO), not a regular file"; return false;
         case fs::file_type::character:
@@ -28,6 +28,12 @@ bool readInputFile(const std::string& path, std::size_t maxBytes, std::string& t
         case fs::file_type::socket: error = "cannot read the file: it is a socket, not a regular file"; return false;
         default: error = "cannot read the file: it is not a regular file"; return false;
     }
+}
+
+bool readInputFile(const std::string& path, std::size_t maxBytes, std::string& text, std::string& error) {
+    namespace fs = std::filesystem;
+    if (!isRegularInputFile(path, error)) return false;
+    std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) {
         error = "cannot read the file: " + ec.message();

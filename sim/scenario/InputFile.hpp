@@ -12,6 +12,10 @@ namespace samverkan::scenario {
 /// what is wrong). Never throws, unlike std::filesystem::exists(path).
 bool pathExists(const std::string& path);
 
+/// False, with the reason in words in `error`, unless `path` is a regular file (after links): for
+/// a reader that streams a file from outside rather than reading it whole.
+bool isRegularInputFile(const std::string& path, std::string& error);
+
 /// Reads `path` into `text`. False, with the reason in words in `error`, if it is not a regular
 /// file, is larger than `maxBytes`, or cannot be read.
 bool readInputFile(const std::string& path, std::size_t maxBytes, std::string& text, std::string& error);

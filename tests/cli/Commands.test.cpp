@@ -357,5 +357,16 @@ TEST_CASE("special files are refused before any read: a pipe, a device, a link l
             const std::string what = std::string(command) == "replay" || std::string(command) == "report" ? "journal" : "file";
             CHECK(r.err.find(f.path + ": error: cannot read the " + what + ": " + f.says) == 0);
         }
+    // A sweep's results, read whole by plot and a report's curve, streamed by merge.
+    const auto journal = (dir / "run.jsonl").string();
+    REQUIRE(samverkanCli({"run", "snowstorm", "--journal", journal}).code == 0);
+    for (const auto& f : files)
+        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+                 {"plot", f.path}, {"merge", f.path}, {"report", journal, "--curve", f.path}}) {
+            INFO(args.front() << " " << f.path);
+            const auto r = samverkanCli(args);
+            CHECK(r.code == 2);
+            CHECK(r.err.find(f.path + ": error: cannot read the file: " + f.says) == 0);
+        }
     fs::remove_all(dir);
 }
