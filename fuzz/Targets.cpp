@@ -58,6 +58,15 @@ void runRegion(const std::string& input) {
     checkLoaded(scenario::loadRegionText(kRoot + "/scenarios/regions/fuzz-input.yaml", input), "loadRegionText");
 }
 
+void runMap(const std::string& input) {
+    static const auto region = [] {
+        auto loaded = scenario::loadRegion(kRoot + "/scenarios/regions/stockholm.yaml");
+        if (!loaded.ok()) broken("setup", "the shipped region does not load: " + loaded.diagnostics.front().str());
+        return std::move(*loaded.value);
+    }();
+    checkLoaded(scenario::loadAreaMapText(kRoot + "/assets/maps/fuzz-input.yaml", input, region), "loadAreaMapText");
+}
+
 void runPlay(const std::string& input) {
     for (const auto& s : shipped())
         checkLoaded(scenario::loadPlayText(kRoot + "/scenarios/fuzz-input.play.yaml", input, *s), "loadPlayText");
@@ -91,7 +100,7 @@ void runJournal(const std::string& input) {
 
 const std::vector<NamedTarget>& targets() {
     static const std::vector<NamedTarget> all{
-        {"scenario", &runScenario}, {"region", &runRegion}, {"play", &runPlay}, {"journal", &runJournal}};
+        {"scenario", &runScenario}, {"region", &runRegion}, {"map", &runMap}, {"play", &runPlay}, {"journal", &runJournal}};
     return all;
 }
 

@@ -14,12 +14,14 @@ namespace samverkan::fuzz {
 void runScenario(const std::string& input);
 /// A region file's text, read as `scenarios/regions/fuzz-input.yaml`.
 void runRegion(const std::string& input);
+/// A region's map file's text (samverkan-map/1), read against the shipped Stockholm region.
+void runMap(const std::string& input);
 /// A separate play file's text, read against each shipped scenario.
 void runPlay(const std::string& input);
 /// A journal's bytes; a journal that reads is run again against the shipped scenario it names.
 void runJournal(const std::string& input);
 
-/// The targets by name: scenario, region, play, journal.
+/// The targets by name: scenario, region, map, play, journal.
 using Target = void (*)(const std::string&);
 struct NamedTarget {
     std::string_view name;

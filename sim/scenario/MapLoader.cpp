@@ -21,12 +21,10 @@ std::optional<double> coordinate(YamlDocument& doc, const YAML::Node& node, cons
     return v;
 }
 
-}  // namespace
-
-Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region& region, const Limits& limits) {
+Loaded<model::AreaMap> loadAreaMapFrom(const std::string& path, const std::string* text, const model::Region& region, const Limits& limits) {
     return guardedLoad<model::AreaMap>(path, [&](Loaded<model::AreaMap>& result) {
         YamlDocument doc(path, limits, result.diagnostics);
-        if (!doc.load()) return;
+        if (!(text != nullptr ? doc.loadText(*text) : doc.load())) return;
         MapView map(doc, doc.root(), "the map file");
         if (!map.ok()) return;
         map.requireFormat("samverkan-map/1");
@@ -63,6 +61,16 @@ Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region&
         if (result.diagnostics.empty()) result.value = std::move(out);
         sortDiagnostics(result.diagnostics);
     });
+}
+
+}  // namespace
+
+Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region& region, const Limits& limits) {
+    return loadAreaMapFrom(path, nullptr, region, limits);
+}
+
+Loaded<model::AreaMap> loadAreaMapText(const std::string& path, const std::string& text, const model::Region& region, const Limits& limits) {
+    return loadAreaMapFrom(path, &text, region, limits);
 }
 
 }  // namespace samverkan::scenario

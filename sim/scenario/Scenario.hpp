@@ -176,5 +176,8 @@ Loaded<Play> loadPlayText(const std::string& path, const std::string& text, cons
                           const Limits& limits = {});
 /// Reads a region's map (`assets/maps/<region id>.yaml`): its municipalities' seats and populations.
 Loaded<model::AreaMap> loadAreaMap(const std::string& path, const model::Region& region, const Limits& limits = {});
+/// A map file's text, read as the file at `path` would be (for the fuzz target and tests).
+Loaded<model::AreaMap> loadAreaMapText(const std::string& path, const std::string& text, const model::Region& region,
+                                       const Limits& limits = {});
 
 }  // namespace samverkan::scenario

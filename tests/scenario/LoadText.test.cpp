@@ -70,3 +70,19 @@ TEST_CASE("a journal in memory is read and checked as its file is", "[journal][t
     REQUIRE_FALSE(v1Text.diagnostics.empty());
     CHECK(v1Text.diagnostics.front().str() == v1.diagnostics.front().str());
 }
+
+TEST_CASE("a map in memory loads as its file does, and is reported against the path given", "[scenario][text]") {
+    const auto region = scenario::loadRegion("scenarios/regions/stockholm.yaml");
+    REQUIRE(region.ok());
+    const std::string path = "assets/maps/stockholm.yaml";
+    const auto fromFile = scenario::loadAreaMap(path, *region.value);
+    const auto fromText = scenario::loadAreaMapText(path, contentOf(path), *region.value);
+    REQUIRE(fromFile.ok());
+    REQUIRE(fromText.ok());
+    REQUIRE(fromText.value->areas.size() == fromFile.value->areas.size());
+    CHECK(fromText.value->areas.size() == 26);
+    CHECK(fromText.value->areas.front().population == fromFile.value->areas.front().population);
+    const auto bad = scenario::loadAreaMapText("m.yaml", "format: samverkan-map/1\nregion: gotland\nmunicipalities: []\n", *region.value);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.diagnostics.front().str() == "m.yaml:2:9: error: this map is for region 'gotland', not 'stockholm'");
+}
