@@ -43,11 +43,15 @@ Metrics measure(const exercise::Exercise& run) {
             }
     };
     std::vector<std::string> ownTopics;
+    // A report made at a forum's meeting or conference is part of that contact, not one of its own
+    // (members report at each conference by doctrine); a report between them is a contact.
+    std::vector<std::pair<std::string, Millis>> reportsTo, gatherings;
     for (const auto& e : entries) {
         const auto f = region.forumIndex(e.forum);
         const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
         switch (e.kind) {
             case Kind::meetingOpened:
+                gatherings.emplace_back(e.forum, e.t);
                 if (!activatedForum) break;
                 if (std::none_of(m.activations.begin(), m.activations.end(), [&](const Timing& t) { return t.id == e.forum; }))
                     m.activations.push_back(timing(e, e.forum, region.forums[f].name, m.firstSignal));
@@ -101,10 +105,13 @@ Metrics measure(const exercise::Exercise& run) {
             }
             case Kind::report:
                 ++m.reportsMade;
-                if (!e.forum.empty()) ++m.forumContacts;
+                if (!e.forum.empty()) reportsTo.emplace_back(e.forum, e.t);
                 break;
             case Kind::conference:
-                if (!e.forum.empty()) ++m.forumContacts;
+                if (!e.forum.empty()) {
+                    ++m.forumContacts;
+                    gatherings.emplace_back(e.forum, e.t);
+                }
                 break;
             case Kind::implemented: {
                 if (e.forum.empty()) break;
@@ -119,6 +126,8 @@ Metrics measure(const exercise::Exercise& run) {
             default: break;
         }
     }
+    for (const auto& r : reportsTo)
+        if (std::find(gatherings.begin(), gatherings.end(), r) == gatherings.end()) ++m.forumContacts;
     m.forumContacts += m.coordinatedDecisions;
     double errorSum = 0;
     int knownEntries = 0;

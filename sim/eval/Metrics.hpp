@@ -53,7 +53,7 @@ struct Metrics {
     std::vector<Timing> implementations; ///< per actor: when it had carried out all its coordinated decisions
     std::vector<Presence> affected;      ///< directly affected actors and when they were present
     int bilateralContacts = 0;  ///< contacts outside the forums (R15)
-    int forumContacts = 0;      ///< reports, decisions and conferences inside forums
+    int forumContacts = 0;      ///< decisions and conferences inside forums, and reports to a forum between its meetings
     int publicMessages = 0, jointMessages = 0;
     int ownDecisions = 0, coordinatedDecisions = 0;
     /// Duplicated work (R15): own decisions beyond the first on the same topic — several
