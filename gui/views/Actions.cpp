@@ -42,6 +42,32 @@ std::vector<std::string> ids(const std::vector<model::Actor>& actors) {
     return out;
 }
 
+// The role's observations that are newer than what it last reported: what a report would add.
+void drawUnreported(const Session& s, const std::string& role) {
+    const auto* w = s.run->world();
+    if (w == nullptr) return;
+    bool observes = false;
+    for (std::size_t sv = 0; sv < w->spec().services.size(); ++sv) observes = observes || w->observes(role, sv);
+    if (!observes) return;
+    const auto open = s.run->unreported(role);
+    if (open.empty()) {
+        ImGui::TextDisabled("%s", s.t("Alla egna iakttagelser är rapporterade.", "All own observations are reported."));
+        return;
+    }
+    ImGui::TextUnformatted(s.t("Ej rapporterat ännu:", "Not yet reported:"));
+    for (const auto sv : open) {
+        const auto seen = w->observedBy(role, sv, s.run->now());
+        const auto told = s.run->lastReported(role, sv);
+        const std::string name = s.run->renderer().service(w->spec().services[sv].id).in(s.lang);
+        const int now = static_cast<int>(seen.level * 100 + 0.5);
+        if (told.observedAt < 0)
+            ImGui::BulletText("%s: %d %% (%s)", name.c_str(), now, s.t("aldrig rapporterad", "never reported"));
+        else
+            ImGui::BulletText("%s: %d %% (%s %d %%)", name.c_str(), now, s.t("senast rapporterat", "last reported"),
+                              static_cast<int>(told.level * 100 + 0.5));
+    }
+}
+
 }  // namespace
 
 // What the role may do; each action is a Command, and the answer shows below.
@@ -157,10 +183,14 @@ void ActionsPanel::draw(Session& s) {
             s.submit(protocol::SendPublicMessage{.by = role, .forum = {}, .text = {message, message}});
         tooltip(s.t("Aktörens eget budskap; räknas inte som samordnat.", "The actor's own message; not counted as coordinated."));
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Rapportera till forumet", "Report to the forum")) && !message.empty())
-            s.submit(protocol::Report{.by = role, .forum = forum, .text = {message, message}});
-        tooltip(s.t("Aktörens lägesrapport blir en del av den samlade lägesbilden (R13).",
-                    "The actor's report becomes part of the joint situational picture (R13)."));
+        // The report carries the role's own observations; the exercise fills in their levels.
+        if (ImGui::Button(s.t("Rapportera till forumet", "Report to the forum")))
+            s.submit(protocol::Report{.by = role, .forum = forum, .text = {message, message}, .services = {}, .levels = {}});
+        tooltip(s.t("Rapporten bär rollens egna iakttagelser av samhällsfunktionerna; bara det som rapporteras kommer med i "
+                    "forumets samlade lägesbild (R13).",
+                    "The report carries the role's own observations of the services; only what is reported reaches the "
+                    "forum's joint situational picture (R13)."));
+        drawUnreported(s, role);
         idCombo(s.t("Till", "To"), actorIds, actorChoice, nameOfActor);
         ImGui::SameLine();
         if (ImGui::Button(s.t("Bilateral kontakt", "Bilateral contact")) && !message.empty())

@@ -252,8 +252,23 @@ std::vector<MetricColumn> metricColumns(const scenario::Scenario& s) {
     columns.push_back({"first_joint_message_h", [](const Measured& m) { return hours(m.metrics.firstJointMessage.sinceSignal); }});
     columns.push_back({"picture_age_mean_h", [](const Measured& m) { return orMissing(m.metrics.pictureAgeMeanHours); }});
     columns.push_back({"picture_age_max_h", [](const Measured& m) { return orMissing(m.metrics.pictureAgeMaxHours); }});
+    columns.push_back({"picture_error_mean", [](const Measured& m) { return orMissing(m.metrics.pictureErrorMean); }});
+    columns.push_back({"picture_error_max", [](const Measured& m) { return orMissing(m.metrics.pictureErrorMax); }});
+    columns.push_back({"reports_made", [](const Measured& m) { return static_cast<double>(m.metrics.reportsMade); }});
+    columns.push_back({"reports_missed", [](const Measured& m) { return static_cast<double>(m.metrics.reportsMissed); }});
     columns.push_back({"bilateral_contacts", [](const Measured& m) { return static_cast<double>(m.metrics.bilateralContacts); }});
     columns.push_back({"forum_contacts", [](const Measured& m) { return static_cast<double>(m.metrics.forumContacts); }});
+    // Per service: the mean age and error of what the pictures knew of it (missing: never known).
+    const auto perService = [](std::size_t i, double eval::ServicePicture::*field) {
+        return [i, field](const Measured& m) {
+            return i < m.metrics.servicePictures.size() ? orMissing(m.metrics.servicePictures[i].*field) : std::nan("");
+        };
+    };
+    if (s.world)
+        for (std::size_t i = 0; i < s.world->services.size(); ++i) {
+            columns.push_back({"picture_age_h." + s.world->services[i].id, perService(i, &eval::ServicePicture::ageMeanHours)});
+            columns.push_back({"picture_error." + s.world->services[i].id, perService(i, &eval::ServicePicture::errorMean)});
+        }
     if (s.world)
         for (std::size_t o = 0; o < s.world->outcomes.size(); ++o)
             columns.push_back({"outcome." + s.world->outcomes[o].id, [o](const Measured& m) { return m.metrics.outcomes[o].value; }});

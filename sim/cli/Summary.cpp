@@ -62,6 +62,12 @@ void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang 
     if (m.pictureAgeMeanHours >= 0)
         out << "  " << pad(sv ? "Samlad lägesbild: ålder medel / max (timmar)" : "Joint situational picture: age mean / max (hours)", 52)
             << " " << fixed(m.pictureAgeMeanHours, 1) << " / " << fixed(m.pictureAgeMaxHours, 1) << "\n";
+    if (m.pictures > 0) {
+        out << "  " << pad(sv ? "Lägesbild: fel medel / max (nivå 0–1)" : "Picture: error mean / max (level 0–1)", 52) << " "
+            << fixed(m.pictureErrorMean, 2) << " / " << fixed(m.pictureErrorMax, 2) << "\n";
+        out << "  " << pad(sv ? "Rapporter till forum: lämnade / uteblivna" : "Reports to forums: made / missed", 52) << " "
+            << m.reportsMade << " / " << m.reportsMissed << "\n";
+    }
     out << "  " << pad(sv ? "Kontaktytor: bilaterala / i forum" : "Contact surfaces: bilateral / in forums", 52) << " "
         << m.bilateralContacts << " / " << m.forumContacts << "\n";
     out << "  " << pad(sv ? "Dubbelarbete: egna beslut i samma fråga" : "Duplicated work: own decisions on the same topic", 52) << " "
@@ -121,6 +127,15 @@ void printJson(std::ostream& out, const exercise::Exercise& run) {
     metrics["situational_pictures"] = m.pictures;
     metrics["picture_age_mean_hours"] = m.pictureAgeMeanHours;
     metrics["picture_age_max_hours"] = m.pictureAgeMaxHours;
+    metrics["picture_error_mean"] = m.pictureErrorMean;
+    metrics["picture_error_max"] = m.pictureErrorMax;
+    metrics["reports_made"] = m.reportsMade;
+    metrics["reports_missed"] = m.reportsMissed;
+    metrics["service_pictures"] = ordered_json::array();
+    for (const auto& sp : m.servicePictures)
+        metrics["service_pictures"].push_back({{"service", sp.id}, {"pictures", sp.pictures}, {"known", sp.known},
+                                               {"age_mean_hours", sp.ageMeanHours}, {"age_max_hours", sp.ageMaxHours},
+                                               {"error_mean", sp.errorMean}, {"error_max", sp.errorMax}});
     metrics["bilateral_contacts"] = m.bilateralContacts;
     metrics["forum_contacts"] = m.forumContacts;
     metrics["public_messages"] = m.publicMessages;

@@ -1,6 +1,7 @@
 #include "sim/eval/Metrics.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace samverkan::eval {
 namespace {
@@ -42,11 +43,15 @@ Metrics measure(const exercise::Exercise& run) {
             }
     };
     std::vector<std::string> ownTopics;
+    // A report made at a forum's meeting or conference is part of that contact, not one of its own
+    // (members report at each conference by doctrine); a report between them is a contact.
+    std::vector<std::pair<std::string, Millis>> reportsTo, gatherings;
     for (const auto& e : entries) {
         const auto f = region.forumIndex(e.forum);
         const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
         switch (e.kind) {
             case Kind::meetingOpened:
+                gatherings.emplace_back(e.forum, e.t);
                 if (!activatedForum) break;
                 if (std::none_of(m.activations.begin(), m.activations.end(), [&](const Timing& t) { return t.id == e.forum; }))
                     m.activations.push_back(timing(e, e.forum, region.forums[f].name, m.firstSignal));
@@ -77,9 +82,36 @@ Metrics measure(const exercise::Exercise& run) {
                 }
                 break;
             case Kind::contact: ++m.bilateralContacts; break;
+            case Kind::situationalPicture: {
+                const auto& p = *e.as<protocol::PictureCompiled>();
+                m.reportsMissed += static_cast<int>(p.unreported.size());
+                if (m.servicePictures.empty())
+                    for (const auto& svc : p.services) m.servicePictures.push_back({svc.service, words.service(svc.service)});
+                for (std::size_t s = 0; s < p.services.size() && s < m.servicePictures.size(); ++s) {
+                    auto& out = m.servicePictures[s];
+                    const auto& svc = p.services[s];
+                    ++out.pictures;
+                    if (!svc.known) continue;
+                    const double age = static_cast<double>(p.compiledAt - svc.observedAt) / static_cast<double>(engine::kHour);
+                    const double error = std::abs(svc.level - svc.truth);
+                    // Sums while counting; turned into means below.
+                    out.ageMeanHours = (out.known == 0 ? 0 : out.ageMeanHours) + age;
+                    out.errorMean = (out.known == 0 ? 0 : out.errorMean) + error;
+                    out.ageMaxHours = std::max(out.ageMaxHours, age);
+                    out.errorMax = std::max(out.errorMax, error);
+                    ++out.known;
+                }
+                break;
+            }
             case Kind::report:
+                ++m.reportsMade;
+                if (!e.forum.empty()) reportsTo.emplace_back(e.forum, e.t);
+                break;
             case Kind::conference:
-                if (!e.forum.empty()) ++m.forumContacts;
+                if (!e.forum.empty()) {
+                    ++m.forumContacts;
+                    gatherings.emplace_back(e.forum, e.t);
+                }
                 break;
             case Kind::implemented: {
                 if (e.forum.empty()) break;
@@ -94,7 +126,20 @@ Metrics measure(const exercise::Exercise& run) {
             default: break;
         }
     }
+    for (const auto& r : reportsTo)
+        if (std::find(gatherings.begin(), gatherings.end(), r) == gatherings.end()) ++m.forumContacts;
     m.forumContacts += m.coordinatedDecisions;
+    double errorSum = 0;
+    int knownEntries = 0;
+    for (auto& sp : m.servicePictures) {
+        if (sp.known == 0) continue;
+        errorSum += sp.errorMean;
+        knownEntries += sp.known;
+        sp.ageMeanHours /= sp.known;
+        sp.errorMean /= sp.known;
+        m.pictureErrorMax = std::max(m.pictureErrorMax, sp.errorMax);
+    }
+    if (knownEntries > 0) m.pictureErrorMean = errorSum / knownEntries;
     const auto& pictures = run.pictures();
     m.pictures = static_cast<int>(pictures.size());
     // Over the event: from the first signal until the hazards are over (or the run ends).

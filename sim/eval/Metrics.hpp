@@ -30,6 +30,18 @@ struct Presence {
     std::string forum;
 };
 
+/// How one service stood in the forums' joint situational pictures, over every picture compiled.
+struct ServicePicture {
+    std::string id;
+    Text name;
+    int pictures = 0;  ///< pictures compiled
+    int known = 0;     ///< of them, those that knew the service from a member's report
+    /// Age of what a picture knew of it (compiled − observed), over the pictures that knew it. Hours; -1: never known.
+    double ageMeanHours = -1, ageMaxHours = -1;
+    /// Error of what a picture knew of it: |known − true level| at compilation, over the same pictures; -1: never known.
+    double errorMean = -1, errorMax = -1;
+};
+
 /// The measurements of one run.
 struct Metrics {
     Millis firstSignal = -1;  ///< the first inject
@@ -41,7 +53,7 @@ struct Metrics {
     std::vector<Timing> implementations; ///< per actor: when it had carried out all its coordinated decisions
     std::vector<Presence> affected;      ///< directly affected actors and when they were present
     int bilateralContacts = 0;  ///< contacts outside the forums (R15)
-    int forumContacts = 0;      ///< reports, decisions and conferences inside forums
+    int forumContacts = 0;      ///< decisions and conferences inside forums, and reports to a forum between its meetings
     int publicMessages = 0, jointMessages = 0;
     int ownDecisions = 0, coordinatedDecisions = 0;
     /// Duplicated work (R15): own decisions beyond the first on the same topic — several
@@ -53,6 +65,14 @@ struct Metrics {
     /// -1 when the scenario has no world model to picture.
     double pictureAgeMeanHours = -1, pictureAgeMaxHours = -1;
     int pictures = 0;
+    /// Per service of the world model, in its order: picture age and error at each compilation.
+    std::vector<ServicePicture> servicePictures;
+    /// The same over all services: the mean and the worst error of every known entry of every picture. -1: none.
+    double pictureErrorMean = -1, pictureErrorMax = -1;
+    int reportsMade = 0;    ///< reports to forums, by trainees, plays and doctrine
+    /// Reports missed: at each picture, the members who observe a service and had made no report to
+    /// that forum since its previous picture (at its first: ever).
+    int reportsMissed = 0;
     struct Outcome {
         std::string id;
         Text name;

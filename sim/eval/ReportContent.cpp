@@ -117,6 +117,16 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
     if (m.pictureAgeMeanHours >= 0)
         row(sv ? "Samlade lägesbilder; ålder medel / max" : "Joint situational pictures; age mean / max",
             std::to_string(m.pictures) + "; " + fixed(m.pictureAgeMeanHours, 1) + " h / " + fixed(m.pictureAgeMaxHours, 1) + " h");
+    if (m.pictures > 0) {
+        row(sv ? "Rapporter till forum: lämnade / uteblivna" : "Reports to forums: made / missed",
+            std::to_string(m.reportsMade) + " / " + std::to_string(m.reportsMissed));
+        // Per service: how old and how wrong what the pictures knew was when they were compiled.
+        for (const auto& sp : m.servicePictures)
+            row((sv ? "Lägesbild, " : "Picture, ") + sp.name.in(lang) + (sv ? ": ålder medel / max; fel medel / max" : ": age mean / max; error mean / max"),
+                sp.known == 0 ? (sv ? "aldrig rapporterad" : "never reported")
+                              : fixed(sp.ageMeanHours, 1) + " h / " + fixed(sp.ageMaxHours, 1) + " h; " + fixed(sp.errorMean, 2) + " / " +
+                                    fixed(sp.errorMax, 2) + " (" + std::to_string(sp.known) + " / " + std::to_string(sp.pictures) + ")");
+    }
     row(sv ? "Budskap till allmänheten (varav gemensamma)" : "Public messages (of which joint)",
         std::to_string(m.publicMessages) + " (" + std::to_string(m.jointMessages) + ")");
     row(sv ? "Samordnade beslut / egna beslut" : "Coordinated / own decisions",

@@ -1,6 +1,7 @@
 #include "sim/exercise/Exercise.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "sim/exercise/JournalWriter.hpp"
@@ -15,6 +16,7 @@ constexpr std::int32_t kPriorityWeekly = 1;
 constexpr std::int32_t kPriorityInject = 2;
 constexpr std::int32_t kPriorityPoint = 3;
 constexpr std::int32_t kPriorityPlay = 4;
+constexpr std::int32_t kPriorityDoctrine = 4;
 constexpr std::int32_t kPriorityCommand = 5;
 constexpr std::int32_t kPriorityWorldTick = 6;
 constexpr std::int32_t kPriorityEnd = 9;
@@ -68,6 +70,7 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
         if (m_play == nullptr) throw std::invalid_argument("unknown play '" + m_options.playName + "'");
     }
     m_sim.reserve(256);
+    m_journal.reserve(1024);  // a two-day exercise with reports at every conference writes about 700 entries
     m_cooperation.setMeasures(&m_scenario.measures);
     if (m_scenario.world) {
         std::vector<protocol::PriorityCatalogueEntry> lists;
@@ -81,6 +84,17 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
         }
         m_cooperation.setPriorityLists(std::move(lists));
         m_world.emplace(*m_scenario.world, m_worldRandom, m_scenario.duration);
+        const auto& region = m_scenario.region;
+        m_reported.assign(region.forums.size(), world::ReportedKnowledge(m_scenario.world->services.size()));
+        m_lastCompiled.assign(region.forums.size(), -1);
+        for (model::ActorIndex a = 0; a < region.actors.size(); ++a) {
+            m_doctrine.push_back(region.reportingOf(a));
+            auto& observed = m_observed.emplace_back();
+            for (std::size_t sv = 0; sv < m_scenario.world->services.size(); ++sv)
+                if (m_world->observes(region.actors[a].id, sv)) observed.push_back(sv);
+            if (!observed.empty() && m_doctrine.back().every > 0 && m_doctrine.back().every <= m_scenario.duration)
+                m_sim.scheduleAt(m_doctrine.back().every, {RunEvent::Kind::doctrineReport, a, {}}, kPriorityDoctrine);
+        }
         m_sim.scheduleAt(std::min(m_scenario.world->tick, m_scenario.duration), {RunEvent::Kind::worldTick, 0, {}},
                          kPriorityWorldTick);
     }
@@ -154,18 +168,110 @@ const world::Picture* Exercise::picture(model::ForumIndex forum) const {
     return nullptr;
 }
 
-// Länsstyrelsen compiles the joint situational picture from what the members see (R13).
+const world::ReportedKnowledge* Exercise::reported(model::ForumIndex forum) const {
+    return forum < m_reported.size() ? &m_reported[forum] : nullptr;
+}
+
+world::KnownLevel Exercise::lastReported(const std::string& actor, std::size_t service) const {
+    world::KnownLevel last;
+    const auto a = m_scenario.region.actorIndex(actor);
+    if (a == model::kNone) return last;
+    for (const auto& k : m_reported)
+        if (const auto r = k.lastReport(a, service); r.observedAt > last.observedAt) last = r;
+    return last;
+}
+
+std::vector<std::size_t> Exercise::unreported(const std::string& actor) const {
+    std::vector<std::size_t> out;
+    if (!m_world) return out;
+    for (std::size_t s = 0; s < m_world->spec().services.size(); ++s) {
+        if (!m_world->observes(actor, s)) continue;
+        const auto seen = m_world->observedBy(actor, s, now());
+        const auto told = lastReported(actor, s);
+        if (told.observedAt < 0 || (seen.observedAt > told.observedAt && std::abs(seen.level - told.level) >= 0.005)) out.push_back(s);
+    }
+    return out;
+}
+
+// A report carries what its author observes now, of the services it names (none named: all it
+// observes); naming a service it does not see is refused.
+std::optional<Answer> Exercise::fillReport(protocol::Report& report) const {
+    using protocol::RefusalCode;
+    report.levels.clear();
+    if (!m_world) {
+        if (!report.services.empty()) return Answer::refused(RefusalCode::unknownService, {report.services.front()});
+        return std::nullopt;
+    }
+    const auto& services = m_world->spec().services;
+    if (report.services.empty()) {
+        const auto a = m_scenario.region.actorIndex(report.by);
+        if (a == model::kNone) return std::nullopt;  // the protocol refuses an unknown role
+        report.levels.reserve(m_observed[a].size());
+        for (const auto s : m_observed[a]) {
+            const auto k = m_world->seenAt(s, now());
+            report.levels.push_back({services[s].id, k.level, k.observedAt});
+        }
+        return std::nullopt;
+    }
+    for (const auto& id : report.services) {
+        const auto s = m_world->serviceIndex(id);
+        if (s == SIZE_MAX) return Answer::refused(RefusalCode::unknownService, {id});
+        if (!m_world->observes(report.by, s)) return Answer::refused(RefusalCode::notObserver, {report.by, id});
+        if (std::any_of(report.levels.begin(), report.levels.end(), [&](const auto& l) { return l.service == id; })) continue;
+        const auto k = m_world->observedBy(report.by, s, now());
+        report.levels.push_back({id, k.level, k.observedAt});
+    }
+    return std::nullopt;
+}
+
+// What a forum is told is what its picture can hold: each report's levels, kept per member.
+void Exercise::noteReport(const JournalEntry& entry) {
+    const auto f = m_scenario.region.forumIndex(entry.forum);
+    const auto a = m_scenario.region.actorIndex(entry.actor);
+    if (f == model::kNone || a == model::kNone || f >= m_reported.size()) return;
+    auto& knowledge = m_reported[f];
+    knowledge.reportedAt(a, m_sim.now());
+    for (const auto& l : entry.as<protocol::ReportMade>()->levels)
+        if (const auto s = m_world->serviceIndex(l.service); s != SIZE_MAX) knowledge.reported(a, s, {l.level, l.observedAt}, m_sim.now());
+}
+
+// A simulated member reports by its doctrine; a role a trainee holds reports only when the trainee does.
+void Exercise::reportByDoctrine(model::ActorIndex actor, model::ForumIndex forum) {
+    if (m_observed[actor].empty() || heldByTrainee(m_scenario.region.actors[actor].id)) return;
+    submit(protocol::Report{m_scenario.region.actors[actor].id, m_scenario.region.forums[forum].id, {}, {}, {}}, Source::doctrine);
+}
+
+void Exercise::reportAtInterval(model::ActorIndex actor) {
+    const auto& region = m_scenario.region;
+    for (model::ForumIndex f = 0; f < region.forums.size(); ++f) {
+        const auto& state = m_cooperation.forum(f);
+        if (region.forums[f].mode == model::Mode::activated && state.status == protocol::ForumStatus::active && state.has(actor))
+            reportByDoctrine(actor, f);
+    }
+    const Millis next = m_sim.now() + m_doctrine[actor].every;
+    if (next <= m_scenario.duration) m_sim.scheduleAt(next, {RunEvent::Kind::doctrineReport, actor, {}}, kPriorityDoctrine);
+}
+
+// Länsstyrelsen compiles the joint situational picture from what the members reported (R13): the
+// members who report at conferences do so first, then the picture holds per service the freshest
+// level a present member reported, before or at this moment.
 void Exercise::compilePicture(model::ForumIndex forum) {
-    std::vector<std::string> members;
-    for (const auto a : m_cooperation.forum(forum).members) members.push_back(m_scenario.region.actors[a].id);
-    auto picture = m_world->compilePicture(members, m_sim.now());
+    const auto& members = m_cooperation.forum(forum).members;
+    for (const auto a : members)
+        if (m_doctrine[a].atConference) reportByDoctrine(a, forum);
+    const auto& knowledge = m_reported[forum];
+    auto picture = knowledge.compile(members, m_sim.now());
     const auto& spec = m_world->spec();
-    protocol::PictureCompiled e{m_scenario.region.forums[forum].id, picture.compiledAt, picture.oldestObservation(), {}};
+    protocol::PictureCompiled e{m_scenario.region.forums[forum].id, picture.compiledAt, picture.oldestObservation(), {}, {}};
     e.services.reserve(spec.services.size());
     for (std::size_t s = 0; s < spec.services.size(); ++s) {
         const auto& k = picture.services[s];
         e.services.push_back({spec.services[s].id, k.observedAt >= 0, k.level, m_world->level(s), k.observedAt});
     }
+    for (const auto a : members)
+        if (!m_observed[a].empty() && knowledge.lastReportAt(a) <= m_lastCompiled[forum])
+            e.unreported.push_back(m_scenario.region.actors[a].id);
+    m_lastCompiled[forum] = m_sim.now();
     const std::string forumId = e.forum;
     m_pictureLog.emplace_back(forum, std::move(picture));
     record(protocol::entryOf(std::move(e), m_scenario.region.convener, forumId));
@@ -214,6 +320,7 @@ void Exercise::handle(const RunEvent& ev) {
             if (next <= m_scenario.duration) m_sim.scheduleAt(next, {RunEvent::Kind::worldTick, 0, {}}, kPriorityWorldTick);
             break;
         }
+        case RunEvent::Kind::doctrineReport: reportAtInterval(ev.index); break;
         case RunEvent::Kind::command: {
             const TimedCommand& c = m_deferred[ev.index];
             ++m_deferredEvents;
@@ -263,6 +370,7 @@ void Exercise::signalWorld(const JournalEntry& entry) {
             break;
         }
         case Kind::memberJoined: m_world->memberJoined(entry.actor, m_sim.now()); break;
+        case Kind::report: noteReport(entry); break;
         case Kind::publicMessage: m_world->publicMessage(entry.as<protocol::PublicMessage>()->joint, m_sim.now()); break;
         case Kind::frameSet:
         case Kind::prioritiesSet: {
@@ -362,7 +470,14 @@ Answer Exercise::submit(const Command& command, Source source) {
     const bool exerciseLevel = std::holds_alternative<protocol::AnswerDecisionPoint>(command) ||
                                std::holds_alternative<protocol::ControlInject>(command) ||
                                std::holds_alternative<protocol::HandOver>(command);
-    Answer answer = exerciseLevel ? exerciseCommand(command, source) : m_cooperation.apply(command);
+    Answer answer;
+    if (const auto* report = std::get_if<protocol::Report>(&command)) {
+        protocol::Report filled = *report;
+        const auto refused = fillReport(filled);
+        answer = refused ? *refused : m_cooperation.apply(filled);
+    } else {
+        answer = exerciseLevel ? exerciseCommand(command, source) : m_cooperation.apply(command);
+    }
     if (!answer.accepted)
         record(protocol::entryOf(protocol::CommandRefused{protocol::typeName(command), source, answer.refusal},
                                  protocol::actingRole(command)));

@@ -97,6 +97,13 @@ public:
     [[nodiscard]] const world::Picture* picture(model::ForumIndex forum) const;
     /// Every picture compiled so far, in order, with its forum.
     [[nodiscard]] const std::vector<std::pair<model::ForumIndex, world::Picture>>& pictures() const { return m_pictureLog; }
+    /// What a forum has been told by reports, or nullptr without a consequence model.
+    [[nodiscard]] const world::ReportedKnowledge* reported(model::ForumIndex forum) const;
+    /// The freshest level `actor` has reported of `service` to any forum (observedAt -1: never).
+    [[nodiscard]] world::KnownLevel lastReported(const std::string& actor, std::size_t service) const;
+    /// The services `actor` observes whose current observation it has not yet reported: never
+    /// reported, or newer than its last report with a level that differs from it (by 0.005 or more).
+    [[nodiscard]] std::vector<std::size_t> unreported(const std::string& actor) const;
 
     /// A new run with the same scenario, seed, play and trainee roles, replaying this run's
     /// outside commands up to time `t` and stopping there, so other choices can be tried from t.
@@ -104,7 +111,9 @@ public:
 
 private:
     struct RunEvent {
-        enum class Kind : std::uint8_t { protocol, inject, playStep, pointOpens, pointTimeout, weekly, command, worldTick, end };
+        enum class Kind : std::uint8_t {
+            protocol, inject, playStep, pointOpens, pointTimeout, weekly, command, worldTick, doctrineReport, end
+        };
         Kind kind = Kind::end;
         std::uint32_t index = 0;
         protocol::ProtocolEvent protocolEvent{};
@@ -131,6 +140,10 @@ private:
     void scheduleNextWeekly();
     void signalWorld(const JournalEntry& entry);
     void compilePicture(model::ForumIndex forum);
+    void reportByDoctrine(model::ActorIndex actor, model::ForumIndex forum);
+    void reportAtInterval(model::ActorIndex actor);
+    [[nodiscard]] std::optional<Answer> fillReport(protocol::Report& report) const;
+    void noteReport(const JournalEntry& entry);
     void recordStart();
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
     Answer handOver(const protocol::HandOver& command);
@@ -150,6 +163,10 @@ private:
     std::optional<world::World> m_world;
     std::vector<std::pair<model::ForumIndex, world::Picture>> m_pictureLog;
     std::vector<model::ForumIndex> m_picturesDue;  ///< conferences whose picture is still to be compiled
+    std::vector<world::ReportedKnowledge> m_reported;    ///< per forum: what its members reported
+    std::vector<Millis> m_lastCompiled;                 ///< per forum: its latest picture, -1 before the first
+    std::vector<model::ReportingDoctrine> m_doctrine;   ///< per actor: when it reports by itself
+    std::vector<std::vector<std::size_t>> m_observed;   ///< per actor: the services it observes
     bool m_compiling = false;
     std::vector<Waiting> m_waiting;
     std::vector<TimedCommand> m_inputs;     ///< outside commands, in submission order

@@ -22,6 +22,8 @@ public:
     /// Appends at simulated time `t`; returns the entry as stored.
     const JournalEntry& append(engine::Millis t, JournalEntry entry);
     [[nodiscard]] const std::vector<JournalEntry>& entries() const { return m_entries; }
+    /// Makes room for `n` entries, so that a run of about that many never moves them.
+    void reserve(std::size_t n) { m_entries.reserve(n); }
     /// All entries as JSON Lines, exactly as written to the stream.
     [[nodiscard]] std::string text() const;
     /// One entry as its JSON line (no newline).

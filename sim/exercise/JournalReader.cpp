@@ -258,7 +258,7 @@ scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std
             const json& d = dataOf(entry);
             const auto source = protocol::sourceFromName(stringOr(d, "source"));
             if (!source) {
-                fail(lineNo, 1, "bad command: data.source must be one of trainee, control, play, decision-point, timeout, cli");
+                fail(lineNo, 1, "bad command: data.source must be one of trainee, control, play, decision-point, timeout, cli, doctrine");
                 return result;
             }
             if (!protocol::isScripted(*source)) {

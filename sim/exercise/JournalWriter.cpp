@@ -93,7 +93,12 @@ ordered_json dataOf(const Event& event) {
             },
             [](const PrioritiesSet& e) { return ordered_json{{"list", e.list}, {"order", e.order}}; },
             [](const PublicMessage& e) { return ordered_json{{"joint", e.joint}, {"senders", e.senders}}; },
-            [](const ReportMade&) { return ordered_json::object(); },
+            [](const ReportMade& e) {
+                if (e.levels.empty()) return ordered_json::object();
+                ordered_json levels = ordered_json::array();
+                for (const auto& l : e.levels) levels.push_back({{"id", l.service}, {"level", rounded(l.level)}, {"observed_ms", l.observedAt}});
+                return ordered_json{{"levels", std::move(levels)}};
+            },
             [](const ContactMade& e) { return ordered_json{{"to", e.to}, {"bilateral", true}}; },
             [](const Deactivated& e) {
                 ordered_json d{{"by", e.by}};
@@ -115,8 +120,10 @@ ordered_json dataOf(const Event& event) {
                     o["true"] = rounded(s.truth);
                     services.push_back(std::move(o));
                 }
-                return ordered_json{{"compiled_ms", e.compiledAt}, {"oldest_observation_ms", e.oldestObservation},
-                                    {"services", std::move(services)}};
+                ordered_json d{{"compiled_ms", e.compiledAt}, {"oldest_observation_ms", e.oldestObservation},
+                               {"services", std::move(services)}};
+                if (!e.unreported.empty()) d["unreported"] = e.unreported;
+                return d;
             },
             [](const HandedOver&) { return ordered_json::object(); },
             [](const Ended& e) { return ordered_json{{"events", e.events}}; },

@@ -1,5 +1,7 @@
 #include "sim/model/Region.hpp"
 
+#include <algorithm>
+
 namespace samverkan::model {
 
 const Representation* Actor::at(const std::string& levelId) const {
@@ -21,6 +23,20 @@ ForumIndex Region::forumIndex(const std::string& forumId) const {
 }
 
 const Level* Region::level(const std::string& levelId) const { return findById(levels, levelId); }
+
+ReportingDoctrine Region::reportingOf(ActorIndex a) const {
+    ReportingDoctrine d;
+    for (const auto& rule : reporting) {
+        bool names = rule.actors.empty();
+        for (const auto& named : rule.actors) {
+            const auto* g = group(named);
+            names = names || named == actors[a].id ||
+                    (g != nullptr && std::find(g->members.begin(), g->members.end(), actors[a].id) != g->members.end());
+        }
+        if (names) d = rule.doctrine;
+    }
+    return d;
+}
 
 const ActorGroup* Region::group(const std::string& groupId) const { return findById(groups, groupId); }
 

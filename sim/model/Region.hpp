@@ -94,6 +94,21 @@ struct ActorGroup {
     std::vector<std::string> members;
 };
 
+/// How a simulated actor reports what it observes (doctrine as data): the levels of the services it
+/// observes, as it sees them after their report delay, to each activated forum it sits in.
+struct ReportingDoctrine {
+    bool atConference = false;  ///< at each meeting and conference of such a forum, before the picture is compiled
+    Millis every = 0;           ///< also every this long from the start of the run (0: no interval)
+};
+
+/// One rule of the reporting doctrine, for the named actors and groups (none named: every actor).
+/// Rules apply in order, the region's first and then the scenario's: the last rule naming an actor
+/// sets its doctrine. Roles a trainee holds never report by doctrine.
+struct ReportingRule {
+    std::vector<std::string> actors;
+    ReportingDoctrine doctrine;
+};
+
 /// The whole region.
 struct Region {
     std::string file;  ///< where it was loaded from
@@ -114,6 +129,10 @@ struct Region {
     Millis meetingLength = 0;          ///< how long an ordinary-mode meeting lasts
     Millis activatedConferenceInterval = 0;  ///< extra conferences while a forum is activated
     std::optional<WeeklyConference> weekly;
+    std::vector<ReportingRule> reporting;  ///< who reports when; with no rule naming an actor, it does not report
+
+    /// The doctrine of actor `a`: the last reporting rule naming it (or naming nobody), else none.
+    [[nodiscard]] ReportingDoctrine reportingOf(ActorIndex a) const;
 
     /// Time for actor `a` to carry out a decision of `topic` (R10).
     [[nodiscard]] Millis implementDelay(ActorIndex a, const std::string& topic) const {

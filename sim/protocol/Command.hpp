@@ -79,10 +79,21 @@ struct ControlInject {
     std::vector<std::string> to;
     Text text;
 };
-/// A report from an actor to a forum, e.g. at a cooperation conference.
+/// One service's level in a report: as the reporter saw it at `observedAt` (simulated ms).
+struct ReportedLevel {
+    std::string service;
+    double level = 1;
+    Millis observedAt = -1;
+};
+/// A report from an actor to a forum, e.g. at a cooperation conference. It names the services it
+/// reports (`services`; empty: every service the reporter observes), and carries their levels as
+/// the reporter observes them when it reports: the exercise fills `levels` in from the world
+/// before the protocol sees the command, so a report can carry only what its author saw.
 struct Report {
     std::string by, forum;
     Text text;
+    std::vector<std::string> services = {};
+    std::vector<ReportedLevel> levels = {};  ///< filled in by the exercise; not a field of plays or journals
 };
 /// A bilateral contact outside the forums (R15 counts these).
 struct Contact {

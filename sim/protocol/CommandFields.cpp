@@ -92,7 +92,8 @@ template <class C, class F>
     requires std::same_as<std::remove_const_t<C>, Report>
 void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, true);
-    f("text", c.text, FieldRef::none, true);
+    f("text", c.text, FieldRef::none, false);
+    f("services", c.services, FieldRef::none, false);
 }
 template <class C, class F>
     requires std::same_as<std::remove_const_t<C>, HandOver>

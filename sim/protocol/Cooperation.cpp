@@ -317,7 +317,7 @@ Answer Cooperation::report(const Report& c) {
     const bool ordinary = m_region.forums[f].mode == model::Mode::ordinary;
     if (!ordinary && !forumRunning(f)) return notRunning(f);
     if (!ordinary && !m_forums[f].has(actorOf(c.by))) return notMember(c.by, f);
-    record(ReportMade{c.by, forumId(f), c.text}, c.by, forumId(f));
+    record(ReportMade{c.by, forumId(f), c.text, c.levels}, c.by, forumId(f));
     return Answer::ok();
 }
 

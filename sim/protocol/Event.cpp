@@ -17,10 +17,10 @@ const std::vector<std::string> kKindNames{
     "deactivated", "decision-point", "decision-answered", "situational-picture", "hand-over", "end"};
 
 // In the order of RefusalCode.
-constexpr std::array<std::string_view, 39> kRefusalNames{"unknown-role", "unknown-forum", "unknown-actor", "unknown-medium", "unknown-recipient", "unknown-topic", "unknown-measure", "not-running", "not-member", "ordinary-not-activated", "already-active", "already-convening", "already-in-session", "only-convener", "already-member", "convener-stays", "release-chair-first", "already-chair", "only-chair-deactivates", "duplicate-decision", "alone-own-organisation", "members-absent", "empty-priorities", "frame-violation", "unknown-list", "unknown-list-item", "not-decider", "argument-out-of-range", "areas-beyond-deciders", "not-protocol-command", "exercise-ended", "point-not-waiting", "point-for-other", "unknown-option", "only-control-injects", "unknown-inject", "inject-without-text", "only-control-hands-over", "role-not-held"};
+constexpr std::array<std::string_view, 41> kRefusalNames{"unknown-role", "unknown-forum", "unknown-actor", "unknown-medium", "unknown-recipient", "unknown-topic", "unknown-measure", "not-running", "not-member", "ordinary-not-activated", "already-active", "already-convening", "already-in-session", "only-convener", "already-member", "convener-stays", "release-chair-first", "already-chair", "only-chair-deactivates", "duplicate-decision", "alone-own-organisation", "members-absent", "empty-priorities", "frame-violation", "unknown-list", "unknown-list-item", "not-decider", "argument-out-of-range", "areas-beyond-deciders", "not-protocol-command", "exercise-ended", "point-not-waiting", "point-for-other", "unknown-option", "only-control-injects", "unknown-inject", "inject-without-text", "only-control-hands-over", "role-not-held", "unknown-service", "not-observer"};
 static_assert(kRefusalNames.size() == static_cast<std::size_t>(kRefusalCodes));
 
-constexpr std::array<std::string_view, 6> kSourceNames{"trainee", "control", "play", "decision-point", "timeout", "cli"};
+constexpr std::array<std::string_view, 7> kSourceNames{"trainee", "control", "play", "decision-point", "timeout", "cli", "doctrine"};
 
 }  // namespace
 

@@ -19,13 +19,15 @@
 namespace samverkan::protocol {
 
 /// Where a command came from.
-enum class Source : std::uint8_t { trainee, control, play, decisionPoint, timeout, cli };
+/// `doctrine`: a simulated actor's own behaviour as the region's or scenario's data describes it
+/// (e.g. its reports at conferences).
+enum class Source : std::uint8_t { trainee, control, play, decisionPoint, timeout, cli, doctrine };
 /// The source's name in journals, e.g. "decision-point".
 std::string_view sourceName(Source source);
 /// The source of a name, if it is one.
 std::optional<Source> sourceFromName(std::string_view name);
-/// Commands a scripted play or a decision point issues are consequences, not outside input.
-[[nodiscard]] inline bool isScripted(Source s) { return s == Source::play || s == Source::decisionPoint; }
+/// Commands a scripted play, a decision point or a doctrine issues are consequences, not outside input.
+[[nodiscard]] inline bool isScripted(Source s) { return s == Source::play || s == Source::decisionPoint || s == Source::doctrine; }
 
 /// Why a command was refused: a code and its arguments (ids, names the renderer looks up).
 enum class RefusalCode : std::uint8_t {
@@ -68,9 +70,11 @@ enum class RefusalCode : std::uint8_t {
     injectWithoutText,      ///< args: —
     onlyControlHandsOver,   ///< args: —
     roleNotHeld,            ///< args: role
+    unknownService,         ///< args: service
+    notObserver,            ///< args: actor, service
 };
 /// Every refusal code, for tests that render them all.
-inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::roleNotHeld) + 1;
+inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::notObserver) + 1;
 
 /// The code's name in journals, e.g. "not-member".
 std::string_view refusalName(RefusalCode code);
@@ -197,9 +201,11 @@ struct PublicMessage {
     std::vector<std::string> senders;
     model::Text text;
 };
+/// A report reached a forum: its text and the levels it carries (as the reporter observed them).
 struct ReportMade {
     std::string by, forum;
     model::Text text;
+    std::vector<ReportedLevel> levels = {};
 };
 struct ContactMade {
     std::string by, to;
@@ -217,18 +223,21 @@ struct DecisionPointAnswered {
     std::string point, by, option;
     Source source = Source::trainee;
 };
-/// What one service looked like in a compiled picture: the known level (if observed) and the truth.
+/// What one service looked like in a compiled picture: the known level (if reported) and the truth.
 struct PictureService {
     std::string service;
     bool known = false;
     double level = 1, truth = 1;
     engine::Millis observedAt = -1;
 };
-/// Länsstyrelsen compiled a forum's joint situational picture (R13).
+/// Länsstyrelsen compiled a forum's joint situational picture (R13) from what its members reported.
+/// `unreported`: members who observe a service and made no report to the forum since its previous
+/// picture (its first: ever) — the reports it missed.
 struct PictureCompiled {
     std::string forum;
     engine::Millis compiledAt = 0, oldestObservation = -1;
     std::vector<PictureService> services;
+    std::vector<std::string> unreported = {};
 };
 struct HandedOver {
     std::string role;

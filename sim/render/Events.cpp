@@ -124,7 +124,17 @@ Text Renderer::event(const JournalEntry& entry) const {
                             lit(".", ".")});
             },
             [&](const PublicMessage& e) { return e.text; },
-            [&](const ReportMade& e) { return e.text; },
+            [&](const ReportMade& e) {
+                if (e.levels.empty()) return e.text.empty() ? cat({actor(e.by), lit(" rapporterar till ", " reports to "), forum(e.forum), lit(".", ".")}) : e.text;
+                // What the report carries: each service's level as the reporter saw it, and how long ago.
+                std::vector<Text> parts;
+                for (const auto& l : e.levels)
+                    parts.push_back(cat({service(l.service), same(" " + percent(l.level)), lit(" (sett för ", " (seen "),
+                                         duration(entry.t - l.observedAt), lit(" sedan)", " ago)")}));
+                Text head = e.text.empty() ? cat({actor(e.by), lit(" rapporterar läget till ", " reports the situation to "), forum(e.forum)})
+                                           : cat({e.text, lit(" Läget", " Situation")});
+                return cat({head, lit(": ", ": "), joinNames(parts), lit(".", ".")});
+            },
             [&](const ContactMade& e) { return e.text; },
             [&](const Deactivated& e) {
                 return cat({forum(e.forum), lit(" avaktiveras; nivån återgår till ordinarie läge.",
@@ -155,8 +165,13 @@ Text Renderer::event(const JournalEntry& entry) const {
                     worstText = cat({lit("; sämst känd: ", "; worst known: "), service(w.service), same(levels),
                                      lit(" (verkligt läge inom parentes)", " (true level in brackets)")});
                 }
+                const Text silent = e.unreported.empty() ? Text{}
+                                                         : cat({lit(" Ingen rapport sedan förra lägesbilden från ",
+                                                                    " No report since the previous picture from "),
+                                                                actors(e.unreported), lit(".", ".")});
                 return cat({lit("Samlad lägesbild för ", "Joint situational picture for "), forum(e.forum), lit(": ", ": "), same(counts),
-                            lit(" samhällsfunktioner kända", " services known"), worstText, lit(".", ".")});
+                            lit(" samhällsfunktioner kända genom rapporter", " services known from reports"), worstText, lit(".", "."),
+                            silent});
             },
             [&](const HandedOver& e) { return cat({lit("Simulatorn spelar nu ", "The simulator now plays "), actor(e.role), lit(".", ".")}); },
             [&](const Ended&) { return lit("Övningen är slut.", "The exercise ends."); },

@@ -89,6 +89,12 @@ Text Renderer::refusal(const protocol::Refusal& r) const {
             return lit("Bara övningsledningen kan lämna över en roll.", "Only exercise control can hand a role over.");
         case RefusalCode::roleNotHeld:
             return cat({lit("Ingen övningsdeltagare har rollen ", "No trainee holds the role of "), actor(arg(0)), lit(".", ".")});
+        case RefusalCode::unknownService:
+            return cat({lit("Scenariot har ingen samhällsfunktion ", "The scenario has no service "), quoted(arg(0)),
+                        lit(" att rapportera om.", " to report on.")});
+        case RefusalCode::notObserver:
+            return cat({actor(arg(0)), lit(" ser inte ", " does not observe "), service(arg(1)),
+                        lit(" i sin egen verksamhet och kan inte rapportera om den.", " in its own operations and cannot report on it.")});
     }
     return {};
 }

@@ -244,6 +244,34 @@ void checkRegion(YamlDocument& doc, const YAML::Node& root, Region& region) {
 
 }  // namespace
 
+// Each rule names actors or groups of `region` (or nobody: every actor), when they report at
+// conferences and how often besides.
+void readReporting(YamlDocument& doc, const YAML::Node& node, model::Region& region) {
+    std::vector<std::string> names = region.actorIds();
+    for (const auto& g : region.groups) names.push_back(g.id);
+    auto rules = readList<model::ReportingRule>(doc, node, "reporting", [&](MapView& map, const YAML::Node&) {
+        model::ReportingRule rule;
+        if (auto v = map.get("actors")) {
+            rule.actors = doc.stringList(*v, "actors");
+            for (std::size_t i = 0; i < rule.actors.size(); ++i) {
+                const auto& id = rule.actors[i];
+                if (region.actorIndex(id) == model::kNone && region.group(id) == nullptr)
+                    doc.error(v->IsSequence() ? (*v)[i] : *v,
+                              "unknown actor or group '" + id + "' in reporting" + model::didYouMean(id, names));
+            }
+            if (v->IsSequence() && rule.actors.empty()) doc.error(*v, "reporting: 'actors' names nobody; leave it out to mean every actor");
+        }
+        if (auto v = map.get("at_conference")) rule.doctrine.atConference = doc.boolean(*v, "at_conference").value_or(false);
+        if (auto v = map.get("every")) {
+            rule.doctrine.every = doc.duration(*v, "every").value_or(-1);
+            if (rule.doctrine.every == 0) doc.error(*v, "reporting: 'every' must be longer than 0; leave it out for no interval");
+            rule.doctrine.every = std::max<engine::Millis>(rule.doctrine.every, 0);
+        }
+        return rule;
+    });
+    region.reporting.insert(region.reporting.end(), rules.begin(), rules.end());
+}
+
 bool readRegionDocument(YamlDocument& doc, Region& region) {
     const std::size_t before = doc.errorCount();
     MapView map(doc, doc.root(), "the region file");
@@ -284,6 +312,7 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
     if (auto v = map.get("templates")) readTemplates(doc, *v, templates);
     if (auto v = map.require("actors")) readActors(doc, *v, templates, region);
     if (auto v = map.get("groups")) readGroups(doc, *v, region);
+    if (auto v = map.get("reporting")) readReporting(doc, *v, region);
     map.finish();
     if (doc.errorCount() == before) checkRegion(doc, doc.root(), region);
     return doc.errorCount() == before;

@@ -380,12 +380,13 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     if (auto v = map.require("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
     if (!regionOk) {
         // References cannot be checked without the region; report what was found so far.
-        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures"}) map.get(key);
+        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures", "reporting"}) map.get(key);
         map.finish();
         sortDiagnostics(result.diagnostics);
         return result;
     }
     if (auto v = map.get("forums")) readExtraForums(doc, *v, s);
+    if (auto v = map.get("reporting")) readReporting(doc, *v, s.region);
     // The world and the measures come first: plays and decision points name measures.
     if (auto v = map.get("world")) s.world = readWorld(doc, *v, s);
     if (auto v = map.get("measures")) readMeasures(doc, *v, s);

@@ -9,6 +9,10 @@ namespace samverkan::scenario {
 /// Reads a region document already parsed into `doc`.
 bool readRegionDocument(YamlDocument& doc, model::Region& region);
 
+/// Reads a `reporting:` list of doctrine rules (region or scenario) and appends them to
+/// `region.reporting`, checking the actors and groups they name against the region.
+void readReporting(YamlDocument& doc, const YAML::Node& node, model::Region& region);
+
 /// Reads `at:` or `on:` (+ `after:`) from a mapping into a trigger. `required` reports a missing
 /// trigger; injects and steps need one.
 Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required);

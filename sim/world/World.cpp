@@ -91,13 +91,6 @@ Millis World::firstOnset() const {
 
 std::size_t World::serviceIndex(const std::string& id) const { return indexOf(m_spec.services, id); }
 
-Millis Picture::oldestObservation() const {
-    Millis oldest = -1;
-    for (const auto& k : services)
-        if (k.observedAt >= 0 && (oldest < 0 || k.observedAt < oldest)) oldest = k.observedAt;
-    return oldest;
-}
-
 double World::levelAt(std::size_t service, Millis t) const {
     // Samples are in time order; before the first tick every service is at its normal level.
     const auto it = std::upper_bound(m_times.begin(), m_times.end(), t);
@@ -105,23 +98,18 @@ double World::levelAt(std::size_t service, Millis t) const {
     return sampledLevel(static_cast<std::size_t>(it - m_times.begin()) - 1, service);
 }
 
-KnownLevel World::observedBy(const std::string& actor, std::size_t service, Millis now) const {
-    const auto& svc = m_spec.services[service];
-    if (std::find(svc.observers.begin(), svc.observers.end(), actor) == svc.observers.end()) return {};
-    const Millis at = std::max<Millis>(0, now - svc.reportDelay);
+bool World::observes(const std::string& actor, std::size_t service) const {
+    const auto& observers = m_spec.services[service].observers;
+    return std::find(observers.begin(), observers.end(), actor) != observers.end();
+}
+
+KnownLevel World::seenAt(std::size_t service, Millis now) const {
+    const Millis at = std::max<Millis>(0, now - m_spec.services[service].reportDelay);
     return {levelAt(service, at), at};
 }
 
-Picture World::compilePicture(const std::vector<std::string>& actors, Millis now) const {
-    Picture p;
-    p.compiledAt = now;
-    p.services.resize(m_spec.services.size());
-    for (std::size_t s = 0; s < m_spec.services.size(); ++s)
-        for (const auto& a : actors) {
-            const auto k = observedBy(a, s, now);
-            if (k.observedAt > p.services[s].observedAt) p.services[s] = k;
-        }
-    return p;
+KnownLevel World::observedBy(const std::string& actor, std::size_t service, Millis now) const {
+    return observes(actor, service) ? seenAt(service, now) : KnownLevel{};
 }
 std::size_t World::outcomeIndex(const std::string& id) const { return indexOf(m_spec.outcomes, id); }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/engine/Random.hpp"
+#include "sim/world/Knowledge.hpp"
 #include "sim/world/WorldSpec.hpp"
 
 namespace samverkan::world {
@@ -27,21 +28,6 @@ struct AppliedEffect {
     double strength = 0;     ///< weight × parameters (share, areas) × timeliness
     double timeliness = 0;   ///< 1 in good time before the hazard, down to the effect's floor
     std::uint32_t decision = UINT32_MAX;  ///< the caller's number of the decision it carries out, if any
-};
-
-/// What someone knows of a service: its level as observed at `observedAt` (-1: never observed).
-struct KnownLevel {
-    double level = 1.0;
-    Millis observedAt = -1;
-};
-
-/// A joint situational picture (samlad lägesbild): per service, the freshest observation any of
-/// the contributing actors had when it was compiled.
-struct Picture {
-    Millis compiledAt = -1;
-    std::vector<KnownLevel> services;
-    /// The oldest observation it rests on, or -1 if it knows nothing.
-    [[nodiscard]] Millis oldestObservation() const;
 };
 
 /// The world of one run.
@@ -102,10 +88,12 @@ public:
     [[nodiscard]] std::size_t serviceIndex(const std::string& id) const;
     /// The true level of a service at a past time `t` (as sampled at the last tick at or before t).
     [[nodiscard]] double levelAt(std::size_t service, Millis t) const;
+    /// Whether `actor` sees service `service` in its own operations.
+    [[nodiscard]] bool observes(const std::string& actor, std::size_t service) const;
+    /// What an observer of a service sees of it at `now`: its level `reportDelay` ago.
+    [[nodiscard]] KnownLevel seenAt(std::size_t service, Millis now) const;
     /// What `actor` sees of a service itself at `now`: the level `reportDelay` ago, if it observes it.
     [[nodiscard]] KnownLevel observedBy(const std::string& actor, std::size_t service, Millis now) const;
-    /// Compiles the joint picture of what `actors` see at `now`.
-    [[nodiscard]] Picture compilePicture(const std::vector<std::string>& actors, Millis now) const;
     [[nodiscard]] std::size_t outcomeIndex(const std::string& id) const;
 
 private:

@@ -101,8 +101,17 @@ void tryRefusals(exercise::Exercise& run) {
         ControlInject{kControl, "", {}, {}},
         HandOver{other, other},
         HandOver{kControl, other},
+        Report{other, forum, {}, {"no-such-service"}, {}},
     };
     for (const auto& c : attempts) CHECK_FALSE(run.submit(c, Source::control).accepted);
+    // A report on a service the reporter does not see in its own operations.
+    if (const auto* w = run.world())
+        for (std::size_t s = 0; s < w->spec().services.size(); ++s)
+            if (!w->observes(convener, s)) {
+                CHECK(run.submit(Report{convener, forum, {}, {w->spec().services[s].id}, {}}, Source::control).refusal.code ==
+                      RefusalCode::notObserver);
+                break;
+            }
 }
 
 // One event of each kind, with ids from the scenario, for the kinds no shipped play happens to write.
@@ -155,6 +164,11 @@ std::vector<protocol::JournalEntry> everyKind(const scenario::Scenario& s) {
     }
     add(PublicMessage{a, forum, true, {a, b}, {"Stanna hemma.", "Stay at home."}});
     add(ReportMade{b, forum, {"En rapport.", "A report."}});
+    add(ReportMade{b, forum, {}});
+    std::vector<ReportedLevel> levels;
+    for (const auto& id : services) levels.push_back({id, 0.55, -30 * kMinute});
+    add(ReportMade{b, forum, {}, levels});
+    add(ReportMade{b, forum, {"Läget är svårt.", "Things are hard."}, levels});
     add(ContactMade{a, b, {"Ett samtal.", "A call."}});
     add(Deactivated{a, forum, {}});
     if (!s.decisionPoints.empty()) {
@@ -163,6 +177,7 @@ std::vector<protocol::JournalEntry> everyKind(const scenario::Scenario& s) {
         add(DecisionPointAnswered{p.id, p.role, p.options.front().id, Source::timeout});
     }
     add(PictureCompiled{forum, kHour, 0, picture});
+    add(PictureCompiled{forum, kHour, 0, picture, {a, b}});
     add(HandedOver{b});
     add(Ended{12});
     return out;
@@ -238,10 +253,13 @@ TEST_CASE("every refusal reads in both languages and names things by their names
                 case protocol::RefusalCode::unknownTopic:
                 case protocol::RefusalCode::unknownMeasure:
                 case protocol::RefusalCode::unknownInject:
+                case protocol::RefusalCode::unknownService:
                 case protocol::RefusalCode::duplicateDecision: args = {"what-was-typed"}; break;
+                case protocol::RefusalCode::notObserver: args = {b, service}; break;
                 default: args = {forum}; break;
             }
             if ((code == protocol::RefusalCode::frameViolation || code == protocol::RefusalCode::unknownListItem) && list.empty()) continue;
+            if (code == protocol::RefusalCode::notObserver && service.empty()) continue;
             checkWords(run.renderer().refusal({code, args}), name + " refusal " + std::to_string(c));
         }
     }

@@ -151,3 +151,23 @@ TEST_CASE("a broken map file names file, line and column", "[region][map]") {
     CHECK(loaded.diagnostics[1].str().rfind(path + ":5:36: error: lat must be a number between -90 and 90", 0) == 0);
     CHECK_FALSE(loaded.value.has_value());
 }
+
+TEST_CASE("the reporting doctrine is data: the last rule naming an actor, directly or by its group, sets it", "[region][reports]") {
+    auto r = stockholm();
+    const auto city = r.actorIndex("stockholms-stad");
+    const auto police = r.actorIndex("polisen");
+    // The shipped region: everyone reports at the conferences they attend.
+    REQUIRE(r.reporting.size() == 1);
+    CHECK(r.reportingOf(police).atConference);
+    CHECK(r.reportingOf(police).every == 0);
+    r.reporting.push_back({{"municipalities"}, {false, 2 * engine::kHour}});
+    CHECK_FALSE(r.reportingOf(city).atConference);
+    CHECK(r.reportingOf(city).every == 2 * engine::kHour);
+    CHECK(r.reportingOf(police).atConference);
+    r.reporting.push_back({{"stockholms-stad"}, {true, 0}});
+    CHECK(r.reportingOf(city).atConference);
+    CHECK(r.reportingOf(city).every == 0);
+    // With no rules nobody reports by doctrine.
+    r.reporting.clear();
+    CHECK_FALSE(r.reportingOf(police).atConference);
+}

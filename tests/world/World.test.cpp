@@ -260,7 +260,12 @@ TEST_CASE("an actor sees the services it observes, as they were a report delay a
     CHECK(seen.level == Approx(w.levelAt(0, 14 * kHour - 30 * kMinute)));
     CHECK(seen.level > w.level(0));  // the road is getting worse: what they see is behind
     CHECK(w.observedBy("polisen", 0, 14 * kHour).observedAt == -1);
-    const auto picture = w.compilePicture({"polisen", "trafikverket"}, 14 * kHour);
+    CHECK(w.observes("trafikverket", 0));
+    CHECK_FALSE(w.observes("trafikverket", 1));
+    // What Trafikverket reports of what it sees is what a forum's picture can hold.
+    ReportedKnowledge forum(spec.services.size());
+    forum.reported(1, 0, seen, 14 * kHour);
+    const auto picture = forum.compile({0, 1}, 14 * kHour);
     CHECK(picture.services[0].observedAt == seen.observedAt);
     CHECK(picture.services[1].observedAt == -1);  // nobody observes the street
     CHECK(picture.oldestObservation() == seen.observedAt);
