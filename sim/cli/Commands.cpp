@@ -39,7 +39,7 @@ bool isRegionFile(const std::string& path) {
 }
 
 struct RunArgs {
-    std::string scenario, play = "reference", until, journal, format = "text", lang = "sv", variant;
+    std::string scenario, play, until, journal, format = "text", lang = "sv", variant;
     std::vector<std::string> trainees;
     std::optional<std::uint64_t> seed;
     RecordArgs record;
@@ -65,6 +65,7 @@ int doValidate(const std::vector<std::string>& files, std::ostream& out, std::os
         const auto& s = *loaded;
         std::string plays;
         for (const auto& p : s.plays) plays += (plays.empty() ? "" : ", ") + p.name;
+        if (!s.behaviour.empty()) plays += ", " + scenario::kDoctrinePlay + " (" + std::to_string(s.behaviour.size()) + " rules)";
         out << file << ": ok (scenario '" << s.id << "', " << s.injects.size() << " injects, " << s.decisionPoints.size()
             << " decision points, plays: " << plays << ")\n";
     }
@@ -91,8 +92,8 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err, const Environm
         }
         options.variant = a.variant;
     }
-    if (a.play == "none" || s.play(a.play) != nullptr) {
-        options.playName = a.play;
+    if (a.play.empty() || s.knowsPlay(a.play)) {
+        options.playName = a.play.empty() ? s.defaultPlay() : a.play;
     } else if (scenario::pathExists(a.play)) {
         auto play = scenario::loadPlayFile(a.play, s);
         if (!play.ok()) {
@@ -105,6 +106,7 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err, const Environm
     } else {
         std::string names;
         for (const auto& p : s.plays) names += (names.empty() ? "" : ", ") + p.name;
+        if (!s.behaviour.empty()) names += ", " + scenario::kDoctrinePlay;
         err << "samverkan run: unknown play '" << a.play << "'; " << s.id << " has: " << names << ", or none, or a play file\n";
         return kInputError;
     }
@@ -302,7 +304,7 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     RunArgs runArgs;
     auto* run = app.add_subcommand("run", "Run a scenario headless and print its timeline");
     run->add_option("scenario", runArgs.scenario, "Scenario file, or the name of a shipped scenario")->required();
-    run->add_option("--play", runArgs.play, "A play of the scenario (reference, late, alone, …), a play file, or none");
+    run->add_option("--play", runArgs.play, "doctrine (the default where the scenario has doctrine rules: every role no trainee holds follows its doctrine), a scripted play of the scenario (reference, late, alone, …), a play file, or none");
     run->add_option("--seed", runArgs.seed, "Random seed (default: the scenario's)");
     run->add_option("--until", runArgs.until, "Stop at this simulated time, e.g. +6h (default: the scenario's end)");
     run->add_option("--journal", runArgs.journal, "Write the journal (JSON Lines) to this file");

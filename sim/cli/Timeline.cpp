@@ -43,7 +43,11 @@ void printTimeline(std::ostream& out, const exercise::Exercise& run, model::Lang
     const auto& entries = run.journal().entries();
     const bool sv = lang == model::Lang::sv;
     const auto* play = run.options().play ? &*run.options().play : scenario.play(run.playName());
-    out << scenario.title.in(lang) << " — " << (play != nullptr ? play->description.in(lang) : run.playName()) << " ("
+    std::string description = play != nullptr ? play->description.in(lang) : run.playName();
+    if (play == nullptr && run.playName() == scenario::kDoctrinePlay)
+        description = sv ? "Varje roll som ingen övande har följer sin doktrin (" + std::to_string(scenario.behaviour.size()) + " regler)."
+                         : "Every role no trainee holds follows its doctrine (" + std::to_string(scenario.behaviour.size()) + " rules).";
+    out << scenario.title.in(lang) << " — " << description << " ("
         << (sv ? "frö " : "seed ") << run.seed() << ")\n";
     auto line = [&](const protocol::JournalEntry& e, const std::string& who, const std::string& text) {
         out << engine::formatClock(scenario.start, e.t) << "  " << pad(engine::formatElapsed(e.t), 9) << " " << pad(who, 31)

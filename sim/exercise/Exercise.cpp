@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "sim/exercise/JournalWriter.hpp"
+#include "sim/exercise/Triggers.hpp"
 
 namespace samverkan::exercise {
 namespace {
@@ -20,22 +21,6 @@ constexpr std::int32_t kPriorityDoctrine = 4;
 constexpr std::int32_t kPriorityCommand = 5;
 constexpr std::int32_t kPriorityWorldTick = 6;
 constexpr std::int32_t kPriorityEnd = 9;
-
-bool matches(const scenario::Trigger& t, const JournalEntry& e) {
-    return t.kind == e.kind && (t.forum.empty() || t.forum == e.forum) && (t.actor.empty() || t.actor == e.actor) &&
-           (t.ref.empty() || t.ref == e.ref);
-}
-
-// A condition on knowledge holds if the picture just compiled shows the service past the threshold.
-bool knownHolds(const scenario::KnownCondition& k, const world::World* w,
-                const std::vector<std::pair<model::ForumIndex, world::Picture>>& pictures) {
-    if (w == nullptr || pictures.empty()) return false;
-    const auto s = w->serviceIndex(k.service);
-    if (s == SIZE_MAX) return false;
-    const auto& known = pictures.back().second.services[s];
-    if (known.observedAt < 0) return false;
-    return (k.below >= 0 && known.level < k.below) || (k.above >= 0 && known.level > k.above);
-}
 
 }  // namespace
 
@@ -65,6 +50,8 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
       m_cooperation(m_scenario.region, *this) {
     if (m_options.play) {
         m_play = &*m_options.play;
+    } else if (m_options.playName == scenario::kDoctrinePlay) {
+        if (m_scenario.behaviour.empty()) throw std::invalid_argument("scenario '" + m_scenario.id + "' has no doctrine rules");
     } else if (m_options.playName != "none") {
         m_play = m_scenario.play(m_options.playName);
         if (m_play == nullptr) throw std::invalid_argument("unknown play '" + m_options.playName + "'");
@@ -109,6 +96,7 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
             // simulator can take a role over mid-exercise.
             schedule(m_play->steps[i].when, {RunEvent::Kind::playStep, i, {}}, kPriorityPlay);
         }
+    if (!m_options.play && m_options.playName == scenario::kDoctrinePlay) startBehaviour();
     scheduleNextWeekly();
     m_sim.scheduleAt(m_scenario.duration, {RunEvent::Kind::end, 0, {}}, kPriorityEnd);
 }
@@ -153,6 +141,7 @@ void Exercise::record(JournalEntry entry) {
             ++i;
         }
     }
+    if (m_rules != nullptr) behaviourOnEntry(stored);
     // Pictures are compiled after the entry that called for them, never inside another record.
     if (!m_compiling && !m_picturesDue.empty()) {
         m_compiling = true;
@@ -316,11 +305,14 @@ void Exercise::handle(const RunEvent& ev) {
             break;
         case RunEvent::Kind::worldTick: {
             m_world->tick(m_sim.now());
+            if (m_rules != nullptr) behaviourOnTick();
             const Millis next = m_sim.now() + m_scenario.world->tick;
             if (next <= m_scenario.duration) m_sim.scheduleAt(next, {RunEvent::Kind::worldTick, 0, {}}, kPriorityWorldTick);
             break;
         }
         case RunEvent::Kind::doctrineReport: reportAtInterval(ev.index); break;
+        case RunEvent::Kind::ruleTime: triggerRule(ev.index, model::kNone); break;
+        case RunEvent::Kind::ruleActs: actOnRule(ev.index, ev.protocolEvent.forum); break;
         case RunEvent::Kind::command: {
             const TimedCommand& c = m_deferred[ev.index];
             ++m_deferredEvents;
@@ -405,6 +397,12 @@ void Exercise::deliverInject(const scenario::Inject& inject) {
     }
     record(protocol::entryOf(std::move(e), inject.from, {}, inject.id));
     if (!inject.affects.empty()) m_cooperation.noteAffected(m_cooperation.expand(inject.affects));
+    if (inject.warning && m_rules != nullptr) {
+        // A warning reaches those it is sent to and those it affects (R9).
+        const int severity = inject.warning->severity();
+        for (const auto a : m_cooperation.expand(inject.to)) learnWarning(a, severity);
+        for (const auto a : m_cooperation.expand(inject.affects)) learnWarning(a, severity);
+    }
 }
 
 void Exercise::openPoint(std::uint32_t index) {

@@ -112,7 +112,7 @@ public:
 private:
     struct RunEvent {
         enum class Kind : std::uint8_t {
-            protocol, inject, playStep, pointOpens, pointTimeout, weekly, command, worldTick, doctrineReport, end
+            protocol, inject, playStep, pointOpens, pointTimeout, weekly, command, worldTick, doctrineReport, ruleTime, ruleActs, end
         };
         Kind kind = Kind::end;
         std::uint32_t index = 0;
@@ -145,6 +145,15 @@ private:
     [[nodiscard]] std::optional<Answer> fillReport(protocol::Report& report) const;
     void noteReport(const JournalEntry& entry);
     void recordStart();
+    // Behaviour.cpp: the doctrine rules that play the roles no trainee holds.
+    void startBehaviour();
+    void behaviourOnEntry(const JournalEntry& entry);
+    void behaviourOnTick();
+    void learnWarning(model::ActorIndex actor, int severity);
+    void triggerRule(std::uint32_t rule, model::ForumIndex forum);
+    void actOnRule(std::uint32_t rule, model::ForumIndex forum);
+    [[nodiscard]] bool ruleHolds(std::uint32_t rule, model::ForumIndex forum) const;
+    [[nodiscard]] std::uint8_t& ruleState(std::uint32_t rule, model::ForumIndex forum);
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
     Answer handOver(const protocol::HandOver& command);
 
@@ -168,6 +177,14 @@ private:
     std::vector<model::ReportingDoctrine> m_doctrine;   ///< per actor: when it reports by itself
     std::vector<std::vector<std::size_t>> m_observed;   ///< per actor: the services it observes
     bool m_compiling = false;
+    const std::vector<scenario::BehaviourRule>* m_rules = nullptr;  ///< the doctrine, when the play is "doctrine"
+    std::vector<model::ActorIndex> m_ruleActor;                      ///< per rule: the actor that acts
+    std::vector<std::size_t> m_ruleService;                          ///< per rule: its `observes` service, or SIZE_MAX
+    std::vector<std::vector<std::uint32_t>> m_rulesByKind;           ///< per journal kind: rules waiting for it
+    std::vector<std::uint32_t> m_observingRules, m_warningRules;
+    std::vector<std::uint8_t> m_ruleStates;  ///< per rule and forum (+1: none): idle, pending, done
+    std::vector<int> m_warned;               ///< per actor: the most severe warning it knows of
+    std::vector<int> m_ruleSeen;             ///< per rule: entries matched so far (for `occurrence`)
     std::vector<Waiting> m_waiting;
     std::vector<TimedCommand> m_inputs;     ///< outside commands, in submission order
     std::uint64_t m_deferredEvents = 0;     ///< events that delivered commands submitted ahead

@@ -49,7 +49,7 @@ std::unique_ptr<Exercise> rerun(const ReadJournal& journal, const std::string& j
                                        "'" + model::didYouMean(role, roles)});
             return nullptr;
         }
-    if (journal.header.play != "none" && !options.play && loaded.value->play(journal.header.play) == nullptr) {
+    if (!options.play && !loaded.value->knowsPlay(journal.header.play)) {
         diagnostics.push_back({journalPath, 1, 1, "the journal's play '" + journal.header.play + "' is not in the scenario"});
         return nullptr;
     }

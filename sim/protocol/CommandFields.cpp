@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <type_traits>
 
 namespace samverkan::protocol {
 namespace {
@@ -287,6 +288,65 @@ std::optional<Command> decodeFields(const std::string& type, const std::string& 
     }
     if (errors.size() != errorsBefore) return std::nullopt;
     return command;
+}
+
+}  // namespace samverkan::protocol
+
+namespace samverkan::protocol {
+namespace {
+
+void replaceAll(std::string& s, const std::string& what, const std::string& with) {
+    for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + with.size())) s.replace(at, what.size(), with);
+}
+
+// One field's placeholders. A list gets `$affected` expanded in place, without repeating an actor.
+void fill(std::string& v, const Placeholders& p) {
+    if (!p.self.empty()) replaceAll(v, "$self", p.self);
+    if (v == "$forum" && !p.forum.empty()) v = p.forum;
+}
+void fill(std::vector<std::string>& list, const Placeholders& p) {
+    std::vector<std::string> out;
+    out.reserve(list.size());
+    const auto add = [&](const std::string& id) {
+        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+    };
+    for (auto v : list) {
+        if (v == "$affected" && p.affected != nullptr) {
+            for (const auto& a : *p.affected) add(a);
+            continue;
+        }
+        fill(v, p);
+        add(v);
+    }
+    list = std::move(out);
+}
+void fill(std::vector<model::MeasureArg>& args, const Placeholders& p) {
+    for (auto& a : args) fill(a.items, p);
+}
+void fill(Text&, const Placeholders&) {}
+void fill(Millis&, const Placeholders&) {}
+
+}  // namespace
+
+void fillPlaceholders(Command& command, const Placeholders& p) {
+    std::visit([&](auto& c) { forEachField(c, [&](const char*, auto& member, FieldRef, bool) { fill(member, p); }); }, command);
+}
+
+bool hasPlaceholder(const Command& command, std::string_view name) {
+    bool found = false;
+    const auto in = [&](const std::string& v) { return v.find(name) != std::string::npos; };
+    std::visit(
+        [&](const auto& c) {
+            forEachField(c, [&](const char*, const auto& member, FieldRef, bool) {
+                using M = std::remove_cvref_t<decltype(member)>;
+                if constexpr (std::is_same_v<M, std::string>) found = found || in(member);
+                else if constexpr (std::is_same_v<M, std::vector<std::string>>) found = found || std::any_of(member.begin(), member.end(), in);
+                else if constexpr (std::is_same_v<M, std::vector<model::MeasureArg>>)
+                    for (const auto& a : member) found = found || std::any_of(a.items.begin(), a.items.end(), in);
+            });
+        },
+        command);
+    return found;
 }
 
 }  // namespace samverkan::protocol

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/protocol/Command.hpp"
@@ -59,5 +60,18 @@ struct FieldError {
 /// and bad durations are reported, one error per field; the command is returned only if none.
 std::optional<Command> decodeFields(const std::string& type, const std::string& by,
                                     const std::vector<FieldValue>& fields, std::vector<FieldError>& errors);
+
+/// What a doctrine rule's command may leave open until it acts: `$self` (the acting actor, also
+/// inside an id such as "schools-$self"), `$forum` (the forum of the entry that triggered it) and
+/// `$affected` in a list of actors (the actors the current event affects; nullptr: left as is).
+struct Placeholders {
+    std::string self, forum;
+    const std::vector<std::string>* affected = nullptr;
+};
+
+/// Fills in the placeholders that `p` gives, in every field of the command (texts excepted).
+void fillPlaceholders(Command& command, const Placeholders& p);
+/// True if some field of the command (texts excepted) holds `name`, e.g. "$forum".
+[[nodiscard]] bool hasPlaceholder(const Command& command, std::string_view name);
 
 }  // namespace samverkan::protocol

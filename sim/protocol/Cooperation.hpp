@@ -124,6 +124,8 @@ public:
     /// The decision with id `id` (ids are unique in a run), or nullptr.
     [[nodiscard]] const Decision* decision(const std::string& id) const;
     [[nodiscard]] const std::vector<PriorityList>& priorities() const { return m_priorities; }
+    /// True if the current event affects actor `a` (an inject named it, R9).
+    [[nodiscard]] bool affected(ActorIndex a) const { return a < m_affected.size() && m_affected[a]; }
     /// Affected actors not present in the forum: whom the forum suggests calling in (R9).
     [[nodiscard]] std::vector<ActorIndex> missingFrom(ForumIndex f) const;
     /// Expands actor ids and group ids into actor indices (unknown ids are skipped).

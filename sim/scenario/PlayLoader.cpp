@@ -34,10 +34,23 @@ std::vector<std::string> measureIds(const Scenario& s) {
     return ids;
 }
 
+bool isPlaceholder(const std::string& v) { return !v.empty() && v[0] == '$'; }
+
 void checkRef(YamlDocument& doc, const YAML::Node& at, const protocol::FieldSpec& spec,
-              const protocol::FieldValue& value, const Scenario& scenario) {
+              const protocol::FieldValue& value, const Scenario& scenario, bool placeholders) {
     const auto& region = scenario.region;
     for (const auto& v : value.values) {
+        if (placeholders && isPlaceholder(v)) {
+            // Which placeholders a field may hold: `$self` any actor field, `$affected` a list of
+            // actors, `$forum` a forum.
+            const bool fits = (v == "$self" && (spec.ref == protocol::FieldRef::actor || spec.ref == protocol::FieldRef::actors)) ||
+                              (v == "$affected" && spec.ref == protocol::FieldRef::actors) ||
+                              (v == "$forum" && spec.ref == protocol::FieldRef::forum);
+            if (!fits)
+                doc.error(at, "'" + v + "' cannot stand in '" + spec.key +
+                                  "' (a rule may write $self for an actor, $affected in a list of actors, $forum for a forum)");
+            continue;
+        }
         switch (spec.ref) {
             case protocol::FieldRef::actor:
             case protocol::FieldRef::actors: checkActor(doc, at, v, scenario); break;
@@ -128,7 +141,70 @@ void checkForum(YamlDocument& doc, const YAML::Node& at, const std::string& ref,
     doc.error(at, "unknown forum '" + ref + "'" + model::didYouMean(ref, scenario.region.forumRefs()));
 }
 
-Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required) {
+std::optional<KnownCondition> readLevelCondition(YamlDocument& doc, const YAML::Node& v, const char* what, const Scenario& scenario) {
+    MapView k(doc, v, what);
+    if (!k.ok()) return std::nullopt;
+    KnownCondition known;
+    if (auto x = k.require("service")) {
+        known.service = doc.scalar(*x, "service").value_or("");
+        std::vector<std::string> services;
+        if (scenario.world)
+            for (const auto& sv : scenario.world->services) services.push_back(sv.id);
+        if (std::find(services.begin(), services.end(), known.service) == services.end())
+            doc.error(*x, std::string("'") + what + "' names service '" + known.service + "', which the world model does not have" +
+                              model::didYouMean(known.service, services));
+    }
+    // A level is from 0 to 1, so nothing is known below 0 or above 1: such a condition
+    // would never hold.
+    const auto level = [&](const char* key, bool below) {
+        const auto x = k.get(key);
+        if (!x) return -1.0;
+        const auto text = doc.scalar(*x, key).value_or("");
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        const bool number = !text.empty() && end == text.c_str() + text.size();
+        if (!number || (below ? !(value > 0 && value <= 1) : !(value >= 0 && value < 1))) {
+            doc.error(*x, std::string("'") + key + "' must be a level " + (below ? "above 0 and at most 1" : "from 0 and below 1") +
+                              " (a service's level runs from 0, gone, to 1, normal" +
+                              (below ? "; nothing is below 0" : "; nothing is above 1") + "); got \"" + text + "\"");
+            return -1.0;
+        }
+        return value;
+    };
+    known.below = level("below", true);
+    known.above = level("above", false);
+    if (!k.get("below") && !k.get("above")) doc.error(v, std::string("'") + what + "' needs 'below' or 'above'");
+    k.finish();
+    return known;
+}
+
+namespace {
+// `after:` is a duration; a doctrine rule may also say "consult" or "implement" (the actor's own
+// delays), alone or as "consult + 10min".
+Millis readAfter(YamlDocument& doc, const YAML::Node& after, TriggerExtras* extras) {
+    if (extras != nullptr && after.IsScalar()) {
+        const std::string text = after.Scalar();
+        for (const auto& [word, own] : {std::pair{std::string("consult"), OwnDelay::consult}, std::pair{std::string("implement"), OwnDelay::implement}}) {
+            if (text.rfind(word, 0) != 0) continue;
+            extras->ownDelay = own;
+            std::string rest = text.substr(word.size());
+            rest.erase(0, rest.find_first_not_of(' '));
+            if (rest.empty()) return 0;
+            if (rest[0] == '+') {
+                rest.erase(0, 1);
+                rest.erase(0, rest.find_first_not_of(' '));
+                if (const auto d = engine::parseDuration(rest); d && *d >= 0) return *d;
+            }
+            doc.error(after, "'after' must be a duration like 30min, or \"consult\" or \"implement\" (the actor's own delays), "
+                             "optionally plus a duration like \"consult + 10min\"; got \"" + text + "\"");
+            return 0;
+        }
+    }
+    return doc.duration(after, "after").value_or(0);
+}
+}  // namespace
+
+Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required, TriggerExtras* extras) {
     Trigger t;
     const auto at = map.get("at");
     const auto on = map.get("on");
@@ -141,7 +217,8 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
         else if (scenario.duration > 0 && t.at > scenario.duration)
             doc.error(*at, "'at' " + at->Scalar() + " is after the scenario's end (its duration is " +
                                engine::formatDuration(scenario.duration) + ")");
-        if (after) doc.error(*after, "'after' goes with 'on', not with 'at'");
+        if (after && extras == nullptr) doc.error(*after, "'after' goes with 'on', not with 'at'");
+        else if (after) t.at += readAfter(doc, *after, extras);  // a doctrine rule's own delay after a time
         return t;
     }
     if (!on) {
@@ -198,54 +275,36 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
             doc.error(refNode, "unknown decision point '" + t.ref + "'" + model::didYouMean(t.ref, pointIds(scenario)));
     }
     if (auto v = cond.get("known")) {
-        MapView k(doc, *v, "known");
-        if (k.ok()) {
-            KnownCondition known;
-            if (auto x = k.require("service")) {
-                known.service = doc.scalar(*x, "service").value_or("");
-                std::vector<std::string> services;
-                if (scenario.world)
-                    for (const auto& sv : scenario.world->services) services.push_back(sv.id);
-                if (std::find(services.begin(), services.end(), known.service) == services.end())
-                    doc.error(*x, "'known' names service '" + known.service + "', which the world model does not have" +
-                                      model::didYouMean(known.service, services));
-            }
-            // A level is from 0 to 1, so nothing is known below 0 or above 1: such a condition
-            // would never hold.
-            const auto level = [&](const char* key, bool below) {
-                const auto x = k.get(key);
-                if (!x) return -1.0;
-                const auto text = doc.scalar(*x, key).value_or("");
-                char* end = nullptr;
-                const double value = std::strtod(text.c_str(), &end);
-                const bool number = !text.empty() && end == text.c_str() + text.size();
-                if (!number || (below ? !(value > 0 && value <= 1) : !(value >= 0 && value < 1))) {
-                    doc.error(*x, std::string("'") + key + "' must be a level " +
-                                      (below ? "above 0 and at most 1" : "from 0 and below 1") +
-                                      " (a service's level runs from 0, gone, to 1, normal" +
-                                      (below ? "; nothing is below 0" : "; nothing is above 1") + "); got \"" + text +
-                                      "\"");
-                    return -1.0;
-                }
-                return value;
-            };
-            known.below = level("below", true);
-            known.above = level("above", false);
-            if (!k.get("below") && !k.get("above")) doc.error(*v, "'known' needs 'below' or 'above'");
-            k.finish();
-            t.known = known;
+        if (auto known = readLevelCondition(doc, *v, "known", scenario)) {
+            t.known = *known;
             t.kind = protocol::Kind::situationalPicture;
         }
     }
+    bool extraGiven = false;  // a doctrine rule's own trigger: a warning learnt or an observation
+    if (extras != nullptr) {
+        if (auto v = cond.get("warning")) {
+            extras->warning = static_cast<int>(doc.integer(*v, "warning", 1, 3).value_or(1));
+            extraGiven = true;
+        }
+        if (auto v = cond.get("observes")) {
+            extras->observes = readLevelCondition(doc, *v, "observes", scenario);
+            if (!extras->observes) extras->observes = KnownCondition{};
+            extraGiven = true;
+        }
+        if (extraGiven && (t.kind || kindGiven))
+            doc.error(*on, "condition 'on' gives 'warning' or 'observes' with a journal entry to wait for; give one of them");
+    }
     if (auto v = cond.get("occurrence")) t.occurrence = static_cast<int>(doc.integer(*v, "occurrence", 1, 100000).value_or(1));
     cond.finish();
-    if (!t.kind && !kindGiven) doc.error(*on, "condition 'on' needs 'kind', 'inject', 'decision', 'point' or 'known'");
-    if (after) t.delay = doc.duration(*after, "after").value_or(0);
+    if (!t.kind && !kindGiven && !extraGiven)
+        doc.error(*on, extras != nullptr ? "condition 'on' needs 'kind', 'inject', 'decision', 'point', 'known', 'warning' or 'observes'"
+                                         : "condition 'on' needs 'kind', 'inject', 'decision', 'point' or 'known'");
+    if (after) t.delay = readAfter(doc, *after, extras);
     return t;
 }
 
 std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, const YAML::Node& node,
-                                             const std::string& role, const Scenario& scenario) {
+                                             const std::string& role, const Scenario& scenario, bool placeholders) {
     const auto doNode = map.require("do");
     if (!doNode) return std::nullopt;
     const std::string type = doc.scalar(*doNode, "do").value_or("");
@@ -264,7 +323,7 @@ std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, co
             if (auto f = toField(doc, spec, *v)) {
                 fields.push_back(*f);
                 fieldNodes.push_back(*v);
-                checkRef(doc, *v, spec, *f, scenario);
+                checkRef(doc, *v, spec, *f, scenario, placeholders);
             } else {
                 unreadable.push_back(spec.key);
             }
@@ -319,7 +378,11 @@ std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, co
         YAML::Node at = node;
         for (std::size_t i = 0; i < fields.size(); ++i)
             if (fields[i].key == "args") at = fieldNodes[i];
-        if (!d->measure.empty() && scenario.measure(d->measure) != nullptr) checkMeasureArgs(doc, at, d->measure, d->args, scenario);
+        const bool stands = placeholders && std::any_of(d->args.begin(), d->args.end(), [](const model::MeasureArg& a) {
+            return std::any_of(a.items.begin(), a.items.end(), isPlaceholder);
+        });  // a rule's `$self` is checked for each actor once filled in
+        if (!d->measure.empty() && scenario.measure(d->measure) != nullptr && !stands)
+            checkMeasureArgs(doc, at, d->measure, d->args, scenario);
         else if (d->measure.empty() && !d->args.empty()) doc.error(at, "'args' goes with 'measure'");
     }
     return command;

@@ -313,6 +313,9 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
     if (auto v = map.require("actors")) readActors(doc, *v, templates, region);
     if (auto v = map.get("groups")) readGroups(doc, *v, region);
     if (auto v = map.get("reporting")) readReporting(doc, *v, region);
+    // The doctrine's rules name forums, measures and services of a scenario: a scenario that uses
+    // the region reads and checks them (readBehaviour).
+    map.get("behaviour");
     map.finish();
     if (doc.errorCount() == before) checkRegion(doc, doc.root(), region);
     return doc.errorCount() == before;

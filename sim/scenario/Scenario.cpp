@@ -40,4 +40,8 @@ std::vector<std::string> Scenario::playNames() const {
     return names;
 }
 
+bool Scenario::knowsPlay(const std::string& name) const {
+    return name == "none" || play(name) != nullptr || (name == kDoctrinePlay && !behaviour.empty());
+}
+
 }  // namespace samverkan::scenario

@@ -123,6 +123,52 @@ struct Play {
     std::vector<PlayStep> steps;
 };
 
+/// A condition a simulated actor checks, when its rule is triggered and again when it acts.
+struct BehaviourCondition {
+    enum class Kind : std::uint8_t {
+        active,    ///< the forum is called or in session (activated mode, or an ordinary meeting)
+        member,    ///< the actor sits in the forum, or is called to it
+        decided,   ///< a decision on the measure that the actor is among the actors of (any stage)
+        warned,    ///< the actor knows of a warning of at least `severity`
+        observes,  ///< the actor's own observation of a service, after its delay
+        known      ///< the service in the latest picture of a forum the actor sits in
+    };
+    Kind kind = Kind::active;
+    bool negated = false;  ///< not_active, not_member, not_decided
+    std::string ref;       ///< forum id (a level resolved to its activated forum) or measure id
+    int severity = 0;
+    KnownCondition level;
+    Location where;
+};
+
+/// How long an actor takes before it acts on a rule: a fixed time, or its own consultation or
+/// implementation delay from the region (R3, R10), plus the fixed part.
+enum class OwnDelay : std::uint8_t { none, consult, implement };
+
+/// One rule of a simulated actor's doctrine (doctrine as data): on what it acts, under which
+/// conditions, after which delay, and the command it issues. A rule written for a group is
+/// expanded into one rule per member at load, `$self` replaced by the member. `$forum` in the
+/// command stands for the forum of the journal entry that triggered the rule and `$affected` (in
+/// a list of actors) for the actors the current event affects; both are filled in when it acts.
+/// A rule acts at most once per forum (once in all, for triggers without a forum) unless `repeat`.
+struct BehaviourRule {
+    std::string id;
+    std::string actor;
+    Trigger when;
+    int warning = 0;                         ///< on: {warning: N}: when the actor learns of a warning of severity ≥ N
+    std::optional<KnownCondition> observes;  ///< on: {observes: …}: when the actor's own observation passes the threshold
+    OwnDelay ownDelay = OwnDelay::none;
+    std::vector<BehaviourCondition> conditions;
+    bool repeat = false;
+    bool usesForum = false, usesAffected = false;
+    protocol::Command command;
+    std::string file;  ///< the region or scenario file the rule is written in
+    Location where;
+};
+
+/// The name of the built-in play in which every role no trainee holds follows its doctrine.
+inline const std::string kDoctrinePlay = "doctrine";
+
 /// A variant replaces injects' warnings, e.g. the class-3 version of a red warning.
 struct Variant {
     std::string id;
@@ -144,6 +190,9 @@ struct Scenario {
     std::vector<Inject> injects;
     std::vector<DecisionPoint> decisionPoints;
     std::vector<Play> plays;
+    /// The simulated actors' doctrine: the region's rules, then the scenario's (a scenario rule with
+    /// the id of a region rule replaces it). Run as the play named "doctrine".
+    std::vector<BehaviourRule> behaviour;
     std::vector<Variant> variants;
     std::optional<world::WorldSpec> world;  ///< the consequence model, if the scenario has one
     /// The catalogue of what the roles can decide; world->measures follows the same order.
@@ -157,6 +206,10 @@ struct Scenario {
     /// Applies a variant's warnings; false if there is no such variant.
     bool applyVariant(const std::string& id);
     [[nodiscard]] std::vector<std::string> playNames() const;
+    /// True for a play of the scenario, "none", and "doctrine" when the scenario has doctrine rules.
+    [[nodiscard]] bool knowsPlay(const std::string& name) const;
+    /// The play a run uses when none is asked for: "doctrine" if there are doctrine rules, else "reference".
+    [[nodiscard]] std::string defaultPlay() const { return behaviour.empty() ? "reference" : "doctrine"; }
 };
 
 /// Loads a region file.

@@ -361,14 +361,15 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     if (auto v = map.require("title")) s.title = doc.text(*v, "title").value_or(Text{});
     if (auto v = map.get("summary")) s.summary = doc.text(*v, "summary").value_or(Text{});
     bool regionOk = false;
+    std::optional<YamlDocument> regionDoc;  // kept: the region's doctrine rules are read with the scenario
     if (auto v = map.require("region")) {
         if (const auto ref = doc.scalar(*v, "region")) {
             const std::string regionPath = resolveRegionPath(path, *ref);
-            YamlDocument regionDoc(regionPath, limits, result.diagnostics);
+            regionDoc.emplace(regionPath, limits, result.diagnostics);
             if (!pathExists(regionPath))
                 doc.error(*v, "region file '" + *ref + "' not found (looked in " + regionPath + ")");
             else
-                regionOk = regionDoc.load() && readRegionDocument(regionDoc, s.region);
+                regionOk = regionDoc->load() && readRegionDocument(*regionDoc, s.region);
         }
     }
     if (auto v = map.require("start")) {
@@ -380,7 +381,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     if (auto v = map.require("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
     if (!regionOk) {
         // References cannot be checked without the region; report what was found so far.
-        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures", "reporting"}) map.get(key);
+        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures", "reporting", "behaviour"}) map.get(key);
         map.finish();
         sortDiagnostics(result.diagnostics);
         return result;
@@ -406,13 +407,21 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
         if (plays.ok() && s.play("reference") == nullptr) doc.error(*v, "plays needs a 'reference' play");
     }
     if (auto v = map.get("variants")) readVariants(doc, *v, s);
+    if (const auto rules = regionDoc->root()["behaviour"]; rules.IsDefined()) readBehaviour(*regionDoc, rules, s);
+    if (auto v = map.get("behaviour")) readBehaviour(doc, *v, s);
+    if (const auto* p = s.play(kDoctrinePlay))
+        doc.errorAt(p->steps.empty() ? 1 : p->steps.front().where.line, 1,
+                    "a play may not be called 'doctrine': that name runs the doctrine rules (behaviour)");
     map.finish();
     readAreaWeights(path, limits, s, result.diagnostics);
     if (result.diagnostics.empty()) checkTriggers(doc, s);
+    if (result.diagnostics.empty()) checkBehaviourDecisions(s, result.diagnostics);
+    if (result.diagnostics.empty()) checkBehaviourCycles(s, result.diagnostics);
     std::size_t events = s.injects.size() + s.decisionPoints.size();
     for (const auto& p : s.plays) events += p.steps.size();
+    events += s.behaviour.size();
     if (events > limits.maxEvents)
-        doc.errorAt(1, 1, "the scenario has " + std::to_string(events) + " events (injects, decision points and play steps); the limit is " +
+        doc.errorAt(1, 1, "the scenario has " + std::to_string(events) + " events (injects, decision points, play steps and doctrine rules); the limit is " +
                               std::to_string(limits.maxEvents));
     if (s.duration <= 0 && result.diagnostics.empty()) doc.error(doc.root()["duration"], "duration must be longer than 0");
     if (result.diagnostics.empty()) checkWork(doc, s, limits);

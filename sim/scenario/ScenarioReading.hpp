@@ -13,14 +13,36 @@ bool readRegionDocument(YamlDocument& doc, model::Region& region);
 /// `region.reporting`, checking the actors and groups they name against the region.
 void readReporting(YamlDocument& doc, const YAML::Node& node, model::Region& region);
 
+/// What a doctrine rule's trigger may say beyond a play step's: `on: {warning: N}`,
+/// `on: {observes: {service, below|above}}`, and `after: consult|implement [+ duration]`.
+struct TriggerExtras {
+    OwnDelay ownDelay = OwnDelay::none;
+    int warning = 0;
+    std::optional<KnownCondition> observes;
+};
+
 /// Reads `at:` or `on:` (+ `after:`) from a mapping into a trigger. `required` reports a missing
-/// trigger; injects and steps need one.
-Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required);
+/// trigger; injects and steps need one. `extras` (doctrine rules only) takes what only rules say.
+Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required, TriggerExtras* extras = nullptr);
+
+/// Reads `{service: id, below: x}` / `{…, above: x}` under `what` ("known", "observes").
+std::optional<KnownCondition> readLevelCondition(YamlDocument& doc, const YAML::Node& node, const char* what,
+                                                 const Scenario& scenario);
+
+/// Reads the `behaviour:` rules of a region (`doc` is the region's document) or a scenario into
+/// `scenario.behaviour`; a rule with the id of an earlier one replaces it. Checks what they name,
+/// the actors' mandates, conditions that can never hold, and cycles between rules.
+void readBehaviour(YamlDocument& doc, const YAML::Node& node, Scenario& scenario);
+/// Reports chains of doctrine rules that trigger themselves (after all rules are read).
+void checkBehaviourCycles(const Scenario& scenario, std::vector<Diagnostic>& out);
+/// Reports `decided:` conditions and `on: {decision: …}` triggers of rules that name neither a
+/// measure nor a decision that something agrees.
+void checkBehaviourDecisions(const Scenario& scenario, std::vector<Diagnostic>& out);
 
 /// Reads one command from a mapping whose `do:` names the type; `role` is the acting role.
-/// Other keys listed in `reserved` are left to the caller.
+/// `placeholders` (doctrine rules) lets actor and forum fields hold `$self`, `$affected`, `$forum`.
 std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, const YAML::Node& node,
-                                             const std::string& role, const Scenario& scenario);
+                                             const std::string& role, const Scenario& scenario, bool placeholders = false);
 
 /// Reports a scenario whose length, world time series or conferences exceed the limits' caps.
 void checkWork(YamlDocument& doc, const Scenario& s, const Limits& limits);

@@ -237,6 +237,7 @@ void checkTriggers(YamlDocument& doc, const Scenario& scenario, const Play* play
         for (const auto& st : pl.steps) agreedDecisions({st.command}, decisions);
     if (play != nullptr)
         for (const auto& st : play->steps) agreedDecisions({st.command}, decisions);
+    for (const auto& r : scenario.behaviour) agreedDecisions({r.command}, decisions);
 
     std::vector<std::string> reported;
     if (play != nullptr) {

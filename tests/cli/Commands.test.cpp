@@ -31,10 +31,15 @@ TEST_CASE("validate accepts the shipped files and reports bad ones with exit cod
 }
 
 TEST_CASE("run prints a timeline a trainer can read, in Swedish or English", "[cli]") {
-    auto r = samverkanCli({"run", "scenarios/snowstorm.yaml", "--lang", "en"});
+    auto r = samverkanCli({"run", "scenarios/snowstorm.yaml", "--lang", "en", "--play", "reference"});
     CHECK(r.code == 0);
     CHECK(r.err.empty());
     CHECK(r.out.find("Snowstorm – red warning — The course of events as in the declaration of intent (scene 3). (seed 2026)") == 0);
+    CHECK(r.out.find("2026-01-14 06:15  +00:15") != std::string::npos);
+    // Without --play the simulated actors follow their doctrine.
+    r = samverkanCli({"run", "scenarios/snowstorm.yaml", "--lang", "en"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Snowstorm – red warning — Every role no trainee holds follows its doctrine (") == 0);
     CHECK(r.out.find("2026-01-14 06:15  +00:15") != std::string::npos);
     CHECK(r.out.find("[Regional directing forum]") != std::string::npos);
     CHECK(r.out.find("Public message: A severe snowstorm") != std::string::npos);

@@ -1,0 +1,168 @@
+// The simulated actors' doctrine (DESIGN.md, contract 2: every action is a command): each rule
+// waits for its trigger, checks its conditions on what its actor knows and on the state of the
+// forums, waits its actor's own delay, checks again and issues its command with source "doctrine".
+// Roles a trainee holds are left to the trainee.
+#include <algorithm>
+
+#include "sim/exercise/Exercise.hpp"
+#include "sim/exercise/Triggers.hpp"
+#include "sim/protocol/CommandFields.hpp"
+
+namespace samverkan::exercise {
+namespace {
+
+constexpr std::int32_t kPriorityRule = 4;  // as the play's steps
+constexpr std::uint8_t kIdle = 0, kPending = 1, kDone = 2;
+
+}  // namespace
+
+void Exercise::startBehaviour() {
+    m_rules = &m_scenario.behaviour;
+    const auto& region = m_scenario.region;
+    const auto forums = region.forums.size() + 1;
+    m_ruleStates.assign(m_rules->size() * forums, kIdle);
+    m_rulesByKind.assign(protocol::kKinds, {});
+    m_warned.assign(region.actors.size(), 0);
+    m_ruleSeen.assign(m_rules->size(), 0);
+    for (std::uint32_t i = 0; i < m_rules->size(); ++i) {
+        const auto& r = (*m_rules)[i];
+        m_ruleActor.push_back(region.actorIndex(r.actor));
+        m_ruleService.push_back(r.observes && m_world ? m_world->serviceIndex(r.observes->service) : SIZE_MAX);
+        if (r.observes) m_observingRules.push_back(i);
+        else if (r.warning > 0) m_warningRules.push_back(i);
+        else if (r.when.timed) m_sim.scheduleAt(std::max(r.when.at, m_sim.now()), {RunEvent::Kind::ruleTime, i, {}}, kPriorityRule);
+        else if (r.when.kind) m_rulesByKind[static_cast<std::size_t>(*r.when.kind)].push_back(i);
+    }
+}
+
+std::uint8_t& Exercise::ruleState(std::uint32_t rule, model::ForumIndex forum) {
+    const auto forums = m_scenario.region.forums.size() + 1;
+    return m_ruleStates[rule * forums + (forum == model::kNone ? forums - 1 : forum)];
+}
+
+void Exercise::behaviourOnEntry(const JournalEntry& entry) {
+    // What is said at a meeting or conference is known to everyone present: the warnings too.
+    if (entry.kind == protocol::Kind::meetingOpened || entry.kind == protocol::Kind::conference) {
+        const auto f = m_scenario.region.forumIndex(entry.forum);
+        if (f != model::kNone) {
+            int most = 0;
+            for (const auto a : m_cooperation.forum(f).members) most = std::max(most, m_warned[a]);
+            for (const auto a : m_cooperation.forum(f).members) learnWarning(a, most);
+        }
+    }
+    for (const auto i : m_rulesByKind[static_cast<std::size_t>(entry.kind)]) {
+        const auto& t = (*m_rules)[i].when;
+        if (!matches(t, entry) || (t.known && !knownHolds(*t.known, world(), m_pictureLog))) continue;
+        // `occurrence: n` waits for the n-th matching entry; without it every match counts.
+        if (t.occurrence > 1 && ++m_ruleSeen[i] != t.occurrence) continue;
+        triggerRule(i, m_scenario.region.forumIndex(entry.forum));
+    }
+}
+
+void Exercise::behaviourOnTick() {
+    for (const auto i : m_observingRules) {
+        if (m_ruleService[i] == SIZE_MAX || ruleState(i, model::kNone) != kIdle) continue;
+        const auto a = m_ruleActor[i];
+        const auto& id = m_scenario.region.actors[a].id;
+        if (passes(*(*m_rules)[i].observes, m_world->observedBy(id, m_ruleService[i], now()))) triggerRule(i, model::kNone);
+    }
+}
+
+void Exercise::learnWarning(model::ActorIndex actor, int severity) {
+    if (actor >= m_warned.size() || severity <= m_warned[actor]) return;
+    const int before = m_warned[actor];
+    m_warned[actor] = severity;
+    for (const auto i : m_warningRules) {
+        const int needs = (*m_rules)[i].warning;
+        if (m_ruleActor[i] == actor && before < needs && needs <= severity) triggerRule(i, model::kNone);
+    }
+}
+
+void Exercise::triggerRule(std::uint32_t rule, model::ForumIndex forum) {
+    const auto& r = (*m_rules)[rule];
+    auto& state = ruleState(rule, forum);
+    if (state != kIdle || heldByTrainee(r.actor) || !ruleHolds(rule, forum)) return;
+    const auto& actor = m_scenario.region.actors[m_ruleActor[rule]];
+    Millis delay = r.when.timed ? 0 : r.when.delay;
+    if (r.ownDelay == scenario::OwnDelay::consult) delay += actor.consultDelay;
+    if (r.ownDelay == scenario::OwnDelay::implement) delay += actor.implementDelay;
+    state = kPending;
+    RunEvent ev{RunEvent::Kind::ruleActs, rule, {}};
+    ev.protocolEvent.forum = forum;
+    m_sim.schedule(delay, ev, kPriorityRule);
+}
+
+void Exercise::actOnRule(std::uint32_t rule, model::ForumIndex forum) {
+    const auto& r = (*m_rules)[rule];
+    auto& state = ruleState(rule, forum);
+    state = kIdle;
+    // The situation may have changed while the actor took its time: it acts only if it still holds.
+    if (heldByTrainee(r.actor) || !ruleHolds(rule, forum)) return;
+    if (!r.repeat) state = kDone;
+    if (!r.usesForum && !r.usesAffected) {
+        submit(r.command, Source::doctrine);
+        return;
+    }
+    if (r.usesForum && forum == model::kNone) return;
+    protocol::Command command = r.command;
+    std::vector<std::string> affected;
+    for (model::ActorIndex a = 0; a < m_scenario.region.actors.size(); ++a)
+        if (m_cooperation.affected(a)) affected.push_back(m_scenario.region.actors[a].id);
+    protocol::fillPlaceholders(command, {{}, forum == model::kNone ? std::string() : m_scenario.region.forums[forum].id, &affected});
+    submit(command, Source::doctrine);
+}
+
+bool Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum) const {
+    using Kind = scenario::BehaviourCondition::Kind;
+    const auto& r = (*m_rules)[rule];
+    const auto a = m_ruleActor[rule];
+    const auto& region = m_scenario.region;
+    const auto forumOf = [&](const std::string& ref) { return ref == "$forum" ? forum : region.forumIndex(ref); };
+    for (const auto& c : r.conditions) {
+        bool holds = false;
+        switch (c.kind) {
+            case Kind::active: {
+                const auto f = forumOf(c.ref);
+                holds = f != model::kNone && m_cooperation.forum(f).status != protocol::ForumStatus::idle;
+                break;
+            }
+            case Kind::member: {
+                const auto f = forumOf(c.ref);
+                if (f == model::kNone) break;
+                const auto& state = m_cooperation.forum(f);
+                holds = state.has(a) || std::find(state.invited.begin(), state.invited.end(), a) != state.invited.end();
+                break;
+            }
+            case Kind::decided:
+                // A decision with that id, or on that measure with the actor among those who carry it out.
+                holds = std::any_of(m_cooperation.decisions().begin(), m_cooperation.decisions().end(), [&](const protocol::Decision& d) {
+                    return d.command.id == c.ref ||
+                           (d.command.measure == c.ref && std::find(d.actors.begin(), d.actors.end(), a) != d.actors.end());
+                });
+                break;
+            case Kind::warned: holds = m_warned[a] >= c.severity; break;
+            case Kind::observes: {
+                if (!m_world) break;
+                const auto s = m_world->serviceIndex(c.level.service);
+                holds = s != SIZE_MAX && passes(c.level, m_world->observedBy(region.actors[a].id, s, now()));
+                break;
+            }
+            case Kind::known: {
+                if (!m_world) break;
+                const auto s = m_world->serviceIndex(c.level.service);
+                if (s == SIZE_MAX) break;
+                // The latest picture of a forum the actor sits in.
+                for (auto it = m_pictureLog.rbegin(); it != m_pictureLog.rend(); ++it)
+                    if (m_cooperation.forum(it->first).has(a)) {
+                        holds = passes(c.level, it->second.services[s]);
+                        break;
+                    }
+                break;
+            }
+        }
+        if (holds == c.negated) return false;
+    }
+    return true;
+}
+
+}  // namespace samverkan::exercise
