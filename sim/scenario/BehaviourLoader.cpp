@@ -153,8 +153,7 @@ void checkNeverMet(YamlDocument& doc, const BehaviourRule& r, const Scenario& s)
             const auto& d = r.conditions[j];
             if (d.kind == c.kind && d.ref == c.ref && d.negated != c.negated &&
                 (c.kind == Cond::Kind::active || c.kind == Cond::Kind::member || c.kind == Cond::Kind::decided))
-                at(c.where, "rule '" + r.id + "' asks for '" + c.ref + "' and for its opposite (line " +
-                                std::to_string(d.where.line) + "): the conditions can never hold together");
+                at(c.where, "rule '" + r.id + "' asks for '" + c.ref + "' both to hold and not to hold: the conditions can never hold together");
         }
     }
     if (r.observes && !observesService(s, r.actor, r.observes->service))
@@ -301,13 +300,40 @@ std::string forumOf(const protocol::Command& c) {
         c);
 }
 
+// The id an entry that the command leads to carries as its ref ("" for none).
+std::string refOf(const protocol::Command& c) {
+    if (const auto* d = std::get_if<protocol::AgreeDecision>(&c)) return d->id;
+    if (const auto* p = std::get_if<protocol::AnswerDecisionPoint>(&c)) return p->point;
+    return {};
+}
+
+// Entries whose actor is not the one who issued the command (the member who joins, the actor who
+// carries out a decision, the convener who opens a meeting): any actor may be on them.
+bool actorIsIssuer(protocol::Kind k) {
+    using K = protocol::Kind;
+    switch (k) {
+        case K::memberJoined:
+        case K::calledIn:
+        case K::implemented:
+        case K::consultationStarted:
+        case K::consultationDone:
+        case K::compositionSuggested:
+        case K::meetingOpened:
+        case K::conference:
+        case K::situationalPicture:
+        case K::meetingClosed: return false;
+        default: return true;
+    }
+}
+
 }  // namespace
 
 void checkBehaviourCycles(const Scenario& s, std::vector<Diagnostic>& out) {
     // A state is a rule acting for a forum ("" when any or none): rule R acting for forum F leads to
-    // entries of the kinds its command produces, in its command's forum (F itself for $forum); a
-    // rule S whose condition matches such an entry acts next. Rules act once per forum, so a cycle
-    // would not run forever, but it is a doctrine that answers itself: reported once, at its first rule.
+    // entries of the kinds its command produces, in its command's forum (F itself for $forum), by
+    // its actor and with its decision's id; a rule S whose condition matches such an entry acts
+    // next. Rules act once per forum, so a chain through them ends; a chain that comes back to a
+    // rule that repeats would never end, and is reported once, at that rule.
     const auto& rules = s.behaviour;
     const auto resolved = [&](const std::string& ref) {
         const auto f = s.region.resolveForum(ref);
@@ -319,23 +345,28 @@ void checkBehaviourCycles(const Scenario& s, std::vector<Diagnostic>& out) {
     const std::function<void(std::size_t, const std::string&)> visit = [&](std::size_t i, const std::string& forum) {
         const auto& r = rules[i];
         const std::string produced = r.usesForum ? forum : resolved(forumOf(r.command));
+        const std::string ref = refOf(r.command);
         for (const auto kind : producedKinds(r.command))
             for (std::size_t j = 0; j < rules.size(); ++j) {
                 const auto& t = rules[j].when;
                 if (t.timed || !t.kind || *t.kind != kind) continue;
-                if (!t.actor.empty() && t.actor != r.actor) continue;
+                if (!t.actor.empty() && actorIsIssuer(kind) && t.actor != r.actor) continue;
+                if (!t.ref.empty() && t.ref != ref) continue;
                 if (!t.forum.empty() && !produced.empty() && t.forum != produced) continue;
                 const std::string next = t.forum.empty() ? produced : t.forum;
                 const std::pair<std::size_t, std::string> state{j, next};
                 const auto on = std::find(stack.begin(), stack.end(), state);
                 if (on != stack.end()) {
+                    const auto repeats = std::find_if(on, stack.end(), [&](const auto& st) { return rules[st.first].repeat; });
+                    if (repeats == stack.end()) continue;
                     std::string chain;
                     for (auto k = on; k != stack.end(); ++k) chain += (chain.empty() ? "" : " → ") + rules[k->first].id + " (" + rules[k->first].actor + ")";
                     chain += " → " + rules[j].id + " (" + rules[j].actor + ")";
-                    const auto& first = rules[on->first];
+                    const auto& first = rules[repeats->first];
                     if (reported.insert(first.id).second)
                         out.push_back({first.file, first.where.line, first.where.column,
-                                       "behaviour rule '" + first.id + "' triggers itself through " + chain});
+                                       "behaviour rule '" + first.id + "' repeats and triggers itself through " + chain +
+                                           ": the chain would never end"});
                     continue;
                 }
                 if (done.count(state) != 0u) continue;

@@ -199,6 +199,10 @@ Millis readAfter(YamlDocument& doc, const YAML::Node& after, TriggerExtras* extr
                              "optionally plus a duration like \"consult + 10min\"; got \"" + text + "\"");
             return 0;
         }
+        if (const auto d = engine::parseDuration(text); d && *d >= 0) return *d;
+        doc.error(after, "'after' must be a duration like 30min, or \"consult\" or \"implement\" (the actor's own delays), "
+                         "optionally plus a duration like \"consult + 10min\"; got \"" + text + "\"");
+        return 0;
     }
     return doc.duration(after, "after").value_or(0);
 }

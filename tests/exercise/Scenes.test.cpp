@@ -9,8 +9,12 @@ const std::string kCoordinating = "regionalt-samordnande-forum";
 const std::string kDirecting = "regionalt-inriktande-forum";
 }  // namespace
 
-TEST_CASE("R14: the snowstorm's reference play follows the seed's story", "[scenes][R14]") {
-    const auto run = play("snowstorm", "reference");
+// The reference play scripts the scene; the doctrine rules tell it from what each actor does by
+// itself, and must tell the same story.
+TEST_CASE("R14: the snowstorm's reference play, and its doctrine, follow the seed's story", "[scenes][R14][doctrine]") {
+    const std::string p = GENERATE(as<std::string>{}, "reference", "doctrine");
+    INFO("play " << p);
+    const auto run = play("snowstorm", p);
     const auto& warning = first(*run, "inject", "", "smhi-warning");
     CHECK(warning.t == 0);
     CHECK(warning.actor == "smhi");
@@ -89,8 +93,10 @@ TEST_CASE("R14 R15: in the alone play no forum is activated and every actor acts
     CHECK(first(*run, "own-decision", "", "huddinge-schools").t == 23 * kHour);
 }
 
-TEST_CASE("R13: the demonstration's reference play follows the seed's story", "[scenes][R13]") {
-    const auto run = play("demonstration", "reference");
+TEST_CASE("R13: the demonstration's reference play, and its doctrine, follow the seed's story", "[scenes][R13][doctrine]") {
+    const std::string p = GENERATE(as<std::string>{}, "reference", "doctrine");
+    INFO("play " << p);
+    const auto run = play("demonstration", p);
     // The Police report at the weekly cooperation meeting.
     const auto& weekly = first(*run, "conference", "regional-samordningsgrupp");
     CHECK(weekly.t == 0);
@@ -134,8 +140,10 @@ TEST_CASE("R13: in the late play the affected actors meet eight hours later", "[
     CHECK(all(*alone, "contact").size() == 5);
 }
 
-TEST_CASE("R12: the improvement project goes group → executive group → project → group → executive group → follow-up", "[scenes][R12]") {
-    const auto run = play("improvement-project", "reference");
+TEST_CASE("R12: the improvement project goes group → executive group → project → group → executive group → follow-up", "[scenes][R12][doctrine]") {
+    const std::string p = GENERATE(as<std::string>{}, "reference", "doctrine");
+    INFO("play " << p);
+    const auto run = play("improvement-project", p);
     const auto& raised = first(*run, "report", "regional-samordningsgrupp", "", "huddinge");
     const auto& shared = first(*run, "report", "regional-samordningsgrupp", "", "stockholms-stad");
     const auto& earlierWork = first(*run, "report", "regional-samordningsgrupp", "", "storstockholms-brandforsvar");
