@@ -1,4 +1,5 @@
-// The whole snowstorm reference play: with the load of scenario and region, and the run alone.
+// The whole snowstorm reference play: with the load of scenario and region, and the run alone;
+// and the run with the doctrine playing every role.
 #include <benchmark/benchmark.h>
 
 #include "sim/exercise/Exercise.hpp"
@@ -37,7 +38,26 @@ void BM_SnowstormRun(benchmark::State& state) {
     state.counters["events"] = static_cast<double>(events);
 }
 
+// The same run with every role played by the doctrine rules instead of the reference play.
+void BM_SnowstormRunDoctrine(benchmark::State& state) {
+    const auto loaded = samverkan::scenario::loadScenario(kScenario);
+    if (!loaded.ok()) {
+        state.SkipWithError("snowstorm.yaml did not load");
+        return;
+    }
+    samverkan::exercise::Options options;
+    options.playName = samverkan::scenario::kDoctrinePlay;
+    std::uint64_t events = 0;
+    for (auto _ : state) {
+        samverkan::exercise::Exercise run(*loaded.value, options);
+        run.runToEnd();
+        events = run.eventCount();
+    }
+    state.counters["events"] = static_cast<double>(events);
+}
+
 }  // namespace
 
+BENCHMARK(BM_SnowstormRunDoctrine)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SnowstormLoadAndRun)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SnowstormRun)->Unit(benchmark::kMicrosecond);

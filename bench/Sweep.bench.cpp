@@ -1,5 +1,6 @@
 // 10 000 seeded runs of the snowstorm with the full world model, as `samverkan sweep` runs them
-// (10 activation delays × 1 000 seeds, metrics and findings of every run), on 1 and on 2 threads.
+// (10 activation delays × 1 000 seeds, metrics and findings of every run), on 1 and on 2 threads;
+// and on 2 threads with the doctrine playing every role.
 #include <benchmark/benchmark.h>
 
 #include "sim/analysis/Sweep.hpp"
@@ -7,6 +8,7 @@
 
 namespace {
 
+// range(0): threads; range(1): 0 the reference play, 1 the doctrine.
 void BM_Sweep10000Snowstorm(benchmark::State& state) {
     const auto loaded = samverkan::scenario::loadScenario(std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios/snowstorm.yaml");
     if (!loaded.ok()) {
@@ -15,7 +17,8 @@ void BM_Sweep10000Snowstorm(benchmark::State& state) {
     }
     samverkan::analysis::SweepPlan plan;
     plan.scenario = &*loaded.value;
-    plan.play = *loaded.value->play("reference");
+    if (state.range(1) == 1) plan.play.name = samverkan::scenario::kDoctrinePlay;
+    else plan.play = *loaded.value->play("reference");
     plan.runs = 1000;
     plan.seed = 1;
     std::string error;
@@ -38,4 +41,4 @@ void BM_Sweep10000Snowstorm(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_Sweep10000Snowstorm)->Arg(1)->Arg(2)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_Sweep10000Snowstorm)->Args({1, 0})->Args({2, 0})->Args({2, 1})->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();

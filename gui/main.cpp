@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
     std::string lang = "sv";
     CLI::App cli{"Samverkan — the trainee console", "samverkan-gui"};
     cli.add_option("--scenario", o.scenario, "Scenario file to open");
-    cli.add_option("--play", o.play, "Play for the roles no trainee holds");
+    cli.add_option("--play", o.play, "Play for the roles no trainee holds (default: doctrine where the scenario has rules, else reference)");
     cli.add_option("--role", o.role, "The trainee's role (an actor id)");
     cli.add_option("--seat", o.seats, "Another role at the same screen (hot seat; repeatable)");
     cli.add_flag("--control", o.control, "Exercise control instead of a trainee");

@@ -13,7 +13,7 @@ namespace samverkan::gui {
 /// How the program was started.
 struct AppOptions {
     std::string scenario;       ///< a scenario to open; with `start`, go straight to the exercise
-    std::string play = "reference";
+    std::string play;  ///< empty: the scenario's default play
     std::string role;
     std::vector<std::string> seats;  ///< more roles at the same screen (hot seat)
     bool control = false;

@@ -19,6 +19,7 @@ bool Session::load(const std::string& path) {
     scenarioPath = path;
     scenario = std::make_unique<scenario::Scenario>(std::move(*loaded.value));
     if (role.empty() || scenario->region.actorIndex(role) == model::kNone) role = scenario->region.convener;
+    if (playName.empty() || !scenario->knowsPlay(playName)) playName = scenario->defaultPlay();
     loadMap();
     return true;
 }
@@ -45,7 +46,8 @@ void Session::endRun() {
 void Session::start() {
     endRun();
     exercise::Options o;
-    o.playName = scenario->play(playName) ? playName : "none";
+    if (playName.empty()) playName = scenario->defaultPlay();
+    o.playName = scenario->knowsPlay(playName) ? playName : "none";
     if (!control && std::find(seats.begin(), seats.end(), role) == seats.end()) seats.insert(seats.begin(), role);
     // Trainees hold their seats; with exercise control at the screen, the roles chosen as held by
     // trainees elsewhere (none: the simulator plays every role).

@@ -33,7 +33,7 @@ struct Session {
     std::string role;      ///< the trainee's actor id: the one acting now
     std::string actsAs;    ///< exercise control acting by hand for a role ("" = as exercise control)
     std::vector<std::string> seats;  ///< every role trainees hold at this screen (hot seat); `role` is one of them
-    std::string scenarioPath, playName = "reference";
+    std::string scenarioPath, playName;  ///< empty: the scenario's default (the doctrine where it has rules)
     std::vector<scenario::Diagnostic> diagnostics;  ///< why the chosen scenario did not load
     std::unique_ptr<scenario::Scenario> scenario;
     std::string assetsDir;                 ///< the shipped assets (fonts, maps)

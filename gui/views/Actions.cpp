@@ -163,10 +163,13 @@ void ActionsPanel::draw(Session& s) {
     if (ImGui::CollapsingHeader(s.t("Budskap och rapporter", "Messages and reports"))) {
         // Ready-made messages: those the scenario's plays send, to choose from and adapt.
         std::vector<const model::Text*> ready;
+        const auto offer = [&](const protocol::Command& c) {
+            if (const auto* m = std::get_if<protocol::SendPublicMessage>(&c))
+                if (std::none_of(ready.begin(), ready.end(), [&](const model::Text* t) { return *t == m->text; })) ready.push_back(&m->text);
+        };
+        for (const auto& rule : s.scenario->behaviour) offer(rule.command);
         for (const auto& play : s.scenario->plays)
-            for (const auto& step : play.steps)
-                if (const auto* m = std::get_if<protocol::SendPublicMessage>(&step.command))
-                    if (std::none_of(ready.begin(), ready.end(), [&](const model::Text* t) { return *t == m->text; })) ready.push_back(&m->text);
+            for (const auto& step : play.steps) offer(step.command);
         if (!ready.empty() && ImGui::BeginCombo(s.t("Förslag", "Suggestions"), s.t("välj ett budskap …", "choose a message …"))) {
             for (std::size_t i = 0; i < ready.size(); ++i)
                 if (ImGui::Selectable((ready[i]->in(s.lang) + "##ready" + std::to_string(i)).c_str()))

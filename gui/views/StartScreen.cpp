@@ -72,6 +72,12 @@ bool StartPanel::draw(Session& s, const std::vector<std::string>& shipped) {
     ImGui::Text("%s", s.scenario->title.in(s.lang).c_str());
     ImGui::TextWrapped("%s", s.scenario->summary.in(s.lang).c_str());
     ImGui::TextUnformatted(s.t("Spel för övriga roller", "Play for the other roles"));
+    // The doctrine first where there is one: the simulated actors respond to what the trainees do.
+    if (!s.scenario->behaviour.empty() &&
+        ImGui::RadioButton(s.t("Aktörerna följer sin doktrin och svarar på vad de övande gör##play-doctrine",
+                               "The actors follow their doctrine and respond to what the trainees do##play-doctrine"),
+                           s.playName == scenario::kDoctrinePlay))
+        s.playName = scenario::kDoctrinePlay;
     // Each play by what it is, as its description says; its id stays the widget's key.
     for (const auto& p : s.scenario->plays) {
         const std::string label = (p.description.empty() ? p.name : p.description.in(s.lang)) + "##play-" + p.name;

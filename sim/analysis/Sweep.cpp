@@ -1,5 +1,7 @@
 #include "sim/analysis/Sweep.hpp"
 
+#include "sim/protocol/CommandFields.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <chrono>
@@ -39,12 +41,47 @@ std::optional<double> hoursOf(const std::string& text) {
     return static_cast<double>(*d) / kHourMs;
 }
 
-std::vector<std::string> decisionIds(const scenario::Play& play) {
+bool isDoctrine(const scenario::Play& play) { return play.name == scenario::kDoctrinePlay && play.steps.empty(); }
+
+// The decisions a play agrees; for the doctrine, those its rules agree.
+std::vector<std::string> decisionIds(const scenario::Play& play, const scenario::Scenario& scenario) {
     std::vector<std::string> ids;
-    for (const auto& step : play.steps)
-        if (const auto* d = std::get_if<protocol::AgreeDecision>(&step.command))
+    const auto note = [&](const protocol::Command& c) {
+        if (const auto* d = std::get_if<protocol::AgreeDecision>(&c))
             if (std::find(ids.begin(), ids.end(), d->id) == ids.end()) ids.push_back(d->id);
+    };
+    if (isDoctrine(play))
+        for (const auto& r : scenario.behaviour) note(r.command);
+    for (const auto& step : play.steps) note(step.command);
     return ids;
+}
+
+// The doctrine's counterpart of a play's convening at a chosen time: the rules that convene the
+// forum or ask for it go, and the convener convenes it at `at`, calling whom its first rule for
+// that forum (or for any forum) calls.
+void convenesAt(scenario::Scenario& s, model::ForumIndex forum, Millis at, const std::string& name) {
+    const auto& region = s.region;
+    const auto targets = [&](const protocol::Command& c, bool any) {
+        const auto hits = [&](const std::string& ref) { return (any && ref == "$forum") || region.resolveForum(ref) == forum; };
+        if (const auto* cv = std::get_if<protocol::Convene>(&c)) return hits(cv->forum);
+        if (const auto* r = std::get_if<protocol::RequestActivation>(&c)) return !any && hits(r->forum);
+        return false;
+    };
+    std::optional<protocol::Command> command;
+    for (const bool any : {false, true})
+        for (const auto& r : s.behaviour)
+            if (!command && std::holds_alternative<protocol::Convene>(r.command) && targets(r.command, any)) command = r.command;
+    std::erase_if(s.behaviour, [&](const scenario::BehaviourRule& r) { return targets(r.command, false); });
+    scenario::BehaviourRule rule;
+    rule.id = "sweep-" + name;
+    rule.actor = region.convener;
+    rule.file = "sweep";
+    rule.when.timed = true;
+    rule.when.at = at;
+    rule.command = command.value_or(protocol::Convene{region.convener, region.forums[forum].id, "telephone", 0, {}});
+    protocol::fillPlaceholders(rule.command, {{}, region.forums[forum].id, nullptr});
+    rule.usesAffected = protocol::hasPlaceholder(rule.command, "$affected");
+    s.behaviour.push_back(std::move(rule));
 }
 
 std::string oneOf(const std::vector<std::string>& names) {
@@ -79,7 +116,7 @@ std::optional<Variation> parseVariation(const std::string& text, const scenario:
     for (const auto& c : region.convening) known.push_back("convening." + c.medium);
     if (scenario.world)
         for (const auto& h : scenario.world->hazards) known.push_back("hazard." + h.id + ".onset");
-    for (const auto& d : decisionIds(play)) known.push_back("decision." + d);
+    for (const auto& d : decisionIds(play, scenario)) known.push_back("decision." + d);
     if (std::find(known.begin(), known.end(), v.name) == known.end()) {
         error = "--vary: unknown parameter '" + v.name + "'" + model::didYouMean(v.name, known) + "; this scenario and play can vary: " + oneOf(known);
         return std::nullopt;
@@ -169,6 +206,10 @@ PointSetup applyPoint(const scenario::Scenario& base, const scenario::Play& play
         switch (v.kind) {
             case Variation::Kind::activation: {
                 const auto forum = s.region.forumOf(v.target, model::Mode::activated);
+                if (isDoctrine(play)) {
+                    convenesAt(s, forum, firstSignal(s) + millis(x), v.name);
+                    break;
+                }
                 const auto targets = [&](const protocol::Command& c) {
                     if (const auto* cv = std::get_if<protocol::Convene>(&c)) return s.region.resolveForum(cv->forum) == forum;
                     if (const auto* r = std::get_if<protocol::RequestActivation>(&c)) return s.region.resolveForum(r->forum) == forum;
@@ -201,6 +242,11 @@ PointSetup applyPoint(const scenario::Scenario& base, const scenario::Play& play
                     if (h.id == v.target) h.onsetHours.value = x, h.onsetHours.source = "sweep";
                 break;
             case Variation::Kind::decision:
+                if (x == 0 && isDoctrine(play))
+                    std::erase_if(s.behaviour, [&](const scenario::BehaviourRule& r) {
+                        const auto* d = std::get_if<protocol::AgreeDecision>(&r.command);
+                        return d != nullptr && d->id == v.target;
+                    });
                 if (x == 0)
                     steps.erase(std::remove_if(steps.begin(), steps.end(),
                                                [&](const scenario::PlayStep& st) {
@@ -302,7 +348,8 @@ void measureRun(const PointSetup& setup, const std::vector<MetricColumn>& column
                 double* out, std::vector<FindingRecord>* findings) {
     exercise::Options o;
     o.seed = seed;
-    o.play = setup.play;
+    if (isDoctrine(setup.play)) o.playName = scenario::kDoctrinePlay;
+    else o.play = setup.play;
     o.variant = variant;
     exercise::Exercise run(setup.scenario, o);
     run.runToEnd();

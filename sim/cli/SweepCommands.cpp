@@ -76,7 +76,7 @@ CLI::App* addSweep(CLI::App& app, SweepArgs& a) {
     c->add_option("--runs", a.runs, "Seeded runs per point (default 100)")->check(CLI::Range(1u, 1000000u));
     c->add_option("--threads", a.threads, "Worker threads (default: every core)")->check(CLI::Range(0u, 1024u));
     c->add_option("--seed", a.seed, "First seed (default: the scenario's); run r uses seed + r at every point");
-    c->add_option("--play", a.play, "The play the varied parameters change (default reference)");
+    c->add_option("--play", a.play, "The play the varied parameters change: doctrine (the default where the scenario has doctrine rules), a scripted play, or none");
     c->add_option("--variant", a.variant, "A scenario variant, e.g. class-3");
     c->add_option("-o,--output", a.output, "Output file (default: standard output)");
     c->add_option("--format", a.format, "csv (default) or json (runs and a summary per point)")->check(CLI::IsMember({"csv", "json"}));
@@ -101,14 +101,16 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
     const auto& s = *loaded;
     analysis::SweepPlan plan;
     plan.scenario = &s;
-    if (a.play == "none") {
-        plan.play.name = "none";
-    } else if (const auto* p = s.play(a.play)) {
+    const std::string playName = a.play.empty() ? s.defaultPlay() : a.play;
+    if (playName == "none" || (playName == scenario::kDoctrinePlay && !s.behaviour.empty())) {
+        plan.play.name = playName;  // no steps: the doctrine's rules, or nothing, play the roles
+    } else if (const auto* p = s.play(playName)) {
         plan.play = *p;
     } else {
         std::string names;
         for (const auto& p2 : s.plays) names += (names.empty() ? "" : ", ") + p2.name;
-        err << "samverkan sweep: unknown play '" << a.play << "'; " << s.id << " has: " << names << ", or none\n";
+        if (!s.behaviour.empty()) names += ", " + scenario::kDoctrinePlay;
+        err << "samverkan sweep: unknown play '" << playName << "'; " << s.id << " has: " << names << ", or none\n";
         return kInputError;
     }
     if (!a.variant.empty()) {

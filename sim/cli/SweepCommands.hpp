@@ -14,7 +14,7 @@
 namespace samverkan::cli {
 
 struct SweepArgs {
-    std::string scenario, play = "reference", output, format = "csv", variant, shard;
+    std::string scenario, play, output, format = "csv", variant, shard;
     std::vector<std::string> vary;
     std::uint32_t runs = 100;
     unsigned threads = 0;

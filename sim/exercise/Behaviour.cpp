@@ -60,11 +60,10 @@ void Exercise::behaviourOnEntry(const JournalEntry& entry) {
 }
 
 void Exercise::behaviourOnTick() {
+    // The loader has checked that each rule's actor observes its service.
     for (const auto i : m_observingRules) {
         if (m_ruleService[i] == SIZE_MAX || ruleState(i, model::kNone) != kIdle) continue;
-        const auto a = m_ruleActor[i];
-        const auto& id = m_scenario.region.actors[a].id;
-        if (passes(*(*m_rules)[i].observes, m_world->observedBy(id, m_ruleService[i], now()))) triggerRule(i, model::kNone);
+        if (passes(*(*m_rules)[i].observes, m_world->seenAt(m_ruleService[i], now()))) triggerRule(i, model::kNone);
     }
 }
 
@@ -81,7 +80,11 @@ void Exercise::learnWarning(model::ActorIndex actor, int severity) {
 void Exercise::triggerRule(std::uint32_t rule, model::ForumIndex forum) {
     const auto& r = (*m_rules)[rule];
     auto& state = ruleState(rule, forum);
-    if (state != kIdle || heldByTrainee(r.actor) || !ruleHolds(rule, forum)) return;
+    if (state != kIdle || heldByTrainee(r.actor)) return;
+    if (const auto h = ruleHolds(rule, forum); h != Holds::yes) {
+        if (h == Holds::never) state = kDone;
+        return;
+    }
     const auto& actor = m_scenario.region.actors[m_ruleActor[rule]];
     Millis delay = r.when.timed ? 0 : r.when.delay;
     if (r.ownDelay == scenario::OwnDelay::consult) delay += actor.consultDelay;
@@ -97,7 +100,11 @@ void Exercise::actOnRule(std::uint32_t rule, model::ForumIndex forum) {
     auto& state = ruleState(rule, forum);
     state = kIdle;
     // The situation may have changed while the actor took its time: it acts only if it still holds.
-    if (heldByTrainee(r.actor) || !ruleHolds(rule, forum)) return;
+    if (heldByTrainee(r.actor)) return;
+    if (const auto h = ruleHolds(rule, forum); h != Holds::yes) {
+        if (h == Holds::never) state = kDone;
+        return;
+    }
     if (!r.repeat) state = kDone;
     if (!r.usesForum && !r.usesAffected) {
         submit(r.command, Source::doctrine);
@@ -112,7 +119,9 @@ void Exercise::actOnRule(std::uint32_t rule, model::ForumIndex forum) {
     submit(command, Source::doctrine);
 }
 
-bool Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum) const {
+// `never` when a condition can no longer come to hold: a decision it must not see has been taken
+// (decisions are never undone).
+Exercise::Holds Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum) const {
     using Kind = scenario::BehaviourCondition::Kind;
     const auto& r = (*m_rules)[rule];
     const auto a = m_ruleActor[rule];
@@ -160,9 +169,9 @@ bool Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum) const {
                 break;
             }
         }
-        if (holds == c.negated) return false;
+        if (holds == c.negated) return c.kind == Kind::decided && c.negated ? Holds::never : Holds::no;
     }
-    return true;
+    return Holds::yes;
 }
 
 }  // namespace samverkan::exercise

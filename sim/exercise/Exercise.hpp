@@ -152,7 +152,8 @@ private:
     void learnWarning(model::ActorIndex actor, int severity);
     void triggerRule(std::uint32_t rule, model::ForumIndex forum);
     void actOnRule(std::uint32_t rule, model::ForumIndex forum);
-    [[nodiscard]] bool ruleHolds(std::uint32_t rule, model::ForumIndex forum) const;
+    enum class Holds : std::uint8_t { yes, no, never };
+    [[nodiscard]] Holds ruleHolds(std::uint32_t rule, model::ForumIndex forum) const;
     [[nodiscard]] std::uint8_t& ruleState(std::uint32_t rule, model::ForumIndex forum);
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
     Answer handOver(const protocol::HandOver& command);

@@ -187,11 +187,33 @@ TEST_CASE("sweep writes one row per run (CSV) or runs and summaries (JSON), and 
     CHECK(json["points"][0]["metrics"]["score"]["n"] == 2);
 }
 
+TEST_CASE("sweep varies the doctrine's activation and decisions, and the simulated actors follow", "[cli][sweep][doctrine]") {
+    auto r = samverkanCli({"sweep", "snowstorm", "--vary", "activation.directing=1h,12h", "--runs", "2", "--format", "json"});
+    REQUIRE(r.code == 0);
+    auto json = nlohmann::json::parse(r.out);
+    REQUIRE(json["points"].size() == 2);
+    const auto& early = json["points"][0]["metrics"];
+    const auto& late = json["points"][1]["metrics"];
+    // The directing forum meets when the sweep convenes it (plus the convening delay), and the
+    // decisions the actors propose there come after it: later by as much.
+    CHECK(early["activation.directing_h"]["mean"].get<double>() < 3);  // 1 h, and the 1 h 20 min the doctrine gives the directors to gather
+    CHECK(late["activation.directing_h"]["mean"].get<double>() > 12);
+    CHECK(late["first_joint_message_h"]["mean"].get<double>() - early["first_joint_message_h"]["mean"].get<double>() > 10);
+    CHECK(late["outcome.person-hours-stranded"]["mean"].get<double>() > early["outcome.person-hours-stranded"]["mean"].get<double>());
+    // A doctrine decision left out is left out.
+    r = samverkanCli({"sweep", "snowstorm", "--vary", "decision.bus-lines-cancelled=on,off", "--runs", "2", "--format", "json"});
+    REQUIRE(r.code == 0);
+    json = nlohmann::json::parse(r.out);
+    CHECK(json["points"][1]["metrics"]["outcome.bus-departures-lost"]["mean"].get<double>() >
+          json["points"][0]["metrics"]["outcome.bus-departures-lost"]["mean"].get<double>());
+}
+
 TEST_CASE("sweep streams to its file the bytes of the known-good output, and records every run", "[cli][sweep][history]") {
     const auto out = temp("streamed.json"), db = temp("streamed.sqlite");
     fs::remove(db);
-    const std::vector<std::string> sweep{"sweep", "snowstorm", "--vary", "activation.directing=0h,4h", "--vary", "decision.snow-clearing=on,off",
-                                         "--runs", "3", "--threads", "2"};
+    // The known-good files are of the reference play.
+    const std::vector<std::string> sweep{"sweep", "snowstorm", "--play", "reference", "--vary", "activation.directing=0h,4h",
+                                         "--vary", "decision.snow-clearing=on,off", "--runs", "3", "--threads", "2"};
     auto args = sweep;
     args.insert(args.end(), {"--format", "json", "-o", out, "--db", db});
     REQUIRE(samverkanCli(args).code == 0);
