@@ -80,7 +80,13 @@ void Exercise::learnWarning(model::ActorIndex actor, int severity) {
 void Exercise::triggerRule(std::uint32_t rule, model::ForumIndex forum) {
     const auto& r = (*m_rules)[rule];
     auto& state = ruleState(rule, forum);
-    if (state != kIdle || heldByTrainee(r.actor)) return;
+    if (state != kIdle) return;
+    if (heldByTrainee(r.actor)) {
+        // Kept, so that the simulator can take the role over from here (hand-over).
+        if (std::find(m_ruleMissed.begin(), m_ruleMissed.end(), std::pair{rule, forum}) == m_ruleMissed.end())
+            m_ruleMissed.emplace_back(rule, forum);
+        return;
+    }
     if (const auto h = ruleHolds(rule, forum); h != Holds::yes) {
         if (h == Holds::never) state = kDone;
         return;
@@ -93,6 +99,18 @@ void Exercise::triggerRule(std::uint32_t rule, model::ForumIndex forum) {
     RunEvent ev{RunEvent::Kind::ruleActs, rule, {}};
     ev.protocolEvent.forum = forum;
     m_sim.schedule(delay, ev, kPriorityRule);
+}
+
+void Exercise::behaviourTakesOver(const std::string& role) {
+    if (m_rules == nullptr) return;
+    // What the role's rules were triggered by while a trainee held it, they consider now.
+    std::vector<std::pair<std::uint32_t, model::ForumIndex>> missed;
+    std::erase_if(m_ruleMissed, [&](const auto& m) {
+        if ((*m_rules)[m.first].actor != role) return false;
+        missed.push_back(m);
+        return true;
+    });
+    for (const auto& [rule, forum] : missed) triggerRule(rule, forum);
 }
 
 void Exercise::actOnRule(std::uint32_t rule, model::ForumIndex forum) {

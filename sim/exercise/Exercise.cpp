@@ -458,6 +458,7 @@ Answer Exercise::handOver(const protocol::HandOver& command) {
     if (it == m_trainees.end()) return Answer::refused(RefusalCode::roleNotHeld, {command.role});
     m_trainees.erase(it);
     record(protocol::entryOf(protocol::HandedOver{command.role}, command.role));
+    behaviourTakesOver(command.role);
     return Answer::ok();
 }
 

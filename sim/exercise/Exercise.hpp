@@ -152,6 +152,7 @@ private:
     void learnWarning(model::ActorIndex actor, int severity);
     void triggerRule(std::uint32_t rule, model::ForumIndex forum);
     void actOnRule(std::uint32_t rule, model::ForumIndex forum);
+    void behaviourTakesOver(const std::string& role);
     enum class Holds : std::uint8_t { yes, no, never };
     [[nodiscard]] Holds ruleHolds(std::uint32_t rule, model::ForumIndex forum) const;
     [[nodiscard]] std::uint8_t& ruleState(std::uint32_t rule, model::ForumIndex forum);
@@ -186,6 +187,7 @@ private:
     std::vector<std::uint8_t> m_ruleStates;  ///< per rule and forum (+1: none): idle, pending, done
     std::vector<int> m_warned;               ///< per actor: the most severe warning it knows of
     std::vector<int> m_ruleSeen;             ///< per rule: entries matched so far (for `occurrence`)
+    std::vector<std::pair<std::uint32_t, model::ForumIndex>> m_ruleMissed;  ///< triggered while a trainee held the role
     std::vector<Waiting> m_waiting;
     std::vector<TimedCommand> m_inputs;     ///< outside commands, in submission order
     std::uint64_t m_deferredEvents = 0;     ///< events that delivered commands submitted ahead

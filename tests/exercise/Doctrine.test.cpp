@@ -221,3 +221,19 @@ TEST_CASE("a doctrine run's journal replays byte for byte, trainee commands incl
     // The trainee's cancellation changed the run.
     CHECK(journalA.str() != live.str());
 }
+
+TEST_CASE("a role handed over to the simulator takes up its doctrine from where the trainee left it", "[doctrine][hand-over]") {
+    exercise::Options o;
+    o.playName = scenario::kDoctrinePlay;
+    o.trainees = {"lansstyrelsen"};
+    exercise::Exercise run(shipped("snowstorm"), o);
+    run.runUntil(2 * kHour);
+    CHECK_FALSE(has(run, "convened"));
+    REQUIRE(run.submit(protocol::HandOver{"control", "lansstyrelsen"}, protocol::Source::control).accepted);
+    run.runToEnd();
+    // The warning it was given at the start now leads the TiB to convene, 15 minutes after taking over.
+    const auto& convened = first(run, "convened", kCoordinating);
+    CHECK(convened.t == 2 * kHour + 15 * kMinute);
+    CHECK(first(run, "meeting-opened", kDirecting).t > convened.t);
+    CHECK(has(run, "decision-agreed", kDirecting));
+}
