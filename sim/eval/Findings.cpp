@@ -137,6 +137,25 @@ void addUnexpected(const exercise::Exercise& run, const std::vector<Finding>& ex
             action = "activate";
             text = {"Aktivering som scenariot inte väntade: " + region.forums[f].name.sv,
                     "Activation the scenario did not expect: " + region.forums[f].name.en};
+        } else if (e.kind == Kind::deactivated && f != model::kNone && region.forums[f].mode == model::Mode::activated &&
+                   run.world() != nullptr) {
+            // Back to ordinary mode while a hazard has not passed (R2): possible, but it shows.
+            const auto* w = run.world();
+            std::string hazard;
+            Millis ends = 0;
+            for (std::size_t h = 0; h < w->spec().hazards.size(); ++h) {
+                const auto& d = w->drawn(h);
+                if (e.t < d.onset + d.duration && hazard.empty()) {
+                    hazard = w->spec().hazards[h].id;
+                    ends = d.onset + d.duration;
+                }
+            }
+            if (hazard.empty()) continue;
+            const auto& name = w->spec().hazards[w->hazardIndex(hazard)].name;
+            action = "deactivated-early";
+            const std::string left = engine::formatDuration(ends - e.t);
+            text = {region.forums[f].name.sv + " återgick till ordinarie läge medan faran pågick: " + name.sv + " höll på " + left + " till.",
+                    region.forums[f].name.en + " went back to ordinary mode while the hazard went on: " + name.en + " lasted another " + left + "."};
         } else {
             continue;
         }

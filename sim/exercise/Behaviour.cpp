@@ -24,6 +24,7 @@ void Exercise::startBehaviour() {
     m_rulesByKind.assign(protocol::kKinds, {});
     m_warned.assign(region.actors.size(), 0);
     m_ruleSeen.assign(m_rules->size(), 0);
+    m_ended.assign(region.forums.size(), false);
     for (std::uint32_t i = 0; i < m_rules->size(); ++i) {
         const auto& r = (*m_rules)[i];
         m_ruleActor.push_back(region.actorIndex(r.actor));
@@ -41,6 +42,8 @@ std::uint8_t& Exercise::ruleState(std::uint32_t rule, model::ForumIndex forum) {
 }
 
 void Exercise::behaviourOnEntry(const JournalEntry& entry) {
+    if (entry.kind == protocol::Kind::deactivated)
+        if (const auto f = m_scenario.region.forumIndex(entry.forum); f != model::kNone) m_ended[f] = true;
     // What is said at a meeting or conference is known to everyone present: the warnings too.
     if (entry.kind == protocol::Kind::meetingOpened || entry.kind == protocol::Kind::conference) {
         const auto f = m_scenario.region.forumIndex(entry.forum);
@@ -172,6 +175,30 @@ Exercise::Holds Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum)
                 if (!m_world) break;
                 const auto s = m_world->serviceIndex(c.level.service);
                 holds = s != SIZE_MAX && passes(c.level, m_world->observedBy(region.actors[a].id, s, now()));
+                break;
+            }
+            case Kind::passed: {
+                if (!m_world) break;
+                const auto h = m_world->hazardIndex(c.ref);
+                if (h == SIZE_MAX) break;
+                const auto& d = m_world->drawn(h);
+                holds = now() >= d.onset + d.duration;
+                break;
+            }
+            case Kind::recovered: {
+                if (!m_world) break;
+                for (auto it = m_pictureLog.rbegin(); it != m_pictureLog.rend(); ++it)
+                    if (m_cooperation.forum(it->first).has(a)) {
+                        holds = std::all_of(it->second.services.begin(), it->second.services.end(), [&](const world::KnownLevel& k) {
+                            return k.observedAt < 0 || k.level > c.level.above;
+                        });
+                        break;
+                    }
+                break;
+            }
+            case Kind::ended: {
+                const auto f = region.forumIndex(c.ref);
+                holds = f != model::kNone && m_ended[f] && m_cooperation.forum(f).status == protocol::ForumStatus::idle;
                 break;
             }
             case Kind::known: {

@@ -186,6 +186,7 @@ private:
     std::vector<std::uint32_t> m_observingRules, m_warningRules;
     std::vector<std::uint8_t> m_ruleStates;  ///< per rule and forum (+1: none): idle, pending, done
     std::vector<int> m_warned;               ///< per actor: the most severe warning it knows of
+    std::vector<bool> m_ended;               ///< per forum: deactivated at least once
     std::vector<int> m_ruleSeen;             ///< per rule: entries matched so far (for `occurrence`)
     std::vector<std::pair<std::uint32_t, model::ForumIndex>> m_ruleMissed;  ///< triggered while a trainee held the role
     std::vector<Waiting> m_waiting;

@@ -1,6 +1,7 @@
 // Doctrine rules (`behaviour:`) of a region or a scenario: what the simulated actors do, when and
 // under which conditions.
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <set>
 
@@ -24,7 +25,9 @@ constexpr ConditionKey kConditionKeys[] = {
     {"member", Cond::Kind::member, false},   {"not_member", Cond::Kind::member, true},
     {"decided", Cond::Kind::decided, false}, {"not_decided", Cond::Kind::decided, true},
     {"warned", Cond::Kind::warned, false},   {"observes", Cond::Kind::observes, false},
-    {"known", Cond::Kind::known, false},
+    {"known", Cond::Kind::known, false},     {"hazard_passed", Cond::Kind::passed, false},
+    {"hazard_not_passed", Cond::Kind::passed, true}, {"recovered", Cond::Kind::recovered, false},
+    {"ended", Cond::Kind::ended, false},
 };
 
 std::vector<std::string> conditionKeyNames() {
@@ -96,6 +99,34 @@ Cond readCondition(YamlDocument& doc, const YAML::Node& item, const Scenario& s)
             // (checked once every rule and step is read).
             c.ref = doc.scalar(kv.second, key).value_or("");
             break;
+        case Cond::Kind::ended: {
+            const auto ref = doc.scalar(kv.second, key).value_or("");
+            checkForum(doc, kv.second, ref, s);
+            const auto f = s.region.resolveForum(ref);
+            if (f != model::kNone) c.ref = s.region.forums[f].id;
+            if (f != model::kNone && s.region.forums[f].mode != model::Mode::activated)
+                doc.error(kv.second, "'ended' names '" + ref + "', which is an ordinary-mode forum: only an activated forum goes back to ordinary mode");
+            break;
+        }
+        case Cond::Kind::passed: {
+            c.ref = doc.scalar(kv.second, key).value_or("");
+            std::vector<std::string> hazards;
+            if (s.world)
+                for (const auto& h : s.world->hazards) hazards.push_back(h.id);
+            if (std::find(hazards.begin(), hazards.end(), c.ref) == hazards.end())
+                doc.error(kv.second, "'" + key + "' names hazard '" + c.ref + "', which the world model does not have" +
+                                         model::didYouMean(c.ref, hazards));
+            break;
+        }
+        case Cond::Kind::recovered: {
+            const auto text = doc.scalar(kv.second, key).value_or("");
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !(v >= 0 && v < 1))
+                doc.error(kv.second, "'recovered' must be a level from 0 and below 1 that every known service is above; got \"" + text + "\"");
+            c.level.above = v;
+            break;
+        }
         case Cond::Kind::warned: c.severity = static_cast<int>(doc.integer(kv.second, key, 1, 3).value_or(1)); break;
         case Cond::Kind::observes:
         case Cond::Kind::known:

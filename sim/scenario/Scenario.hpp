@@ -131,7 +131,10 @@ struct BehaviourCondition {
         decided,   ///< a decision on the measure that the actor is among the actors of (any stage)
         warned,    ///< the actor knows of a warning of at least `severity`
         observes,  ///< the actor's own observation of a service, after its delay
-        known      ///< the service in the latest picture of a forum the actor sits in
+        known,     ///< the service in the latest picture of a forum the actor sits in
+        passed,    ///< the hazard has passed (its drawn end is behind; everyone sees the weather)
+        recovered, ///< every service known in the latest picture of a forum the actor sits in is above `level.above`
+        ended      ///< the forum was activated in this run and has gone back to ordinary mode
     };
     Kind kind = Kind::active;
     bool negated = false;  ///< not_active, not_member, not_decided

@@ -90,6 +90,7 @@ Millis World::firstOnset() const {
 }
 
 std::size_t World::serviceIndex(const std::string& id) const { return indexOf(m_spec.services, id); }
+std::size_t World::hazardIndex(const std::string& id) const { return indexOf(m_spec.hazards, id); }
 
 double World::levelAt(std::size_t service, Millis t) const {
     // Samples are in time order; before the first tick every service is at its normal level.

@@ -86,6 +86,8 @@ public:
     /// The service order a resource is shared out in now.
     [[nodiscard]] const std::vector<std::size_t>& order(std::size_t resource) const { return m_order[resource]; }
     [[nodiscard]] std::size_t serviceIndex(const std::string& id) const;
+    /// The hazard with id `id`, or SIZE_MAX.
+    [[nodiscard]] std::size_t hazardIndex(const std::string& id) const;
     /// The true level of a service at a past time `t` (as sampled at the last tick at or before t).
     [[nodiscard]] double levelAt(std::size_t service, Millis t) const;
     /// Whether `actor` sees service `service` in its own operations.

@@ -2,6 +2,7 @@
 // and the parameters' checks.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -227,7 +228,8 @@ TEST_CASE("a sweep can hand back each run's findings, for the history", "[analys
     REQUIRE(findings.size() == t.rows.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
         INFO("row " << i);
-        CHECK(findings[i].size() == 4);  // the snowstorm's four expected actions
+        // The snowstorm's four expected actions (and what the run did that nobody expected).
+        CHECK(std::count_if(findings[i].begin(), findings[i].end(), [](const analysis::FindingRecord& f) { return f.status != "unexpected"; }) == 4);
     }
     // Activating the directing forum 20 h after the warning is late; at once it is on time.
     const auto status = [&](std::size_t row) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "sim/eval/Findings.hpp"
 #include "sim/eval/Metrics.hpp"
 #include "tests/exercise/SceneHelpers.hpp"
 
@@ -236,4 +237,44 @@ TEST_CASE("a role handed over to the simulator takes up its doctrine from where 
     CHECK(convened.t == 2 * kHour + 15 * kMinute);
     CHECK(first(run, "meeting-opened", kDirecting).t > convened.t);
     CHECK(has(run, "decision-agreed", kDirecting));
+}
+
+TEST_CASE("R2 R12: forums go back to ordinary mode by the scenario's criteria, and the coordination group follows up", "[doctrine][R2]") {
+    // The doctrine ends the directing forum once the snow has passed and its picture shows every
+    // service above half; early deactivation is possible but shows in the findings.
+    const auto simulated = withTrainees("snowstorm", {});
+    const auto& world = *simulated->world();
+    const auto& snow = world.drawn(world.hazardIndex("snowfall"));
+    const auto& ended = first(*simulated, "deactivated", kDirecting);
+    CHECK(ended.t >= snow.onset + snow.duration);
+    const auto early = [](const exercise::Exercise& run) {
+        const auto ev = eval::evaluate(run);
+        return std::count_if(ev.findings.begin(), ev.findings.end(), [](const eval::Finding& f) { return f.action == "deactivated-early"; });
+    };
+    CHECK(early(*simulated) == 0);
+    // A TiB trainee who ends the directing forum before the snow has even begun.
+    exercise::Options o;
+    o.playName = scenario::kDoctrinePlay;
+    o.trainees = {"lansstyrelsen"};
+    exercise::Exercise hasty(shipped("snowstorm"), o);
+    hasty.runUntil(15 * kMinute);
+    REQUIRE(hasty.submit(protocol::Convene{"lansstyrelsen", "directing", "telephone", 0, {}}).accepted);
+    hasty.runUntil(6 * kHour);
+    REQUIRE(hasty.submit(protocol::Deactivate{"lansstyrelsen", "directing"}).accepted);
+    hasty.runToEnd();
+    CHECK(early(hasty) == 1);
+
+    // Given three days, the coordinating forum ends too and the coordination group follows up in
+    // ordinary mode, an hour later.
+    auto longer = shipped("snowstorm");
+    longer.duration = 72 * kHour;
+    exercise::Options lo;
+    lo.playName = scenario::kDoctrinePlay;
+    exercise::Exercise run(longer, lo);
+    run.runToEnd();
+    const auto& coordinatingEnds = first(run, "deactivated", kCoordinating);
+    CHECK(coordinatingEnds.t > first(run, "deactivated", kDirecting).t);
+    const auto& followUp = first(run, "decision-agreed", "regional-samordningsgrupp", "event-follow-up");
+    CHECK(followUp.t > coordinatingEnds.t + kHour);
+    CHECK(followUp.t < coordinatingEnds.t + 2 * kHour);
 }
