@@ -31,7 +31,10 @@ void Exercise::startBehaviour() {
         m_ruleService.push_back(r.observes && m_world ? m_world->serviceIndex(r.observes->service) : SIZE_MAX);
         if (r.observes) m_observingRules.push_back(i);
         else if (r.warning > 0) m_warningRules.push_back(i);
-        else if (r.when.timed) m_sim.scheduleAt(std::max(r.when.at, m_sim.now()), {RunEvent::Kind::ruleTime, i, {}}, kPriorityRule);
+        else if (!r.when.hazard.empty()) {
+            if (const Millis at = hazardTime(r.when); at >= 0 && at <= m_scenario.duration)
+                m_sim.scheduleAt(std::max(at, m_sim.now()), {RunEvent::Kind::ruleTime, i, {}}, kPriorityRule);
+        } else if (r.when.timed) m_sim.scheduleAt(std::max(r.when.at, m_sim.now()), {RunEvent::Kind::ruleTime, i, {}}, kPriorityRule);
         else if (r.when.kind) m_rulesByKind[static_cast<std::size_t>(*r.when.kind)].push_back(i);
     }
 }
@@ -95,7 +98,7 @@ void Exercise::triggerRule(std::uint32_t rule, model::ForumIndex forum) {
         return;
     }
     const auto& actor = m_scenario.region.actors[m_ruleActor[rule]];
-    Millis delay = r.when.timed ? 0 : r.when.delay;
+    Millis delay = r.when.timed ? 0 : r.when.delay;  // a timed rule's `after` is in its time
     if (r.ownDelay == scenario::OwnDelay::consult) delay += actor.consultDelay;
     if (r.ownDelay == scenario::OwnDelay::implement) delay += actor.implementDelay;
     state = kPending;

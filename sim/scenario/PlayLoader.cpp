@@ -284,6 +284,25 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
             t.kind = protocol::Kind::situationalPicture;
         }
     }
+    bool hazardGiven = false;
+    if (auto v = cond.get("hazard")) {
+        t.hazard = doc.scalar(*v, "hazard").value_or("");
+        std::vector<std::string> ids;
+        if (scenario.world)
+            for (const auto& h : scenario.world->hazards) ids.push_back(h.id);
+        if (std::find(ids.begin(), ids.end(), t.hazard) == ids.end())
+            doc.error(*v, "unknown hazard '" + t.hazard + "'" + model::didYouMean(t.hazard, ids) +
+                              (ids.empty() ? " (the scenario has no world model)" : ""));
+        hazardGiven = true;
+        if (auto p = cond.get("phase")) {
+            const auto phase = doc.scalar(*p, "phase").value_or("");
+            if (phase == "end") t.hazardEnd = true;
+            else if (phase != "onset") doc.error(*p, "'phase' must be onset or end; got \"" + phase + "\"");
+        }
+        if (t.kind || kindGiven) doc.error(*on, "condition 'on' gives a hazard with a journal entry to wait for; give one of them");
+    } else if (auto p = cond.get("phase")) {
+        doc.error(*p, "'phase' goes with 'hazard'");
+    }
     bool extraGiven = false;  // a doctrine rule's own trigger: a warning learnt or an observation
     if (extras != nullptr) {
         if (auto v = cond.get("warning")) {
@@ -300,7 +319,7 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
     }
     if (auto v = cond.get("occurrence")) t.occurrence = static_cast<int>(doc.integer(*v, "occurrence", 1, 100000).value_or(1));
     cond.finish();
-    if (!t.kind && !kindGiven && !extraGiven)
+    if (!t.kind && !kindGiven && !extraGiven && !hazardGiven)
         doc.error(*on, extras != nullptr ? "condition 'on' needs 'kind', 'inject', 'decision', 'point', 'known', 'warning' or 'observes'"
                                          : "condition 'on' needs 'kind', 'inject', 'decision', 'point' or 'known'");
     if (after) t.delay = readAfter(doc, *after, extras);

@@ -29,6 +29,17 @@ bool Scenario::applyVariant(const std::string& variantId) {
         for (const auto& [injectId, warning] : v.warnings)
             for (auto& i : injects)
                 if (i.id == injectId) i.warning = warning;
+        for (const auto& [injectId, text] : v.texts)
+            for (auto& i : injects)
+                if (i.id == injectId) i.text = text;
+        if (world)
+            for (const auto& c : v.hazards)
+                for (auto& h : world->hazards) {
+                    if (h.id != c.hazard) continue;
+                    if (c.onset) h.onsetHours = *c.onset;
+                    if (c.peak) h.peak = *c.peak;
+                    if (c.duration) h.durationHours = *c.duration;
+                }
         return true;
     }
     return false;

@@ -54,6 +54,8 @@ struct Trigger {
     std::optional<protocol::Kind> kind;  ///< the kind of entry awaited (none given: the loader says so)
     std::string forum, actor, ref;
     std::optional<KnownCondition> known;
+    std::string hazard;      ///< `on: {hazard: id, phase: onset|end}`: at the drawn hazard's onset or end
+    bool hazardEnd = false;
     int occurrence = 1;
     Millis delay = 0;
     Location where;  ///< where `ref` (or the inject, point or decision named) is written
@@ -172,11 +174,20 @@ struct BehaviourRule {
 /// The name of the built-in play in which every role no trainee holds follows its doctrine.
 inline const std::string kDoctrinePlay = "doctrine";
 
-/// A variant replaces injects' warnings, e.g. the class-3 version of a red warning.
+/// The storm a variant draws instead: each figure given replaces the hazard's.
+struct HazardChange {
+    std::string hazard;
+    std::optional<world::Uncertain> onset, peak, duration;  ///< onset and duration in hours
+};
+
+/// A variant replaces injects' warnings and texts and the hazards drawn, e.g. the class-3 version
+/// of a red warning: another warning system, another threshold, another storm.
 struct Variant {
     std::string id;
     Text title;
     std::vector<std::pair<std::string, Warning>> warnings;  ///< inject id → warning
+    std::vector<std::pair<std::string, Text>> texts;        ///< inject id → text
+    std::vector<HazardChange> hazards;
 };
 
 /// A whole scenario.

@@ -293,7 +293,43 @@ void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         MapView vm(doc, kv.second, "variant '" + v.id + "'");
         if (!vm.ok()) continue;
         if (auto t = vm.require("title")) v.title = doc.text(*t, "title").value_or(Text{});
-        if (auto w = vm.require("warnings")) {
+        if (auto t = vm.get("texts")) {
+            MapView tm(doc, *t, "texts");
+            if (tm.ok())
+                for (const auto& it : *t) {
+                    const std::string injectId = it.first.Scalar();
+                    tm.get(injectId);
+                    if (s.inject(injectId) == nullptr) doc.errorAt(it.first.Mark(), "unknown inject '" + injectId + "'");
+                    if (auto text = doc.text(it.second, "text")) v.texts.emplace_back(injectId, *text);
+                }
+            tm.finish();
+        }
+        if (auto h = vm.get("hazards")) {
+            MapView hm(doc, *h, "hazards");
+            if (hm.ok())
+                for (const auto& it : *h) {
+                    HazardChange c;
+                    c.hazard = it.first.Scalar();
+                    hm.get(c.hazard);
+                    std::vector<std::string> ids;
+                    if (s.world)
+                        for (const auto& x : s.world->hazards) ids.push_back(x.id);
+                    if (std::find(ids.begin(), ids.end(), c.hazard) == ids.end())
+                        doc.errorAt(it.first.Mark(), "unknown hazard '" + c.hazard + "'" + model::didYouMean(c.hazard, ids));
+                    MapView cm(doc, it.second, "hazard '" + c.hazard + "'");
+                    if (!cm.ok()) continue;
+                    if (auto x = cm.get("onset")) c.onset = readUncertainValue(doc, *x, "onset", true);
+                    if (auto x = cm.get("peak")) c.peak = readUncertainValue(doc, *x, "peak", false);
+                    if (auto x = cm.get("duration")) {
+                        c.duration = readUncertainValue(doc, *x, "duration", true);
+                        if (!(c.duration->value > 0)) doc.error(*x, "duration must be longer than 0");
+                    }
+                    cm.finish();
+                    v.hazards.push_back(std::move(c));
+                }
+            hm.finish();
+        }
+        if (auto w = vm.get("warnings")) {
             MapView wm(doc, *w, "warnings");
             if (wm.ok())
                 for (const auto& iw : *w) {

@@ -47,6 +47,10 @@ std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, co
 /// Reports a scenario whose length, world time series or conferences exceed the limits' caps.
 void checkWork(YamlDocument& doc, const Scenario& s, const Limits& limits);
 
+/// A figure with its spread and source, `{value: 22h, spread: 3h, source: "…"}` or a bare value;
+/// durations when `hours` is set (read as hours).
+world::Uncertain readUncertainValue(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours);
+
 /// Reads the `world:` section with its typed triggers.
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
 

@@ -441,4 +441,8 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
     return w;
 }
 
+world::Uncertain readUncertainValue(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours) {
+    return readUncertain(doc, node, what, hours);
+}
+
 }  // namespace samverkan::scenario

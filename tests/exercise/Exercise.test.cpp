@@ -105,16 +105,18 @@ TEST_CASE("a decision point waits for its role, and takes the default on time-ou
     exercise::Options o;
     o.playName = "none";
     exercise::Exercise run(shipped("snowstorm"), o);
-    run.runUntil(25 * kHour);
+    // The stuck vehicles are reported three hours into the storm as drawn.
+    const Millis at = run.world()->drawn(run.world()->hazardIndex("snowfall")).onset + 3 * kHour;
+    run.runUntil(at);
     REQUIRE(run.openDecisionPoints().size() == 1);
     protocol::AnswerDecisionPoint wrongRole{"polisen", "stuck-vehicles-report", "wait"};
     CHECK_FALSE(run.submit(wrongRole).accepted);
     protocol::AnswerDecisionPoint badOption{"trafikverket", "stuck-vehicles-report", "panic"};
     CHECK_FALSE(run.submit(badOption).accepted);
-    run.runUntil(25 * kHour + 30 * kMinute);
+    run.runUntil(at + 30 * kMinute);
     CHECK(run.openDecisionPoints().empty());
     const auto& answered = first(run, "decision-answered", "", "stuck-vehicles-report");
-    CHECK(answered.t == 25 * kHour + 30 * kMinute);
+    CHECK(answered.t == at + 30 * kMinute);
     CHECK(answered.as<protocol::DecisionPointAnswered>()->option == "report");
     CHECK(answered.as<protocol::DecisionPointAnswered>()->source == protocol::Source::timeout);
     // The default option's report is refused: no coordinating forum is active in this run.
@@ -129,7 +131,7 @@ TEST_CASE("answering a decision point submits its option's commands as the role"
     o.playName = "none";
     o.trainees = {"trafikverket"};
     exercise::Exercise run(shipped("snowstorm"), o);
-    run.runUntil(25 * kHour);
+    run.runUntil(run.world()->drawn(run.world()->hazardIndex("snowfall")).onset + 3 * kHour);
     REQUIRE(run.submit(protocol::AnswerDecisionPoint{"trafikverket", "stuck-vehicles-report", "wait"}).accepted);
     CHECK(run.openDecisionPoints().empty());
     CHECK(first(run, "decision-answered").as<protocol::DecisionPointAnswered>()->option == "wait");

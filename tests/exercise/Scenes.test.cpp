@@ -177,3 +177,57 @@ TEST_CASE("R15: in the alone improvement play each party builds its own routine"
     CHECK_FALSE(has(*run, "decision-agreed"));
     CHECK(all(*run, "contact").size() == 3);
 }
+
+TEST_CASE("R14: the class-3 variant changes the warning's text and the storm drawn; the weather injects follow the storm", "[scenes][R14][variants]") {
+    exercise::Options red, class3;
+    class3.variant = "class-3";
+    exercise::Exercise a(shipped("snowstorm"), red), b(shipped("snowstorm"), class3);
+    a.runToEnd();
+    b.runToEnd();
+    const auto& warningA = first(a, "inject", "", "smhi-warning");
+    const auto& warningB = first(b, "inject", "", "smhi-warning");
+    CHECK(warningB.as<protocol::InjectDelivered>()->warningSystem == "class");
+    CHECK(text(b, warningB).sv.find("klass 3") != std::string::npos);
+    CHECK(text(a, warningA).sv.find("klass 3") == std::string::npos);
+    // SMHI's class-3 threshold: a harder, shorter storm.
+    const auto& snowA = a.world()->drawn(a.world()->hazardIndex("snowfall"));
+    const auto& snowB = b.world()->drawn(b.world()->hazardIndex("snowfall"));
+    CHECK(snowB.peak > snowA.peak);
+    CHECK(snowB.duration < snowA.duration);
+    // "Snow starts" and "snow stops" are said when the drawn storm starts and stops, in each run.
+    for (const auto* run : {&a, &b}) {
+        const auto& snow = run->world()->drawn(run->world()->hazardIndex("snowfall"));
+        CHECK(first(*run, "inject", "", "snow-starts").t == snow.onset);
+        CHECK(first(*run, "inject", "", "snow-stops").t == snow.onset + snow.duration);
+        CHECK(first(*run, "inject", "", "stuck-vehicles").t == snow.onset + 3 * kHour);
+    }
+    // Another seed, another storm, other times.
+    exercise::Options other;
+    other.seed = 7;
+    exercise::Exercise c(shipped("snowstorm"), other);
+    c.runToEnd();
+    CHECK(first(c, "inject", "", "snow-starts").t != first(a, "inject", "", "snow-starts").t);
+}
+
+TEST_CASE("R14: the decision point's options change the picture: Trafikverket's report or its silence", "[scenes][R14][decision-points]") {
+    // Trafikverket's trainee answers the stuck-vehicles point; the report carries what it sees of
+    // the main roads to the coordinating forum, whose next picture holds it.
+    const auto answer = [](const std::string& option) {
+        exercise::Options o;
+        o.playName = scenario::kDoctrinePlay;
+        o.trainees = {"trafikverket"};
+        auto run = std::make_unique<exercise::Exercise>(shipped("snowstorm"), o);
+        const Millis at = run->world()->drawn(run->world()->hazardIndex("snowfall")).onset + 3 * kHour;
+        run->runUntil(at);
+        REQUIRE(run->submit(protocol::AnswerDecisionPoint{"trafikverket", "stuck-vehicles-report", option}).accepted);
+        run->runUntil(at + 2 * kHour);
+        return run;
+    };
+    const auto reported = answer("report");
+    const auto silent = answer("wait");
+    const auto forum = shipped("snowstorm").region.forumIndex(kCoordinating);
+    const auto road = reported->world()->serviceIndex("main-roads");
+    const auto last = [&](const exercise::Exercise& run) { return run.reported(forum)->lastReport(run.scenario().region.actorIndex("trafikverket"), road); };
+    CHECK(last(*reported).observedAt > last(*silent).observedAt);
+    CHECK(last(*reported).level < 1.0);
+}

@@ -80,14 +80,16 @@ TEST_CASE("the clock stops for a decision point that belongs to the trainee", "[
     session.playName = "none";
     REQUIRE(session.load(kSnowstorm));
     session.start();
-    session.run->runUntil(25 * kHour);
+    const auto* world = session.run->world();
+    const Millis at = world->drawn(world->hazardIndex("snowfall")).onset + 3 * kHour;  // as the storm is drawn
+    session.run->runUntil(at);
     REQUIRE(session.run->openDecisionPoints().size() == 1);
     session.speed = 600;
     session.advance(10.0);  // would be 100 minutes of simulated time
-    CHECK(session.run->now() == 25 * kHour);
+    CHECK(session.run->now() == at);
     session.control = true;  // exercise control is not held up by a trainee's decision
     session.advance(1.0);
-    CHECK(session.run->now() == 25 * kHour + 10 * kMinute);
+    CHECK(session.run->now() == at + 10 * kMinute);
 }
 
 TEST_CASE("the console builds whole frames headless: start screen, then the exercise screen", "[gui]") {
