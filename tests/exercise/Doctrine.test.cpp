@@ -86,6 +86,10 @@ TEST_CASE("R5 R6 R15: a TiB trainee who never convenes leaves the others to phon
     CHECK_FALSE(has(*passive, "meeting-opened"));
     CHECK(count(*simulated, "contact") == 0);
     CHECK(count(*passive, "contact") >= 5);
+    // They ask Länsstyrelsen for the coordinating forum when they see their own services fall (R6).
+    CHECK(count(*passive, "activation-requested", "trafikverket") == 1);
+    CHECK(count(*passive, "activation-requested", "region-stockholm") == 1);
+    CHECK(count(*simulated, "activation-requested") == 1);  // only the directing forum, through the coordinating
     // Every municipality closes its schools by itself, when its own streets fill with snow.
     CHECK(count(*passive, "own-decision") >= 26);
     CHECK(implementedMeasure(*passive, "schools-closed", "huddinge") > implementedMeasure(*simulated, "schools-closed", "huddinge") + 12 * kHour);
