@@ -70,7 +70,7 @@ void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang 
     }
     out << "  " << pad(sv ? "Kontaktytor: bilaterala / i forum" : "Contact surfaces: bilateral / in forums", 52) << " "
         << m.bilateralContacts << " / " << m.forumContacts << "\n";
-    out << "  " << pad(sv ? "Dubbelarbete: egna beslut i samma fråga" : "Duplicated work: own decisions on the same topic", 52) << " "
+    out << "  " << pad(sv ? "Dubbelarbete: samma fråga löst på flera håll" : "Duplicated work: the same question settled separately", 52) << " "
         << m.duplicatedDecisions << "\n";
 
     const auto ev = eval::evaluate(run);

@@ -121,7 +121,7 @@ Finding check(const exercise::Exercise& run, const scenario::Inject& inject, con
     return f;
 }
 
-// Refused commands and activations no expectation asked for.
+// Refused commands, orders accepted against a frame (R11) and activations no expectation asked for.
 void addUnexpected(const exercise::Exercise& run, const std::vector<Finding>& expected, std::vector<Finding>& out) {
     const auto& region = run.scenario().region;
     for (const auto& e : run.journal().entries()) {
@@ -132,6 +132,9 @@ void addUnexpected(const exercise::Exercise& run, const std::vector<Finding>& ex
             const auto reason = run.renderer().event(e);
             action = "refused";
             text = {"Avvisad åtgärd: " + reason.sv, "Refused action: " + reason.en};
+        } else if (e.kind == Kind::frameViolation) {
+            action = "frame-violation";
+            text = run.renderer().event(e);
         } else if (e.kind == Kind::meetingOpened && f != model::kNone && region.forums[f].mode == model::Mode::activated &&
                    std::none_of(expected.begin(), expected.end(), [&](const Finding& x) { return x.forum == e.forum; })) {
             action = "activate";
@@ -194,6 +197,7 @@ Evaluation evaluate(const exercise::Exercise& run) {
     }
     const auto expectedCount = ev.findings.size();
     addUnexpected(run, ev.findings, ev.findings);
+    for (const auto& f : ev.findings) ev.frameViolations += f.action == "frame-violation" ? 1 : 0;
 
     auto scoreOf = [&](const std::string& objective, Text& why) {
         double sum = 0;
@@ -236,6 +240,14 @@ Evaluation evaluate(const exercise::Exercise& run) {
     } else {
         const double v = scoreOf("", ev.explanation);
         ev.score = v < 0 ? 100.0 : v;
+    }
+    // Working outside the frames costs, whatever the expectations say (R11).
+    if (ev.frameViolations > 0) {
+        const double cost = kFrameViolationCost * ev.frameViolations;
+        ev.score = std::max(0.0, ev.score - cost);
+        const std::string n = std::to_string(ev.frameViolations);
+        ev.explanation.sv += " Avsteg från ramarna: " + n + " × " + percent(kFrameViolationCost) + " poäng dras av (R11).";
+        ev.explanation.en += " Deviations from the frames: " + n + " × " + percent(kFrameViolationCost) + " points off (R11).";
     }
     return ev;
 }

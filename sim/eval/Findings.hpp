@@ -45,11 +45,17 @@ struct ObjectiveScore {
     Text explanation;
 };
 
+/// Points off the score for each order accepted against a higher level's frame (R11).
+inline constexpr double kFrameViolationCost = 10;
+
 /// The whole evaluation of a run.
 struct Evaluation {
     std::vector<Finding> findings;
     std::vector<ObjectiveScore> objectives;
-    double score = 0;  ///< 0–100: the mean of the objectives (of all expectations when none are named)
+    /// 0–100: the mean of the objectives (of all expectations when none are named), less
+    /// kFrameViolationCost for each frame violation (never below 0).
+    double score = 0;
+    int frameViolations = 0;  ///< orders accepted against a frame (findings with action "frame-violation")
     Text explanation;
 };
 

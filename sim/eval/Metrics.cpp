@@ -14,6 +14,43 @@ Timing timing(const protocol::JournalEntry& e, std::string id, Text label, Milli
     return {std::move(id), std::move(label), e.t, signal < 0 ? -1 : e.t - signal, e.seq};
 }
 
+// Where questions were settled (R15): per question — a topic and the measure decided, or a priority
+// list — the places that settled it, a forum or an organisation on its own.
+class Settlements {
+public:
+    explicit Settlements(const model::Region& region) : m_region(region) {}
+
+    /// Notes a settlement; true if the question had been settled before somewhere else.
+    bool settled(const std::string& question, const std::string& place) {
+        auto it = std::find_if(m_questions.begin(), m_questions.end(), [&](const auto& q) { return q.first == question; });
+        if (it == m_questions.end()) {
+            m_questions.push_back({question, {place}});
+            return false;
+        }
+        if (contains(it->second, place)) return false;  // the same place settling it again revises it
+        it->second.push_back(place);
+        return true;
+    }
+    /// A priority order set by `forum`: duplicated unless it works within the frame a higher
+    /// level's forum set on the same list earlier (R11).
+    bool ordered(const std::string& list, const std::string& forum) {
+        const std::string question = "list:" + list;
+        const auto f = m_region.forumIndex(forum);
+        for (const auto& q : m_questions)
+            if (q.first == question)
+                for (const auto& place : q.second) {
+                    const auto g = m_region.forumIndex(place.substr(place.find(':') + 1));
+                    if (f != model::kNone && g != model::kNone && rank(g) < rank(f)) return false;
+                }
+        return settled(question, "forum:" + forum);
+    }
+
+private:
+    [[nodiscard]] int rank(model::ForumIndex f) const { return m_region.level(m_region.forums[f].level)->rank; }
+    const model::Region& m_region;
+    std::vector<std::pair<std::string, std::vector<std::string>>> m_questions;
+};
+
 }  // namespace
 
 Metrics measure(const exercise::Exercise& run) {
@@ -42,7 +79,7 @@ Metrics measure(const exercise::Exercise& run) {
                 p.forum = forum;
             }
     };
-    std::vector<std::string> ownTopics;
+    Settlements settlements(region);
     // A report made at a forum's meeting or conference is part of that contact, not one of its own
     // (members report at each conference by doctrine); a report between them is a contact.
     std::vector<std::pair<std::string, Millis>> reportsTo, gatherings;
@@ -63,16 +100,23 @@ Metrics measure(const exercise::Exercise& run) {
                 break;
             case Kind::decisionAgreed:
                 ++m.coordinatedDecisions;
+                if (const auto& d = *e.as<protocol::Decided>(); !d.measure.empty())
+                    m.duplicatedDecisions += settlements.settled(d.topic + "/measure:" + d.measure, "forum:" + e.forum) ? 1 : 0;
                 m.decisions.push_back(timing(e, e.ref, words.event(e), m.firstSignal));
                 if (m.firstCoordinatedDecision.at < 0) m.firstCoordinatedDecision = timing(e, e.ref, words.event(e), m.firstSignal);
                 break;
             case Kind::ownDecision: {
                 ++m.ownDecisions;
-                const auto& topic = e.as<protocol::Decided>()->topic;
-                if (contains(ownTopics, topic)) ++m.duplicatedDecisions;
-                else ownTopics.push_back(topic);
+                // An information-only decision names no question the model can compare.
+                if (const auto& d = *e.as<protocol::Decided>(); !d.measure.empty())
+                    m.duplicatedDecisions += settlements.settled(d.topic + "/measure:" + d.measure, "actor:" + d.by) ? 1 : 0;
                 break;
             }
+            case Kind::frameSet:
+            case Kind::prioritiesSet:
+                m.duplicatedDecisions += settlements.ordered(e.as<protocol::PrioritiesSet>()->list, e.forum) ? 1 : 0;
+                break;
+            case Kind::frameViolation: ++m.frameViolations; break;
             case Kind::publicMessage:
                 ++m.publicMessages;
                 if (m.firstPublicMessage.at < 0) m.firstPublicMessage = timing(e, e.actor, words.event(e), m.firstSignal);

@@ -56,9 +56,15 @@ struct Metrics {
     int forumContacts = 0;      ///< decisions and conferences inside forums, and reports to a forum between its meetings
     int publicMessages = 0, jointMessages = 0;
     int ownDecisions = 0, coordinatedDecisions = 0;
-    /// Duplicated work (R15): own decisions beyond the first on the same topic — several
-    /// organisations solving the same question in parallel.
+    /// Duplicated work (R15): the same question settled separately — a decision's topic and the
+    /// measure it decides, or a priority list's order — counted once for each place (a forum, or an
+    /// organisation deciding on its own) that settled it after the first. Decisions sharing a topic
+    /// but settling other questions do not count, nor do information-only decisions, a place
+    /// settling its question again (a revision), or a lower level's order within a higher level's
+    /// frame on the same list (R11).
     int duplicatedDecisions = 0;
+    /// Orders accepted against a higher level's frame where the scenario allows deviations (R11).
+    int frameViolations = 0;
     /// Age of the freshest joint situational picture over the event — every 5 minutes from the
     /// first signal until the hazards are over: now minus the oldest observation it rests on
     /// (minus the first signal while there is none). Hours.

@@ -36,6 +36,10 @@ std::pair<std::string, std::string> correctiveAction(const exercise::Exercise& r
     if (f.status == Status::unexpected) {
         const auto a = region.actorIndex(f.actor);
         const std::string who = a == model::kNone ? (sv ? "övningsledningen" : "exercise control") : region.actors[a].name.in(sv ? model::Lang::sv : model::Lang::en);
+        if (f.action == "frame-violation")
+            return {sv ? "Gå igenom ramarna från inriktande nivå med " + who + " innan " + forum + " prioriterar (R11)."
+                       : "Go through the directing level's frames with " + who + " before " + forum + " sets its priorities (R11).",
+                    who};
         return {sv ? "Gå igenom roller, mandat och kontaktvägar i modellen med " + who + "."
                    : "Go through roles, mandates and contact paths of the model with " + who + ".",
                 who};
@@ -131,7 +135,7 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
         std::to_string(m.publicMessages) + " (" + std::to_string(m.jointMessages) + ")");
     row(sv ? "Samordnade beslut / egna beslut" : "Coordinated / own decisions",
         std::to_string(m.coordinatedDecisions) + " / " + std::to_string(m.ownDecisions));
-    row(sv ? "Dubbelarbete: egna beslut i samma fråga (R15)" : "Duplicated work: own decisions on the same topic (R15)",
+    row(sv ? "Dubbelarbete: samma fråga löst på flera håll (R15)" : "Duplicated work: the same question settled separately (R15)",
         std::to_string(m.duplicatedDecisions));
     row(sv ? "Kontaktytor: bilaterala / i forum (R15)" : "Contact surfaces: bilateral / in forums (R15)",
         std::to_string(m.bilateralContacts) + " / " + std::to_string(m.forumContacts));
@@ -166,9 +170,9 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
     if (m.duplicatedDecisions > 0)
         c.improvements.push_back(
             sv ? std::to_string(m.duplicatedDecisions) +
-                     " egna beslut gällde en fråga som en annan organisation redan löst på egen hand: dubbelarbete som en gemensam lösning i forum hade sparat (R15)."
+                     " beslut eller prioriteringar löste en fråga (samma åtgärd eller prioriteringslista) som redan lösts på annat håll: dubbelarbete som en gemensam lösning i forum hade sparat (R15)."
                : std::to_string(m.duplicatedDecisions) +
-                     " own decisions concerned a question another organisation had already settled on its own: duplicated work that one joint solution in a forum would have saved (R15).");
+                     " decisions or priority orders settled a question (the same measure or priority list) already settled elsewhere: duplicated work that one joint solution in a forum would have saved (R15).");
     if (m.bilateralContacts > m.forumContacts)
         c.improvements.push_back(sv ? "Fler bilaterala kontakter (" + std::to_string(m.bilateralContacts) + ") än kontakter i forum (" +
                                           std::to_string(m.forumContacts) + "): samma fråga hanterades parallellt (R15)."

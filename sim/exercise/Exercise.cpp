@@ -59,6 +59,7 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
     m_sim.reserve(256);
     m_journal.reserve(1024);  // a two-day exercise with reports at every conference writes about 700 entries
     m_cooperation.setMeasures(&m_scenario.measures);
+    m_cooperation.setFrameDeviationsAllowed(m_scenario.frameDeviationsAllowed);
     if (m_scenario.world) {
         std::vector<protocol::PriorityCatalogueEntry> lists;
         for (const auto& r : m_scenario.world->resources) {
@@ -70,6 +71,15 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
                     it->items.push_back(s.id);
         }
         m_cooperation.setPriorityLists(std::move(lists));
+        std::vector<protocol::MeasureOrdering> orderings;
+        for (const auto& e : m_scenario.world->effects) {
+            if (e.on != world::EffectTrigger::measure || e.measure >= m_scenario.measures.size()) continue;
+            const auto& m = m_scenario.measures[e.measure];
+            const auto param = std::find_if(m.params.begin(), m.params.end(), [](const auto& p) { return p.kind == model::ParamKind::order; });
+            for (const auto& c : e.changes)
+                if (!c.list.empty()) orderings.push_back({m.id, c.list, param == m.params.end() ? std::string{} : param->id, c.order});
+        }
+        m_cooperation.setMeasureOrderings(std::move(orderings));
         m_world.emplace(*m_scenario.world, m_worldRandom, m_scenario.duration);
         const auto& region = m_scenario.region;
         m_reported.assign(region.forums.size(), world::ReportedKnowledge(m_scenario.world->services.size()));
@@ -156,13 +166,6 @@ void Exercise::record(JournalEntry entry) {
         }
     }
     if (m_rules != nullptr) behaviourOnEntry(stored);
-    // Pictures are compiled after the entry that called for them, never inside another record.
-    if (!m_compiling && !m_picturesDue.empty()) {
-        m_compiling = true;
-        for (std::size_t k = 0; k < m_picturesDue.size(); ++k) compilePicture(m_picturesDue[k]);
-        m_picturesDue.clear();
-        m_compiling = false;
-    }
 }
 
 const world::Picture* Exercise::picture(model::ForumIndex forum) const {
@@ -255,13 +258,25 @@ void Exercise::reportAtInterval(model::ActorIndex actor) {
     if (next <= m_scenario.duration) m_sim.scheduleAt(next, {RunEvent::Kind::doctrineReport, actor, {}}, kPriorityDoctrine);
 }
 
-// Länsstyrelsen compiles the joint situational picture from what the members reported (R13): the
-// members who report at conferences do so first, then the picture holds per service the freshest
-// level a present member reported, before or at this moment.
+// An activated forum's conference: at the actor reports the members who report at conferences do
+// so; at the regional picture Länsstyrelsen compiles it. The weekly ordinary-mode conference is
+// journalled step by step, without the doctrine's reports or a compiled picture.
+void Exercise::agendaStep(model::ForumIndex forum, const model::AgendaStep& step, bool weekly) {
+    if (!m_world || weekly || m_scenario.region.forums[forum].mode != model::Mode::activated) return;
+    if (step.role == model::AgendaRole::actorReports) reportAtConference(forum);
+    else if (step.role == model::AgendaRole::regionalPicture) compilePicture(forum);
+}
+
+void Exercise::reportAtConference(model::ForumIndex forum) {
+    for (const auto a : m_cooperation.forum(forum).members)
+        if (m_doctrine[a].atConference) reportByDoctrine(a, forum);
+}
+
+// Länsstyrelsen compiles the joint situational picture from what the members reported (R13): per
+// service the freshest level a present member reported, before or at this moment (the agenda's
+// actor reports came first).
 void Exercise::compilePicture(model::ForumIndex forum) {
     const auto& members = m_cooperation.forum(forum).members;
-    for (const auto a : members)
-        if (m_doctrine[a].atConference) reportByDoctrine(a, forum);
     const auto& knowledge = m_reported[forum];
     auto picture = knowledge.compile(members, m_sim.now());
     const auto& spec = m_world->spec();
@@ -367,12 +382,6 @@ void Exercise::signalWorld(const JournalEntry& entry) {
             const double share = weighted && total > 0 ? m_world->areaWeight(done.actor) / total : 1.0 / n;
             const auto number = static_cast<std::uint32_t>(d - m_cooperation.decisions().data());
             m_world->measureImplemented(measure, d->command.args, share, m_sim.now(), number);
-            break;
-        }
-        case Kind::meetingOpened:
-        case Kind::conference: {
-            const auto f = m_scenario.region.forumIndex(entry.forum);
-            if (f != model::kNone && m_scenario.region.forums[f].mode == model::Mode::activated) m_picturesDue.push_back(f);
             break;
         }
         case Kind::memberJoined: m_world->memberJoined(entry.actor, m_sim.now()); break;

@@ -130,6 +130,7 @@ private:
     bool cancel(engine::EventId id) override;
     void record(JournalEntry entry) override;
     engine::Random& random() override { return m_random; }
+    void agendaStep(model::ForumIndex forum, const model::AgendaStep& step, bool weekly) override;
 
     void handle(const RunEvent& ev);
     void schedule(const scenario::Trigger& trigger, RunEvent target, std::int32_t priority);
@@ -142,6 +143,7 @@ private:
     void scheduleNextWeekly();
     void signalWorld(const JournalEntry& entry);
     void compilePicture(model::ForumIndex forum);
+    void reportAtConference(model::ForumIndex forum);
     void reportByDoctrine(model::ActorIndex actor, model::ForumIndex forum);
     void reportAtInterval(model::ActorIndex actor);
     [[nodiscard]] std::optional<Answer> fillReport(protocol::Report& report) const;
@@ -175,12 +177,10 @@ private:
     protocol::Cooperation m_cooperation;
     std::optional<world::World> m_world;
     std::vector<std::pair<model::ForumIndex, world::Picture>> m_pictureLog;
-    std::vector<model::ForumIndex> m_picturesDue;  ///< conferences whose picture is still to be compiled
     std::vector<world::ReportedKnowledge> m_reported;    ///< per forum: what its members reported
     std::vector<Millis> m_lastCompiled;                 ///< per forum: its latest picture, -1 before the first
     std::vector<model::ReportingDoctrine> m_doctrine;   ///< per actor: when it reports by itself
     std::vector<std::vector<std::size_t>> m_observed;   ///< per actor: the services it observes
-    bool m_compiling = false;
     const std::vector<scenario::BehaviourRule>* m_rules = nullptr;  ///< the doctrine, when the play is "doctrine"
     std::vector<model::ActorIndex> m_ruleActor;                      ///< per rule: the actor that acts
     std::vector<std::size_t> m_ruleService;                          ///< per rule: its `observes` service, or SIZE_MAX

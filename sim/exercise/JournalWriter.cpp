@@ -63,12 +63,25 @@ ordered_json dataOf(const Event& event) {
             [](const MeetingOpened& e) {
                 ordered_json d{{"mode", e.activated ? "activated" : "ordinary"}, {"medium", e.medium}, {"members", e.members}};
                 if (e.activatedAlone) d["activated_alone"] = true;
+                if (!e.chair.empty()) d["chair"] = e.chair;
                 return d;
             },
             [](const MeetingClosed&) { return ordered_json::object(); },
             [](const ConferenceHeld& e) {
-                if (e.weekly) return ordered_json{{"mode", "ordinary"}, {"weekly", true}};
-                return ordered_json{{"members", e.members}, {"number", e.number}};
+                ordered_json d = e.weekly ? ordered_json{{"mode", "ordinary"}, {"weekly", true}} : ordered_json::object();
+                d["members"] = e.members;
+                d["number"] = e.number;
+                if (!e.chair.empty()) d["chair"] = e.chair;
+                return d;
+            },
+            [](const AgendaItem& e) {
+                ordered_json d{{"step", e.step}, {"position", e.position}, {"steps", e.steps}, {"conference", e.conference},
+                               {"chair", e.chair}, {"members", e.members}};
+                if (e.weekly) d["weekly"] = true;
+                if (!e.frames.empty()) d["frames"] = e.frames;
+                if (!e.decisions.empty()) d["decisions"] = e.decisions;
+                if (!e.missing.empty()) d["missing"] = e.missing;
+                return d;
             },
             [](const CalledIn& e) { return ordered_json{{"by", e.by}}; },
             [](const MemberJoined&) { return ordered_json::object(); },
@@ -92,6 +105,14 @@ ordered_json dataOf(const Event& event) {
                 return ordered_json{{"measure", e.measure}};
             },
             [](const PrioritiesSet& e) { return ordered_json{{"list", e.list}, {"order", e.order}}; },
+            [](const FrameViolated& e) {
+                ordered_json d{{"frame_forum", e.frameForum}, {"list", e.list}};
+                if (e.omitted) d["omitted"] = e.first;
+                else d["order"] = {e.first, e.second};  // the frame ranks the first before the second
+                if (!e.decision.empty()) d["decision"] = e.decision;
+                return d;
+            },
+            [](const MessageProposed& e) { return ordered_json{{"senders", e.senders}, {"waiting", e.waiting}}; },
             [](const PublicMessage& e) { return ordered_json{{"joint", e.joint}, {"senders", e.senders}}; },
             [](const ReportMade& e) {
                 if (e.levels.empty()) return ordered_json::object();

@@ -22,6 +22,21 @@ ForumIndex Region::forumIndex(const std::string& forumId) const {
     return kNone;
 }
 
+const std::vector<AgendaStep>& ssrAgenda() {
+    static const std::vector<AgendaStep> kSteps{
+        {"actor-reports", {"Aktörsrapportering", "Actor reports"}, AgendaRole::actorReports},
+        {"information-sharing", {"Informationsdelning", "Information sharing"}, AgendaRole::informationSharing},
+        {"cooperation-needs", {"Identifiering av samverkansbehov", "Identifying the need for cooperation"}, AgendaRole::cooperationNeeds},
+        {"regional-picture", {"Regional lägesbild", "The regional situational picture"}, AgendaRole::regionalPicture}};
+    return kSteps;
+}
+
+AgendaRole agendaRoleOf(const std::string& id) {
+    for (const auto& s : ssrAgenda())
+        if (s.id == id) return s.role;
+    return AgendaRole::other;
+}
+
 const Level* Region::level(const std::string& levelId) const { return findById(levels, levelId); }
 
 ReportingDoctrine Region::reportingOf(ActorIndex a) const {

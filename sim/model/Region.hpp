@@ -86,7 +86,34 @@ struct WeeklyConference {
     int weekday = 1;           ///< ISO weekday, 1 = Monday
     Millis timeOfDay = 0;      ///< local time after midnight
     std::string medium;
+    /// Who takes part: actor and group ids; empty = the region's parties (not outside actors) that
+    /// send a representative to the forum's level.
+    std::vector<std::string> members = {};
+    std::string source = {};   ///< where the weekday and time come from, or "assumption"
 };
+
+/// What a step of the conference agenda does. The four of SSR's routine each have their part in
+/// the run; a step of the region's own (`other`) is journalled with who took part, nothing more.
+enum class AgendaRole : std::uint8_t {
+    actorReports,        ///< "actor-reports": the members report (the reporting doctrine's reports at conferences)
+    informationSharing,  ///< "information-sharing": the frames in force and the decisions since the last conference
+    cooperationNeeds,    ///< "cooperation-needs": the affected actors the forum lacks (R9)
+    regionalPicture,     ///< "regional-picture": Länsstyrelsen compiles the joint situational picture (R13)
+    other,
+};
+
+/// One step of a cooperation conference's agenda.
+struct AgendaStep {
+    std::string id;
+    Text name;
+    AgendaRole role = AgendaRole::other;
+};
+
+/// SSR's agenda: actor reports, information sharing, identifying the need for cooperation, the
+/// regional situational picture (the routine of the ordinary conferences, samverkanstockholmsregionen.se).
+const std::vector<AgendaStep>& ssrAgenda();
+/// The role of a step id: one of SSR's four, or `other`.
+AgendaRole agendaRoleOf(const std::string& id);
 
 /// A named group of actors, e.g. "municipalities".
 struct ActorGroup {
@@ -129,6 +156,9 @@ struct Region {
     Millis meetingLength = 0;          ///< how long an ordinary-mode meeting lasts
     Millis activatedConferenceInterval = 0;  ///< extra conferences while a forum is activated
     std::optional<WeeklyConference> weekly;
+    /// The agenda every cooperation conference runs, in order; empty = SSR's (ssrAgenda()).
+    std::vector<AgendaStep> agenda;
+    std::string agendaSource;  ///< where the agenda comes from
     std::vector<ReportingRule> reporting;  ///< who reports when; with no rule naming an actor, it does not report
 
     /// The doctrine of actor `a`: the last reporting rule naming it (or naming nobody), else none.
@@ -141,6 +171,9 @@ struct Region {
             if (t == topic && least > d) d = least;
         return d;
     }
+
+    /// The agenda conferences run: the region's, or SSR's four steps.
+    [[nodiscard]] const std::vector<AgendaStep>& agendaSteps() const { return agenda.empty() ? ssrAgenda() : agenda; }
 
     /// How often forum `f` holds a cooperation conference while activated (0 = never).
     [[nodiscard]] Millis conferenceInterval(ForumIndex f) const {

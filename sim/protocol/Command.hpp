@@ -60,10 +60,16 @@ struct SetPriorities {
     std::string by, forum, list;
     std::vector<std::string> order;
 };
-/// A message to the public: joint if sent through a forum, the actor's own otherwise.
+/// A message to the public. Sent through a forum it is joint: its `senders` (actor or group ids,
+/// `by` among them; none named: the members present) must take part in the forum, and each
+/// sender's representative needs the public-message mandate at the forum's level, or consults its
+/// home organisation first (R3, R4); it goes out as joint once all have consented. With no forum,
+/// or `by` its only sender, it is the actor's own message.
 struct SendPublicMessage {
     std::string by, forum;
     Text text;
+    std::string id = {};                     ///< names it in the journal; empty: "message-N", N counting the run's messages
+    std::vector<std::string> senders = {};
 };
 /// A forum goes back to ordinary mode.
 struct Deactivate {

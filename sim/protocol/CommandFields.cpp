@@ -70,6 +70,8 @@ template <class C, class F>
 void forEachField(C& c, F&& f) {
     f("forum", c.forum, FieldRef::forum, false);
     f("text", c.text, FieldRef::none, true);
+    f("id", c.id, FieldRef::none, false);
+    f("senders", c.senders, FieldRef::actors, false);
 }
 template <class C, class F>
     requires std::same_as<std::remove_const_t<C>, Deactivate>

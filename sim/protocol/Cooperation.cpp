@@ -75,6 +75,7 @@ void Cooperation::handle(const ProtocolEvent& ev) {
         case ProtocolEvent::Kind::meetingCloses: meetingCloses(ev.forum); break;
         case ProtocolEvent::Kind::consultDone: consultDone(ev.index, ev.actor); break;
         case ProtocolEvent::Kind::implemented: implemented(ev.index, ev.actor); break;
+        case ProtocolEvent::Kind::messageConsultDone: messageConsultDone(ev.index, ev.actor); break;
     }
 }
 
@@ -169,26 +170,33 @@ Answer Cooperation::convene(const Convene& c) {
 void Cooperation::forumOpens(ForumIndex f) {
     auto& state = m_forums[f];
     const auto& forum = m_region.forums[f];
+    const bool activated = forum.mode == model::Mode::activated;
     state.status = ForumStatus::active;
     state.members = state.invited;
     state.invited.clear();
-    state.chair = kNone;
-    state.chairDecided = false;
+    // An activation decides its chair at its first meeting (R7); an ordinary forum's chair leads its later meetings.
+    if (activated) {
+        state.chair = kNone;
+        state.chairDecided = false;
+    }
     state.activatedAt = m_effects.now();
+    state.lastAgendaAt = state.activatedAt;
     ++state.meetings;
-    const bool activated = forum.mode == model::Mode::activated;
     const auto& level = *m_region.level(forum.level);
     const bool alone = activated && level.rank == 0 && [&] {
         for (ForumIndex g = 0; g < m_forums.size(); ++g)
             if (g != f && m_region.forums[g].mode == model::Mode::activated && forumRunning(g)) return false;
         return true;
     }();
-    record(MeetingOpened{forum.id, state.medium, activated, alone, idsOf(state.members)}, m_region.convener, forum.id);
+    auto ids = idsOf(state.members);
+    record(MeetingOpened{forum.id, state.medium, activated, alone, ids, actorId(leaderOf(f, state.members))}, m_region.convener,
+           forum.id);
     if (activated) {
         if (m_region.conferenceInterval(f) > 0)
             state.conferenceEvent =
                 m_effects.scheduleIn(m_region.conferenceInterval(f), {ProtocolEvent::Kind::conference, f, kNone, 0});
-        suggestMissing(f);
+        // The first meeting of an activation is its first cooperation conference.
+        runAgenda(f, state.members, std::move(ids), false, state.meetings);
     } else {
         state.closeEvent = m_effects.scheduleIn(m_region.meetingLength, {ProtocolEvent::Kind::meetingCloses, f, kNone, 0});
     }
@@ -205,19 +213,13 @@ void Cooperation::conference(ForumIndex f) {
     auto& state = m_forums[f];
     if (!forumRunning(f)) return;
     ++state.meetings;
-    record(ConferenceHeld{forumId(f), false, state.meetings, idsOf(state.members)}, m_region.convener, forumId(f));
+    auto ids = idsOf(state.members);
+    record(ConferenceHeld{forumId(f), false, state.meetings, ids, actorId(leaderOf(f, state.members))}, m_region.convener,
+           forumId(f));
     if (m_region.conferenceInterval(f) > 0)
         state.conferenceEvent =
             m_effects.scheduleIn(m_region.conferenceInterval(f), {ProtocolEvent::Kind::conference, f, kNone, 0});
-    suggestMissing(f);
-}
-
-void Cooperation::holdWeeklyConference() {
-    if (!m_region.weekly) return;
-    const ForumIndex f = m_region.forumIndex(m_region.weekly->forum);
-    if (f == kNone) return;
-    ++m_forums[f].meetings;
-    record(ConferenceHeld{forumId(f), true, m_forums[f].meetings, {}}, m_region.convener, forumId(f));
+    runAgenda(f, state.members, std::move(ids), false, state.meetings);
 }
 
 // --- Composition (R9) and chair (R7) ---
@@ -297,19 +299,6 @@ Answer Cooperation::deactivate(const Deactivate& c) {
 }
 
 // --- Communication ---
-
-Answer Cooperation::publicMessage(const SendPublicMessage& c) {
-    if (c.forum.empty()) {
-        record(PublicMessage{c.by, {}, false, {c.by}, c.text}, c.by);
-        return Answer::ok();
-    }
-    const ForumIndex f = forumOf(c.forum);
-    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
-    if (!forumRunning(f)) return notRunning(f);
-    if (!m_forums[f].has(actorOf(c.by))) return notMember(c.by, f);
-    record(PublicMessage{c.by, forumId(f), true, idsOf(m_forums[f].members), c.text}, c.by, forumId(f));
-    return Answer::ok();
-}
 
 Answer Cooperation::report(const Report& c) {
     const ForumIndex f = forumOf(c.forum);

@@ -25,11 +25,11 @@ using model::kNone;
 
 /// A delayed consequence inside the protocol. Small and trivially copyable.
 struct ProtocolEvent {
-    enum class Kind : std::uint8_t { forumOpens, memberJoins, conference, meetingCloses, consultDone, implemented };
+    enum class Kind : std::uint8_t { forumOpens, memberJoins, conference, meetingCloses, consultDone, implemented, messageConsultDone };
     Kind kind = Kind::forumOpens;
     ForumIndex forum = kNone;
     ActorIndex actor = kNone;
-    std::uint32_t index = 0;  ///< decision index for consultDone / implemented
+    std::uint32_t index = 0;  ///< decision index for consultDone / implemented; message index for messageConsultDone
 };
 
 /// What the protocol needs from the run that hosts it.
@@ -46,6 +46,10 @@ public:
     virtual void record(JournalEntry entry) = 0;
     /// The run's random stream for the protocol's own draws (convening delays).
     virtual engine::Random& random() = 0;
+    /// A conference has reached `step` of its agenda, whose entry is recorded: the host does its
+    /// part (the members' reports at the actor reports, the joint picture at the regional picture).
+    /// `weekly`: the standing weekly conference in ordinary mode.
+    virtual void agendaStep(ForumIndex /*forum*/, const model::AgendaStep& /*step*/, bool /*weekly*/) {}
 };
 
 /// Idle (ordinary mode, no meeting), convening (called, not yet met) or active (activated mode,
@@ -58,10 +62,11 @@ struct ForumState {
     std::vector<ActorIndex> members;   ///< present, in order of joining
     std::vector<ActorIndex> invited;   ///< called to the coming meeting or joining soon
     ActorIndex chair = kNone;          ///< kNone while Länsstyrelsen leads the first meeting (R7)
-    bool chairDecided = false;
+    bool chairDecided = false;         ///< an activation's chair lasts until deactivation; an ordinary forum's over its meetings
     std::string medium;
     Millis activatedAt = -1;           ///< when the current activation's first meeting opened
     int meetings = 0;                  ///< meetings and conferences held, over the run
+    Millis lastAgendaAt = -1;          ///< when the forum's previous conference ran its agenda (or its activation began)
     engine::EventId openEvent, conferenceEvent, closeEvent;
     [[nodiscard]] bool has(ActorIndex a) const;
 };
@@ -84,10 +89,30 @@ struct Decision {
     std::vector<Millis> implementedAt;  ///< per actor, -1 until done
 };
 
-/// Where a priority order breaks a higher level's frame: item `first` must come before `second`.
+/// Where a priority order breaks a higher level's frame: item `first` must come before `second`,
+/// or (`omitted`) the frame ranks `first` and the order leaves it out.
 struct FrameBreach {
     ForumIndex frameForum = kNone;
     std::string first, second;
+    bool omitted = false;
+};
+
+/// A priority list a measure's effects order, and how: by its `order` parameter `param` (the
+/// decision's argument, else the parameter's default), or, with no such parameter, as `order`.
+struct MeasureOrdering {
+    std::string measure, list, param;
+    std::vector<std::string> order;
+};
+
+/// A public message in the run: published at once, or a joint one waiting for its senders' consent.
+struct Message {
+    SendPublicMessage command;
+    std::string id;
+    ForumIndex forum = kNone;
+    std::vector<ActorIndex> senders;
+    int consultationsPending = 0;
+    bool joint = false;
+    Millis publishedAt = -1;
 };
 
 /// A priority list forums may set, with the items it may order (the scenario's resources and the
@@ -115,6 +140,12 @@ public:
     void setMeasures(const std::vector<model::Measure>* measures) { m_measures = measures; }
     /// The priority lists of the scenario: set-priorities naming another list or item is refused.
     void setPriorityLists(std::vector<PriorityCatalogueEntry> lists) { m_lists = std::move(lists); }
+    /// The priority lists the scenario's measures order: a measure decided in a lower level's forum is
+    /// checked against the frames on those lists (R11).
+    void setMeasureOrderings(std::vector<MeasureOrdering> orderings) { m_orderings = std::move(orderings); }
+    /// Whether orders that break a frame are accepted and recorded as frame violations (the
+    /// scenario's `frames: {deviations: allowed}`) instead of refused.
+    void setFrameDeviationsAllowed(bool allowed) { m_deviationsAllowed = allowed; }
     /// Notes actors that an event affects, so forums can suggest calling them in (R9).
     void noteAffected(const std::vector<ActorIndex>& actors);
 
@@ -126,6 +157,13 @@ public:
     [[nodiscard]] const std::vector<PriorityList>& priorities() const { return m_priorities; }
     /// True if the current event affects actor `a` (an inject named it, R9).
     [[nodiscard]] bool affected(ActorIndex a) const { return a < m_affected.size() && m_affected[a]; }
+    [[nodiscard]] const std::vector<Message>& messages() const { return m_messages; }
+    /// Who leads forum `f` with these members present: its chair if one was decided and takes part,
+    /// else Länsstyrelsen (R7).
+    [[nodiscard]] ActorIndex leaderOf(ForumIndex f, const std::vector<ActorIndex>& members) const;
+    /// The members of the standing weekly conference: the region's list, or its parties that send a
+    /// representative to the forum's level; Länsstyrelsen always.
+    [[nodiscard]] std::vector<ActorIndex> weeklyMembers() const;
     /// Affected actors not present in the forum: whom the forum suggests calling in (R9).
     [[nodiscard]] std::vector<ActorIndex> missingFrom(ForumIndex f) const;
     /// Expands actor ids and group ids into actor indices (unknown ids are skipped).
@@ -147,13 +185,27 @@ private:
     void conference(ForumIndex f);
     void meetingCloses(ForumIndex f);
     void suggestMissing(ForumIndex f);
+    /// Runs the region's agenda at a conference of `f` with `members` (`ids`: their ids), numbered `number`.
+    void runAgenda(ForumIndex f, const std::vector<ActorIndex>& members, std::vector<std::string> ids, bool weekly, int number);
+    [[nodiscard]] std::vector<ActorIndex> missingAmong(ForumIndex f, const std::vector<ActorIndex>& members) const;
+    void messageConsultDone(std::uint32_t message, ActorIndex a);
+    void publish(std::uint32_t message);
     // Decisions.cpp: agreeing, mandates, implementation, priorities and frames.
     Answer agreeDecision(const AgreeDecision& c);
     Answer setPriorities(const SetPriorities& c);
     void consultDone(std::uint32_t decision, ActorIndex a);
     void decisionAgreed(std::uint32_t decision);
     void implemented(std::uint32_t decision, ActorIndex a);
-    [[nodiscard]] std::optional<FrameBreach> frameViolation(const SetPriorities& c, ForumIndex f) const;
+    /// The first breach of a frame binding forum `f` by `order` on `list` (a lower rank's order on it).
+    [[nodiscard]] std::optional<FrameBreach> frameBreach(const std::string& list, const std::vector<std::string>& order,
+                                                         ForumIndex f) const;
+    /// A breach by the orders measure `m`, decided with `args` in forum `f`, makes: its list and the breach.
+    [[nodiscard]] std::optional<std::pair<std::string, FrameBreach>> measureBreach(const model::Measure& m,
+                                                                                  const std::vector<model::MeasureArg>& args,
+                                                                                  ForumIndex f) const;
+    [[nodiscard]] Answer frameRefusal(const std::string& list, const FrameBreach& b, ForumIndex f) const;
+    void recordViolation(const std::string& by, ForumIndex f, const std::string& list, const FrameBreach& b,
+                         const std::string& decision);
     [[nodiscard]] Decided decided(const Decision& d, Decided::Stage stage) const;
     [[nodiscard]] std::vector<std::string> idsOf(const std::vector<ActorIndex>& actors) const;
     // MeasureRules.cpp: who may decide a measure, with what parameters, and how long it takes.
@@ -181,6 +233,9 @@ private:
     std::vector<Decision> m_decisions;
     std::vector<PriorityList> m_priorities;
     std::vector<PriorityCatalogueEntry> m_lists;
+    std::vector<MeasureOrdering> m_orderings;
+    bool m_deviationsAllowed = false;
+    std::vector<Message> m_messages;
     const std::vector<model::Measure>* m_measures = nullptr;
     std::vector<bool> m_affected;  ///< per actor: affected by the current event (R9)
     std::vector<std::vector<ActorIndex>> m_suggested;  ///< per forum: actors already suggested

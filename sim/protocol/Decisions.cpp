@@ -42,6 +42,10 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
     if (!forumRunning(f)) return notRunning(f);
     const auto& state = m_forums[f];
     if (!state.has(actorOf(c.by))) return notMember(c.by, f);
+    // A measure's priority order is held to the frames like any other order (R11).
+    const auto* measure = c.measure.empty() ? nullptr : measureOf(c.measure);
+    const auto breach = measure == nullptr ? std::nullopt : measureBreach(*measure, decision.command.args, f);
+    if (breach && !m_deviationsAllowed) return frameRefusal(breach->first, breach->second, f);
     std::vector<ActorIndex> absent;
     for (const auto a : decision.actors)
         if (!state.has(a)) absent.push_back(a);
@@ -69,6 +73,7 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
         record(ConsultationStarted{forumId(f), actor.id, c.id, topic, actor.consultDelay}, actor.id, forumId(f), c.id);
     }
     if (m_decisions[index].consultationsPending == 0) decisionAgreed(index);
+    if (breach) recordViolation(c.by, f, breach->first, breach->second, c.id);
     return Answer::ok();
 }
 
@@ -119,22 +124,48 @@ void Cooperation::implemented(std::uint32_t index, ActorIndex a) {
     record(Implemented{actorId(a), forum, d.command.id, d.command.measure, d.command.text}, actorId(a), forum, d.command.id);
 }
 
-std::optional<FrameBreach> Cooperation::frameViolation(const SetPriorities& c, ForumIndex f) const {
+// A frame binds the forums of the levels below the one that set it (R11): what it ranks keeps its
+// order, and nothing it ranks is left out; items it does not rank may be added anywhere.
+std::optional<FrameBreach> Cooperation::frameBreach(const std::string& list, const std::vector<std::string>& order,
+                                                    ForumIndex f) const {
     const int rank = m_region.level(m_region.forums[f].level)->rank;
     for (const auto& frame : m_priorities) {
-        if (frame.list != c.list) continue;
+        if (frame.list != list) continue;
         if (m_region.level(m_region.forums[frame.forum].level)->rank >= rank) continue;
-        auto pos = [&](const std::string& item) {
-            return std::find(c.order.begin(), c.order.end(), item) - c.order.begin();
-        };
+        auto pos = [&](const std::string& item) { return std::find(order.begin(), order.end(), item) - order.begin(); };
+        const auto n = static_cast<std::ptrdiff_t>(order.size());
         for (std::size_t i = 0; i < frame.order.size(); ++i)
             for (std::size_t j = i + 1; j < frame.order.size(); ++j) {
                 const auto pi = pos(frame.order[i]), pj = pos(frame.order[j]);
-                const auto n = static_cast<std::ptrdiff_t>(c.order.size());
                 if (pi < n && pj < n && pi > pj) return FrameBreach{frame.forum, frame.order[i], frame.order[j]};
             }
+        for (const auto& item : frame.order)
+            if (pos(item) == n) return FrameBreach{frame.forum, item, {}, true};
     }
     return std::nullopt;
+}
+
+std::optional<std::pair<std::string, FrameBreach>> Cooperation::measureBreach(const model::Measure& m,
+                                                                             const std::vector<model::MeasureArg>& args,
+                                                                             ForumIndex f) const {
+    for (const auto& o : m_orderings) {
+        if (o.measure != m.id) continue;
+        const auto* p = o.param.empty() ? nullptr : m.parameter(o.param);
+        const auto* arg = p == nullptr ? nullptr : model::argFor(args, o.param);
+        const auto& order = arg != nullptr ? arg->items : p != nullptr ? p->defaultItems : o.order;
+        if (auto b = frameBreach(o.list, order, f)) return std::make_pair(o.list, *b);
+    }
+    return std::nullopt;
+}
+
+Answer Cooperation::frameRefusal(const std::string& list, const FrameBreach& b, ForumIndex f) const {
+    if (b.omitted) return Answer::refused(RefusalCode::frameOmission, {forumId(b.frameForum), list, b.first, forumId(f)});
+    return Answer::refused(RefusalCode::frameViolation, {forumId(b.frameForum), list, b.first, b.second, forumId(f)});
+}
+
+void Cooperation::recordViolation(const std::string& by, ForumIndex f, const std::string& list, const FrameBreach& b,
+                                  const std::string& decision) {
+    record(FrameViolated{by, forumId(f), forumId(b.frameForum), list, decision, b.omitted, b.first, b.second}, by, forumId(f), decision);
 }
 
 Answer Cooperation::setPriorities(const SetPriorities& c) {
@@ -150,14 +181,15 @@ Answer Cooperation::setPriorities(const SetPriorities& c) {
             if (std::find(known->items.begin(), known->items.end(), item) == known->items.end())
                 return Answer::refused(RefusalCode::unknownListItem, {c.list, item});
     }
-    if (const auto breach = frameViolation(c, f))
-        return Answer::refused(RefusalCode::frameViolation, {forumId(breach->frameForum), c.list, breach->first, breach->second, forumId(f)});
+    const auto breach = frameBreach(c.list, c.order, f);
+    if (breach && !m_deviationsAllowed) return frameRefusal(c.list, *breach, f);
     const bool frame = m_region.level(m_region.forums[f].level)->rank == 0;
     auto it = std::find_if(m_priorities.begin(), m_priorities.end(),
                            [&](const PriorityList& p) { return p.forum == f && p.list == c.list; });
     if (it == m_priorities.end()) m_priorities.push_back({f, c.list, c.order});
     else it->order = c.order;
     record(PrioritiesSet{c.by, forumId(f), c.list, frame, c.order}, c.by, forumId(f));
+    if (breach) recordViolation(c.by, f, c.list, *breach, {});
     return Answer::ok();
 }
 

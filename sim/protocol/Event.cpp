@@ -11,13 +11,14 @@ namespace {
 // In the order of Kind.
 const std::vector<std::string> kKindNames{
     "start", "command", "rejected", "inject", "activation-requested", "convened", "meeting-opened", "meeting-closed",
-    "conference", "called-in", "member-joined", "member-released", "composition-suggested", "chair-decided",
+    "conference", "agenda-item", "called-in", "member-joined", "member-released", "composition-suggested", "chair-decided",
     "chair-changed", "consultation-started", "consultation-done", "decision-proposed", "decision-agreed",
-    "own-decision", "proposal", "implemented", "frame-set", "priorities-set", "public-message", "report", "contact",
-    "deactivated", "decision-point", "decision-answered", "situational-picture", "hand-over", "end"};
+    "own-decision", "proposal", "implemented", "frame-set", "priorities-set", "frame-violation", "message-proposed",
+    "public-message", "report", "contact", "deactivated", "decision-point", "decision-answered", "situational-picture",
+    "hand-over", "end"};
 
 // In the order of RefusalCode.
-constexpr std::array<std::string_view, 41> kRefusalNames{"unknown-role", "unknown-forum", "unknown-actor", "unknown-medium", "unknown-recipient", "unknown-topic", "unknown-measure", "not-running", "not-member", "ordinary-not-activated", "already-active", "already-convening", "already-in-session", "only-convener", "already-member", "convener-stays", "release-chair-first", "already-chair", "only-chair-deactivates", "duplicate-decision", "alone-own-organisation", "members-absent", "empty-priorities", "frame-violation", "unknown-list", "unknown-list-item", "not-decider", "argument-out-of-range", "areas-beyond-deciders", "not-protocol-command", "exercise-ended", "point-not-waiting", "point-for-other", "unknown-option", "only-control-injects", "unknown-inject", "inject-without-text", "only-control-hands-over", "role-not-held", "unknown-service", "not-observer"};
+constexpr std::array<std::string_view, 44> kRefusalNames{"unknown-role", "unknown-forum", "unknown-actor", "unknown-medium", "unknown-recipient", "unknown-topic", "unknown-measure", "not-running", "not-member", "ordinary-not-activated", "already-active", "already-convening", "already-in-session", "only-convener", "already-member", "convener-stays", "release-chair-first", "already-chair", "only-chair-deactivates", "duplicate-decision", "alone-own-organisation", "members-absent", "empty-priorities", "frame-violation", "unknown-list", "unknown-list-item", "not-decider", "argument-out-of-range", "areas-beyond-deciders", "not-protocol-command", "exercise-ended", "point-not-waiting", "point-for-other", "unknown-option", "only-control-injects", "unknown-inject", "inject-without-text", "only-control-hands-over", "role-not-held", "unknown-service", "not-observer", "frame-omission", "senders-without-forum", "duplicate-message"};
 static_assert(kRefusalNames.size() == static_cast<std::size_t>(kRefusalCodes));
 
 constexpr std::array<std::string_view, 7> kSourceNames{"trainee", "control", "play", "decision-point", "timeout", "cli", "doctrine"};
@@ -46,6 +47,7 @@ Kind kindOf(const Event& event) {
             [](const MeetingOpened&) { return Kind::meetingOpened; },
             [](const MeetingClosed&) { return Kind::meetingClosed; },
             [](const ConferenceHeld&) { return Kind::conference; },
+            [](const AgendaItem&) { return Kind::agendaItem; },
             [](const CalledIn&) { return Kind::calledIn; },
             [](const MemberJoined&) { return Kind::memberJoined; },
             [](const MemberReleased&) { return Kind::memberReleased; },
@@ -64,6 +66,8 @@ Kind kindOf(const Event& event) {
             [](const ProposalSent&) { return Kind::proposal; },
             [](const Implemented&) { return Kind::implemented; },
             [](const PrioritiesSet& e) { return e.frame ? Kind::frameSet : Kind::prioritiesSet; },
+            [](const FrameViolated&) { return Kind::frameViolation; },
+            [](const MessageProposed&) { return Kind::messageProposed; },
             [](const PublicMessage&) { return Kind::publicMessage; },
             [](const ReportMade&) { return Kind::report; },
             [](const ContactMade&) { return Kind::contact; },

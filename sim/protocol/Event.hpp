@@ -72,9 +72,12 @@ enum class RefusalCode : std::uint8_t {
     roleNotHeld,            ///< args: role
     unknownService,         ///< args: service
     notObserver,            ///< args: actor, service
+    frameOmission,          ///< args: frame forum, list, the item the frame ranks and the order leaves out, forum
+    sendersWithoutForum,    ///< args: —
+    duplicateMessage,       ///< args: message id
 };
 /// Every refusal code, for tests that render them all.
-inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::notObserver) + 1;
+inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::duplicateMessage) + 1;
 
 /// The code's name in journals, e.g. "not-member".
 std::string_view refusalName(RefusalCode code);
@@ -134,6 +137,7 @@ struct MeetingOpened {
     std::string forum, medium;
     bool activated = true, activatedAlone = false;
     std::vector<std::string> members;
+    std::string chair = {};  ///< who leads it: the chair decided earlier (ordinary mode), else Länsstyrelsen (R7)
 };
 struct MeetingClosed {
     std::string forum;
@@ -144,6 +148,20 @@ struct ConferenceHeld {
     bool weekly = false;
     int number = 0;
     std::vector<std::string> members;
+    std::string chair = {};  ///< who leads it: the forum's chair if one was decided and takes part, else Länsstyrelsen (R7)
+};
+/// One step of a conference's agenda (the region's, by default SSR's four), with who took part and
+/// who led it. What the step brought up: at information sharing the lists whose frame the
+/// directing level has set and the decisions agreed in the forum since its previous conference; at
+/// identifying the need for cooperation the affected actors the forum lacks (R9).
+struct AgendaItem {
+    std::string forum, step;
+    int position = 1, steps = 1;  ///< the step's place on the agenda, 1-based, of `steps`
+    int conference = 0;           ///< the forum's meeting or conference it belongs to (ConferenceHeld::number)
+    bool weekly = false;
+    std::string chair;
+    std::vector<std::string> members;
+    std::vector<std::string> frames = {}, decisions = {}, missing = {};
 };
 struct CalledIn {
     std::string by, forum, actor;
@@ -195,11 +213,27 @@ struct PrioritiesSet {
     bool frame = false;  ///< set by the directing level: binds lower levels (R11)
     std::vector<std::string> order;
 };
+/// A joint message waits for its senders' consent: those whose representative lacks the
+/// public-message mandate at the forum's level consult their home organisations (R3, R4).
+struct MessageProposed {
+    std::string by, forum, message;
+    std::vector<std::string> senders, waiting;
+    model::Text text;
+};
+/// A public message as published: joint when several senders consented to it, else one actor's own.
 struct PublicMessage {
     std::string by, forum;
     bool joint = false;
     std::vector<std::string> senders;
     model::Text text;
+};
+/// An order of a lower level broke a higher level's frame (R11), accepted because the scenario
+/// allows deviations: an item ranked against the frame (`first` must come before `second`), or one
+/// the frame ranks left out (`omitted`, in `first`). `decision` is set for a measure's order.
+struct FrameViolated {
+    std::string by, forum, frameForum, list, decision;
+    bool omitted = false;
+    std::string first, second;
 };
 /// A report reached a forum: its text and the levels it carries (as the reporter observed them).
 struct ReportMade {
@@ -247,18 +281,19 @@ struct Ended {
 };
 
 using Event = std::variant<Started, CommandIssued, CommandRefused, InjectDelivered, ActivationRequested, Convened,
-                           MeetingOpened, MeetingClosed, ConferenceHeld, CalledIn, MemberJoined, MemberReleased,
+                           MeetingOpened, MeetingClosed, ConferenceHeld, AgendaItem, CalledIn, MemberJoined, MemberReleased,
                            CompositionSuggested, ChairDecided, ConsultationStarted, ConsultationDone, Decided, ProposalSent,
-                           Implemented, PrioritiesSet, PublicMessage, ReportMade, ContactMade, Deactivated,
-                           DecisionPointOpened, DecisionPointAnswered, PictureCompiled, HandedOver, Ended>;
+                           Implemented, PrioritiesSet, FrameViolated, MessageProposed, PublicMessage, ReportMade, ContactMade,
+                           Deactivated, DecisionPointOpened, DecisionPointAnswered, PictureCompiled, HandedOver, Ended>;
 
 /// The kinds of event, one per journal kind. Some payloads stand for two kinds (a chair decided or
 /// changed; a decision proposed, agreed or taken alone; priorities or a frame; a meeting in either mode).
 enum class Kind : std::uint8_t {
-    start, command, rejected, inject, activationRequested, convened, meetingOpened, meetingClosed, conference, calledIn,
-    memberJoined, memberReleased, compositionSuggested, chairDecided, chairChanged, consultationStarted,
+    start, command, rejected, inject, activationRequested, convened, meetingOpened, meetingClosed, conference, agendaItem,
+    calledIn, memberJoined, memberReleased, compositionSuggested, chairDecided, chairChanged, consultationStarted,
     consultationDone, decisionProposed, decisionAgreed, ownDecision, proposal, implemented, frameSet, prioritiesSet,
-    publicMessage, report, contact, deactivated, decisionPoint, decisionAnswered, situationalPicture, handOver, end
+    frameViolation, messageProposed, publicMessage, report, contact, deactivated, decisionPoint, decisionAnswered,
+    situationalPicture, handOver, end
 };
 inline constexpr int kKinds = static_cast<int>(Kind::end) + 1;
 

@@ -18,7 +18,54 @@ std::string percent(double v) {
     return buf;
 }
 
+Text count(std::size_t n, const char* svOne, const char* svMany, const char* enOne, const char* enMany) {
+    const std::string k = std::to_string(n) + " ";
+    return n == 1 ? Text{k + svOne, k + enOne} : Text{k + svMany, k + enMany};
+}
+
 }  // namespace
+
+// What one step of a conference's agenda brought up, after "Punkt 2 av 4, Informationsdelning: ".
+Text Renderer::agendaItem(const protocol::AgendaItem& e) const {
+    const auto& region = m_scenario.region;
+    const auto f = region.forumIndex(e.forum);
+    const bool activated = f != model::kNone && region.forums[f].mode == model::Mode::activated && !e.weekly;
+    Text name = same(e.step);
+    for (const auto& s : region.agendaSteps())
+        if (s.id == e.step) name = s.name;
+    const Text head = cat({lit("Punkt ", "Item "), same(std::to_string(e.position)), lit(" av ", " of "), same(std::to_string(e.steps)),
+                           lit(", ", ", "), name, lit(": ", ": ")});
+    switch (model::agendaRoleOf(e.step)) {
+        case model::AgendaRole::actorReports:
+            return cat({head, actor(e.chair), lit(" leder; deltar: ", " chairs; taking part: "), members(e.members), lit(".", ".")});
+        case model::AgendaRole::informationSharing: {
+            Text frames = lit("inga ramar från inriktande nivå", "no frames from the directing level");
+            if (!e.frames.empty()) {
+                std::vector<Text> lists;
+                for (const auto& l : e.frames) lists.push_back(list(l));
+                frames = cat({lit("ramar från inriktande nivå gäller för ", "frames from the directing level hold for "), joinNames(lists)});
+            }
+            const Text decided = e.decisions.empty()
+                                     ? lit("inga nya beslut sedan förra konferensen", "no new decisions since the previous conference")
+                                     : cat({count(e.decisions.size(), "beslut", "beslut", "decision", "decisions"),
+                                            lit(" i forumet sedan förra konferensen", " in the forum since the previous conference")});
+            return cat({head, frames, lit("; ", "; "), decided, lit(".", ".")});
+        }
+        case model::AgendaRole::cooperationNeeds:
+            if (e.missing.empty()) return cat({head, lit("ingen berörd aktör saknas (R9).", "no affected actor is missing (R9).")});
+            return cat({head, lit("berörda aktörer som inte deltar: ", "affected actors not taking part: "), actors(e.missing),
+                        lit(" (R9).", " (R9).")});
+        case model::AgendaRole::regionalPicture:
+            if (!activated)
+                return cat({head, lit("aktörerna delar sina lägesbilder; i ordinarie läge sammanställs ingen samlad lägesbild.",
+                                      "the actors share their situational pictures; in ordinary mode no joint picture is compiled.")});
+            return cat({head, actor(region.convener),
+                        lit(" sammanställer den samlade lägesbilden av det som rapporterats (R13).",
+                            " compiles the joint situational picture from what was reported (R13).")});
+        case model::AgendaRole::other: break;
+    }
+    return cat({head, actor(e.chair), lit(" leder.", " chairs.")});
+}
 
 Text Renderer::event(const JournalEntry& entry) const {
     const auto& sc = m_scenario;
@@ -50,6 +97,9 @@ Text Renderer::event(const JournalEntry& entry) const {
             },
             [&](const MeetingOpened& e) {
                 const Text convener = actor(sc.region.convener);
+                if (!e.activated && !e.chair.empty() && e.chair != sc.region.convener)
+                    return cat({forum(e.forum), lit(" sammanträder i ordinarie läge; ", " meets in ordinary mode; "), actor(e.chair),
+                                lit(" leder och ", " chairs and "), convener, lit(" dokumenterar (R7).", " documents (R7).")});
                 if (!e.activated)
                     return cat({forum(e.forum), lit(" sammanträder i ordinarie läge; ", " meets in ordinary mode; "), convener,
                                 lit(" leder och dokumenterar.", " leads and documents.")});
@@ -61,14 +111,16 @@ Text Renderer::event(const JournalEntry& entry) const {
             },
             [&](const MeetingClosed& e) { return cat({forum(e.forum), lit(": mötet avslutas.", ": the meeting closes.")}); },
             [&](const ConferenceHeld& e) {
+                const Text chair = actor(e.chair.empty() ? sc.region.convener : e.chair);
                 if (e.weekly)
-                    return lit("Veckovis samverkanskonferens i ordinarie läge: informationsdelning och lägesbilder.",
-                               "Weekly cooperation conference in ordinary mode: information sharing and situational pictures.");
-                return cat({lit("Samverkanskonferens i ", "Cooperation conference of "), forum(e.forum), lit(" under ", " led by "),
-                            actor(sc.region.convener),
-                            lit("s ledning; representanterna återkopplar till sina hemorganisationer (R4).",
+                    return cat({lit("Veckovis samverkanskonferens i ordinarie läge, ledd av ", "Weekly cooperation conference in ordinary mode, chaired by "),
+                                chair, lit(": informationsdelning och lägesbilder.", ": information sharing and situational pictures.")});
+                return cat({lit("Samverkanskonferens i ", "Cooperation conference of "), forum(e.forum), lit(", ledd av ", ", chaired by "),
+                            chair,
+                            lit("; representanterna återkopplar till sina hemorganisationer (R4).",
                                 "; representatives report back to their home organisations (R4).")});
             },
+            [&](const AgendaItem& e) { return agendaItem(e); },
             [&](const CalledIn& e) {
                 return cat({actor(e.actor), lit(" kallas in till ", " is called in to "), forum(e.forum),
                             lit(" (anpassad sammansättning, R9).", " (adapted composition, R9).")});
@@ -122,6 +174,23 @@ Text Renderer::event(const JournalEntry& entry) const {
                                 services(e.order), lit(" (R11).", " (R11).")});
                 return cat({forum(e.forum), lit(" prioriterar ", " prioritises "), list(e.list), lit(": ", ": "), services(e.order),
                             lit(".", ".")});
+            },
+            [&](const FrameViolated& e) {
+                const Text where = e.decision.empty() ? Text{} : lit(" i sitt beslut", " in its decision");
+                const Text head = cat({lit("Avsteg från ramen (R11): ", "Deviation from the frame (R11): "), forum(e.frameForum),
+                                       lit(" har satt ramen för ", " has set the frame for "), list(e.list)});
+                if (e.omitted)
+                    return cat({head, lit(", som rangordnar ", ", which ranks "), service(e.first), lit(", men ", ", but "), forum(e.forum),
+                                lit(" lämnar ", " leaves "), service(e.first), lit(" utanför", " out"), where, lit(".", ".")});
+                return cat({head, lit(" – ", " – "), service(e.first), lit(" går före ", " before "), service(e.second),
+                            lit(" – men ", " – but "), forum(e.forum), lit(" sätter ", " puts "), service(e.second), lit(" före ", " before "),
+                            service(e.first), where, lit(".", ".")});
+            },
+            [&](const MessageProposed& e) {
+                return cat({actor(e.by), lit(" föreslår ett gemensamt budskap från ", " proposes a joint message from "), members(e.senders),
+                            lit("; det går ut när alla har samtyckt, och ", "; it goes out once all have consented, and "), actors(e.waiting),
+                            lit(" stämmer först av med sina hemorganisationer (R3, R4): ", " first consult their home organisations (R3, R4): "),
+                            e.text});
             },
             [&](const PublicMessage& e) { return e.text; },
             [&](const ReportMade& e) {

@@ -60,6 +60,16 @@ Text Renderer::refusal(const protocol::Refusal& r) const {
             return cat({forum(arg(0)), lit(" har satt ramen för ", " has set the frame for "), list(arg(1)), lit(": ", ": "),
                         service(arg(2)), lit(" går före ", " comes before "), service(arg(3)), lit("; ", "; "), forum(arg(4)),
                         lit(" arbetar inom den ramen (R11).", " works within that frame (R11).")});
+        case RefusalCode::frameOmission:
+            return cat({forum(arg(0)), lit(" har satt ramen för ", " has set the frame for "), list(arg(1)), lit(", som rangordnar ", ", which ranks "),
+                        service(arg(2)), lit("; ", "; "), forum(arg(3)), lit(" arbetar inom den ramen och kan inte lämna ", " works within that frame and cannot leave "),
+                        service(arg(2)), lit(" utanför (R11).", " out (R11).")});
+        case RefusalCode::sendersWithoutForum:
+            return lit("Ett gemensamt budskap tas fram i ett forum; ange forumet eller skicka budskapet som ditt eget.",
+                       "A joint message is agreed in a forum; name the forum, or send the message as your own.");
+        case RefusalCode::duplicateMessage:
+            return cat({lit("Det finns redan ett budskap med beteckningen ", "A message named "), quoted(arg(0)),
+                        lit(".", " already exists.")});
         case RefusalCode::unknownList:
             return cat({lit("Det finns ingen prioriteringslista ", "There is no priority list "), quoted(arg(0)), lit(".", ".")});
         case RefusalCode::unknownListItem:

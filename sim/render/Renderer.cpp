@@ -1,5 +1,6 @@
 #include "sim/render/Renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 
@@ -73,6 +74,7 @@ const std::vector<Word>& words() {
         {"action:report", {"rapport", "report"}},
         {"action:present", {"närvaro", "presence"}},
         {"action:refused", {"avvisad åtgärd", "refused action"}},
+        {"action:frame-violation", {"avsteg från ramen", "deviation from the frame"}},
         {"focus:samverkan", {"samverkan", "cooperation"}},
         {"focus:ledning", {"ledning", "command and control"}},
         {"focus:resurser", {"resurser", "resources"}},
@@ -132,6 +134,30 @@ Text Renderer::actors(const std::vector<std::string>& ids) const {
     std::vector<Text> names;
     names.reserve(ids.size());
     for (const auto& id : ids) names.push_back(actor(id));
+    return joinNames(names);
+}
+
+Text Renderer::members(const std::vector<std::string>& ids) const {
+    // A group of two or more, all of whose members take part, reads as its name where its first member stands.
+    std::vector<const model::ActorGroup*> whole(ids.size(), nullptr);
+    std::vector<bool> covered(ids.size(), false);
+    for (const auto& g : m_scenario.region.groups) {
+        if (g.members.size() < 2) continue;
+        std::vector<std::size_t> at;
+        for (const auto& m : g.members) {
+            const auto it = std::find(ids.begin(), ids.end(), m);
+            if (it == ids.end() || covered[static_cast<std::size_t>(it - ids.begin())]) break;
+            at.push_back(static_cast<std::size_t>(it - ids.begin()));
+        }
+        if (at.size() != g.members.size()) continue;
+        for (const auto i : at) covered[i] = true;
+        whole[*std::min_element(at.begin(), at.end())] = &g;
+    }
+    std::vector<Text> names;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (whole[i] != nullptr) names.push_back(actor(whole[i]->id));
+        else if (!covered[i]) names.push_back(actor(ids[i]));
+    }
     return joinNames(names);
 }
 
@@ -264,6 +290,7 @@ Text Renderer::kindLabel(Kind kind) {
         case Kind::meetingOpened: return both("Mötet öppnar", "Meeting opens");
         case Kind::meetingClosed: return both("Mötet avslutas", "Meeting closes");
         case Kind::conference: return both("Samverkanskonferens", "Cooperation conference");
+        case Kind::agendaItem: return both("Dagordningspunkt", "Agenda item");
         case Kind::calledIn: return both("Inkallning", "Called in");
         case Kind::memberJoined: return both("Ansluter", "Joins");
         case Kind::memberReleased: return both("Släpps", "Released");
@@ -279,6 +306,8 @@ Text Renderer::kindLabel(Kind kind) {
         case Kind::implemented: return both("Genomfört", "Carried out");
         case Kind::frameSet: return both("Ram", "Frame");
         case Kind::prioritiesSet: return both("Prioritering", "Priorities");
+        case Kind::frameViolation: return both("Avsteg från ram", "Frame violation");
+        case Kind::messageProposed: return both("Förslag till gemensamt budskap", "Proposed joint message");
         case Kind::publicMessage: return both("Budskap till allmänheten", "Public message");
         case Kind::report: return both("Rapport", "Report");
         case Kind::contact: return both("Bilateral kontakt", "Bilateral contact");

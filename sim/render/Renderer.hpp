@@ -33,6 +33,8 @@ public:
     // Names. Unknown ids come back as themselves (tests catch those).
     [[nodiscard]] Text actor(const std::string& id) const;  ///< an actor, a group, or exercise control
     [[nodiscard]] Text actors(const std::vector<std::string>& ids) const;  ///< "A, B och C"
+    /// Who takes part: as actors(), a group named once when all its members are there ("kommunerna").
+    [[nodiscard]] Text members(const std::vector<std::string>& ids) const;
     [[nodiscard]] Text forum(const std::string& ref) const;                ///< by id or by level ref
     [[nodiscard]] Text service(const std::string& id) const;
     [[nodiscard]] Text services(const std::vector<std::string>& ids) const;
@@ -64,6 +66,8 @@ public:
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_scenario; }
 
 private:
+    [[nodiscard]] Text agendaItem(const protocol::AgendaItem& item) const;
+
     const scenario::Scenario& m_scenario;
 };
 

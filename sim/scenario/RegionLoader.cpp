@@ -169,6 +169,40 @@ void readGroups(YamlDocument& doc, const YAML::Node& node, Region& region) {
     map.finish();
 }
 
+// The agenda's steps: SSR's four (each once, in their order: reports before the picture) and any
+// steps of the region's own between them, each with its name in both languages.
+void readAgenda(YamlDocument& doc, const YAML::Node& node, Region& region) {
+    MapView map(doc, node, "conferences.agenda");
+    if (!map.ok()) return;
+    if (auto v = map.get("source")) region.agendaSource = doc.scalar(*v, "source").value_or("");
+    std::vector<std::string> ids;
+    for (const auto& s : model::ssrAgenda()) ids.push_back(s.id);
+    if (auto steps = map.require("steps")) {
+        IdSet seen("agenda step");
+        int lastRole = -1;
+        region.agenda = readList<model::AgendaStep>(doc, *steps, "conferences.agenda.steps", [&](MapView& m, const YAML::Node& item) {
+            model::AgendaStep step;
+            if (auto v = m.require("id")) step.id = doc.identifier(*v, "agenda step id").value_or("");
+            if (auto v = m.require("name")) step.name = doc.text(*v, "name").value_or(model::Text{});
+            step.role = model::agendaRoleOf(step.id);
+            if (!step.id.empty() && seen.add(doc, item, step.id) && step.role != model::AgendaRole::other) {
+                const int role = static_cast<int>(step.role);
+                if (role < lastRole)
+                    doc.error(item, "conferences.agenda: '" + step.id + "' comes after '" + ids[static_cast<std::size_t>(lastRole)] +
+                                        "'; SSR's steps keep their order: actor-reports, information-sharing, cooperation-needs, regional-picture");
+                lastRole = std::max(lastRole, role);
+            }
+            return step;
+        });
+        if (steps->IsSequence())
+            for (const auto& id : ids)
+                if (std::none_of(region.agenda.begin(), region.agenda.end(), [&](const auto& s) { return s.id == id; }))
+                    doc.error(*steps, "conferences.agenda lacks the step '" + id +
+                                          "'; a conference runs SSR's four: actor-reports, information-sharing, cooperation-needs, regional-picture");
+    }
+    map.finish();
+}
+
 void readConferences(YamlDocument& doc, const YAML::Node& node, Region& region) {
     MapView map(doc, node, "conferences");
     if (!map.ok()) return;
@@ -199,10 +233,19 @@ void readConferences(YamlDocument& doc, const YAML::Node& node, Region& region) 
                 else wc.timeOfDay = std::stoi(t.substr(0, 2)) * engine::kHour + std::stoi(t.substr(3)) * engine::kMinute;
             }
             if (auto v = m.require("medium")) wc.medium = doc.scalar(*v, "medium").value_or("");
+            if (auto v = m.get("members")) {
+                wc.members = doc.stringList(*v, "members");
+                if (v->IsSequence() && wc.members.empty())
+                    doc.error(*v, "conferences.weekly: 'members' names nobody; leave it out to mean the region's parties");
+                checkRepeats(doc, *v, "conferences.weekly.members", wc.members);
+            }
+            // Where the weekday and time come from: a public source, or "assumption".
+            if (auto v = m.require("source")) wc.source = doc.scalar(*v, "source").value_or("");
             m.finish();
             region.weekly = wc;
         }
     }
+    if (auto a = map.get("agenda")) readAgenda(doc, *a, region);
     map.finish();
 }
 
@@ -237,6 +280,13 @@ void checkRegion(YamlDocument& doc, const YAML::Node& root, Region& region) {
     if (region.weekly && region.forumIndex(region.weekly->forum) == model::kNone)
         doc.error(root["conferences"]["weekly"]["forum"], "unknown forum '" + region.weekly->forum + "'" +
                                                                model::didYouMean(region.weekly->forum, region.forumRefs()));
+    if (region.weekly)
+        for (std::size_t i = 0; i < region.weekly->members.size(); ++i) {
+            const auto& id = region.weekly->members[i];
+            if (region.actorIndex(id) != model::kNone || region.group(id) != nullptr) continue;
+            const YAML::Node n = root["conferences"]["weekly"]["members"];
+            doc.error(n.IsSequence() ? n[i] : n, "unknown actor or group '" + id + "' in conferences.weekly.members" + model::didYouMean(id, ids));
+        }
     if (region.weekly && region.conveningBy(region.weekly->medium) == nullptr)
         doc.error(root["conferences"]["weekly"]["medium"], "unknown medium '" + region.weekly->medium + "'");
     if (region.convening.empty()) doc.error(root, "the region needs at least one convening medium");

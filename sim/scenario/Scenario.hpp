@@ -211,6 +211,9 @@ struct Scenario {
     std::optional<world::WorldSpec> world;  ///< the consequence model, if the scenario has one
     /// The catalogue of what the roles can decide; world->measures follows the same order.
     std::vector<model::Measure> measures;
+    /// `frames: {deviations: allowed}`: an order that breaks a higher level's frame is accepted and
+    /// recorded as a frame violation (counted by the findings and the score) instead of refused (R11).
+    bool frameDeviationsAllowed = false;
 
     [[nodiscard]] const Play* play(const std::string& name) const;
     [[nodiscard]] const Inject* inject(const std::string& id) const;

@@ -384,6 +384,18 @@ std::string resolveRegionPath(const std::string& scenarioPath, const std::string
 }  // namespace
 
 namespace {
+// `frames: {deviations: refused | allowed}`: whether a lower level may deviate from a frame (R11).
+void readFrames(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
+    MapView map(doc, node, "frames");
+    if (!map.ok()) return;
+    if (auto v = map.require("deviations")) {
+        const std::string value = doc.scalar(*v, "deviations").value_or("");
+        if (value == "allowed" || value == "refused") s.frameDeviationsAllowed = value == "allowed";
+        else doc.error(*v, "frames: 'deviations' must be \"refused\" or \"allowed\"; got \"" + value + "\"");
+    }
+    map.finish();
+}
+
 // `content` null: read the file at `path`.
 Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::string* content, const Limits& limits) {
     Loaded<Scenario> result;
@@ -417,12 +429,13 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     if (auto v = map.require("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
     if (!regionOk) {
         // References cannot be checked without the region; report what was found so far.
-        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures", "reporting", "behaviour"}) map.get(key);
+        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures", "reporting", "behaviour", "frames"}) map.get(key);
         map.finish();
         sortDiagnostics(result.diagnostics);
         return result;
     }
     if (auto v = map.get("forums")) readExtraForums(doc, *v, s);
+    if (auto v = map.get("frames")) readFrames(doc, *v, s);
     if (auto v = map.get("reporting")) readReporting(doc, *v, s.region);
     // The world and the measures come first: plays and decision points name measures.
     if (auto v = map.get("world")) s.world = readWorld(doc, *v, s);

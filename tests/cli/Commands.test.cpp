@@ -127,7 +127,7 @@ TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli
         {{"replay", "scenarios/snowstorm.yaml"}, "scenarios/snowstorm.yaml:1:"},
         {{"replay", "tests/data/bad/journal-v1.jsonl"},
          "tests/data/bad/journal-v1.jsonl:1:1: error: this journal is of format samverkan-journal/1, written by an earlier version"},
-        {{"report", "tests/data/bad/journal-v1.jsonl"}, "this version reads samverkan-journal/3"},
+        {{"report", "tests/data/bad/journal-v1.jsonl"}, "this version reads samverkan-journal/4"},
     };
     for (const auto& c : cases) {
         INFO(c.says);

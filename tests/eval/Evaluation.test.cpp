@@ -128,9 +128,51 @@ TEST_CASE("R15: duplicated work shows when organisations settle the same questio
     CHECK(eval::measure(*play("improvement-project", "reference")).duplicatedDecisions == 0);
     const auto alone = eval::measure(*play("improvement-project", "alone"));
     CHECK(alone.ownDecisions == 7);
-    CHECK(alone.duplicatedDecisions == 6);  // seven routines for one question
-    CHECK(eval::measure(*play("snowstorm", "alone")).duplicatedDecisions == 2);  // three 'operations' decisions
+    CHECK(alone.duplicatedDecisions == 6);  // seven routines of their own for one question
+    // Three 'operations' decisions alone: Stockholm and Huddinge each close their schools (the same
+    // question, settled twice), SL cancels bus lines (another question on the same topic).
+    CHECK(eval::measure(*play("snowstorm", "alone")).duplicatedDecisions == 1);
+    // The coordinating forum's order repeats the directing frame on the same list: working within it (R11).
     CHECK(eval::measure(*play("snowstorm", "reference")).duplicatedDecisions == 0);
+}
+
+TEST_CASE("R15: duplicated work is the same question settled separately, not decisions sharing a topic", "[eval][metrics][R15]") {
+    exercise::Options o;
+    o.playName = "none";
+    exercise::Exercise run(shipped("snowstorm"), o);
+    auto alone = [&](const std::string& by, const std::string& id, const std::string& measure, std::vector<model::MeasureArg> args) {
+        protocol::AgreeDecision d{by, "", id, "operations", "", {"Eget beslut.", "Our own decision."}, {}};
+        d.measure = measure;
+        d.args = std::move(args);
+        REQUIRE(run.submit(d).accepted);
+        return eval::measure(run).duplicatedDecisions;
+    };
+    const model::MeasureArg stockholm{"areas", 0, {"stockholms-stad"}}, huddinge{"areas", 0, {"huddinge"}};
+    CHECK(alone("stockholms-stad", "a", "schools-closed", {stockholm}) == 0);
+    // Same topic, another question (another measure): not duplicated.
+    CHECK(alone("sl", "b", "bus-lines-cancelled", {}) == 0);
+    CHECK(alone("stockholms-stad", "c", "staff-work-from-home", {}) == 0);
+    // The same question settled separately by another organisation: duplicated.
+    CHECK(alone("huddinge", "d", "schools-closed", {huddinge}) == 1);
+    // The same organisation settling its question again revises it; it is no second place.
+    CHECK(alone("stockholms-stad", "e", "schools-closed", {stockholm}) == 1);
+    CHECK(alone("sl", "f", "staff-work-from-home", {}) == 2);
+    CHECK(eval::measure(run).ownDecisions == 6);
+}
+
+TEST_CASE("R15: the same priority list ordered by two forums of one level is duplicated work", "[eval][metrics][R15]") {
+    exercise::Options o;
+    o.playName = "none";
+    exercise::Exercise run(shipped("demonstration"), o);
+    for (const char* forum : {"planeringsforum", "verkstallande-forum"})
+        REQUIRE(run.submit(protocol::Convene{"lansstyrelsen", forum, "telephone", 0, {"lansstyrelsen", "polisen", "trafikverket"}}).accepted);
+    run.runUntil(run.now() + kHour);
+    REQUIRE(run.submit(protocol::SetPriorities{"trafikverket", "planeringsforum", "traffic", {"city-streets"}}).accepted);
+    CHECK(eval::measure(run).duplicatedDecisions == 0);
+    REQUIRE(run.submit(protocol::SetPriorities{"trafikverket", "planeringsforum", "public-order", {"public-order"}}).accepted);
+    CHECK(eval::measure(run).duplicatedDecisions == 0);  // another list: another question
+    REQUIRE(run.submit(protocol::SetPriorities{"polisen", "verkstallande-forum", "traffic", {"city-streets"}}).accepted);
+    CHECK(eval::measure(run).duplicatedDecisions == 1);
 }
 
 TEST_CASE("R12: the improvement project's stages and their durations are measured", "[eval][metrics][R12]") {

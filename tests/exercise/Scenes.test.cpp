@@ -178,7 +178,7 @@ TEST_CASE("R15: in the alone improvement play each party builds its own routine"
     CHECK(all(*run, "contact").size() == 3);
 }
 
-TEST_CASE("R14: the class-3 variant changes the warning's text and the storm drawn; the weather injects follow the storm", "[scenes][R14][variants]") {
+TEST_CASE("R14: the class-3 variant changes the warning's text and the storm drawn, and the weather injects follow the storm", "[scenes][R14][variants]") {
     exercise::Options red, class3;
     class3.variant = "class-3";
     exercise::Exercise a(shipped("snowstorm"), red), b(shipped("snowstorm"), class3);

@@ -13,7 +13,7 @@ TEST_CASE("every command type encodes and decodes to itself", "[commands]") {
         SetChair{"polisen", "f", "sl"},
         AgreeDecision{"polisen", "f", "id1", "operations", "chefsgrupp", {"sv", "en"}, {"a"}},
         SetPriorities{"polisen", "f", "list", {"x", "y"}},
-        SendPublicMessage{"polisen", "f", {"Stanna hemma", "Stay home"}},
+        SendPublicMessage{"polisen", "f", {"Stanna hemma", "Stay home"}, "m1", {"polisen", "sl"}},
         Deactivate{"lansstyrelsen", "f"},
         AnswerDecisionPoint{"polisen", "p1", "o1"},
         ControlInject{"control", "inj", {"a"}, {"t", "t"}},
@@ -37,6 +37,10 @@ TEST_CASE("every command type encodes and decodes to itself", "[commands]") {
     const auto decoded = std::get<Convene>(*decodeFields("convene", "lansstyrelsen", encodeFields(convene), errors));
     CHECK(decoded.meetIn == 80 * samverkan::engine::kMinute);
     CHECK(decoded.actors == convene.actors);
+    // A joint message keeps its id and senders through the journal.
+    const auto message = std::get<SendPublicMessage>(*decodeFields("send-public-message", "polisen", encodeFields(all[7]), errors));
+    CHECK(message.id == "m1");
+    CHECK(message.senders == std::vector<std::string>{"polisen", "sl"});
 }
 
 TEST_CASE("decoding reports unknown types, unknown and missing fields, wrong shapes and bad durations", "[commands]") {

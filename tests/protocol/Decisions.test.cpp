@@ -109,9 +109,58 @@ TEST_CASE("R11: the directing forum's frames bind the coordinating forum", "[rul
     CHECK(against.refusal.args == std::vector<std::string>{"inriktande", "snow-clearing", "rail", "local", "samordnande"});
     CHECK(h.entries(Kind::prioritiesSet).empty());
 
-    CHECK(h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"rail", "extra", "local"}}).accepted);
+    CHECK(h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"rail", "extra", "trunk-bus", "local"}}).accepted);
     CHECK(h.apply(protocol::SetPriorities{"polisen", "samordnande", "other-list", {"local", "rail"}}).accepted);
     CHECK(h.entries(Kind::prioritiesSet).size() == 2);
+}
+
+TEST_CASE("R11: an order of the coordinating forum that leaves out an item the frame ranks is refused", "[rules][R11][limits]") {
+    Harness h;
+    h.open("inriktande", {"polisen"});
+    h.open("samordnande", {"polisen"});
+    REQUIRE(h.apply(protocol::SetPriorities{"polisen", "inriktande", "snow-clearing", {"rail", "trunk-bus", "local"}}).accepted);
+    const auto omitted = h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"rail", "local"}});
+    CHECK_FALSE(omitted.accepted);
+    CHECK(omitted.refusal.code == protocol::RefusalCode::frameOmission);
+    CHECK(omitted.refusal.args == std::vector<std::string>{"inriktande", "snow-clearing", "trunk-bus", "samordnande"});
+    CHECK(h.reason(omitted).en ==
+          "Regional directing forum has set the frame for snow-clearing, which ranks trunk-bus; Regional coordinating forum works "
+          "within that frame and cannot leave trunk-bus out (R11).");
+    CHECK(h.entries(Kind::prioritiesSet).empty());
+    // The executive level is bound too, by the directing frame and by the coordinating forum's order.
+    h.open("verkstallande", {"polisen"});
+    CHECK(h.apply(protocol::SetPriorities{"polisen", "verkstallande", "snow-clearing", {"trunk-bus", "rail", "local"}}).refusal.code ==
+          protocol::RefusalCode::frameViolation);
+}
+
+TEST_CASE("R11: where the scenario allows deviations, an order against the frame is accepted and recorded as a violation", "[rules][R11]") {
+    Harness h;
+    h.coop.setFrameDeviationsAllowed(true);
+    h.open("inriktande", {"polisen"});
+    h.open("samordnande", {"polisen"});
+    REQUIRE(h.apply(protocol::SetPriorities{"polisen", "inriktande", "snow-clearing", {"rail", "trunk-bus", "local"}}).accepted);
+    REQUIRE(h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"local", "rail", "trunk-bus"}}).accepted);
+    REQUIRE(h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"rail", "local"}}).accepted);
+    REQUIRE(h.apply(protocol::SetPriorities{"polisen", "samordnande", "snow-clearing", {"rail", "trunk-bus", "local"}}).accepted);
+    CHECK(h.entries(Kind::prioritiesSet).size() == 3);
+    const auto violations = h.entries(Kind::frameViolation);
+    REQUIRE(violations.size() == 2);  // the order within the frame is none
+    const auto& order = *violations[0].as<protocol::FrameViolated>();
+    CHECK(order.frameForum == "inriktande");
+    CHECK(order.list == "snow-clearing");
+    CHECK_FALSE(order.omitted);
+    CHECK(order.first == "rail");
+    CHECK(order.second == "local");
+    CHECK(violations[0].seq == h.entries(Kind::prioritiesSet)[0].seq + 1);
+    CHECK(h.text(violations[0]).en ==
+          "Deviation from the frame (R11): Regional directing forum has set the frame for snow-clearing – rail before local – but "
+          "Regional coordinating forum puts local before rail.");
+    const auto& left = *violations[1].as<protocol::FrameViolated>();
+    CHECK(left.omitted);
+    CHECK(left.first == "trunk-bus");
+    CHECK(h.text(violations[1]).sv ==
+          "Avsteg från ramen (R11): Regionalt inriktande forum har satt ramen för snow-clearing, som rangordnar trunk-bus, men "
+          "Regionalt samordnande forum lämnar trunk-bus utanför.");
 }
 
 TEST_CASE("R11: a frame binds only levels below the one that set it", "[rules][R11]") {

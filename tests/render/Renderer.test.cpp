@@ -91,6 +91,7 @@ void tryRefusals(exercise::Exercise& run) {
         SetChair{other, forum, convener},
         SetPriorities{other, forum, "a-list", {"x"}},
         SendPublicMessage{other, forum, {"Ett budskap.", "A message."}},
+        SendPublicMessage{other, "", {"Ett budskap.", "A message."}, {}, {convener}},
         Contact{other, "no-such-actor", {"Ett samtal.", "A call."}},
         AgreeDecision{other, "", "d", "no-such-topic", "", {"Ett beslut.", "A decision."}, {}},
         AgreeDecision{other, "", "d2", region.topics.front(), "", {"Ett beslut.", "A decision."}, {convener}},
@@ -145,6 +146,15 @@ std::vector<protocol::JournalEntry> everyKind(const scenario::Scenario& s) {
     add(MeetingClosed{forum});
     add(ConferenceHeld{forum, false, 2, {a, b}});
     add(ConferenceHeld{forum, true, 3, {}});
+    add(ConferenceHeld{forum, false, 4, {a, b}, b});
+    // Every step of the region's agenda, in an activated forum and at the weekly conference, with and without content.
+    const auto& steps = region.agendaSteps();
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        for (const bool weekly : {false, true}) {
+            add(AgendaItem{forum, steps[i].id, static_cast<int>(i + 1), static_cast<int>(steps.size()), 2, weekly, a, {a, b}});
+            add(AgendaItem{forum, steps[i].id, static_cast<int>(i + 1), static_cast<int>(steps.size()), 2, weekly, b, {a, b},
+                           list.empty() ? std::vector<std::string>{} : std::vector<std::string>{list}, {"d", "e"}, {b}});
+        }
     add(CalledIn{a, forum, b});
     add(MemberJoined{forum, b});
     add(MemberReleased{a, forum, b});
@@ -162,6 +172,11 @@ std::vector<protocol::JournalEntry> everyKind(const scenario::Scenario& s) {
         add(PrioritiesSet{a, directing, list, true, services});
         add(PrioritiesSet{a, forum, list, false, services});
     }
+    if (!list.empty() && services.size() >= 2) {
+        add(FrameViolated{a, forum, directing, list, {}, false, services[0], services[1]});
+        add(FrameViolated{a, forum, directing, list, "d", true, services[0], {}});
+    }
+    add(MessageProposed{a, forum, "m", {a, b}, {b}, {"Stanna hemma.", "Stay at home."}});
     add(PublicMessage{a, forum, true, {a, b}, {"Stanna hemma.", "Stay at home."}});
     add(ReportMade{b, forum, {"En rapport.", "A report."}});
     add(ReportMade{b, forum, {}});
@@ -233,6 +248,8 @@ TEST_CASE("every refusal reads in both languages and names things by their names
                 case protocol::RefusalCode::alreadyMember: args = {b, forum}; break;
                 case protocol::RefusalCode::unknownActor: args = {forum, b}; break;
                 case protocol::RefusalCode::frameViolation: args = {forum, list, service, service, forum}; break;
+                case protocol::RefusalCode::frameOmission: args = {forum, list, service, forum}; break;
+                case protocol::RefusalCode::sendersWithoutForum: break;
                 case protocol::RefusalCode::pointForOther: args = {point, b}; break;
                 case protocol::RefusalCode::unknownOption: args = {point, "x"}; break;
                 case protocol::RefusalCode::notDecider:
@@ -254,11 +271,15 @@ TEST_CASE("every refusal reads in both languages and names things by their names
                 case protocol::RefusalCode::unknownMeasure:
                 case protocol::RefusalCode::unknownInject:
                 case protocol::RefusalCode::unknownService:
+                case protocol::RefusalCode::duplicateMessage:
                 case protocol::RefusalCode::duplicateDecision: args = {"what-was-typed"}; break;
                 case protocol::RefusalCode::notObserver: args = {b, service}; break;
                 default: args = {forum}; break;
             }
-            if ((code == protocol::RefusalCode::frameViolation || code == protocol::RefusalCode::unknownListItem) && list.empty()) continue;
+            if ((code == protocol::RefusalCode::frameViolation || code == protocol::RefusalCode::frameOmission ||
+                 code == protocol::RefusalCode::unknownListItem) &&
+                list.empty())
+                continue;
             if (code == protocol::RefusalCode::notObserver && service.empty()) continue;
             checkWords(run.renderer().refusal({code, args}), name + " refusal " + std::to_string(c));
         }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "sim/scenario/Scenario.hpp"
 
@@ -102,6 +103,51 @@ TEST_CASE("convening delays default to the public figures: 15–20 minutes by te
     CHECK(r.conveningBy("physical")->source == "assumption");
     REQUIRE(r.weekly.has_value());
     CHECK(r.weekly->forum == "regional-samordningsgrupp");
+}
+
+TEST_CASE("the weekly conference's time comes with its source, and the agenda is SSR's four steps", "[region][agenda]") {
+    const auto& r = stockholm();
+    REQUIRE(r.weekly.has_value());
+    CHECK(r.weekly->weekday == 1);
+    CHECK(r.weekly->timeOfDay == 9 * engine::kHour);
+    // No public source gives the weekday and time: the file says so.
+    CHECK(r.weekly->source.rfind("assumption", 0) == 0);
+    CHECK(r.weekly->members.empty());  // the region's parties
+    REQUIRE(r.agenda.size() == 4);
+    std::vector<std::string> ids;
+    for (const auto& s : r.agenda) ids.push_back(s.id);
+    CHECK(ids == std::vector<std::string>{"actor-reports", "information-sharing", "cooperation-needs", "regional-picture"});
+    CHECK(r.agenda[0].role == model::AgendaRole::actorReports);
+    CHECK(r.agenda[3].role == model::AgendaRole::regionalPicture);
+    CHECK(r.agenda[2].name.sv == "Identifiering av samverkansbehov");
+    CHECK(r.agendaSource.find("samverkanstockholmsregionen.se") != std::string::npos);
+    // Without an agenda in the file a region's conferences run SSR's.
+    const auto tiny = scenario::loadRegion("tests/data/good/tiny-region.yaml");
+    REQUIRE(tiny.ok());
+    CHECK(tiny.value->agenda.empty());
+    CHECK(tiny.value->agendaSteps().size() == 4);
+}
+
+TEST_CASE("a region's agenda may have steps of its own between SSR's", "[region][agenda]") {
+    std::ifstream in("tests/data/bad/region-agenda-order.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    const std::string picture = "      - {id: regional-picture, name: {sv: Regional lägesbild, en: Regional picture}}\n";
+    const auto at = yaml.find(picture);
+    REQUIRE(at != std::string::npos);
+    yaml.erase(at, picture.size());
+    const std::string needs = "      - {id: cooperation-needs, name: {sv: Samverkansbehov, en: Need for cooperation}}\n";
+    const auto after = yaml.find(needs);
+    REQUIRE(after != std::string::npos);
+    yaml.insert(after + needs.size(), "      - {id: communication, name: {sv: Kommunikation, en: Communication}}\n" + picture);
+    const auto loaded = scenario::loadRegionText("tests/data/good/agenda-region.yaml", yaml);
+    INFO((loaded.diagnostics.empty() ? std::string{} : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    REQUIRE(loaded.value->agenda.size() == 5);
+    CHECK(loaded.value->agenda[3].id == "communication");
+    CHECK(loaded.value->agenda[3].role == model::AgendaRole::other);
+    CHECK(loaded.value->agendaSource == "assumption");
 }
 
 TEST_CASE("another region is another file", "[region]") {
