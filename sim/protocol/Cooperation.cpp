@@ -249,6 +249,14 @@ void Cooperation::memberJoins(ForumIndex f, ActorIndex a) {
     record(MemberJoined{forumId(f), actorId(a)}, actorId(a), forumId(f));
 }
 
+std::optional<Answer> Cooperation::seatIn(const std::string& by, const std::string& forum, ForumIndex& f) const {
+    f = forumOf(forum);
+    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {forum});
+    if (!forumRunning(f)) return notRunning(f);
+    if (!m_forums[f].has(actorOf(by))) return notMember(by, f);
+    return std::nullopt;
+}
+
 Answer Cooperation::release(const Release& c) {
     const ForumIndex f = forumOf(c.forum);
     const ActorIndex a = actorOf(c.actor);

@@ -224,6 +224,8 @@ private:
     [[nodiscard]] bool forumRunning(ForumIndex f) const { return m_forums[f].status == ForumStatus::active; }
     Answer notRunning(ForumIndex f) const;
     Answer notMember(const std::string& by, ForumIndex f) const;
+    /// Resolves `forum` into `f` and refuses unless it is known, running and `by` sits in it.
+    [[nodiscard]] std::optional<Answer> seatIn(const std::string& by, const std::string& forum, ForumIndex& f) const;
     void record(Event event, const std::string& actor = {}, const std::string& forum = {}, const std::string& ref = {});
     Millis drawConveningDelay(const std::string& medium);
 

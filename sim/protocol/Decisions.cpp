@@ -37,11 +37,9 @@ Answer Cooperation::agreeDecision(const AgreeDecision& c) {
         return Answer::ok();
     }
 
-    const ForumIndex f = forumOf(c.forum);
-    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
-    if (!forumRunning(f)) return notRunning(f);
+    ForumIndex f = kNone;
+    if (const auto refused = seatIn(c.by, c.forum, f)) return *refused;
     const auto& state = m_forums[f];
-    if (!state.has(actorOf(c.by))) return notMember(c.by, f);
     // A measure's priority order is held to the frames like any other order (R11).
     const auto* measure = c.measure.empty() ? nullptr : measureOf(c.measure);
     const auto breach = measure == nullptr ? std::nullopt : measureBreach(*measure, decision.command.args, f);
@@ -169,10 +167,8 @@ void Cooperation::recordViolation(const std::string& by, ForumIndex f, const std
 }
 
 Answer Cooperation::setPriorities(const SetPriorities& c) {
-    const ForumIndex f = forumOf(c.forum);
-    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
-    if (!forumRunning(f)) return notRunning(f);
-    if (!m_forums[f].has(actorOf(c.by))) return notMember(c.by, f);
+    ForumIndex f = kNone;
+    if (const auto refused = seatIn(c.by, c.forum, f)) return *refused;
     if (c.order.empty()) return Answer::refused(RefusalCode::emptyPriorities);
     if (!m_lists.empty()) {
         const auto known = std::find_if(m_lists.begin(), m_lists.end(), [&](const PriorityCatalogueEntry& l) { return l.list == c.list; });

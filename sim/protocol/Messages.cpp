@@ -26,11 +26,9 @@ Answer Cooperation::publicMessage(const SendPublicMessage& c) {
         publish(index);
         return Answer::ok();
     }
-    const ForumIndex f = forumOf(c.forum);
-    if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
-    if (!forumRunning(f)) return notRunning(f);
+    ForumIndex f = kNone;
+    if (const auto refused = seatIn(c.by, c.forum, f)) return *refused;
     const auto& state = m_forums[f];
-    if (!state.has(actorOf(c.by))) return notMember(c.by, f);
     for (const auto& id : c.senders)
         if (actorOf(id) == kNone && m_region.group(id) == nullptr)
             return Answer::refused(RefusalCode::unknownActor, {c.forum, id});

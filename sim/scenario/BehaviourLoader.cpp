@@ -110,9 +110,7 @@ Cond readCondition(YamlDocument& doc, const YAML::Node& item, const Scenario& s)
         }
         case Cond::Kind::passed: {
             c.ref = doc.scalar(kv.second, key).value_or("");
-            std::vector<std::string> hazards;
-            if (s.world)
-                for (const auto& h : s.world->hazards) hazards.push_back(h.id);
+            const auto hazards = hazardIds(s);
             if (std::find(hazards.begin(), hazards.end(), c.ref) == hazards.end())
                 doc.error(kv.second, "'" + key + "' names hazard '" + c.ref + "', which the world model does not have" +
                                          model::didYouMean(c.ref, hazards));

@@ -287,9 +287,7 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
     bool hazardGiven = false;
     if (auto v = cond.get("hazard")) {
         t.hazard = doc.scalar(*v, "hazard").value_or("");
-        std::vector<std::string> ids;
-        if (scenario.world)
-            for (const auto& h : scenario.world->hazards) ids.push_back(h.id);
+        const auto ids = hazardIds(scenario);
         if (std::find(ids.begin(), ids.end(), t.hazard) == ids.end())
             doc.error(*v, "unknown hazard '" + t.hazard + "'" + model::didYouMean(t.hazard, ids) +
                               (ids.empty() ? " (the scenario has no world model)" : ""));

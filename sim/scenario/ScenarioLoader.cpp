@@ -311,9 +311,7 @@ void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
                     HazardChange c;
                     c.hazard = it.first.Scalar();
                     hm.get(c.hazard);
-                    std::vector<std::string> ids;
-                    if (s.world)
-                        for (const auto& x : s.world->hazards) ids.push_back(x.id);
+                    const auto ids = hazardIds(s);
                     if (std::find(ids.begin(), ids.end(), c.hazard) == ids.end())
                         doc.errorAt(it.first.Mark(), "unknown hazard '" + c.hazard + "'" + model::didYouMean(c.hazard, ids));
                     MapView cm(doc, it.second, "hazard '" + c.hazard + "'");

@@ -85,6 +85,9 @@ std::optional<double> readNumber(YamlDocument& doc, const YAML::Node& node, cons
 using PriorityLists = std::vector<std::pair<std::string, std::vector<std::string>>>;
 PriorityLists priorityLists(const world::WorldSpec& w);
 
+/// The ids of the scenario's hazards (none without a world model).
+std::vector<std::string> hazardIds(const Scenario& s);
+
 /// The ids an effect may name in a world model.
 struct WorldRefs {
     std::vector<std::string> demands, resources, services, outcomes, lists;

@@ -441,6 +441,13 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
     return w;
 }
 
+std::vector<std::string> hazardIds(const Scenario& s) {
+    std::vector<std::string> ids;
+    if (s.world)
+        for (const auto& h : s.world->hazards) ids.push_back(h.id);
+    return ids;
+}
+
 world::Uncertain readUncertainValue(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours) {
     return readUncertain(doc, node, what, hours);
 }
