@@ -29,9 +29,11 @@ void BM_SnowstormRun(benchmark::State& state) {
         state.SkipWithError("snowstorm.yaml did not load");
         return;
     }
+    // Shared as a sweep shares it: the run, not a copy of the scenario and its doctrine rules.
+    const auto scenario = std::make_shared<const samverkan::scenario::Scenario>(*loaded.value);
     std::uint64_t events = 0;
     for (auto _ : state) {
-        samverkan::exercise::Exercise run(*loaded.value, {});
+        samverkan::exercise::Exercise run(scenario, {});
         run.runToEnd();
         events = run.eventCount();
     }
@@ -47,9 +49,10 @@ void BM_SnowstormRunDoctrine(benchmark::State& state) {
     }
     samverkan::exercise::Options options;
     options.playName = samverkan::scenario::kDoctrinePlay;
+    const auto scenario = std::make_shared<const samverkan::scenario::Scenario>(*loaded.value);
     std::uint64_t events = 0;
     for (auto _ : state) {
-        samverkan::exercise::Exercise run(*loaded.value, options);
+        samverkan::exercise::Exercise run(scenario, options);
         run.runToEnd();
         events = run.eventCount();
     }

@@ -66,11 +66,17 @@ void Exercise::behaviourOnEntry(const JournalEntry& entry) {
 }
 
 void Exercise::behaviourOnTick() {
-    // The loader has checked that each rule's actor observes its service.
+    // The loader has checked that each rule's actor observes its service; what a service looks
+    // like now is looked up once a tick, however many rules watch it.
+    m_seenThisTick.assign(m_world->spec().services.size(), world::KnownLevel{-1.0, -1});
     for (const auto i : m_observingRules) {
-        if (m_ruleService[i] == SIZE_MAX || ruleState(i, model::kNone) != kIdle) continue;
-        if (passes(*(*m_rules)[i].observes, m_world->seenAt(m_ruleService[i], now()))) triggerRule(i, model::kNone);
+        const auto s = m_ruleService[i];
+        if (s == SIZE_MAX || ruleState(i, model::kNone) != kIdle) continue;
+        if (m_seenThisTick[s].level < 0) m_seenThisTick[s] = m_world->seenAt(s, now());
+        if (passes(*(*m_rules)[i].observes, m_seenThisTick[s])) triggerRule(i, model::kNone);
     }
+    // Rules that have acted, or can no longer act, are not watched again.
+    std::erase_if(m_observingRules, [&](std::uint32_t i) { return ruleState(i, model::kNone) == kDone; });
 }
 
 void Exercise::learnWarning(model::ActorIndex actor, int severity) {

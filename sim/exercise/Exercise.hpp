@@ -186,6 +186,7 @@ private:
     std::vector<std::size_t> m_ruleService;                          ///< per rule: its `observes` service, or SIZE_MAX
     std::vector<std::vector<std::uint32_t>> m_rulesByKind;           ///< per journal kind: rules waiting for it
     std::vector<std::uint32_t> m_observingRules, m_warningRules;
+    std::vector<world::KnownLevel> m_seenThisTick;  ///< per service, looked up at most once a tick
     std::vector<std::uint8_t> m_ruleStates;  ///< per rule and forum (+1: none): idle, pending, done
     std::vector<int> m_warned;               ///< per actor: the most severe warning it knows of
     std::vector<bool> m_ended;               ///< per forum: deactivated at least once

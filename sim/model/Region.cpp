@@ -10,17 +10,26 @@ const Representation* Actor::at(const std::string& levelId) const {
     return nullptr;
 }
 
-ActorIndex Region::actorIndex(const std::string& actorId) const {
-    for (std::size_t i = 0; i < actors.size(); ++i)
-        if (actors[i].id == actorId) return static_cast<ActorIndex>(i);
+namespace {
+// The index of the item whose id is `id`: looked up for every command and journal entry, so the
+// length and the first letter are compared before the rest.
+template <class T>
+std::uint32_t indexById(const std::vector<T>& items, const std::string& id) {
+    if (id.empty()) return kNone;
+    const std::size_t n = id.size();
+    const char first = id[0];
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string& x = items[i].id;
+        if (x.size() == n && x[0] == first && std::char_traits<char>::compare(x.data(), id.data(), n) == 0)
+            return static_cast<std::uint32_t>(i);
+    }
     return kNone;
 }
+}  // namespace
 
-ForumIndex Region::forumIndex(const std::string& forumId) const {
-    for (std::size_t i = 0; i < forums.size(); ++i)
-        if (forums[i].id == forumId) return static_cast<ForumIndex>(i);
-    return kNone;
-}
+ActorIndex Region::actorIndex(const std::string& actorId) const { return indexById(actors, actorId); }
+
+ForumIndex Region::forumIndex(const std::string& forumId) const { return indexById(forums, forumId); }
 
 const std::vector<AgendaStep>& ssrAgenda() {
     static const std::vector<AgendaStep> kSteps{
