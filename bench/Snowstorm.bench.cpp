@@ -23,32 +23,14 @@ void BM_SnowstormLoadAndRun(benchmark::State& state) {
     state.counters["journal_entries"] = static_cast<double>(entries);
 }
 
-void BM_SnowstormRun(benchmark::State& state) {
+// One run to the end per iteration, the loaded scenario shared as a sweep's runs share it: the
+// run, not a copy of the scenario and its doctrine rules.
+void runSnowstorm(benchmark::State& state, const samverkan::exercise::Options& options) {
     const auto loaded = samverkan::scenario::loadScenario(kScenario);
     if (!loaded.ok()) {
         state.SkipWithError("snowstorm.yaml did not load");
         return;
     }
-    // Shared as a sweep shares it: the run, not a copy of the scenario and its doctrine rules.
-    const auto scenario = std::make_shared<const samverkan::scenario::Scenario>(*loaded.value);
-    std::uint64_t events = 0;
-    for (auto _ : state) {
-        samverkan::exercise::Exercise run(scenario, {});
-        run.runToEnd();
-        events = run.eventCount();
-    }
-    state.counters["events"] = static_cast<double>(events);
-}
-
-// The same run with every role played by the doctrine rules instead of the reference play.
-void BM_SnowstormRunDoctrine(benchmark::State& state) {
-    const auto loaded = samverkan::scenario::loadScenario(kScenario);
-    if (!loaded.ok()) {
-        state.SkipWithError("snowstorm.yaml did not load");
-        return;
-    }
-    samverkan::exercise::Options options;
-    options.playName = samverkan::scenario::kDoctrinePlay;
     const auto scenario = std::make_shared<const samverkan::scenario::Scenario>(*loaded.value);
     std::uint64_t events = 0;
     for (auto _ : state) {
@@ -57,6 +39,15 @@ void BM_SnowstormRunDoctrine(benchmark::State& state) {
         events = run.eventCount();
     }
     state.counters["events"] = static_cast<double>(events);
+}
+
+void BM_SnowstormRun(benchmark::State& state) { runSnowstorm(state, {}); }
+
+// The same run with every role played by the doctrine rules instead of the reference play.
+void BM_SnowstormRunDoctrine(benchmark::State& state) {
+    samverkan::exercise::Options options;
+    options.playName = samverkan::scenario::kDoctrinePlay;
+    runSnowstorm(state, options);
 }
 
 }  // namespace
