@@ -283,6 +283,21 @@ void readPlay(YamlDocument& doc, const std::string& name, const YAML::Node& node
     s.plays.push_back(std::move(play));
 }
 
+// A mapping from inject ids to what a variant gives each (its warning, its text): each key must
+// name an inject; `read` reads the value.
+template <class F>
+void perInject(YamlDocument& doc, const YAML::Node& node, const char* what, const Scenario& s, F&& read) {
+    MapView m(doc, node, what);
+    if (m.ok())
+        for (const auto& kv : node) {
+            const std::string id = kv.first.Scalar();
+            m.get(id);
+            if (s.inject(id) == nullptr) doc.errorAt(kv.first.Mark(), "unknown inject '" + id + "'");
+            read(id, kv.second);
+        }
+    m.finish();
+}
+
 void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     MapView map(doc, node, "variants");
     if (!map.ok()) return;
@@ -293,25 +308,18 @@ void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         MapView vm(doc, kv.second, "variant '" + v.id + "'");
         if (!vm.ok()) continue;
         if (auto t = vm.require("title")) v.title = doc.text(*t, "title").value_or(Text{});
-        if (auto t = vm.get("texts")) {
-            MapView tm(doc, *t, "texts");
-            if (tm.ok())
-                for (const auto& it : *t) {
-                    const std::string injectId = it.first.Scalar();
-                    tm.get(injectId);
-                    if (s.inject(injectId) == nullptr) doc.errorAt(it.first.Mark(), "unknown inject '" + injectId + "'");
-                    if (auto text = doc.text(it.second, "text")) v.texts.emplace_back(injectId, *text);
-                }
-            tm.finish();
-        }
+        if (auto t = vm.get("texts"))
+            perInject(doc, *t, "texts", s, [&](const std::string& id, const YAML::Node& value) {
+                if (auto text = doc.text(value, "text")) v.texts.emplace_back(id, *text);
+            });
         if (auto h = vm.get("hazards")) {
             MapView hm(doc, *h, "hazards");
+            const auto ids = hazardIds(s);
             if (hm.ok())
                 for (const auto& it : *h) {
                     HazardChange c;
                     c.hazard = it.first.Scalar();
                     hm.get(c.hazard);
-                    const auto ids = hazardIds(s);
                     if (std::find(ids.begin(), ids.end(), c.hazard) == ids.end())
                         doc.errorAt(it.first.Mark(), "unknown hazard '" + c.hazard + "'" + model::didYouMean(c.hazard, ids));
                     MapView cm(doc, it.second, "hazard '" + c.hazard + "'");
@@ -327,17 +335,10 @@ void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
                 }
             hm.finish();
         }
-        if (auto w = vm.get("warnings")) {
-            MapView wm(doc, *w, "warnings");
-            if (wm.ok())
-                for (const auto& iw : *w) {
-                    const std::string injectId = iw.first.Scalar();
-                    wm.get(injectId);
-                    if (s.inject(injectId) == nullptr) doc.errorAt(iw.first.Mark(), "unknown inject '" + injectId + "'");
-                    if (auto warning = readWarning(doc, iw.second)) v.warnings.emplace_back(injectId, *warning);
-                }
-            wm.finish();
-        }
+        if (auto w = vm.get("warnings"))
+            perInject(doc, *w, "warnings", s, [&](const std::string& id, const YAML::Node& value) {
+                if (auto warning = readWarning(doc, value)) v.warnings.emplace_back(id, *warning);
+            });
         vm.finish();
         s.variants.push_back(std::move(v));
     }
