@@ -47,6 +47,39 @@ void printWorld(std::ostream& out, const exercise::Exercise& run, model::Lang la
     }
 }
 
+// The alerting chain's steps from the first signal, and how they compare with the region's benchmarks.
+void printAlerting(std::ostream& out, const exercise::Exercise& run, const eval::Metrics& m, model::Lang lang) {
+    const auto& c = m.alerting;
+    if (c.dutyOfficerAnswered.at < 0 && c.firstInformation.at < 0) return;
+    const bool sv = lang == model::Lang::sv;
+    const auto minutes = [&](engine::Millis d) { return run.renderer().duration(d).in(lang); };
+    out << "\n" << (sv ? "Larmkedjan från första signalen:" : "The alerting chain from the first signal:") << "\n";
+    out << "  " << pad(sv ? "Tjänstemannen i beredskap svarar på larmet" : "The duty officer answers the alert", 52) << " "
+        << since(c.dutyOfficerAnswered, sv) << "\n";
+    out << "  " << pad(sv ? "Uppgiften verifierad" : "The signal verified", 52) << " " << since(c.verified, sv) << "\n";
+    out << "  " << pad(sv ? "Information skickad till aktörerna" : "Information sent to the actors", 52) << " "
+        << since(c.firstInformation, sv) << "\n";
+    out << "  " << pad((sv ? "Information hos alla aktörer (" : "Information with every actor (") + std::to_string(c.informed) + " / " +
+                           std::to_string(c.toInform) + ")", 52)
+        << " " << since(c.informedAll, sv) << "\n";
+    out << "  " << pad(sv ? "Första samverkanskonferensen" : "The first cooperation conference", 52) << " " << since(c.firstConference, sv)
+        << "\n";
+    for (const auto& b : eval::compareAlerting(m, run.scenario().region)) {
+        const std::string goal = b.lo == b.hi ? minutes(b.lo) : minutes(b.lo) + "–" + minutes(b.hi);
+        std::string verdict;
+        switch (b.verdict) {
+            case -1: verdict = minutes(b.lo - b.measured) + (sv ? " snabbare" : " faster"); break;
+            case 0: verdict = sv ? "inom" : "within"; break;
+            case 1: verdict = minutes(b.measured - b.hi) + (sv ? " långsammare" : " slower"); break;
+            default: verdict = sv ? "inträffade aldrig" : "never happened"; break;
+        }
+        const std::string step = b.step == "information" ? (sv ? "information till alla" : "information to all")
+                                                         : (sv ? "första konferensen" : "first conference");
+        out << "  " << (sv ? "Mot " : "Against ") << b.name.in(lang) << ": " << step << " " << goal << " — "
+            << (b.measured < 0 ? std::string() : minutes(b.measured) + ", ") << verdict << "\n";
+    }
+}
+
 }  // namespace
 
 void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang lang) {
@@ -72,6 +105,8 @@ void printSummary(std::ostream& out, const exercise::Exercise& run, model::Lang 
         << m.bilateralContacts << " / " << m.forumContacts << "\n";
     out << "  " << pad(sv ? "Dubbelarbete: samma fråga löst på flera håll" : "Duplicated work: the same question settled separately", 52) << " "
         << m.duplicatedDecisions << "\n";
+
+    printAlerting(out, run, m, lang);
 
     const auto ev = eval::evaluate(run);
     out << "\n" << (sv ? "Förväntade åtgärder:" : "Expected actions:") << "\n";

@@ -83,6 +83,11 @@ Metrics measure(const exercise::Exercise& run) {
     // A report made at a forum's meeting or conference is part of that contact, not one of its own
     // (members report at each conference by doctrine); a report between them is a contact.
     std::vector<std::pair<std::string, Millis>> reportsTo, gatherings;
+    auto& chain = m.alerting;
+    std::vector<bool> hasInformation(region.actors.size(), false);
+    for (std::size_t a = 0; a < region.actors.size(); ++a)
+        if (!region.actors[a].onCall.empty() && region.actors[a].id != region.convener) ++chain.toInform;
+    const std::string dutyOfficer = region.alerting ? region.alerting->dutyOfficer : std::string{};
     for (const auto& e : entries) {
         const auto f = region.forumIndex(e.forum);
         const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
@@ -92,6 +97,7 @@ Metrics measure(const exercise::Exercise& run) {
                 if (!activatedForum) break;
                 if (std::none_of(m.activations.begin(), m.activations.end(), [&](const Timing& t) { return t.id == e.forum; }))
                     m.activations.push_back(timing(e, e.forum, region.forums[f].name, m.firstSignal));
+                if (chain.firstConference.at < 0) chain.firstConference = timing(e, e.forum, region.forums[f].name, m.firstSignal);
                 for (const auto& id : affected)
                     if (contains(e.as<protocol::MeetingOpened>()->members, id)) present(id, e.forum, e.t);
                 break;
@@ -126,6 +132,23 @@ Metrics measure(const exercise::Exercise& run) {
                 }
                 break;
             case Kind::contact: ++m.bilateralContacts; break;
+            case Kind::alertAnswered:
+                if (chain.dutyOfficerAnswered.at < 0 && e.actor == region.convener && e.ref == dutyOfficer)
+                    chain.dutyOfficerAnswered = timing(e, e.actor, words.event(e), m.firstSignal);
+                break;
+            case Kind::verified:
+                if (chain.verified.at < 0) chain.verified = timing(e, e.actor, words.event(e), m.firstSignal);
+                break;
+            case Kind::informed:
+                if (chain.firstInformation.at < 0) chain.firstInformation = timing(e, e.actor, words.event(e), m.firstSignal);
+                break;
+            case Kind::informationReceived: {
+                const auto a = region.actorIndex(e.actor);
+                if (a == model::kNone || hasInformation[a] || e.actor == region.convener) break;
+                hasInformation[a] = true;
+                if (++chain.informed == chain.toInform) chain.informedAll = timing(e, e.actor, words.event(e), m.firstSignal);
+                break;
+            }
             case Kind::situationalPicture: {
                 const auto& p = *e.as<protocol::PictureCompiled>();
                 m.reportsMissed += static_cast<int>(p.unreported.size());
@@ -219,6 +242,21 @@ Metrics measure(const exercise::Exercise& run) {
             m.outcomes.push_back({spec.id, spec.name, spec.unit, w->outcome(o)});
         }
     return m;
+}
+
+std::vector<BenchmarkComparison> compareAlerting(const Metrics& m, const model::Region& region) {
+    std::vector<BenchmarkComparison> out;
+    if (!region.alerting) return out;
+    const auto add = [&](const model::AlertingBenchmark& b, const char* step, const Timing& t, Millis lo, Millis hi) {
+        BenchmarkComparison c{b.id, b.name, step, t.at < 0 ? -1 : t.sinceSignal, lo, hi, 2, b.source};
+        if (c.measured >= 0) c.verdict = c.measured < lo ? -1 : c.measured > hi ? 1 : 0;
+        out.push_back(std::move(c));
+    };
+    for (const auto& b : region.alerting->benchmarks) {
+        if (b.informationMin >= 0) add(b, "information", m.alerting.informedAll, b.informationMin, b.informationMax);
+        if (b.conference >= 0) add(b, "conference", m.alerting.firstConference, b.conference, b.conference);
+    }
+    return out;
 }
 
 }  // namespace samverkan::eval

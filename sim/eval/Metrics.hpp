@@ -42,11 +42,23 @@ struct ServicePicture {
     double errorMean = -1, errorMax = -1;
 };
 
+/// The alerting chain (förordning 2017:870, 2 §), each step from the first signal; held against the
+/// region's benchmarks (SSR's 15–20 minutes, Drottninggatan's 15 and 67 minutes).
+struct AlertingTimes {
+    Timing dutyOfficerAnswered;  ///< the convener's duty officer answered its first alert
+    Timing verified;             ///< the first verification of a signal
+    Timing firstInformation;     ///< the first information sent out through the functions on call
+    Timing informedAll;          ///< every actor with a function on call (the convener aside) had information
+    int informed = 0, toInform = 0;  ///< of those actors: how many had information by the end, of how many
+    Timing firstConference;      ///< the first meeting of an activated forum
+};
+
 /// The measurements of one run.
 struct Metrics {
     Millis firstSignal = -1;  ///< the first inject
     std::uint64_t firstSignalSeq = 0;
     std::vector<Timing> activations;     ///< per activated forum that met: its first meeting
+    AlertingTimes alerting;
     Timing firstCoordinatedDecision;     ///< the first decision agreed in a forum
     std::vector<Timing> decisions;       ///< every decision agreed in a forum, in order: the stages of the work
     Timing firstPublicMessage, firstJointMessage;
@@ -90,5 +102,20 @@ struct Metrics {
 
 /// Measures a run (finished or not).
 Metrics measure(const exercise::Exercise& run);
+
+/// One time of the alerting chain held against one of the region's benchmarks.
+struct BenchmarkComparison {
+    std::string benchmark;  ///< the benchmark's id
+    Text name;
+    std::string step;       ///< "information" (to all actors) or "conference" (the first one)
+    Millis measured = -1;   ///< from the first signal; -1: it never happened
+    Millis lo = -1, hi = -1;
+    /// -1 faster than the benchmark, 0 within it, 1 slower, 2 never happened.
+    int verdict = 2;
+    std::string source;
+};
+
+/// The run's alerting times against each of the region's benchmarks, in the region's order.
+std::vector<BenchmarkComparison> compareAlerting(const Metrics& m, const model::Region& region);
 
 }  // namespace samverkan::eval

@@ -56,6 +56,16 @@ void Exercise::behaviourOnEntry(const JournalEntry& entry) {
             for (const auto a : m_cooperation.forum(f).members) learnWarning(a, most);
         }
     }
+    // An alert or a piece of information carries what its sender knows to the function that answers it.
+    if (const auto* answered = entry.as<protocol::AlertAnswered>()) {
+        const auto& region = m_scenario.region;
+        const auto from = region.actorIndex(answered->by);
+        if (from != model::kNone) learnWarning(region.actorIndex(answered->actor), m_warned[from]);
+    } else if (const auto* received = entry.as<protocol::InformationReceived>()) {
+        const auto& region = m_scenario.region;
+        const auto from = region.actorIndex(received->by);
+        if (from != model::kNone) learnWarning(region.actorIndex(received->actor), m_warned[from]);
+    }
     for (const auto i : m_rulesByKind[static_cast<std::size_t>(entry.kind)]) {
         const auto& t = (*m_rules)[i].when;
         if (!matches(t, entry) || (t.known && !knownHolds(*t.known, world(), m_pictureLog))) continue;

@@ -147,6 +147,11 @@ ordered_json dataOf(const Event& event) {
                 return d;
             },
             [](const HandedOver&) { return ordered_json::object(); },
+            [](const Alerted& e) { return ordered_json{{"to", e.to}}; },
+            [](const AlertAnswered& e) { return ordered_json{{"by", e.by}, {"after_ms", e.after}}; },
+            [](const Verified&) { return ordered_json::object(); },
+            [](const Informed& e) { return ordered_json{{"to", e.to}}; },
+            [](const InformationReceived& e) { return ordered_json{{"by", e.by}, {"after_ms", e.after}}; },
             [](const Ended& e) { return ordered_json{{"events", e.events}}; },
         },
         event);

@@ -10,7 +10,7 @@
 namespace samverkan::exercise {
 
 /// The journal format this version writes and reads.
-inline constexpr const char* kJournalFormat = "samverkan-journal/4";
+inline constexpr const char* kJournalFormat = "samverkan-journal/5";
 
 /// The entry as one line of JSON (no newline). Keys in a fixed order; empty fields left out.
 std::string toJsonLine(const protocol::JournalEntry& entry, const render::Renderer& renderer);

@@ -2,6 +2,7 @@
 // Private to sim/exercise: how a scenario's conditions match journal entries and pictures, shared
 // by the scripted plays (Exercise.cpp) and the doctrine rules (Behaviour.cpp).
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -12,10 +13,16 @@
 
 namespace samverkan::exercise {
 
-/// True if the entry is of the trigger's kind and has the forum, actor and ref it names.
+/// True if the entry is an inject sent to `actor` (named in its `to`).
+inline bool sentTo(const JournalEntry& e, const std::string& actor) {
+    const auto* inject = e.as<protocol::InjectDelivered>();
+    return inject != nullptr && std::find(inject->to.begin(), inject->to.end(), actor) != inject->to.end();
+}
+
+/// True if the entry is of the trigger's kind and has the forum, actor, ref and recipient it names.
 inline bool matches(const scenario::Trigger& t, const JournalEntry& e) {
     return t.kind == e.kind && (t.forum.empty() || t.forum == e.forum) && (t.actor.empty() || t.actor == e.actor) &&
-           (t.ref.empty() || t.ref == e.ref);
+           (t.ref.empty() || t.ref == e.ref) && (t.to.empty() || sentTo(e, t.to));
 }
 
 /// True if a known level is past the condition's threshold (nothing known: false).

@@ -10,6 +10,25 @@ const Representation* Actor::at(const std::string& levelId) const {
     return nullptr;
 }
 
+const char* dutyName(Duty duty) {
+    switch (duty) {
+        case Duty::verify: return "verify";
+        case Duty::alert: return "alert";
+        case Duty::inform: return "inform";
+    }
+    return "?";
+}
+
+bool OnCallRole::has(Duty duty) const { return std::find(duties.begin(), duties.end(), duty) != duties.end(); }
+
+const OnCallRole* Actor::onCallRole(const std::string& roleId) const { return findById(onCall, roleId); }
+
+const OnCallRole* Actor::onCallWith(Duty duty) const {
+    for (const auto& r : onCall)
+        if (r.has(duty)) return &r;
+    return nullptr;
+}
+
 namespace {
 // The index of the item whose id is `id`: looked up for every command and journal entry, so the
 // length and the first letter are compared before the rest.

@@ -57,6 +57,27 @@ struct Representation {
     std::vector<std::string> mandate;  ///< decision topics the representative may agree without consulting
 };
 
+/// What an on-call function does in the alerting chain (förordning 2017:870, 2 §: detect, verify,
+/// alert, inform). Convening stays with the convener (R5).
+enum class Duty : std::uint8_t { verify, alert, inform };
+/// The duty's name in region files, e.g. "verify".
+const char* dutyName(Duty duty);
+
+/// A function on call in an organisation, answering day and night: Länsstyrelsen's duty officer
+/// (TiB), the regional cooperation coordinator on call (RSIB), the regional communication
+/// coordinator, each party's duty officer and communicator on duty (KiB). The alerting chain wakes
+/// it; it answers after a time drawn from its range, and then acts in the chain and within its
+/// mandate.
+struct OnCallRole {
+    std::string id;                    ///< the same id in every organisation that has it, e.g. "kib"
+    Text function;                     ///< e.g. "Tjänsteman i beredskap (TiB)"
+    std::vector<Duty> duties;          ///< its part in the alerting chain; none: it is alerted and informed only
+    std::vector<std::string> mandate;  ///< decision topics it may agree without consulting (R3)
+    Millis answerMin = 0, answerMax = 0;  ///< from the alert to its answer, drawn per alert
+    std::string source;                ///< where the function and its times come from, or "assumption"
+    [[nodiscard]] bool has(Duty duty) const;
+};
+
 /// A party to the cooperation, or an outside actor (SMHI, public transport, airports).
 struct Actor {
     std::string id;
@@ -67,9 +88,32 @@ struct Actor {
     Millis consultDelay = 0;      ///< time to consult the home organisation for a mandate (R3, R4)
     Millis implementDelay = 0;    ///< time from an agreed direction to action in the organisation (R10)
     std::vector<Representation> representatives;
+    std::vector<OnCallRole> onCall;  ///< its functions on call, in the region's order
 
     /// The representation at `level`, or nullptr if the actor sends nobody there.
     [[nodiscard]] const Representation* at(const std::string& level) const;
+    /// Its on-call function `id`, or nullptr.
+    [[nodiscard]] const OnCallRole* onCallRole(const std::string& id) const;
+    /// Its first on-call function with `duty`, or nullptr.
+    [[nodiscard]] const OnCallRole* onCallWith(Duty duty) const;
+};
+
+/// What the alerting chain's times are held against: a stated capability or a real event's times,
+/// each from its first signal. -1: not given.
+struct AlertingBenchmark {
+    std::string id;
+    Text name;
+    Millis informationMin = -1, informationMax = -1;  ///< to information to all the actors
+    Millis conference = -1;                           ///< to the first cooperation conference
+    std::string source;
+};
+
+/// The alerting chain of the region: who receives the first signals and whom it alerts.
+struct Alerting {
+    std::string alarmCentre;  ///< actor id (SOS Alarm): signals reach it, it alerts the duty officer
+    std::string dutyOfficer;  ///< on-call role id of the convener that the alarm centre alerts (TiB)
+    std::string source;
+    std::vector<AlertingBenchmark> benchmarks;
 };
 
 /// How long convening takes by one medium, as a range drawn per convening (R5, R6).
@@ -160,6 +204,7 @@ struct Region {
     std::vector<AgendaStep> agenda;
     std::string agendaSource;  ///< where the agenda comes from
     std::vector<ReportingRule> reporting;  ///< who reports when; with no rule naming an actor, it does not report
+    std::optional<Alerting> alerting;      ///< the alerting chain, if the region describes one
 
     /// The doctrine of actor `a`: the last reporting rule naming it (or naming nobody), else none.
     [[nodiscard]] ReportingDoctrine reportingOf(ActorIndex a) const;

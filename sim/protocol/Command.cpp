@@ -7,8 +7,9 @@ namespace {
 // In the variant's order.
 const std::vector<std::string> kTypeNames{
     "request-activation", "convene", "call-in", "release", "set-chair", "agree-decision", "set-priorities",
-    "send-public-message", "deactivate", "answer-decision-point", "inject", "report", "contact", "hand-over"};
-static_assert(std::variant_size_v<Command> == 14);
+    "send-public-message", "deactivate", "answer-decision-point", "inject", "report", "contact", "hand-over",
+    "alert", "verify", "inform"};
+static_assert(std::variant_size_v<Command> == 17);
 }  // namespace
 
 std::string typeName(const Command& command) { return kTypeNames[command.index()]; }

@@ -113,8 +113,35 @@ struct HandOver {
     std::string by, role;
 };
 
+// The alerting chain (förordning 2017:870, 2 §: detect, verify, alert, inform). Each organisation's
+// functions on call (the region's `on_call:`) answer an alert after their own time.
+
+/// An on-call function with the duty `alert` (SOS Alarm's, the duty officer's) wakes the on-call
+/// function `duty` (empty: each recipient's first) of the actors `to` (ids or groups). Each answers
+/// after its own time and then knows what the alerter knows.
+struct Alert {
+    std::string by;
+    std::vector<std::string> to;
+    std::string duty = {};
+    Text text = {};
+};
+/// The duty officer checks a signal with its source (`with`) before alerting and informing.
+struct Verify {
+    std::string by, with;
+    Text text = {};
+};
+/// An on-call function with the duty `inform` sends one piece of information to the actors `to`
+/// (ids or groups; none named: every other actor with one) through their first on-call function; each
+/// has it, and knows what the informer knows, when that function answers.
+struct Inform {
+    std::string by;
+    std::vector<std::string> to;
+    Text text;
+};
+
 using Command = std::variant<RequestActivation, Convene, CallIn, Release, SetChair, AgreeDecision, SetPriorities,
-                             SendPublicMessage, Deactivate, AnswerDecisionPoint, ControlInject, Report, Contact, HandOver>;
+                             SendPublicMessage, Deactivate, AnswerDecisionPoint, ControlInject, Report, Contact, HandOver,
+                             Alert, Verify, Inform>;
 
 /// The command's type name as written in scenarios and journals, e.g. "request-activation".
 std::string typeName(const Command& command);

@@ -110,6 +110,26 @@ void forEachField(C& c, F&& f) {
     f("text", c.text, FieldRef::none, true);
 }
 
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Alert>
+void forEachField(C& c, F&& f) {
+    f("to", c.to, FieldRef::actors, true);
+    f("duty", c.duty, FieldRef::onCall, false);
+    f("text", c.text, FieldRef::none, false);
+}
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Verify>
+void forEachField(C& c, F&& f) {
+    f("with", c.with, FieldRef::actor, true);
+    f("text", c.text, FieldRef::none, false);
+}
+template <class C, class F>
+    requires std::same_as<std::remove_const_t<C>, Inform>
+void forEachField(C& c, F&& f) {
+    f("to", c.to, FieldRef::actors, false);
+    f("text", c.text, FieldRef::none, true);
+}
+
 constexpr FieldShape shapeOf(const std::string&) { return FieldShape::scalar; }
 constexpr FieldShape shapeOf(const std::vector<std::string>&) { return FieldShape::list; }
 constexpr FieldShape shapeOf(const Text&) { return FieldShape::text; }

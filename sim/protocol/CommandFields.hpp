@@ -12,7 +12,7 @@
 namespace samverkan::protocol {
 
 /// What a field refers to, so that loaders can check references and suggest fixes.
-enum class FieldRef { none, actor, actors, forum, topic, medium, decisionPoint, inject, measure };
+enum class FieldRef { none, actor, actors, forum, topic, medium, decisionPoint, inject, measure, onCall };
 /// How a field is written.
 enum class FieldShape { scalar, list, text, duration, args };
 

@@ -62,6 +62,9 @@ Answer Cooperation::apply(const Command& command) {
             else if constexpr (std::is_same_v<T, Deactivate>) return deactivate(c);
             else if constexpr (std::is_same_v<T, Report>) return report(c);
             else if constexpr (std::is_same_v<T, Contact>) return contact(c);
+            else if constexpr (std::is_same_v<T, Alert>) return alert(c);
+            else if constexpr (std::is_same_v<T, Verify>) return verify(c);
+            else if constexpr (std::is_same_v<T, Inform>) return inform(c);
             else return Answer::refused(RefusalCode::notProtocolCommand);
         },
         command);
@@ -76,6 +79,8 @@ void Cooperation::handle(const ProtocolEvent& ev) {
         case ProtocolEvent::Kind::consultDone: consultDone(ev.index, ev.actor); break;
         case ProtocolEvent::Kind::implemented: implemented(ev.index, ev.actor); break;
         case ProtocolEvent::Kind::messageConsultDone: messageConsultDone(ev.index, ev.actor); break;
+        case ProtocolEvent::Kind::alertAnswered: alertAnswered(ev.index, ev.actor); break;
+        case ProtocolEvent::Kind::informationReceived: informationReceived(ev.index, ev.actor); break;
     }
 }
 

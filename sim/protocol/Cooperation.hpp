@@ -25,11 +25,13 @@ using model::kNone;
 
 /// A delayed consequence inside the protocol. Small and trivially copyable.
 struct ProtocolEvent {
-    enum class Kind : std::uint8_t { forumOpens, memberJoins, conference, meetingCloses, consultDone, implemented, messageConsultDone };
+    enum class Kind : std::uint8_t {
+        forumOpens, memberJoins, conference, meetingCloses, consultDone, implemented, messageConsultDone, alertAnswered, informationReceived
+    };
     Kind kind = Kind::forumOpens;
     ForumIndex forum = kNone;
     ActorIndex actor = kNone;
-    std::uint32_t index = 0;  ///< decision index for consultDone / implemented; message index for messageConsultDone
+    std::uint32_t index = 0;  ///< decision index for consultDone / implemented; message, alert or information index for the others
 };
 
 /// What the protocol needs from the run that hosts it.
@@ -122,6 +124,14 @@ struct PriorityCatalogueEntry {
     std::vector<std::string> items;
 };
 
+/// An alert or a piece of information sent out through the on-call functions (the alerting chain).
+struct OnCallMessage {
+    std::string by, duty;  ///< `duty`: the on-call role woken (alerts; empty: each one's first)
+    Millis sentAt = 0;
+    std::vector<ActorIndex> to;
+    std::vector<Millis> answeredAt;  ///< per recipient, -1 until its on-call function answers
+};
+
 /// The cooperation model's rules over one region.
 class Cooperation {
 public:
@@ -158,6 +168,10 @@ public:
     /// True if the current event affects actor `a` (an inject named it, R9).
     [[nodiscard]] bool affected(ActorIndex a) const { return a < m_affected.size() && m_affected[a]; }
     [[nodiscard]] const std::vector<Message>& messages() const { return m_messages; }
+    /// The alerts sent, in order (the alerting chain).
+    [[nodiscard]] const std::vector<OnCallMessage>& alerts() const { return m_alerts; }
+    /// The pieces of information sent through the on-call functions, in order.
+    [[nodiscard]] const std::vector<OnCallMessage>& informs() const { return m_informs; }
     /// Who leads forum `f` with these members present: its chair if one was decided and takes part,
     /// else Länsstyrelsen (R7).
     [[nodiscard]] ActorIndex leaderOf(ForumIndex f, const std::vector<ActorIndex>& members) const;
@@ -189,6 +203,19 @@ private:
     void runAgenda(ForumIndex f, const std::vector<ActorIndex>& members, std::vector<std::string> ids, bool weekly, int number);
     [[nodiscard]] std::vector<ActorIndex> missingAmong(ForumIndex f, const std::vector<ActorIndex>& members) const;
     void messageConsultDone(std::uint32_t message, ActorIndex a);
+    // Alerting.cpp: the alerting chain through the organisations' functions on call.
+    Answer alert(const Alert& c);
+    Answer verify(const Verify& c);
+    Answer inform(const Inform& c);
+    /// Refuses unless `by` has an on-call function with `duty`.
+    [[nodiscard]] std::optional<Answer> needsDuty(const std::string& by, model::Duty duty) const;
+    /// The recipients named by `to`, each with the on-call function `duty` (empty: its first), or a refusal.
+    [[nodiscard]] std::optional<Answer> onCallRecipients(const std::vector<std::string>& to, const std::string& duty,
+                                                         std::vector<ActorIndex>& out) const;
+    /// Draws the answer time of `a`'s on-call function `duty` (empty: its first), whole minutes.
+    Millis drawAnswer(ActorIndex a, const std::string& duty);
+    void alertAnswered(std::uint32_t alert, ActorIndex a);
+    void informationReceived(std::uint32_t inform, ActorIndex a);
     void publish(std::uint32_t message);
     // Decisions.cpp: agreeing, mandates, implementation, priorities and frames.
     Answer agreeDecision(const AgreeDecision& c);
@@ -238,6 +265,7 @@ private:
     std::vector<MeasureOrdering> m_orderings;
     bool m_deviationsAllowed = false;
     std::vector<Message> m_messages;
+    std::vector<OnCallMessage> m_alerts, m_informs;
     const std::vector<model::Measure>* m_measures = nullptr;
     std::vector<bool> m_affected;  ///< per actor: affected by the current event (R9)
     std::vector<std::vector<ActorIndex>> m_suggested;  ///< per forum: actors already suggested

@@ -15,10 +15,10 @@ const std::vector<std::string> kKindNames{
     "chair-changed", "consultation-started", "consultation-done", "decision-proposed", "decision-agreed",
     "own-decision", "proposal", "implemented", "frame-set", "priorities-set", "frame-violation", "message-proposed",
     "public-message", "report", "contact", "deactivated", "decision-point", "decision-answered", "situational-picture",
-    "hand-over", "end"};
+    "hand-over", "alert", "alert-answered", "verified", "informed", "information-received", "end"};
 
 // In the order of RefusalCode.
-constexpr std::array<std::string_view, 44> kRefusalNames{"unknown-role", "unknown-forum", "unknown-actor", "unknown-medium", "unknown-recipient", "unknown-topic", "unknown-measure", "not-running", "not-member", "ordinary-not-activated", "already-active", "already-convening", "already-in-session", "only-convener", "already-member", "convener-stays", "release-chair-first", "already-chair", "only-chair-deactivates", "duplicate-decision", "alone-own-organisation", "members-absent", "empty-priorities", "frame-violation", "unknown-list", "unknown-list-item", "not-decider", "argument-out-of-range", "areas-beyond-deciders", "not-protocol-command", "exercise-ended", "point-not-waiting", "point-for-other", "unknown-option", "only-control-injects", "unknown-inject", "inject-without-text", "only-control-hands-over", "role-not-held", "unknown-service", "not-observer", "frame-omission", "senders-without-forum", "duplicate-message"};
+constexpr std::array<std::string_view, 46> kRefusalNames{"unknown-role", "unknown-forum", "unknown-actor", "unknown-medium", "unknown-recipient", "unknown-topic", "unknown-measure", "not-running", "not-member", "ordinary-not-activated", "already-active", "already-convening", "already-in-session", "only-convener", "already-member", "convener-stays", "release-chair-first", "already-chair", "only-chair-deactivates", "duplicate-decision", "alone-own-organisation", "members-absent", "empty-priorities", "frame-violation", "unknown-list", "unknown-list-item", "not-decider", "argument-out-of-range", "areas-beyond-deciders", "not-protocol-command", "exercise-ended", "point-not-waiting", "point-for-other", "unknown-option", "only-control-injects", "unknown-inject", "inject-without-text", "only-control-hands-over", "role-not-held", "unknown-service", "not-observer", "frame-omission", "senders-without-forum", "duplicate-message", "no-duty", "no-on-call"};
 static_assert(kRefusalNames.size() == static_cast<std::size_t>(kRefusalCodes));
 
 constexpr std::array<std::string_view, 7> kSourceNames{"trainee", "control", "play", "decision-point", "timeout", "cli", "doctrine"};
@@ -76,6 +76,11 @@ Kind kindOf(const Event& event) {
             [](const DecisionPointAnswered&) { return Kind::decisionAnswered; },
             [](const PictureCompiled&) { return Kind::situationalPicture; },
             [](const HandedOver&) { return Kind::handOver; },
+            [](const Alerted&) { return Kind::alert; },
+            [](const AlertAnswered&) { return Kind::alertAnswered; },
+            [](const Verified&) { return Kind::verified; },
+            [](const Informed&) { return Kind::informed; },
+            [](const InformationReceived&) { return Kind::informationReceived; },
             [](const Ended&) { return Kind::end; },
         },
         event);

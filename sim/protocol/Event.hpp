@@ -75,9 +75,11 @@ enum class RefusalCode : std::uint8_t {
     frameOmission,          ///< args: frame forum, list, the item the frame ranks and the order leaves out, forum
     sendersWithoutForum,    ///< args: —
     duplicateMessage,       ///< args: message id
+    noDuty,                 ///< args: actor, duty ("verify", "alert", "inform"): none of its on-call functions has it
+    noOnCall,               ///< args: actor, on-call role ("" for any): the recipient has no such function on call
 };
 /// Every refusal code, for tests that render them all.
-inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::duplicateMessage) + 1;
+inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::noOnCall) + 1;
 
 /// The code's name in journals, e.g. "not-member".
 std::string_view refusalName(RefusalCode code);
@@ -276,6 +278,34 @@ struct PictureCompiled {
 struct HandedOver {
     std::string role;
 };
+/// An alert went out: `by`'s on-call function woke the on-call functions of `to` (`duty`: the one
+/// named; empty: each one's first).
+struct Alerted {
+    std::string by, duty;
+    std::vector<std::string> to;
+    model::Text text;
+};
+/// An on-call function answered an alert, `after` it went out.
+struct AlertAnswered {
+    std::string actor, duty, by;
+    engine::Millis after = 0;
+};
+/// The duty officer verified a signal with its source.
+struct Verified {
+    std::string by, with;
+    model::Text text;
+};
+/// Information went out to `to` through their on-call functions.
+struct Informed {
+    std::string by;
+    std::vector<std::string> to;
+    model::Text text;
+};
+/// One actor's on-call function has the information, `after` it went out.
+struct InformationReceived {
+    std::string actor, duty, by;
+    engine::Millis after = 0;
+};
 struct Ended {
     std::uint64_t events = 0;
 };
@@ -284,7 +314,8 @@ using Event = std::variant<Started, CommandIssued, CommandRefused, InjectDeliver
                            MeetingOpened, MeetingClosed, ConferenceHeld, AgendaItem, CalledIn, MemberJoined, MemberReleased,
                            CompositionSuggested, ChairDecided, ConsultationStarted, ConsultationDone, Decided, ProposalSent,
                            Implemented, PrioritiesSet, FrameViolated, MessageProposed, PublicMessage, ReportMade, ContactMade,
-                           Deactivated, DecisionPointOpened, DecisionPointAnswered, PictureCompiled, HandedOver, Ended>;
+                           Deactivated, DecisionPointOpened, DecisionPointAnswered, PictureCompiled, HandedOver, Alerted,
+                           AlertAnswered, Verified, Informed, InformationReceived, Ended>;
 
 /// The kinds of event, one per journal kind. Some payloads stand for two kinds (a chair decided or
 /// changed; a decision proposed, agreed or taken alone; priorities or a frame; a meeting in either mode).
@@ -293,7 +324,7 @@ enum class Kind : std::uint8_t {
     calledIn, memberJoined, memberReleased, compositionSuggested, chairDecided, chairChanged, consultationStarted,
     consultationDone, decisionProposed, decisionAgreed, ownDecision, proposal, implemented, frameSet, prioritiesSet,
     frameViolation, messageProposed, publicMessage, report, contact, deactivated, decisionPoint, decisionAnswered,
-    situationalPicture, handOver, end
+    situationalPicture, handOver, alert, alertAnswered, verified, informed, informationReceived, end
 };
 inline constexpr int kKinds = static_cast<int>(Kind::end) + 1;
 

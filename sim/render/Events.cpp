@@ -25,6 +25,15 @@ Text count(std::size_t n, const char* svOne, const char* svMany, const char* enO
 
 }  // namespace
 
+Text Renderer::onCall(const std::string& actorId, const std::string& role) const {
+    const auto a = m_scenario.region.actorIndex(actorId);
+    if (a == model::kNone) return cat({actor(actorId), same(" " + role)});
+    const auto& on = m_scenario.region.actors[a].onCall;
+    const model::OnCallRole* r = role.empty() ? (on.empty() ? nullptr : &on.front()) : m_scenario.region.actors[a].onCallRole(role);
+    if (r == nullptr) return cat({actor(actorId), same(role.empty() ? "" : " (" + role + ")")});
+    return cat({actor(actorId), lit(", ", ", "), r->function});
+}
+
 // What one step of a conference's agenda brought up, after "Punkt 2 av 4, Informationsdelning: ".
 Text Renderer::agendaItem(const protocol::AgendaItem& e) const {
     const auto& region = m_scenario.region;
@@ -243,6 +252,28 @@ Text Renderer::event(const JournalEntry& entry) const {
                             silent});
             },
             [&](const HandedOver& e) { return cat({lit("Simulatorn spelar nu ", "The simulator now plays "), actor(e.role), lit(".", ".")}); },
+            [&](const Alerted& e) {
+                std::vector<Text> woken;
+                for (const auto& a : e.to) woken.push_back(onCall(a, e.duty));
+                const Text head = cat({actor(e.by), lit(" larmar ", " alerts "), joinNames(woken)});
+                return e.text.empty() ? cat({head, lit(".", ".")}) : cat({head, lit(": ", ": "), e.text});
+            },
+            [&](const AlertAnswered& e) {
+                return cat({onCall(e.actor, e.duty), lit(" svarar på larmet från ", " answers the alert from "), actor(e.by),
+                            lit(" efter ", " after "), duration(e.after), lit(".", ".")});
+            },
+            [&](const Verified& e) {
+                const Text head = cat({actor(e.by), lit(" verifierar uppgiften med ", " verifies the signal with "), actor(e.with)});
+                return e.text.empty() ? cat({head, lit(".", ".")}) : cat({head, lit(": ", ": "), e.text});
+            },
+            [&](const Informed& e) {
+                return cat({actor(e.by), lit(" informerar ", " informs "), members(e.to),
+                            lit(" genom deras funktioner i beredskap: ", " through their functions on call: "), e.text});
+            },
+            [&](const InformationReceived& e) {
+                return cat({onCall(e.actor, e.duty), lit(" har informationen från ", " has the information from "), actor(e.by),
+                            lit(" efter ", " after "), duration(e.after), lit(".", ".")});
+            },
             [&](const Ended&) { return lit("Övningen är slut.", "The exercise ends."); },
         },
         entry.event);

@@ -67,6 +67,23 @@ Text Renderer::refusal(const protocol::Refusal& r) const {
         case RefusalCode::sendersWithoutForum:
             return lit("Ett gemensamt budskap tas fram i ett forum; ange forumet eller skicka budskapet som ditt eget.",
                        "A joint message is agreed in a forum; name the forum, or send the message as your own.");
+        case RefusalCode::noDuty:
+            return cat({actor(arg(0)), lit(" har ingen funktion i beredskap som får ", " has no function on call that may "), duty(arg(1)),
+                        lit("; i larmkedjan gör SOS Alarm och tjänstemannen i beredskap det (förordning 2017:870, 2 §).",
+                            "; in the alerting chain SOS Alarm and the duty officer do (förordning 2017:870, 2 §).")});
+        case RefusalCode::noOnCall:
+            if (arg(0).empty())
+                return lit("Ingen aktör har en funktion i beredskap att nå.", "No actor has a function on call to reach.");
+            if (arg(1).empty())
+                return cat({actor(arg(0)), lit(" har ingen funktion i beredskap att larma eller informera.",
+                                               " has no function on call to alert or inform.")});
+            // The function by the name the region gives it elsewhere, else as it was typed.
+            for (const auto& a : m_scenario.region.actors)
+                if (const auto* role = a.onCallRole(arg(1)))
+                    return cat({actor(arg(0)), lit(" har ingen funktion i beredskap som ", " has no function on call such as "), role->function,
+                                lit(".", ".")});
+            return cat({actor(arg(0)), lit(" har ingen funktion i beredskap som heter ", " has no function on call named "), quoted(arg(1)),
+                        lit(".", ".")});
         case RefusalCode::duplicateMessage:
             return cat({lit("Det finns redan ett budskap med beteckningen ", "A message named "), quoted(arg(0)),
                         lit(".", " already exists.")});

@@ -316,9 +316,21 @@ Text Renderer::kindLabel(Kind kind) {
         case Kind::decisionAnswered: return both("Svar", "Answer");
         case Kind::situationalPicture: return both("Samlad lägesbild", "Joint situational picture");
         case Kind::handOver: return both("Överlämning", "Hand-over");
+        case Kind::alert: return both("Larm", "Alert");
+        case Kind::alertAnswered: return both("Larm besvarat", "Alert answered");
+        case Kind::verified: return both("Verifierat", "Verified");
+        case Kind::informed: return both("Information", "Information");
+        case Kind::informationReceived: return both("Information mottagen", "Information received");
         case Kind::end: return both("Slut", "End");
     }
     return {};
+}
+
+Text Renderer::duty(const std::string& id) {
+    if (id == "verify") return both("verifiera", "verify");
+    if (id == "alert") return both("larma", "alert");
+    if (id == "inform") return both("informera", "inform");
+    return {id, id};
 }
 
 Text Renderer::commandName(const std::string& type) {
@@ -337,6 +349,9 @@ Text Renderer::commandName(const std::string& type) {
         {"report", {"rapport", "report"}},
         {"contact", {"kontakt", "contact"}},
         {"hand-over", {"överlämning av roll", "hand-over of a role"}},
+        {"alert", {"larm", "alert"}},
+        {"verify", {"verifiering", "verification"}},
+        {"inform", {"information till aktörerna", "information to the actors"}},
     };
     for (const auto& n : kNames)
         if (type == n.id) return n.text;

@@ -62,6 +62,11 @@ public:
     /// An expected action by its name in scenarios ("activate").
     [[nodiscard]] static Text expectedAction(const std::string& id);
     [[nodiscard]] Text warning(const std::string& system, const std::string& level) const;
+    /// An actor's function on call ("Länsstyrelsens tjänsteman i beredskap (TiB)"); `role` empty:
+    /// its first; an unknown one reads as the actor with the role's id.
+    [[nodiscard]] Text onCall(const std::string& actor, const std::string& role) const;
+    /// An alerting duty by its name ("verify": "verifiera").
+    [[nodiscard]] static Text duty(const std::string& id);
 
     [[nodiscard]] const scenario::Scenario& scenario() const { return m_scenario; }
 

@@ -78,6 +78,16 @@ void checkRef(YamlDocument& doc, const YAML::Node& at, const protocol::FieldSpec
                 if (scenario.measure(v) == nullptr)
                     doc.error(at, "unknown measure '" + v + "'" + model::didYouMean(v, measureIds(scenario)));
                 break;
+            case protocol::FieldRef::onCall: {
+                std::vector<std::string> roles;
+                for (const auto& a : region.actors)
+                    for (const auto& r : a.onCall)
+                        if (std::find(roles.begin(), roles.end(), r.id) == roles.end()) roles.push_back(r.id);
+                if (std::find(roles.begin(), roles.end(), v) == roles.end())
+                    doc.error(at, "unknown on-call role '" + v + "'" + model::didYouMean(v, roles) +
+                                      (roles.empty() ? " (the region has no on_call functions)" : ""));
+                break;
+            }
             case protocol::FieldRef::none: break;
         }
     }
@@ -269,6 +279,11 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
         checkActor(doc, *v, t.actor, scenario);
     }
     if (auto v = cond.get("ref")) refAt(*v, "ref");
+    if (auto v = cond.get("to")) {
+        t.to = doc.scalar(*v, "to").value_or("");
+        checkActor(doc, *v, t.to, scenario);
+        if (t.kind != protocol::Kind::inject) doc.error(*v, "'to' goes with an inject: on: {kind: inject, to: …} or {inject: id, to: …}");
+    }
     // What the condition names must exist: an inject, or a decision point (decisions are checked
     // once every step and option is read).
     if (refNode.IsDefined() && t.kind && !t.ref.empty()) {

@@ -363,6 +363,8 @@ bool readRegionDocument(YamlDocument& doc, Region& region) {
     if (auto v = map.require("actors")) readActors(doc, *v, templates, region);
     if (auto v = map.get("groups")) readGroups(doc, *v, region);
     if (auto v = map.get("reporting")) readReporting(doc, *v, region);
+    if (auto v = map.get("on_call")) readOnCall(doc, *v, region);
+    if (auto v = map.get("alerting")) readAlerting(doc, *v, region);
     // The doctrine's rules name forums, measures and services of a scenario: a scenario that uses
     // the region reads and checks them (readBehaviour).
     map.get("behaviour");

@@ -53,6 +53,7 @@ struct Trigger {
     Millis at = 0;
     std::optional<protocol::Kind> kind;  ///< the kind of entry awaited (none given: the loader says so)
     std::string forum, actor, ref;
+    std::string to;  ///< an inject's: it is sent to this actor (named in its `to`)
     std::optional<KnownCondition> known;
     std::string hazard;      ///< `on: {hazard: id, phase: onset|end}`: at the drawn hazard's onset or end
     bool hazardEnd = false;

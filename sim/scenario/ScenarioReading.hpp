@@ -13,6 +13,11 @@ bool readRegionDocument(YamlDocument& doc, model::Region& region);
 /// `region.reporting`, checking the actors and groups they name against the region.
 void readReporting(YamlDocument& doc, const YAML::Node& node, model::Region& region);
 
+/// Reads the `on_call:` functions (after the actors and groups) onto the region's actors.
+void readOnCall(YamlDocument& doc, const YAML::Node& node, model::Region& region);
+/// Reads the `alerting:` chain (after `on_call:`), checking its alarm centre and duty officer.
+void readAlerting(YamlDocument& doc, const YAML::Node& node, model::Region& region);
+
 /// What a doctrine rule's trigger may say beyond a play step's: `on: {warning: N}`,
 /// `on: {observes: {service, below|above}}`, and `after: consult|implement [+ duration]`.
 struct TriggerExtras {

@@ -40,7 +40,10 @@ TEST_CASE("run prints a timeline a trainer can read, in Swedish or English", "[c
     r = samverkanCli({"run", "scenarios/snowstorm.yaml", "--lang", "en"});
     CHECK(r.code == 0);
     CHECK(r.out.find("Snowstorm – red warning — Every role no trainee holds follows its doctrine (") == 0);
-    CHECK(r.out.find("2026-01-14 06:15  +00:15") != std::string::npos);
+    // The warning reaches SOS Alarm, which alerts Länsstyrelsen's duty officer a minute later.
+    CHECK(r.out.find("2026-01-14 06:01  +00:01    SOS Alarm") != std::string::npos);
+    CHECK(r.out.find("SOS Alarm alerts Stockholm County Administrative Board, Duty officer (TiB).") != std::string::npos);
+    CHECK(r.out.find("The alerting chain from the first signal:") != std::string::npos);
     CHECK(r.out.find("[Regional directing forum]") != std::string::npos);
     CHECK(r.out.find("Public message: A severe snowstorm") != std::string::npos);
     r = samverkanCli({"run", "snowstorm", "--play", "alone"});
@@ -127,7 +130,7 @@ TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli
         {{"replay", "scenarios/snowstorm.yaml"}, "scenarios/snowstorm.yaml:1:"},
         {{"replay", "tests/data/bad/journal-v1.jsonl"},
          "tests/data/bad/journal-v1.jsonl:1:1: error: this journal is of format samverkan-journal/1, written by an earlier version"},
-        {{"report", "tests/data/bad/journal-v1.jsonl"}, "this version reads samverkan-journal/4"},
+        {{"report", "tests/data/bad/journal-v1.jsonl"}, "this version reads samverkan-journal/5"},
     };
     for (const auto& c : cases) {
         INFO(c.says);

@@ -59,7 +59,10 @@ TEST_CASE("an altered journal is refused by replay, report and history add at it
     const Lines lines = readLines(original);
     REQUIRE(lines.size() > 60);
     const std::size_t decided = lineOfKind(lines, "decision-agreed"), picture = lineOfKind(lines, "situational-picture"),
-                      convened = lineOfKind(lines, "convened"), command = lineOfKind(lines, "command"), last = lines.size();
+                      convened = lineOfKind(lines, "convened"), last = lines.size();
+    // The first scripted convening (the alerting chain's commands come before it).
+    std::size_t command = lineOfKind(lines, "command");
+    while (lines[command - 1].find("\"type\":\"convene\"") == std::string::npos) command = lineOfKind(lines, "command", command);
     const auto at = [](std::size_t line) { return ":" + std::to_string(line) + ":"; };
 
     const std::vector<Alteration> alterations{

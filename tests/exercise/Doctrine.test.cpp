@@ -236,9 +236,13 @@ TEST_CASE("a role handed over to the simulator takes up its doctrine from where 
     CHECK_FALSE(has(run, "convened"));
     REQUIRE(run.submit(protocol::HandOver{"control", "lansstyrelsen"}, protocol::Source::control).accepted);
     run.runToEnd();
-    // The warning it was given at the start now leads the TiB to convene, 15 minutes after taking over.
+    // SOS Alarm's alert, answered while the trainee held the role, now leads the TiB to verify the
+    // warning (5 minutes after taking over) and then to convene (5 minutes later).
+    CHECK(first(run, "alert-answered", "", "tib").t < 2 * kHour);
+    const auto& verified = first(run, "verified");
+    CHECK(verified.t == 2 * kHour + 5 * kMinute);
     const auto& convened = first(run, "convened", kCoordinating);
-    CHECK(convened.t == 2 * kHour + 15 * kMinute);
+    CHECK(convened.t == verified.t + 5 * kMinute);
     CHECK(first(run, "meeting-opened", kDirecting).t > convened.t);
     CHECK(has(run, "decision-agreed", kDirecting));
 }

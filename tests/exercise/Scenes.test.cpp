@@ -23,7 +23,21 @@ TEST_CASE("R14: the snowstorm's reference play, and its doctrine, follow the see
     // Länsstyrelsen calls the coordinating forum to a telephone conference.
     const auto& convened = first(*run, "convened", kCoordinating);
     CHECK(convened.actor == "lansstyrelsen");
-    CHECK(convened.t == 15 * kMinute);
+    if (p == "doctrine") {
+        // The alerting chain: SOS Alarm alerts the TiB, who verifies the warning with SMHI, informs
+        // the actors and convenes once it has verified (förordning 2017:870, 2 §).
+        const auto& alerted = first(*run, "alert");
+        CHECK(alerted.actor == "sos-alarm");
+        CHECK(alerted.as<protocol::Alerted>()->to == std::vector<std::string>{"lansstyrelsen"});
+        const auto& answered = first(*run, "alert-answered", "", "tib");
+        const auto& verified = first(*run, "verified");
+        CHECK(verified.ref == "smhi");
+        CHECK(answered.t < verified.t);
+        CHECK(first(*run, "informed").t > verified.t);
+        CHECK(convened.t == verified.t + 5 * kMinute);
+    } else {
+        CHECK(convened.t == 15 * kMinute);
+    }
     CHECK(convened.as<protocol::Convened>()->medium == "telephone");
     const auto& coordinatingOpens = first(*run, "meeting-opened", kCoordinating);
     CHECK(coordinatingOpens.t >= convened.t + 15 * kMinute);

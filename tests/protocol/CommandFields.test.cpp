@@ -20,6 +20,9 @@ TEST_CASE("every command type encodes and decodes to itself", "[commands]") {
         Report{"polisen", "f", {"r", "r"}},
         Contact{"polisen", "sl", {"c", "c"}},
         HandOver{"control", "polisen"},
+        Alert{"sos-alarm", {"lansstyrelsen"}, "tib", {"Varning", "Warning"}},
+        Verify{"lansstyrelsen", "smhi", {"Bekräftat", "Confirmed"}},
+        Inform{"lansstyrelsen", {"municipalities"}, {"Läget", "The situation"}},
     };
     REQUIRE(all.size() == std::variant_size_v<Command>);
     for (const auto& c : all) {

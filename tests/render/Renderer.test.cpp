@@ -103,6 +103,9 @@ void tryRefusals(exercise::Exercise& run) {
         HandOver{other, other},
         HandOver{kControl, other},
         Report{other, forum, {}, {"no-such-service"}, {}},
+        Alert{other, {convener}, "tib", {}},
+        Verify{other, convener, {}},
+        Inform{other, {}, {"Läget.", "The situation."}},
     };
     for (const auto& c : attempts) CHECK_FALSE(run.submit(c, Source::control).accepted);
     // A report on a service the reporter does not see in its own operations.
@@ -194,6 +197,14 @@ std::vector<protocol::JournalEntry> everyKind(const scenario::Scenario& s) {
     add(PictureCompiled{forum, kHour, 0, picture});
     add(PictureCompiled{forum, kHour, 0, picture, {a, b}});
     add(HandedOver{b});
+    add(Alerted{a, "", {b}, {}});
+    add(Alerted{a, "kib", {a, b}, {"Snöoväder väntas.", "A snowstorm is coming."}});
+    add(AlertAnswered{b, "", a, 4 * kMinute});
+    add(AlertAnswered{b, "tib", a, 4 * kMinute});
+    add(Verified{a, b, {}});
+    add(Verified{a, b, {"Bekräftat.", "Confirmed."}});
+    add(Informed{a, {a, b}, {"Läget.", "The situation."}});
+    add(InformationReceived{b, "", a, 12 * kMinute});
     add(Ended{12});
     return out;
 }
@@ -263,6 +274,8 @@ TEST_CASE("every refusal reads in both languages and names things by their names
                 case protocol::RefusalCode::onlyConvener:
                 case protocol::RefusalCode::roleNotHeld: args = {b}; break;
                 case protocol::RefusalCode::unknownList: args = {"a-list"}; break;
+                case protocol::RefusalCode::noDuty: args = {b, "inform"}; break;
+                case protocol::RefusalCode::noOnCall: args = {b, "kib"}; break;
                 case protocol::RefusalCode::unknownListItem: args = {list, "an-item"}; break;
                 case protocol::RefusalCode::unknownRole:
                 case protocol::RefusalCode::unknownMedium:

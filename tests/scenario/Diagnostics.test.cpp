@@ -81,8 +81,8 @@ TEST_CASE("too many events are refused with their own error", "[diagnostics][lim
     limits.maxEvents = 1;
     const auto d = diagnose("tests/data/good/minimal.yaml", limits);
     REQUIRE(d.size() == 1);
-    // One inject, one play step and the region's six doctrine rules.
-    CHECK(d[0].message == "the scenario has 8 events (injects, decision points, play steps and doctrine rules); the limit is 1");
+    // One inject, one play step and the region's eleven doctrine rules (five of them the alerting chain).
+    CHECK(d[0].message == "the scenario has 13 events (injects, decision points, play steps and doctrine rules); the limit is 1");
 }
 
 TEST_CASE("deep block nesting is refused before the parser recurses", "[diagnostics][limits]") {

@@ -64,7 +64,7 @@ TEST_CASE("injects carry MSEL fields and expected actions with windows", "[scena
     const auto snow = load("scenarios/snowstorm.yaml");
     const auto* w = snow.inject("smhi-warning");
     CHECK(w->from == "smhi");
-    CHECK(w->to == std::vector<std::string>{"lansstyrelsen"});
+    CHECK(w->to == std::vector<std::string>{"sos-alarm"});
     CHECK(w->channel == "warning");
     CHECK_FALSE(w->note.empty());
     REQUIRE(w->expect.size() == 4);
