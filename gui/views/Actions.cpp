@@ -70,6 +70,44 @@ void drawUnreported(const Session& s, const std::string& role) {
 
 }  // namespace
 
+// The alerting chain (förordning 2017:870, 2 §): the role's own functions on call and what they may
+// do; alert an actor's function, verify a signal with its source, inform every actor.
+void ActionsPanel::drawAlerting(Session& s, const std::string& role, const std::vector<std::string>& actorIds) {
+    const auto& region = s.scenario->region;
+    const auto me = region.actorIndex(role);
+    if (me == model::kNone || region.actors[me].onCall.empty()) return;
+    if (!ImGui::CollapsingHeader(s.t("Larmkedjan", "Alerting chain"))) return;
+    for (const auto& f : region.actors[me].onCall) {
+        std::string duties;
+        for (const auto d : f.duties) duties += (duties.empty() ? "" : ", ") + s.run->renderer().duty(model::dutyName(d)).in(s.lang);
+        ImGui::BulletText("%s%s%s", f.function.in(s.lang).c_str(), duties.empty() ? "" : ": ", duties.c_str());
+    }
+    idCombo(s.t("Aktör##alert", "Actor##alert"), actorIds, alertTo, [&](const std::string& id) { return actorName(s, id); });
+    const auto& target = region.actors[region.actorIndex(actorIds[static_cast<std::size_t>(alertTo)])];
+    if (target.onCall.empty()) {
+        ImGui::TextDisabled("%s", s.t("Aktören har ingen funktion i beredskap.", "The actor has no function on call."));
+    } else {
+        std::vector<std::string> duties;
+        for (const auto& f : target.onCall) duties.push_back(f.id);
+        if (alertDuty >= static_cast<int>(duties.size())) alertDuty = 0;
+        idCombo(s.t("Funktion", "Function"), duties, alertDuty,
+                [&](const std::string& id) { return target.onCallRole(id)->function.in(s.lang); });
+        if (ImGui::Button(s.t("Larma", "Alert")))
+            s.submit(protocol::Alert{.by = role, .to = {target.id}, .duty = duties[static_cast<std::size_t>(alertDuty)], .text = {message, message}});
+        tooltip(s.t("SOS Alarm larmar tjänstemannen i beredskap; TiB larmar regionens funktioner i beredskap.",
+                    "SOS Alarm alerts the duty officer; the TiB alerts the region's functions on call."));
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(s.t("Verifiera med aktören", "Verify with the actor")))
+        s.submit(protocol::Verify{.by = role, .with = target.id, .text = {message, message}});
+    tooltip(s.t("Tjänstemannen i beredskap kontrollerar uppgiften med källan innan hen larmar och informerar.",
+                "The duty officer checks the signal with its source before alerting and informing."));
+    if (ImGui::Button(s.t("Informera alla aktörer", "Inform every actor")) && !message.empty())
+        s.submit(protocol::Inform{.by = role, .to = {}, .text = {message, message}});
+    tooltip(s.t("Informationen når varje aktör när dess funktion i beredskap svarar; skriv texten under Budskap och rapporter.",
+                "The information reaches each actor when its function on call answers; write the text under Messages and reports."));
+}
+
 // What the role may do; each action is a Command, and the answer shows below.
 void ActionsPanel::draw(Session& s) {
     const auto& region = s.scenario->region;
@@ -202,6 +240,8 @@ void ActionsPanel::draw(Session& s) {
         tooltip(s.t("En kontakt utanför forumen; många sådana är vad samverkan ska minska (R15).",
                     "A contact outside the forums; many of them are what cooperation is meant to reduce (R15)."));
     }
+
+    drawAlerting(s, role, actorIds);
 
     if (s.control && ImGui::CollapsingHeader(s.t("Övningsledningens inspel och roller", "Exercise control's injects and roles"),
                                              ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -7,6 +7,11 @@
 namespace samverkan::gui {
 
 namespace {
+// What reaches a role's inbox: injects, alerts and information sent to it.
+bool inInbox(protocol::Kind kind) {
+    return kind == protocol::Kind::inject || kind == protocol::Kind::alert || kind == protocol::Kind::informed;
+}
+
 // An inject is for the role if the role is among its receivers (exercise control sees all).
 bool forRole(const Session& s, const protocol::JournalEntry& e) {
     if (s.control) return true;
@@ -15,6 +20,14 @@ bool forRole(const Session& s, const protocol::JournalEntry& e) {
         const auto me = s.scenario->region.actorIndex(s.role);
         return std::find(to.begin(), to.end(), me) != to.end();
     }
+    // Alerts and information through the role's functions on call.
+    const auto me = s.scenario->region.actorIndex(s.role);
+    const auto names = [&](const std::vector<std::string>& to) {
+        const auto ids = s.run->cooperation().expand(to);
+        return std::find(ids.begin(), ids.end(), me) != ids.end();
+    };
+    if (const auto* alerted = e.as<protocol::Alerted>()) return names(alerted->to);
+    if (const auto* informed = e.as<protocol::Informed>()) return names(informed->to);
     const auto* delivered = e.as<protocol::InjectDelivered>();
     if (delivered == nullptr) return false;
     const auto to = s.run->cooperation().expand(delivered->to);
@@ -56,7 +69,7 @@ void drawInbox(Session& s) {
     const auto& entries = s.run->journal().entries();
     int unread = 0;
     for (std::size_t i = s.seenEntries; i < entries.size(); ++i)
-        if (entries[i].kind == protocol::Kind::inject && forRole(s, entries[i])) ++unread;
+        if (inInbox(entries[i].kind) && forRole(s, entries[i])) ++unread;
     if (!ImGui::BeginTabBar("inbox-tabs")) return;
     const std::string inboxLabel = std::string(s.t("Inkorg", "Inbox")) + " (" + std::to_string(unread) + " " +
                                    s.t("olästa", "unread") + ")###inbox";
@@ -65,7 +78,7 @@ void drawInbox(Session& s) {
         ImGui::BeginChild("inbox", ImVec2(0, 260 - ImGui::GetFrameHeightWithSpacing()), true);
         for (std::size_t i = entries.size(); i-- > 0;) {
             const auto& e = entries[i];
-            if (e.kind != protocol::Kind::inject || !forRole(s, e)) continue;
+            if (!inInbox(e.kind) || !forRole(s, e)) continue;
             const bool isNew = i >= s.seenEntries;
             if (isNew) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.25f, 0.65f, 1));
             ImGui::TextWrapped("%s%s %s: %s", isNew ? "• " : "", engine::formatElapsed(e.t).c_str(),

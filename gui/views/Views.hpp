@@ -76,6 +76,8 @@ struct ActionsPanel {
     int forumChoice = 0;  ///< among the activated forums
     int medium = 0;       ///< convene by 0 = telephone, 1 = a physical meeting
     int actorChoice = 0;  ///< the actor called in, released, made chair or contacted
+    int alertTo = 0;      ///< the actor alerted or verified with
+    int alertDuty = 0;    ///< which of its functions on call is alerted
     DecisionPanel decision;
     std::vector<ListDraft> drafts;
     std::optional<std::size_t> draftsFor;  ///< how many priority orders had been set when the drafts were made
@@ -83,6 +85,7 @@ struct ActionsPanel {
     std::string injectText;
     int injectTo = 0;
     void draw(Session& s);
+    void drawAlerting(Session& s, const std::string& role, const std::vector<std::string>& actorIds);
 };
 
 /// The county's municipalities coloured by how hard the hazards hit them, as the role knows it.
