@@ -411,6 +411,14 @@ void Exercise::scheduleNextWeekly() {
     if (at <= m_scenario.duration) m_sim.scheduleAt(at, {RunEvent::Kind::weekly, 0, {}}, kPriorityWeekly);
 }
 
+// The calendar is in local time: the start's clock, with its offset, gives the date.
+Millis Exercise::nextMonthlyMeeting(Millis notBefore) const {
+    const auto& monthly = m_scenario.region.monthly;
+    if (!monthly) return -1;
+    const std::int64_t local = m_scenario.start.epochMs + m_scenario.start.offsetMinutes * engine::kMinute;
+    return model::nextMonthlyMeeting(*monthly, local + notBefore) - local;
+}
+
 void Exercise::deliverInject(const scenario::Inject& inject) {
     protocol::InjectDelivered e{inject.id, inject.from, inject.channel, inject.to, inject.affects, {}, {}, {}, {}};
     if (inject.warning) {

@@ -109,6 +109,10 @@ public:
     /// outside commands up to time `t` and stopping there, so other choices can be tried from t.
     [[nodiscard]] std::unique_ptr<Exercise> fork(Millis t, std::ostream* journalOut = nullptr) const;
 
+    /// The simulated time of the region's first monthly meeting at or after `notBefore` (the
+    /// calendar read in the start's local time), or -1 when the region has no monthly calendar.
+    [[nodiscard]] Millis nextMonthlyMeeting(Millis notBefore) const override;
+
 private:
     struct RunEvent {
         enum class Kind : std::uint8_t {

@@ -75,9 +75,11 @@ enum class RefusalCode : std::uint8_t {
     frameOmission,          ///< args: frame forum, list, the item the frame ranks and the order leaves out, forum
     sendersWithoutForum,    ///< args: —
     duplicateMessage,       ///< args: message id
+    noCalendar,             ///< args: forum (convened to its next monthly meeting, which the region does not have)
+    meetingTimePassed,      ///< args: forum (convened to a time already past)
 };
 /// Every refusal code, for tests that render them all.
-inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::duplicateMessage) + 1;
+inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::meetingTimePassed) + 1;
 
 /// The code's name in journals, e.g. "not-member".
 std::string_view refusalName(RefusalCode code);
