@@ -179,6 +179,13 @@ Exercise::Holds Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum)
                            (d.command.measure == c.ref && std::find(d.actors.begin(), d.actors.end(), a) != d.actors.end());
                 });
                 break;
+            case Kind::implemented:
+                // Agreed and carried out by every actor it names, each in its own organisation (R10).
+                holds = std::any_of(m_cooperation.decisions().begin(), m_cooperation.decisions().end(), [&](const protocol::Decision& d) {
+                    return (d.command.id == c.ref || d.command.measure == c.ref) && d.agreedAt >= 0 && !d.implementedAt.empty() &&
+                           std::all_of(d.implementedAt.begin(), d.implementedAt.end(), [](Millis t) { return t >= 0; });
+                });
+                break;
             case Kind::warned: holds = m_warned[a] >= c.severity; break;
             case Kind::observes: {
                 if (!m_world) break;

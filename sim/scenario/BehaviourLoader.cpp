@@ -24,6 +24,7 @@ constexpr ConditionKey kConditionKeys[] = {
     {"active", Cond::Kind::active, false},   {"not_active", Cond::Kind::active, true},
     {"member", Cond::Kind::member, false},   {"not_member", Cond::Kind::member, true},
     {"decided", Cond::Kind::decided, false}, {"not_decided", Cond::Kind::decided, true},
+    {"implemented", Cond::Kind::implemented, false}, {"not_implemented", Cond::Kind::implemented, true},
     {"warned", Cond::Kind::warned, false},   {"observes", Cond::Kind::observes, false},
     {"known", Cond::Kind::known, false},     {"hazard_passed", Cond::Kind::passed, false},
     {"hazard_not_passed", Cond::Kind::passed, true}, {"recovered", Cond::Kind::recovered, false},
@@ -95,6 +96,7 @@ Cond readCondition(YamlDocument& doc, const YAML::Node& item, const Scenario& s)
             break;
         }
         case Cond::Kind::decided:
+        case Cond::Kind::implemented:
             // A measure (decided with the actor among those who carry it out) or a decision's id
             // (checked once every rule and step is read).
             c.ref = doc.scalar(kv.second, key).value_or("");
@@ -181,7 +183,8 @@ void checkNeverMet(YamlDocument& doc, const BehaviourRule& r, const Scenario& s)
         for (std::size_t j = 0; j < i; ++j) {
             const auto& d = r.conditions[j];
             if (d.kind == c.kind && d.ref == c.ref && d.negated != c.negated &&
-                (c.kind == Cond::Kind::active || c.kind == Cond::Kind::member || c.kind == Cond::Kind::decided))
+                (c.kind == Cond::Kind::active || c.kind == Cond::Kind::member || c.kind == Cond::Kind::decided ||
+                 c.kind == Cond::Kind::implemented))
                 at(c.where, "rule '" + r.id + "' asks for '" + c.ref + "' both to hold and not to hold: the conditions can never hold together");
         }
     }
@@ -278,7 +281,8 @@ void checkBehaviourDecisions(const Scenario& s, std::vector<Diagnostic>& out) {
                 out.push_back({r.file, at.line, at.column, message});
         };
         for (const auto& c : r.conditions)
-            if (c.kind == Cond::Kind::decided && std::find(measures.begin(), measures.end(), c.ref) == measures.end() &&
+            if ((c.kind == Cond::Kind::decided || c.kind == Cond::Kind::implemented) &&
+                std::find(measures.begin(), measures.end(), c.ref) == measures.end() &&
                 std::find(decisions.begin(), decisions.end(), c.ref) == decisions.end()) {
                 auto names = measures;
                 names.insert(names.end(), decisions.begin(), decisions.end());

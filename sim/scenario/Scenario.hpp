@@ -131,6 +131,7 @@ struct BehaviourCondition {
         active,    ///< the forum is called or in session (activated mode, or an ordinary meeting)
         member,    ///< the actor sits in the forum, or is called to it
         decided,   ///< a decision on the measure that the actor is among the actors of (any stage)
+        implemented,  ///< a decision with that id, or on that measure, carried out by every actor it names (R10)
         warned,    ///< the actor knows of a warning of at least `severity`
         observes,  ///< the actor's own observation of a service, after its delay
         known,     ///< the service in the latest picture of a forum the actor sits in
@@ -139,7 +140,7 @@ struct BehaviourCondition {
         ended      ///< the forum was activated in this run and has gone back to ordinary mode
     };
     Kind kind = Kind::active;
-    bool negated = false;  ///< not_active, not_member, not_decided
+    bool negated = false;  ///< not_active, not_member, not_decided, not_implemented
     std::string ref;       ///< forum id (a level resolved to its activated forum) or measure id
     int severity = 0;
     KnownCondition level;
