@@ -152,12 +152,15 @@ void Exercise::actOnRule(std::uint32_t rule, model::ForumIndex forum) {
 // `never` when a condition can no longer come to hold: a decision it must not see has been taken
 // (decisions are never undone).
 Exercise::Holds Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum) const {
+    return conditionsHold((*m_rules)[rule].conditions, m_ruleActor[rule], forum);
+}
+
+Exercise::Holds Exercise::conditionsHold(const std::vector<scenario::BehaviourCondition>& conditions, model::ActorIndex a,
+                                         model::ForumIndex forum) const {
     using Kind = scenario::BehaviourCondition::Kind;
-    const auto& r = (*m_rules)[rule];
-    const auto a = m_ruleActor[rule];
     const auto& region = m_scenario.region;
     const auto forumOf = [&](const std::string& ref) { return ref == "$forum" ? forum : region.forumIndex(ref); };
-    for (const auto& c : r.conditions) {
+    for (const auto& c : conditions) {
         bool holds = false;
         switch (c.kind) {
             case Kind::active: {

@@ -314,10 +314,16 @@ void Exercise::handle(const RunEvent& ev) {
     switch (ev.kind) {
         case RunEvent::Kind::protocol: m_cooperation.handle(ev.protocolEvent); break;
         case RunEvent::Kind::inject: deliverInject(m_scenario.injects[ev.index]); break;
-        case RunEvent::Kind::playStep:
-            if (!heldByTrainee(protocol::actingRole(m_play->steps[ev.index].command)))
-                submit(m_play->steps[ev.index].command, Source::play);
+        case RunEvent::Kind::playStep: {
+            // A step with conditions is taken only if they hold for its role now.
+            const auto& st = m_play->steps[ev.index];
+            const auto& role = protocol::actingRole(st.command);
+            const auto actor = m_scenario.region.actorIndex(role);
+            const bool holds = st.conditions.empty() ||
+                               (actor != model::kNone && conditionsHold(st.conditions, actor, model::kNone) == Holds::yes);
+            if (!heldByTrainee(role) && holds) submit(st.command, Source::play);
             break;
+        }
         case RunEvent::Kind::pointOpens: openPoint(ev.index); break;
         case RunEvent::Kind::pointTimeout: {
             const auto it = std::find_if(m_openPoints.begin(), m_openPoints.end(),

@@ -163,6 +163,9 @@ private:
     void behaviourTakesOver(const std::string& role);
     enum class Holds : std::uint8_t { yes, no, never };
     [[nodiscard]] Holds ruleHolds(std::uint32_t rule, model::ForumIndex forum) const;
+    /// Whether `conditions` hold for actor `a` now (`forum`: the entry's, for `$forum`).
+    [[nodiscard]] Holds conditionsHold(const std::vector<scenario::BehaviourCondition>& conditions, model::ActorIndex a,
+                                       model::ForumIndex forum) const;
     [[nodiscard]] std::uint8_t& ruleState(std::uint32_t rule, model::ForumIndex forum);
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
     Answer handOver(const protocol::HandOver& command);

@@ -196,6 +196,15 @@ void checkNeverMet(YamlDocument& doc, const BehaviourRule& r, const Scenario& s)
 
 }  // namespace
 
+std::vector<Cond> readConditions(YamlDocument& doc, const YAML::Node& node, const Scenario& s) {
+    std::vector<Cond> out;
+    if (node.IsSequence())
+        for (const auto& c : node) out.push_back(readCondition(doc, c, s));
+    else
+        out.push_back(readCondition(doc, node, s));
+    return out;
+}
+
 void readBehaviour(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     if (!node.IsSequence()) {
         doc.error(node, "behaviour must be a list of rules");
@@ -221,12 +230,7 @@ void readBehaviour(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         rule.warning = extras.warning;
         rule.observes = extras.observes;
         rule.ownDelay = extras.ownDelay;
-        if (auto v = map.get("if")) {
-            if (v->IsSequence())
-                for (const auto& c : *v) rule.conditions.push_back(readCondition(doc, c, s));
-            else
-                rule.conditions.push_back(readCondition(doc, *v, s));
-        }
+        if (auto v = map.get("if")) rule.conditions = readConditions(doc, *v, s);
         if (auto v = map.get("repeat")) rule.repeat = doc.boolean(*v, "repeat").value_or(false);
         const YAML::Node doNode = item["do"];
         auto command = readCommand(doc, map, item, who.empty() ? std::string() : who.front(), s, true);
@@ -275,12 +279,9 @@ void checkBehaviourDecisions(const Scenario& s, std::vector<Diagnostic>& out) {
     std::vector<std::string> measures;
     for (const auto& m : s.measures) measures.push_back(m.id);
     std::set<std::string> reported;
-    for (const auto& r : s.behaviour) {
-        const auto report = [&](const Location& at, const std::string& message) {
-            if (reported.insert(r.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)).second)
-                out.push_back({r.file, at.line, at.column, message});
-        };
-        for (const auto& c : r.conditions)
+    // `decided` and `implemented` name a measure or a decision that something agrees.
+    const auto checkRefs = [&](const std::vector<Cond>& conditions, const auto& report) {
+        for (const auto& c : conditions)
             if ((c.kind == Cond::Kind::decided || c.kind == Cond::Kind::implemented) &&
                 std::find(measures.begin(), measures.end(), c.ref) == measures.end() &&
                 std::find(decisions.begin(), decisions.end(), c.ref) == decisions.end()) {
@@ -289,11 +290,24 @@ void checkBehaviourDecisions(const Scenario& s, std::vector<Diagnostic>& out) {
                 report(c.where, "'" + c.ref + "' is neither a measure nor a decision any rule, step or option agrees" +
                                     model::didYouMean(c.ref, names));
             }
+    };
+    for (const auto& r : s.behaviour) {
+        const auto report = [&](const Location& at, const std::string& message) {
+            if (reported.insert(r.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)).second)
+                out.push_back({r.file, at.line, at.column, message});
+        };
+        checkRefs(r.conditions, report);
         if (!r.when.timed && r.when.kind && (*r.when.kind == protocol::Kind::decisionAgreed) && !r.when.ref.empty() &&
             std::find(decisions.begin(), decisions.end(), r.when.ref) == decisions.end())
             report(r.when.where, "rule '" + r.id + "' waits for decision '" + r.when.ref +
                                      "', which no rule, step or option agrees" + model::didYouMean(r.when.ref, decisions));
     }
+    const auto reportInScenario = [&](const Location& at, const std::string& message) {
+        if (reported.insert(s.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)).second)
+            out.push_back({s.file, at.line, at.column, message});
+    };
+    for (const auto& p : s.plays)
+        for (const auto& st : p.steps) checkRefs(st.conditions, reportInScenario);
 }
 
 namespace {

@@ -451,6 +451,13 @@ std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const
             role = doc.scalar(*v, "role").value_or("");
             checkActor(doc, *v, role, scenario, true);
         }
+        if (auto v = map.get("if")) {
+            step.conditions = readConditions(doc, *v, scenario);
+            for (const auto& c : step.conditions)
+                if (c.ref == "$forum")
+                    doc.errorAt(c.where.line, c.where.column,
+                                "'$forum' stands for the forum of the entry a doctrine rule acts on; a play step names its forum");
+        }
         auto command = readCommand(doc, map, item, role, scenario);
         map.finish();
         if (command) {

@@ -110,21 +110,6 @@ struct DecisionPoint {
     Location where;
 };
 
-/// One scripted command, attributed to the role that takes it.
-struct PlayStep {
-    std::string id;
-    Trigger when;
-    protocol::Command command;
-    Location where;
-};
-
-/// A scripted way to play the scenario (the reference play, "late", "alone", …).
-struct Play {
-    std::string name;
-    Text description;
-    std::vector<PlayStep> steps;
-};
-
 /// A condition a simulated actor checks, when its rule is triggered and again when it acts.
 struct BehaviourCondition {
     enum class Kind : std::uint8_t {
@@ -145,6 +130,23 @@ struct BehaviourCondition {
     int severity = 0;
     KnownCondition level;
     Location where;
+};
+
+/// One scripted command, attributed to the role that takes it; with `conditions` (`if:`), taken
+/// only if they hold for that role when the step comes (checked as a doctrine rule's are).
+struct PlayStep {
+    std::string id;
+    Trigger when;
+    protocol::Command command;
+    Location where;
+    std::vector<BehaviourCondition> conditions = {};
+};
+
+/// A scripted way to play the scenario (the reference play, "late", "alone", …).
+struct Play {
+    std::string name;
+    Text description;
+    std::vector<PlayStep> steps;
 };
 
 /// How long an actor takes before it acts on a rule: a fixed time, or its own consultation or
