@@ -160,3 +160,21 @@ TEST_CASE("R2: convened to the next meeting, the coordination group meets on the
     // December 2026 starts on a Tuesday: its second Tuesday is the 8th.
     CHECK(engine::formatClock(s.start, run.nextMonthlyMeeting(300 * kDay)) == "2026-12-08 09:00");
 }
+
+TEST_CASE("R13: a conference planned for its time leaves the forum's rhythm as it was", "[conferences][R13]") {
+    // The snowstorm's coordinating forum confers every 6 hours; a conference planned for a time
+    // between two of them is held then, and the rhythm's conferences are held as before.
+    const auto reference = play("snowstorm", "reference");
+    const std::string forum = "regionalt-samordnande-forum";
+    const Millis opened = first(*reference, "meeting-opened", forum).t;
+    exercise::Options o;
+    o.playName = "reference";
+    exercise::Exercise run(shipped("snowstorm"), o);
+    run.runUntil(opened + kHour);
+    const Millis at = opened + 9 * kHour;
+    REQUIRE(run.submit(protocol::Convene{"lansstyrelsen", forum, "telephone", 0, {}, "+" + engine::formatDuration(at)}).accepted);
+    run.runUntil(opened + 13 * kHour);
+    std::vector<Millis> times;
+    for (const auto& c : all(run, "conference", forum)) times.push_back(c.t);
+    CHECK(times == std::vector<Millis>{opened + 6 * kHour, at, opened + 12 * kHour});
+}
