@@ -147,6 +147,7 @@ TEST_CASE("R13: the demonstration's reference play, and its doctrine, follow the
         for (const auto& sv : picture->as<protocol::PictureCompiled>()->services)
             if (sv.known) ++known;
         CHECK(known == static_cast<int>(run->world()->spec().services.size()));
+        CHECK(picture->as<protocol::PictureCompiled>()->unreported.empty());
         const auto reports = all(*run, "report", "planeringsforum");
         CHECK(std::count_if(reports.begin(), reports.end(), [&](const JournalEntry& e) { return e.t == c.t; }) >= 4);
     }
@@ -177,6 +178,9 @@ TEST_CASE("R13: in the late play the affected actors meet eight hours later", "[
     CHECK(first(*late, "activation-requested", "planeringsforum").t -
               first(*reference, "activation-requested", "planeringsforum").t ==
           8 * kHour);
+    // The conference during the march was planned for its time: activated later, it is held then all the same.
+    CHECK(all(*late, "conference", "planeringsforum").back().t == all(*reference, "conference", "planeringsforum").back().t);
+    CHECK(all(*late, "conference", "planeringsforum").back().t == 5 * kDay + 5 * kHour + 15 * kMinute);
     const auto alone = play("demonstration", "alone");
     CHECK_FALSE(has(*alone, "meeting-opened", "planeringsforum"));
     CHECK(all(*alone, "contact").size() == 5);
