@@ -162,12 +162,15 @@ void Exercise::actOnRule(std::uint32_t rule, model::ForumIndex forum) {
 // `never` when a condition can no longer come to hold: a decision it must not see has been taken
 // (decisions are never undone).
 Exercise::Holds Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum) const {
+    return conditionsHold((*m_rules)[rule].conditions, m_ruleActor[rule], forum);
+}
+
+Exercise::Holds Exercise::conditionsHold(const std::vector<scenario::BehaviourCondition>& conditions, model::ActorIndex a,
+                                         model::ForumIndex forum) const {
     using Kind = scenario::BehaviourCondition::Kind;
-    const auto& r = (*m_rules)[rule];
-    const auto a = m_ruleActor[rule];
     const auto& region = m_scenario.region;
     const auto forumOf = [&](const std::string& ref) { return ref == "$forum" ? forum : region.forumIndex(ref); };
-    for (const auto& c : r.conditions) {
+    for (const auto& c : conditions) {
         bool holds = false;
         switch (c.kind) {
             case Kind::active: {
@@ -187,6 +190,13 @@ Exercise::Holds Exercise::ruleHolds(std::uint32_t rule, model::ForumIndex forum)
                 holds = std::any_of(m_cooperation.decisions().begin(), m_cooperation.decisions().end(), [&](const protocol::Decision& d) {
                     return d.command.id == c.ref ||
                            (d.command.measure == c.ref && std::find(d.actors.begin(), d.actors.end(), a) != d.actors.end());
+                });
+                break;
+            case Kind::implemented:
+                // Agreed and carried out by every actor it names, each in its own organisation (R10).
+                holds = std::any_of(m_cooperation.decisions().begin(), m_cooperation.decisions().end(), [&](const protocol::Decision& d) {
+                    return (d.command.id == c.ref || d.command.measure == c.ref) && d.agreedAt >= 0 && !d.implementedAt.empty() &&
+                           std::all_of(d.implementedAt.begin(), d.implementedAt.end(), [](Millis t) { return t >= 0; });
                 });
                 break;
             case Kind::warned: holds = m_warned[a] >= c.severity; break;

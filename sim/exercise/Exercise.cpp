@@ -314,10 +314,16 @@ void Exercise::handle(const RunEvent& ev) {
     switch (ev.kind) {
         case RunEvent::Kind::protocol: m_cooperation.handle(ev.protocolEvent); break;
         case RunEvent::Kind::inject: deliverInject(m_scenario.injects[ev.index]); break;
-        case RunEvent::Kind::playStep:
-            if (!heldByTrainee(protocol::actingRole(m_play->steps[ev.index].command)))
-                submit(m_play->steps[ev.index].command, Source::play);
+        case RunEvent::Kind::playStep: {
+            // A step with conditions is taken only if they hold for its role now.
+            const auto& st = m_play->steps[ev.index];
+            const auto& role = protocol::actingRole(st.command);
+            const auto actor = m_scenario.region.actorIndex(role);
+            const bool holds = st.conditions.empty() ||
+                               (actor != model::kNone && conditionsHold(st.conditions, actor, model::kNone) == Holds::yes);
+            if (!heldByTrainee(role) && holds) submit(st.command, Source::play);
             break;
+        }
         case RunEvent::Kind::pointOpens: openPoint(ev.index); break;
         case RunEvent::Kind::pointTimeout: {
             const auto it = std::find_if(m_openPoints.begin(), m_openPoints.end(),
@@ -409,6 +415,14 @@ void Exercise::scheduleNextWeekly() {
         next += 7 * engine::kDay;
     const Millis at = m_sim.now() + (next - local);
     if (at <= m_scenario.duration) m_sim.scheduleAt(at, {RunEvent::Kind::weekly, 0, {}}, kPriorityWeekly);
+}
+
+// The calendar is in local time: the start's clock, with its offset, gives the date.
+Millis Exercise::nextMonthlyMeeting(Millis notBefore) const {
+    const auto& monthly = m_scenario.region.monthly;
+    if (!monthly) return -1;
+    const std::int64_t local = m_scenario.start.epochMs + m_scenario.start.offsetMinutes * engine::kMinute;
+    return model::nextMonthlyMeeting(*monthly, local + notBefore) - local;
 }
 
 void Exercise::deliverInject(const scenario::Inject& inject) {

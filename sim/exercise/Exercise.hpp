@@ -109,6 +109,10 @@ public:
     /// outside commands up to time `t` and stopping there, so other choices can be tried from t.
     [[nodiscard]] std::unique_ptr<Exercise> fork(Millis t, std::ostream* journalOut = nullptr) const;
 
+    /// The simulated time of the region's first monthly meeting at or after `notBefore` (the
+    /// calendar read in the start's local time), or -1 when the region has no monthly calendar.
+    [[nodiscard]] Millis nextMonthlyMeeting(Millis notBefore) const override;
+
 private:
     struct RunEvent {
         enum class Kind : std::uint8_t {
@@ -159,6 +163,9 @@ private:
     void behaviourTakesOver(const std::string& role);
     enum class Holds : std::uint8_t { yes, no, never };
     [[nodiscard]] Holds ruleHolds(std::uint32_t rule, model::ForumIndex forum) const;
+    /// Whether `conditions` hold for actor `a` now (`forum`: the entry's, for `$forum`).
+    [[nodiscard]] Holds conditionsHold(const std::vector<scenario::BehaviourCondition>& conditions, model::ActorIndex a,
+                                       model::ForumIndex forum) const;
     [[nodiscard]] std::uint8_t& ruleState(std::uint32_t rule, model::ForumIndex forum);
     [[nodiscard]] bool heldByTrainee(const std::string& role) const;
     Answer handOver(const protocol::HandOver& command);

@@ -136,6 +136,23 @@ struct WeeklyConference {
     std::string source = {};   ///< where the weekday and time come from, or "assumption"
 };
 
+/// A standing monthly meeting of an ordinary forum (the coordination group's monthly group meeting,
+/// R2): on a fixed day of the month, or on the n-th given weekday of the month, at a local time.
+/// Convening "to the next meeting" (`meet_at: next-meeting`) follows it.
+struct MonthlyMeeting {
+    std::string forum;
+    int day = 0;           ///< day of the month, 1–28 (every month has it); 0 when `week` is used
+    int week = 0;          ///< 1–4: the week of the month in which `weekday` falls; 0 when `day` is used
+    int weekday = 0;       ///< ISO weekday with `week`, 1 = Monday
+    Millis timeOfDay = 0;  ///< local time after midnight
+    std::string medium;
+    std::string source = {};  ///< where the day and time come from, or "assumption"
+};
+
+/// The first monthly meeting at or after `localNotBefore`, both in local milliseconds since
+/// 1970-01-01T00:00 (the scenario's clock with its offset added).
+std::int64_t nextMonthlyMeeting(const MonthlyMeeting& meeting, std::int64_t localNotBefore);
+
 /// What a step of the conference agenda does. The four of SSR's routine each have their part in
 /// the run; a step of the region's own (`other`) is journalled with who took part, nothing more.
 enum class AgendaRole : std::uint8_t {
@@ -200,6 +217,7 @@ struct Region {
     Millis meetingLength = 0;          ///< how long an ordinary-mode meeting lasts
     Millis activatedConferenceInterval = 0;  ///< extra conferences while a forum is activated
     std::optional<WeeklyConference> weekly;
+    std::optional<MonthlyMeeting> monthly;  ///< the calendar of an ordinary forum's monthly meetings
     /// The agenda every cooperation conference runs, in order; empty = SSR's (ssrAgenda()).
     std::vector<AgendaStep> agenda;
     std::string agendaSource;  ///< where the agenda comes from

@@ -26,11 +26,14 @@ struct RequestActivation {
     Text reason;
 };
 /// Länsstyrelsen convenes a forum, or an extra conference of an active one (R5). The meeting opens
-/// after the medium's convening delay, or at `meetIn` from now if that is later.
+/// after the medium's convening delay, or at `meetIn` from now if that is later, or at `meetAt`:
+/// "next-meeting" (the forum's next monthly meeting on the region's calendar, at least the medium's
+/// longest delay ahead) or a time from the start ("+5d5h15min": a conference planned beforehand).
 struct Convene {
     std::string by, forum, medium;
     Millis meetIn = 0;
     std::vector<std::string> actors;  ///< who is called; empty = the forum's usual members
+    std::string meetAt = {};
 };
 /// Call an actor into a running forum (adapted composition, R9).
 struct CallIn {

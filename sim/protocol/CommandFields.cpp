@@ -27,6 +27,7 @@ void forEachField(C& c, F&& f) {
     f("medium", c.medium, FieldRef::medium, false);
     f("meet_in", c.meetIn, FieldRef::none, false);
     f("actors", c.actors, FieldRef::actors, false);
+    f("meet_at", c.meetAt, FieldRef::none, false);
 }
 template <class C, class F>
     requires std::same_as<std::remove_const_t<C>, CallIn>

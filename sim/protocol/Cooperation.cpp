@@ -74,7 +74,7 @@ void Cooperation::handle(const ProtocolEvent& ev) {
     switch (ev.kind) {
         case ProtocolEvent::Kind::forumOpens: forumOpens(ev.forum); break;
         case ProtocolEvent::Kind::memberJoins: memberJoins(ev.forum, ev.actor); break;
-        case ProtocolEvent::Kind::conference: conference(ev.forum); break;
+        case ProtocolEvent::Kind::conference: conference(ev.forum, ev.index == 1); break;
         case ProtocolEvent::Kind::meetingCloses: meetingCloses(ev.forum); break;
         case ProtocolEvent::Kind::consultDone: consultDone(ev.index, ev.actor); break;
         case ProtocolEvent::Kind::implemented: implemented(ev.index, ev.actor); break;
@@ -149,9 +149,14 @@ Answer Cooperation::convene(const Convene& c) {
     const bool extraConference = state.status == ForumStatus::active;
     if (extraConference && m_region.forums[f].mode == model::Mode::ordinary)
         return Answer::refused(RefusalCode::alreadyInSession, {forumId(f)});
-    const Millis delay = std::max(drawConveningDelay(medium), c.meetIn);
+    Millis meetIn = c.meetIn;
+    if (auto refused = meetingTime(c, f, medium, meetIn)) return *refused;
+    const Millis delay = std::max(drawConveningDelay(medium), meetIn);
     const ProtocolEvent::Kind kind = extraConference ? ProtocolEvent::Kind::conference : ProtocolEvent::Kind::forumOpens;
-    if (extraConference) {
+    if (extraConference && !c.meetAt.empty()) {
+        // A conference planned for its time keeps the forum's rhythm and the other planned ones.
+        state.plannedConferences.emplace_back(m_effects.now() + delay, m_effects.scheduleIn(delay, {kind, f, kNone, 1}));
+    } else if (extraConference) {
         m_effects.cancel(state.conferenceEvent);
         state.conferenceEvent = m_effects.scheduleIn(delay, {kind, f, kNone, 0});
     } else {
@@ -170,6 +175,25 @@ Answer Cooperation::convene(const Convene& c) {
     record(Convened{c.by, forumId(f), medium, delay, extraConference, extraConference ? std::vector<std::string>{} : idsOf(state.invited)},
            c.by, forumId(f));
     return Answer::ok();
+}
+
+std::optional<Answer> Cooperation::meetingTime(const Convene& c, ForumIndex f, const std::string& medium, Millis& meetIn) const {
+    if (c.meetAt.empty()) return std::nullopt;
+    const Millis now = m_effects.now();
+    Millis at = -1;
+    if (c.meetAt == "next-meeting") {
+        // The next meeting on the calendar that the call can still reach, whatever the draw.
+        const bool calendared = m_region.monthly && m_region.forumIndex(m_region.monthly->forum) == f;
+        const auto* d = m_region.conveningBy(medium);
+        at = calendared ? m_effects.nextMonthlyMeeting(now + (d == nullptr ? 0 : d->max)) : -1;
+        if (at < 0) return Answer::refused(RefusalCode::noCalendar, {forumId(f)});
+    } else {
+        const auto offset = engine::parseOffset(c.meetAt);
+        if (!offset || *offset < now) return Answer::refused(RefusalCode::meetingTimePassed, {forumId(f)});
+        at = *offset;
+    }
+    meetIn = at - now;
+    return std::nullopt;
 }
 
 void Cooperation::forumOpens(ForumIndex f) {
@@ -214,14 +238,19 @@ void Cooperation::meetingCloses(ForumIndex f) {
     record(MeetingClosed{forumId(f)}, m_region.convener, forumId(f));
 }
 
-void Cooperation::conference(ForumIndex f) {
+void Cooperation::conference(ForumIndex f, bool planned) {
     auto& state = m_forums[f];
+    if (planned) {
+        auto& list = state.plannedConferences;
+        const auto it = std::find_if(list.begin(), list.end(), [&](const auto& p) { return p.first == m_effects.now(); });
+        if (it != list.end()) list.erase(it);
+    }
     if (!forumRunning(f)) return;
     ++state.meetings;
     auto ids = idsOf(state.members);
     record(ConferenceHeld{forumId(f), false, state.meetings, ids, actorId(leaderOf(f, state.members))}, m_region.convener,
            forumId(f));
-    if (m_region.conferenceInterval(f) > 0)
+    if (!planned && m_region.conferenceInterval(f) > 0)
         state.conferenceEvent =
             m_effects.scheduleIn(m_region.conferenceInterval(f), {ProtocolEvent::Kind::conference, f, kNone, 0});
     runAgenda(f, state.members, std::move(ids), false, state.meetings);
@@ -300,6 +329,8 @@ Answer Cooperation::deactivate(const Deactivate& c) {
     if (m_region.forums[f].mode != model::Mode::activated || !forumRunning(f)) return notRunning(f);
     if (!isConvener(c.by) && state.chair != actorOf(c.by)) return Answer::refused(RefusalCode::onlyChairDeactivates, {forumId(f)});
     m_effects.cancel(state.conferenceEvent);
+    for (const auto& p : state.plannedConferences) m_effects.cancel(p.second);
+    state.plannedConferences.clear();
     state.status = ForumStatus::idle;
     state.members.clear();
     state.invited.clear();

@@ -52,6 +52,9 @@ public:
     /// part (the members' reports at the actor reports, the joint picture at the regional picture).
     /// `weekly`: the standing weekly conference in ordinary mode.
     virtual void agendaStep(ForumIndex /*forum*/, const model::AgendaStep& /*step*/, bool /*weekly*/) {}
+    /// The simulated time of the region's first monthly meeting (conferences.monthly) at or after
+    /// `notBefore`, or -1 when there is none (no calendar, or the host has no clock to read it by).
+    [[nodiscard]] virtual Millis nextMonthlyMeeting(Millis /*notBefore*/) const { return -1; }
 };
 
 /// Idle (ordinary mode, no meeting), convening (called, not yet met) or active (activated mode,
@@ -70,6 +73,8 @@ struct ForumState {
     int meetings = 0;                  ///< meetings and conferences held, over the run
     Millis lastAgendaAt = -1;          ///< when the forum's previous conference ran its agenda (or its activation began)
     engine::EventId openEvent, conferenceEvent, closeEvent;
+    /// Conferences planned for a set time (`meetAt`), each with its time: kept beside the rhythm.
+    std::vector<std::pair<Millis, engine::EventId>> plannedConferences = {};
     [[nodiscard]] bool has(ActorIndex a) const;
 };
 
@@ -196,7 +201,9 @@ private:
     Answer contact(const Contact& c);
     void forumOpens(ForumIndex f);
     void memberJoins(ForumIndex f, ActorIndex a);
-    void conference(ForumIndex f);
+    void conference(ForumIndex f, bool planned);
+    /// When a convening of `f` by `medium` at `meetAt` opens, from now; -1 with the refusal when it cannot.
+    [[nodiscard]] std::optional<Answer> meetingTime(const Convene& c, ForumIndex f, const std::string& medium, Millis& meetIn) const;
     void meetingCloses(ForumIndex f);
     void suggestMissing(ForumIndex f);
     /// Runs the region's agenda at a conference of `f` with `members` (`ids`: their ids), numbered `number`.

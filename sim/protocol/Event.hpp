@@ -77,9 +77,11 @@ enum class RefusalCode : std::uint8_t {
     duplicateMessage,       ///< args: message id
     noDuty,                 ///< args: actor, duty ("verify", "alert", "inform"): none of its on-call functions has it
     noOnCall,               ///< args: actor, on-call role ("" for any): the recipient has no such function on call
+    noCalendar,             ///< args: forum (convened to its next monthly meeting, which the region does not have)
+    meetingTimePassed,      ///< args: forum (convened to a time already past)
 };
 /// Every refusal code, for tests that render them all.
-inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::noOnCall) + 1;
+inline constexpr int kRefusalCodes = static_cast<int>(RefusalCode::meetingTimePassed) + 1;
 
 /// The code's name in journals, e.g. "not-member".
 std::string_view refusalName(RefusalCode code);

@@ -87,6 +87,12 @@ Text Renderer::refusal(const protocol::Refusal& r) const {
         case RefusalCode::duplicateMessage:
             return cat({lit("Det finns redan ett budskap med beteckningen ", "A message named "), quoted(arg(0)),
                         lit(".", " already exists.")});
+        case RefusalCode::noCalendar:
+            return cat({forum(arg(0)), lit(" har inga månadsmöten i regionens kalender; ange en tid i stället.",
+                                           " has no monthly meetings on the region's calendar; give a time instead.")});
+        case RefusalCode::meetingTimePassed:
+            return cat({lit("Tiden för mötet i ", "The time for the meeting of "), forum(arg(0)),
+                        lit(" har redan passerat.", " has already passed.")});
         case RefusalCode::unknownList:
             return cat({lit("Det finns ingen prioriteringslista ", "There is no priority list "), quoted(arg(0)), lit(".", ".")});
         case RefusalCode::unknownListItem:

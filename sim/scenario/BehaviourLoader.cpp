@@ -24,6 +24,7 @@ constexpr ConditionKey kConditionKeys[] = {
     {"active", Cond::Kind::active, false},   {"not_active", Cond::Kind::active, true},
     {"member", Cond::Kind::member, false},   {"not_member", Cond::Kind::member, true},
     {"decided", Cond::Kind::decided, false}, {"not_decided", Cond::Kind::decided, true},
+    {"implemented", Cond::Kind::implemented, false}, {"not_implemented", Cond::Kind::implemented, true},
     {"warned", Cond::Kind::warned, false},   {"observes", Cond::Kind::observes, false},
     {"known", Cond::Kind::known, false},     {"hazard_passed", Cond::Kind::passed, false},
     {"hazard_not_passed", Cond::Kind::passed, true}, {"recovered", Cond::Kind::recovered, false},
@@ -95,6 +96,7 @@ Cond readCondition(YamlDocument& doc, const YAML::Node& item, const Scenario& s)
             break;
         }
         case Cond::Kind::decided:
+        case Cond::Kind::implemented:
             // A measure (decided with the actor among those who carry it out) or a decision's id
             // (checked once every rule and step is read).
             c.ref = doc.scalar(kv.second, key).value_or("");
@@ -181,7 +183,8 @@ void checkNeverMet(YamlDocument& doc, const BehaviourRule& r, const Scenario& s)
         for (std::size_t j = 0; j < i; ++j) {
             const auto& d = r.conditions[j];
             if (d.kind == c.kind && d.ref == c.ref && d.negated != c.negated &&
-                (c.kind == Cond::Kind::active || c.kind == Cond::Kind::member || c.kind == Cond::Kind::decided))
+                (c.kind == Cond::Kind::active || c.kind == Cond::Kind::member || c.kind == Cond::Kind::decided ||
+                 c.kind == Cond::Kind::implemented))
                 at(c.where, "rule '" + r.id + "' asks for '" + c.ref + "' both to hold and not to hold: the conditions can never hold together");
         }
     }
@@ -192,6 +195,15 @@ void checkNeverMet(YamlDocument& doc, const BehaviourRule& r, const Scenario& s)
 }
 
 }  // namespace
+
+std::vector<Cond> readConditions(YamlDocument& doc, const YAML::Node& node, const Scenario& s) {
+    std::vector<Cond> out;
+    if (node.IsSequence())
+        for (const auto& c : node) out.push_back(readCondition(doc, c, s));
+    else
+        out.push_back(readCondition(doc, node, s));
+    return out;
+}
 
 void readBehaviour(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
     if (!node.IsSequence()) {
@@ -218,12 +230,7 @@ void readBehaviour(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         rule.warning = extras.warning;
         rule.observes = extras.observes;
         rule.ownDelay = extras.ownDelay;
-        if (auto v = map.get("if")) {
-            if (v->IsSequence())
-                for (const auto& c : *v) rule.conditions.push_back(readCondition(doc, c, s));
-            else
-                rule.conditions.push_back(readCondition(doc, *v, s));
-        }
+        if (auto v = map.get("if")) rule.conditions = readConditions(doc, *v, s);
         if (auto v = map.get("repeat")) rule.repeat = doc.boolean(*v, "repeat").value_or(false);
         const YAML::Node doNode = item["do"];
         auto command = readCommand(doc, map, item, who.empty() ? std::string() : who.front(), s, true);
@@ -272,24 +279,35 @@ void checkBehaviourDecisions(const Scenario& s, std::vector<Diagnostic>& out) {
     std::vector<std::string> measures;
     for (const auto& m : s.measures) measures.push_back(m.id);
     std::set<std::string> reported;
-    for (const auto& r : s.behaviour) {
-        const auto report = [&](const Location& at, const std::string& message) {
-            if (reported.insert(r.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)).second)
-                out.push_back({r.file, at.line, at.column, message});
-        };
-        for (const auto& c : r.conditions)
-            if (c.kind == Cond::Kind::decided && std::find(measures.begin(), measures.end(), c.ref) == measures.end() &&
+    // `decided` and `implemented` name a measure or a decision that something agrees.
+    const auto checkRefs = [&](const std::vector<Cond>& conditions, const auto& report) {
+        for (const auto& c : conditions)
+            if ((c.kind == Cond::Kind::decided || c.kind == Cond::Kind::implemented) &&
+                std::find(measures.begin(), measures.end(), c.ref) == measures.end() &&
                 std::find(decisions.begin(), decisions.end(), c.ref) == decisions.end()) {
                 auto names = measures;
                 names.insert(names.end(), decisions.begin(), decisions.end());
                 report(c.where, "'" + c.ref + "' is neither a measure nor a decision any rule, step or option agrees" +
                                     model::didYouMean(c.ref, names));
             }
+    };
+    for (const auto& r : s.behaviour) {
+        const auto report = [&](const Location& at, const std::string& message) {
+            if (reported.insert(r.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)).second)
+                out.push_back({r.file, at.line, at.column, message});
+        };
+        checkRefs(r.conditions, report);
         if (!r.when.timed && r.when.kind && (*r.when.kind == protocol::Kind::decisionAgreed) && !r.when.ref.empty() &&
             std::find(decisions.begin(), decisions.end(), r.when.ref) == decisions.end())
             report(r.when.where, "rule '" + r.id + "' waits for decision '" + r.when.ref +
                                      "', which no rule, step or option agrees" + model::didYouMean(r.when.ref, decisions));
     }
+    const auto reportInScenario = [&](const Location& at, const std::string& message) {
+        if (reported.insert(s.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column)).second)
+            out.push_back({s.file, at.line, at.column, message});
+    };
+    for (const auto& p : s.plays)
+        for (const auto& st : p.steps) checkRefs(st.conditions, reportInScenario);
 }
 
 namespace {

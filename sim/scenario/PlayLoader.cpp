@@ -114,6 +114,28 @@ std::optional<protocol::FieldValue> argsField(YamlDocument& doc, const std::stri
     return f;
 }
 
+// `meet_at`: "next-meeting" for a forum with a monthly calendar, or a time within the scenario.
+void checkMeetAt(YamlDocument& doc, const YAML::Node& at, const protocol::Convene& c, const Scenario& scenario) {
+    const auto& region = scenario.region;
+    if (c.meetIn > 0) {
+        doc.error(at, "give either 'meet_in' or 'meet_at', not both");
+    } else if (c.meetAt == "next-meeting") {
+        if (isPlaceholder(c.forum) || region.resolveForum(c.forum) == model::kNone) return;
+        if (!region.monthly || region.forumIndex(region.monthly->forum) != region.resolveForum(c.forum))
+            doc.error(at, "'meet_at: next-meeting' needs the forum's monthly meetings, and '" + c.forum +
+                              "' has none in the region (conferences.monthly" +
+                              (region.monthly ? " is for '" + region.monthly->forum + "')" : std::string(" is not given)")));
+    } else {
+        bool tooLong = false;
+        const auto offset = engine::parseOffset(c.meetAt, &tooLong);
+        if (!offset || c.meetAt[0] != '+')
+            doc.error(at, "'meet_at' must be \"next-meeting\" or a time from the start like \"+5d5h15min\"; got \"" + c.meetAt + "\"");
+        else if (scenario.duration > 0 && *offset > scenario.duration)
+            doc.error(at, "'meet_at' " + c.meetAt + " is after the scenario's end (its duration is " +
+                              engine::formatDuration(scenario.duration) + ")");
+    }
+}
+
 std::optional<protocol::FieldValue> toField(YamlDocument& doc, const protocol::FieldSpec& spec, const YAML::Node& node) {
     const std::string& key = spec.key;
     if (spec.shape == protocol::FieldShape::args) return argsField(doc, key, node);
@@ -421,6 +443,8 @@ std::optional<protocol::Command> readCommand(YamlDocument& doc, MapView& map, co
             checkMeasureArgs(doc, at, d->measure, d->args, scenario);
         else if (d->measure.empty() && !d->args.empty()) doc.error(at, "'args' goes with 'measure'");
     }
+    if (const auto* c = command ? std::get_if<protocol::Convene>(&*command) : nullptr; c != nullptr && !c->meetAt.empty())
+        checkMeetAt(doc, fieldNode("meet_at"), *c, scenario);
     return command;
 }
 
@@ -441,6 +465,13 @@ std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const
         if (auto v = map.require("role")) {
             role = doc.scalar(*v, "role").value_or("");
             checkActor(doc, *v, role, scenario, true);
+        }
+        if (auto v = map.get("if")) {
+            step.conditions = readConditions(doc, *v, scenario);
+            for (const auto& c : step.conditions)
+                if (c.ref == "$forum")
+                    doc.errorAt(c.where.line, c.where.column,
+                                "'$forum' stands for the forum of the entry a doctrine rule acts on; a play step names its forum");
         }
         auto command = readCommand(doc, map, item, role, scenario);
         map.finish();

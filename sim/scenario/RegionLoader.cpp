@@ -203,6 +203,62 @@ void readAgenda(YamlDocument& doc, const YAML::Node& node, Region& region) {
     map.finish();
 }
 
+// A local clock time "09:00".
+engine::Millis readClockTime(YamlDocument& doc, const YAML::Node& node) {
+    const std::string t = doc.scalar(node, "time").value_or("");
+    const bool ok = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+                    std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3])) &&
+                    std::isdigit(static_cast<unsigned char>(t[4])) && std::stoi(t.substr(0, 2)) < 24 && std::stoi(t.substr(3)) < 60;
+    if (!ok) {
+        doc.error(node, "time must look like \"09:00\"; got \"" + t + "\"");
+        return 0;
+    }
+    return std::stoi(t.substr(0, 2)) * engine::kHour + std::stoi(t.substr(3)) * engine::kMinute;
+}
+
+// An integer in [low, high] written at `node`, else an error naming the key; 0 when wrong.
+int readSmallInt(YamlDocument& doc, const YAML::Node& node, const std::string& what, int low, int high) {
+    const std::string text = doc.scalar(node, what).value_or("");
+    const bool digits = !text.empty() && text.size() <= 2 &&
+                        std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const int n = digits ? std::stoi(text) : 0;
+    if (n < low || n > high) {
+        doc.error(node, what + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) + "; got \"" + text + "\"");
+        return 0;
+    }
+    return n;
+}
+
+// `monthly: {forum, day | week + weekday, time, medium, source}`: the monthly meetings' calendar.
+void readMonthly(YamlDocument& doc, const YAML::Node& node, Region& region) {
+    MapView m(doc, node, "conferences.monthly");
+    if (!m.ok()) return;
+    model::MonthlyMeeting mm;
+    if (auto v = m.require("forum")) mm.forum = doc.scalar(*v, "forum").value_or("");
+    const auto day = m.get("day");
+    const auto week = m.get("week");
+    const auto weekday = m.get("weekday");
+    if (day && (week || weekday)) {
+        doc.error(*day, "conferences.monthly: give either 'day' or 'week' with 'weekday', not both");
+    } else if (day) {
+        mm.day = readSmallInt(doc, *day, "conferences.monthly.day", 1, 28);
+    } else if (week && weekday) {
+        mm.week = readSmallInt(doc, *week, "conferences.monthly.week", 1, 4);
+        const std::string d = doc.scalar(*weekday, "weekday").value_or("");
+        const auto it = std::find(kWeekdays.begin(), kWeekdays.end(), d);
+        if (it == kWeekdays.end()) doc.error(*weekday, "weekday must be one of monday … sunday; got \"" + d + "\"" + model::didYouMean(d, kWeekdays));
+        else mm.weekday = static_cast<int>(it - kWeekdays.begin()) + 1;
+    } else {
+        doc.error(node, "conferences.monthly needs 'day' (1–28) or 'week' (1–4) with 'weekday'");
+    }
+    if (auto v = m.require("time")) mm.timeOfDay = readClockTime(doc, *v);
+    if (auto v = m.require("medium")) mm.medium = doc.scalar(*v, "medium").value_or("");
+    // Where the day and time come from: a public source, or "assumption".
+    if (auto v = m.require("source")) mm.source = doc.scalar(*v, "source").value_or("");
+    m.finish();
+    region.monthly = mm;
+}
+
 void readConferences(YamlDocument& doc, const YAML::Node& node, Region& region) {
     MapView map(doc, node, "conferences");
     if (!map.ok()) return;
@@ -223,15 +279,7 @@ void readConferences(YamlDocument& doc, const YAML::Node& node, Region& region) 
                 if (it == kWeekdays.end()) doc.error(*v, "weekday must be one of monday … sunday; got \"" + day + "\"" + model::didYouMean(day, kWeekdays));
                 else wc.weekday = static_cast<int>(it - kWeekdays.begin()) + 1;
             }
-            if (auto v = m.require("time")) {
-                const std::string t = doc.scalar(*v, "time").value_or("");
-                const bool ok = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
-                                std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3])) &&
-                                std::isdigit(static_cast<unsigned char>(t[4])) && std::stoi(t.substr(0, 2)) < 24 &&
-                                std::stoi(t.substr(3)) < 60;
-                if (!ok) doc.error(*v, "time must look like \"09:00\"; got \"" + t + "\"");
-                else wc.timeOfDay = std::stoi(t.substr(0, 2)) * engine::kHour + std::stoi(t.substr(3)) * engine::kMinute;
-            }
+            if (auto v = m.require("time")) wc.timeOfDay = readClockTime(doc, *v);
             if (auto v = m.require("medium")) wc.medium = doc.scalar(*v, "medium").value_or("");
             if (auto v = m.get("members")) {
                 wc.members = doc.stringList(*v, "members");
@@ -245,6 +293,7 @@ void readConferences(YamlDocument& doc, const YAML::Node& node, Region& region) 
             region.weekly = wc;
         }
     }
+    if (auto mo = map.get("monthly")) readMonthly(doc, *mo, region);
     if (auto a = map.get("agenda")) readAgenda(doc, *a, region);
     map.finish();
 }
@@ -289,6 +338,16 @@ void checkRegion(YamlDocument& doc, const YAML::Node& root, Region& region) {
         }
     if (region.weekly && region.conveningBy(region.weekly->medium) == nullptr)
         doc.error(root["conferences"]["weekly"]["medium"], "unknown medium '" + region.weekly->medium + "'");
+    if (region.monthly) {
+        const YAML::Node at = root["conferences"]["monthly"];
+        const model::ForumIndex f = region.forumIndex(region.monthly->forum);
+        if (f == model::kNone)
+            doc.error(at["forum"], "unknown forum '" + region.monthly->forum + "'" + model::didYouMean(region.monthly->forum, region.forumRefs()));
+        else if (region.forums[f].mode != model::Mode::ordinary)
+            doc.error(at["forum"], "conferences.monthly: '" + region.monthly->forum + "' is an activated-mode forum; monthly meetings are held in ordinary mode");
+        if (region.conveningBy(region.monthly->medium) == nullptr)
+            doc.error(at["medium"], "unknown medium '" + region.monthly->medium + "'");
+    }
     if (region.convening.empty()) doc.error(root, "the region needs at least one convening medium");
 }
 

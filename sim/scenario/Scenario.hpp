@@ -111,27 +111,13 @@ struct DecisionPoint {
     Location where;
 };
 
-/// One scripted command, attributed to the role that takes it.
-struct PlayStep {
-    std::string id;
-    Trigger when;
-    protocol::Command command;
-    Location where;
-};
-
-/// A scripted way to play the scenario (the reference play, "late", "alone", …).
-struct Play {
-    std::string name;
-    Text description;
-    std::vector<PlayStep> steps;
-};
-
 /// A condition a simulated actor checks, when its rule is triggered and again when it acts.
 struct BehaviourCondition {
     enum class Kind : std::uint8_t {
         active,    ///< the forum is called or in session (activated mode, or an ordinary meeting)
         member,    ///< the actor sits in the forum, or is called to it
         decided,   ///< a decision on the measure that the actor is among the actors of (any stage)
+        implemented,  ///< a decision with that id, or on that measure, carried out by every actor it names (R10)
         warned,    ///< the actor knows of a warning of at least `severity`
         observes,  ///< the actor's own observation of a service, after its delay
         known,     ///< the service in the latest picture of a forum the actor sits in
@@ -140,11 +126,28 @@ struct BehaviourCondition {
         ended      ///< the forum was activated in this run and has gone back to ordinary mode
     };
     Kind kind = Kind::active;
-    bool negated = false;  ///< not_active, not_member, not_decided
+    bool negated = false;  ///< not_active, not_member, not_decided, not_implemented
     std::string ref;       ///< forum id (a level resolved to its activated forum) or measure id
     int severity = 0;
     KnownCondition level;
     Location where;
+};
+
+/// One scripted command, attributed to the role that takes it; with `conditions` (`if:`), taken
+/// only if they hold for that role when the step comes (checked as a doctrine rule's are).
+struct PlayStep {
+    std::string id;
+    Trigger when;
+    protocol::Command command;
+    Location where;
+    std::vector<BehaviourCondition> conditions = {};
+};
+
+/// A scripted way to play the scenario (the reference play, "late", "alone", …).
+struct Play {
+    std::string name;
+    Text description;
+    std::vector<PlayStep> steps;
 };
 
 /// How long an actor takes before it acts on a rule: a fixed time, or its own consultation or

@@ -118,6 +118,9 @@ void readAreaWeights(const std::string& scenarioPath, const Limits& limits, Scen
 void checkMeasureArgs(YamlDocument& doc, const YAML::Node& at, const std::string& measure,
                       const std::vector<model::MeasureArg>& args, const Scenario& scenario);
 
+/// Reads `if:` — one condition or a list — of a doctrine rule or a play step.
+std::vector<BehaviourCondition> readConditions(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
+
 /// Reads a list of play steps.
 std::vector<PlayStep> readSteps(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
 

@@ -164,14 +164,15 @@ TEST_CASE("R15: the same priority list ordered by two forums of one level is dup
     exercise::Options o;
     o.playName = "none";
     exercise::Exercise run(shipped("demonstration"), o);
-    for (const char* forum : {"planeringsforum", "verkstallande-forum"})
+    // Both at the coordinating level: the scenario's planning forum and the region's activated forum.
+    for (const char* forum : {"planeringsforum", "regionalt-samordnande-forum"})
         REQUIRE(run.submit(protocol::Convene{"lansstyrelsen", forum, "telephone", 0, {"lansstyrelsen", "polisen", "trafikverket"}}).accepted);
     run.runUntil(run.now() + kHour);
     REQUIRE(run.submit(protocol::SetPriorities{"trafikverket", "planeringsforum", "traffic", {"city-streets"}}).accepted);
     CHECK(eval::measure(run).duplicatedDecisions == 0);
     REQUIRE(run.submit(protocol::SetPriorities{"trafikverket", "planeringsforum", "public-order", {"public-order"}}).accepted);
     CHECK(eval::measure(run).duplicatedDecisions == 0);  // another list: another question
-    REQUIRE(run.submit(protocol::SetPriorities{"polisen", "verkstallande-forum", "traffic", {"city-streets"}}).accepted);
+    REQUIRE(run.submit(protocol::SetPriorities{"polisen", "regionalt-samordnande-forum", "traffic", {"city-streets"}}).accepted);
     CHECK(eval::measure(run).duplicatedDecisions == 1);
 }
 
@@ -181,9 +182,10 @@ TEST_CASE("R12: the improvement project's stages and their durations are measure
     for (const auto& d : m.decisions) ids.push_back(d.id);
     CHECK(ids == std::vector<std::string>{"propose-project", "decide-project", "recommend-routine", "adopt-routine", "follow-up"});
     for (std::size_t i = 1; i < m.decisions.size(); ++i) CHECK(m.decisions[i].sinceSignal > m.decisions[i - 1].sinceSignal);
-    // From the shortcoming raised to the joint routine adopted: about nine months of ordinary-mode work.
+    // From the shortcoming raised to the joint routine adopted: nine to ten months of ordinary-mode
+    // work, the group's items waiting for its monthly meetings.
     CHECK(m.decisions[3].sinceSignal > 270 * kDay);
-    CHECK(m.decisions[3].sinceSignal < 280 * kDay);
+    CHECK(m.decisions[3].sinceSignal < 300 * kDay);
 }
 
 TEST_CASE("large figures are grouped in threes for reading", "[eval][format]") {

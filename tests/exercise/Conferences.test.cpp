@@ -108,9 +108,73 @@ TEST_CASE("R4: an activated forum's conferences follow its interval until it is 
     REQUIRE(conferences.size() == static_cast<std::size_t>((deactivated - opened) / interval));
     for (std::size_t k = 0; k < conferences.size(); ++k)
         CHECK(conferences[k].t == opened + static_cast<Millis>(k + 1) * interval);
-    // The planning forum's own interval (1 d) in the demonstration.
+    // The demonstration's planning forum has no rhythm of its own (`conference_interval: 0`): it
+    // holds only the conferences Länsstyrelsen calls, each at the time the call set.
     const auto demo = play("demonstration", "reference");
+    const auto& region = demo->scenario().region;
+    CHECK(region.conferenceInterval(region.forumIndex("planeringsforum")) == 0);
     const auto planning = all(*demo, "conference", "planeringsforum");
-    REQUIRE(planning.size() >= 2);
-    CHECK(planning[1].t - planning[0].t == kDay);
+    const auto calls = all(*demo, "convened", "planeringsforum");
+    REQUIRE(calls.size() == planning.size() + 1);  // the first call opened the forum
+    for (std::size_t k = 0; k < planning.size(); ++k)
+        CHECK(planning[k].t == calls[k + 1].t + calls[k + 1].as<protocol::Convened>()->delay);
+}
+
+TEST_CASE("R13: a conference planned for its time is held then, whatever extra conference is called meanwhile", "[conferences][R13]") {
+    exercise::Options o;
+    o.playName = scenario::kDoctrinePlay;
+    exercise::Exercise run(shipped("demonstration"), o);
+    run.runUntil(5 * kDay);
+    // An extra conference called now, ahead of the one planned for the march (+5d5h15min).
+    REQUIRE(run.submit(protocol::Convene{"lansstyrelsen", "planeringsforum", "telephone", 0, {}}).accepted);
+    // A time already past, or a calendar the forum does not have, is refused with its reason.
+    const auto past = run.submit(protocol::Convene{"lansstyrelsen", "planeringsforum", "telephone", 0, {}, "+1d"});
+    REQUIRE_FALSE(past.accepted);
+    CHECK(past.refusal.code == protocol::RefusalCode::meetingTimePassed);
+    const auto noCalendar = run.submit(protocol::Convene{"lansstyrelsen", "planeringsforum", "telephone", 0, {}, "next-meeting"});
+    REQUIRE_FALSE(noCalendar.accepted);
+    CHECK(noCalendar.refusal.code == protocol::RefusalCode::noCalendar);
+    run.runToEnd();
+    const auto conferences = all(run, "conference", "planeringsforum");
+    REQUIRE(conferences.size() == 3);
+    CHECK(conferences[1].t > 5 * kDay);
+    CHECK(conferences[1].t < 5 * kDay + kHour);
+    CHECK(conferences[2].t == 5 * kDay + 5 * kHour + 15 * kMinute);
+}
+
+TEST_CASE("R2: convened to the next meeting, the coordination group meets on the region's monthly calendar", "[conferences][R2]") {
+    const auto& s = shipped("improvement-project");
+    exercise::Options o;
+    o.playName = "none";
+    exercise::Exercise run(s, o);
+    // Start: Tuesday 3 February 2026, 08:00 local. The second Tuesday is 10 February; just after
+    // that meeting the next is on 10 March.
+    CHECK(run.nextMonthlyMeeting(0) == 7 * kDay + kHour);
+    CHECK(run.nextMonthlyMeeting(7 * kDay + kHour + 1) == 35 * kDay + kHour);
+    REQUIRE(run.submit(protocol::Convene{"lansstyrelsen", "regional-samordningsgrupp", "physical", 0, {}, "next-meeting"}).accepted);
+    run.runUntil(40 * kDay);
+    const auto opened = all(run, "meeting-opened", "regional-samordningsgrupp");
+    REQUIRE(opened.size() == 1);
+    CHECK(opened[0].t == 7 * kDay + kHour);
+    CHECK(engine::formatClock(s.start, opened[0].t) == "2026-02-10 09:00");
+    // December 2026 starts on a Tuesday: its second Tuesday is the 8th.
+    CHECK(engine::formatClock(s.start, run.nextMonthlyMeeting(300 * kDay)) == "2026-12-08 09:00");
+}
+
+TEST_CASE("R13: a conference planned for its time leaves the forum's rhythm as it was", "[conferences][R13]") {
+    // The snowstorm's coordinating forum confers every 6 hours; a conference planned for a time
+    // between two of them is held then, and the rhythm's conferences are held as before.
+    const auto reference = play("snowstorm", "reference");
+    const std::string forum = "regionalt-samordnande-forum";
+    const Millis opened = first(*reference, "meeting-opened", forum).t;
+    exercise::Options o;
+    o.playName = "reference";
+    exercise::Exercise run(shipped("snowstorm"), o);
+    run.runUntil(opened + kHour);
+    const Millis at = opened + 9 * kHour;
+    REQUIRE(run.submit(protocol::Convene{"lansstyrelsen", forum, "telephone", 0, {}, "+" + engine::formatDuration(at)}).accepted);
+    run.runUntil(opened + 13 * kHour);
+    std::vector<Millis> times;
+    for (const auto& c : all(run, "conference", forum)) times.push_back(c.t);
+    CHECK(times == std::vector<Millis>{opened + 6 * kHour, at, opened + 12 * kHour});
 }

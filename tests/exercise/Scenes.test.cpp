@@ -1,4 +1,6 @@
 // The seed's three scenes, end to end, with their order and times (R12, R13, R14).
+#include <algorithm>
+
 #include "tests/exercise/SceneHelpers.hpp"
 
 using namespace samverkan;
@@ -111,6 +113,7 @@ TEST_CASE("R13: the demonstration's reference play, and its doctrine, follow the
     const std::string p = GENERATE(as<std::string>{}, "reference", "doctrine");
     INFO("play " << p);
     const auto run = play("demonstration", p);
+    const auto& region = run->scenario().region;
     // The Police report at the weekly cooperation meeting.
     const auto& weekly = first(*run, "conference", "regional-samordningsgrupp");
     CHECK(weekly.t == 0);
@@ -119,11 +122,16 @@ TEST_CASE("R13: the demonstration's reference play, and its doctrine, follow the
     CHECK(report.t == 10 * kMinute);
     CHECK(text(*run, report).sv.find("motdemonstration") != std::string::npos);
 
-    // The affected actors activate a planning forum through Länsstyrelsen.
+    // The affected actors activate a planning forum through Länsstyrelsen: an activated forum at
+    // the regional coordinating level (the seed's "regionalt samordnande nivå").
+    const auto& planning = region.forums[region.forumIndex("planeringsforum")];
+    CHECK(planning.level == "coordinating");
+    CHECK(planning.mode == model::Mode::activated);
     const auto& request = first(*run, "activation-requested", "planeringsforum");
     CHECK(request.actor == "polisen");
     const auto& opened = first(*run, "meeting-opened", "planeringsforum");
     CHECK(opened.t > request.t);
+    CHECK(opened.as<protocol::MeetingOpened>()->activated);
     for (const char* a : {"polisen", "sl", "trafikverket", "stockholms-stad", "solna", "sundbyberg"})
         CHECK(line(*run, opened).find(std::string("\"") + a + "\"") != std::string::npos);
     CHECK(first(*run, "chair-decided", "planeringsforum").actor == "polisen");
@@ -131,16 +139,51 @@ TEST_CASE("R13: the demonstration's reference play, and its doctrine, follow the
     CHECK(first(*run, "member-joined", "planeringsforum", "", "storstockholms-brandforsvar").t > opened.t);
     CHECK(first(*run, "member-joined", "planeringsforum", "", "region-stockholm").t > opened.t);
 
-    // Extra conferences led by Länsstyrelsen compile the regional picture; one is held during the demonstration.
-    const auto meetings = all(*run, "meeting-opened", "regional-samordningsgrupp");
-    REQUIRE(meetings.size() == 2);
-    CHECK(meetings[0].actor == "lansstyrelsen");
-    CHECK(first(*run, "decision-agreed", "regional-samordningsgrupp", "regional-picture").t > meetings[0].t);
+    // Extra cooperation conferences of the activated forum, each called by Länsstyrelsen; at each the
+    // members report and Länsstyrelsen compiles the regional picture from their reports.
+    const auto conferences = all(*run, "conference", "planeringsforum");
+    REQUIRE(conferences.size() == 2);
+    const auto convenings = all(*run, "convened", "planeringsforum");
+    for (const auto& c : conferences) {
+        INFO("conference at " << c.t);
+        CHECK_FALSE(c.as<protocol::ConferenceHeld>()->weekly);
+        // Called extra by Länsstyrelsen before it was held, to this very time.
+        CHECK(std::any_of(convenings.begin(), convenings.end(), [&](const JournalEntry& e) {
+            const auto* cv = e.as<protocol::Convened>();
+            return e.actor == "lansstyrelsen" && cv->extraConference && e.t + cv->delay == c.t;
+        }));
+        const auto pictures = all(*run, "situational-picture", "planeringsforum");
+        const auto picture = std::find_if(pictures.begin(), pictures.end(), [&](const JournalEntry& e) { return e.t == c.t; });
+        REQUIRE(picture != pictures.end());
+        CHECK(picture->actor == "lansstyrelsen");
+        // What it knows came from the reports given at this conference.
+        int known = 0;
+        for (const auto& sv : picture->as<protocol::PictureCompiled>()->services)
+            if (sv.known) ++known;
+        CHECK(known == static_cast<int>(run->world()->spec().services.size()));
+        CHECK(picture->as<protocol::PictureCompiled>()->unreported.empty());
+        const auto reports = all(*run, "report", "planeringsforum");
+        CHECK(std::count_if(reports.begin(), reports.end(), [&](const JournalEntry& e) { return e.t == c.t; }) >= 4);
+    }
+    CHECK(first(*run, "decision-agreed", "planeringsforum", "regional-picture").t > conferences[0].t);
+    // No other forum held the scene's conferences: the ordinary group met only in its weekly rhythm.
+    CHECK_FALSE(has(*run, "meeting-opened", "regional-samordningsgrupp"));
+    for (const auto& c : all(*run, "conference", "regional-samordningsgrupp")) CHECK(c.as<protocol::ConferenceHeld>()->weekly);
+
+    // The conference during the march was planned beforehand: called before the march began, held while it went on.
     const Millis demoStarts = first(*run, "inject", "", "demo-starts").t;
     const Millis demoEnds = first(*run, "inject", "", "demo-ends").t;
-    CHECK(meetings[1].t > demoStarts);
-    CHECK(meetings[1].t < demoEnds);
+    const auto& march = conferences[1];
+    CHECK(march.t > demoStarts);
+    CHECK(march.t < demoEnds);
+    const auto planned = std::find_if(convenings.begin(), convenings.end(), [&](const JournalEntry& e) {
+        return e.t + e.as<protocol::Convened>()->delay == march.t;
+    });
+    REQUIRE(planned != convenings.end());
+    CHECK(planned->t < demoStarts - 2 * kDay);
+    CHECK(planned->t > conferences[0].t);
     CHECK(first(*run, "deactivated", "planeringsforum").t > demoEnds);
+    CHECK_FALSE(has(*run, "rejected"));
 }
 
 TEST_CASE("R13: in the late play the affected actors meet eight hours later", "[scenes][R13]") {
@@ -149,6 +192,9 @@ TEST_CASE("R13: in the late play the affected actors meet eight hours later", "[
     CHECK(first(*late, "activation-requested", "planeringsforum").t -
               first(*reference, "activation-requested", "planeringsforum").t ==
           8 * kHour);
+    // The conference during the march was planned for its time: activated later, it is held then all the same.
+    CHECK(all(*late, "conference", "planeringsforum").back().t == all(*reference, "conference", "planeringsforum").back().t);
+    CHECK(all(*late, "conference", "planeringsforum").back().t == 5 * kDay + 5 * kHour + 15 * kMinute);
     const auto alone = play("demonstration", "alone");
     CHECK_FALSE(has(*alone, "meeting-opened", "planeringsforum"));
     CHECK(all(*alone, "contact").size() == 5);
@@ -183,6 +229,62 @@ TEST_CASE("R12: the improvement project goes group → executive group → proje
     for (const auto& e : done) CHECK(e.t - adopted.t >= 30 * kDay);
     // Ordinary mode throughout: no forum is activated.
     CHECK_FALSE(has(*run, "activation-requested"));
+
+    // The group's meetings fall on the region's calendar: the second Tuesday of the month, 09:00.
+    const auto& monthly = *run->scenario().region.monthly;
+    const auto meetings = all(*run, "meeting-opened", "regional-samordningsgrupp");
+    REQUIRE(meetings.size() == 3);
+    for (const auto& m : meetings) {
+        const std::string clock = engine::formatClock(run->scenario().start, m.t);
+        INFO("meeting at " << clock);
+        CHECK(run->nextMonthlyMeeting(m.t) == m.t);
+        CHECK(clock.substr(11) == "09:00");
+        const int dayOfMonth = std::stoi(clock.substr(8, 2));
+        CHECK(dayOfMonth >= 8);
+        CHECK(dayOfMonth <= 14);
+        CHECK(monthly.week == 2);
+    }
+    // The follow-up checks the routine's state: it comes after every party has carried it out,
+    // and Länsstyrelsen reports the safety points' readiness as it sees it then.
+    for (const auto& e : done) CHECK(e.t < followUp.t);
+    CHECK(all(*run, "decision-agreed", "regional-samordningsgrupp", "follow-up-missing").empty());
+    const auto& readiness = first(*run, "report", "regional-samordningsgrupp", "", "lansstyrelsen");
+    CHECK(readiness.t > adopted.t);
+    CHECK(readiness.t < followUp.t);
+    const auto& levels = readiness.as<protocol::ReportMade>()->levels;
+    REQUIRE(levels.size() == 1);
+    CHECK(levels[0].service == "safety-points");
+}
+
+TEST_CASE("R12: the follow-up finds the routine missing where the executive group did not adopt it", "[scenes][R12][doctrine]") {
+    // The scripted play in which the executive group postpones, and the doctrine with the executive
+    // group's adoption taken out: either way the group follows up at the meeting it set when it
+    // recommended, and finds what the parties did.
+    const bool doctrine = GENERATE(false, true);
+    INFO((doctrine ? "doctrine" : "scripted"));
+    auto scenario = shipped("improvement-project");
+    std::erase_if(scenario.behaviour, [](const scenario::BehaviourRule& r) { return r.id == "adopt-routine"; });
+    exercise::Options o;
+    o.playName = doctrine ? scenario::kDoctrinePlay : "not-adopted";
+    exercise::Exercise without(scenario, o);
+    without.runToEnd();
+    const auto with = play("improvement-project", doctrine ? "doctrine" : "reference");
+    CHECK(all(without, "implemented", "regional-chefsgrupp", "adopt-routine").empty());
+    const auto& missing = first(without, "decision-agreed", "regional-samordningsgrupp", "follow-up-missing");
+    CHECK(text(without, missing).en.find("not every party has introduced") != std::string::npos);
+    CHECK(all(without, "decision-agreed", "regional-samordningsgrupp", "follow-up").empty());
+    CHECK(all(*with, "decision-agreed", "regional-samordningsgrupp", "follow-up-missing").empty());
+    CHECK(has(*with, "decision-agreed", "regional-samordningsgrupp"));
+    // The follow-up meeting is on the same calendar date in both runs; the readiness reported there differs.
+    const auto level = [](const exercise::Exercise& run) {
+        const auto& r = first(run, "report", "regional-samordningsgrupp", "", "lansstyrelsen");
+        REQUIRE(r.as<protocol::ReportMade>()->levels.size() == 1);
+        return r.as<protocol::ReportMade>()->levels[0].level;
+    };
+    CHECK(level(without) < 0.45);
+    CHECK(level(*with) > level(without) + 0.2);
+    CHECK(all(without, "meeting-opened", "regional-samordningsgrupp").back().t ==
+          all(*with, "meeting-opened", "regional-samordningsgrupp").back().t);
 }
 
 TEST_CASE("R15: in the alone improvement play each party builds its own routine", "[scenes][R12][R15]") {

@@ -7,7 +7,7 @@ using namespace samverkan::protocol;
 TEST_CASE("every command type encodes and decodes to itself", "[commands]") {
     std::vector<Command> all{
         RequestActivation{"polisen", "coordinating", "directing", {"skäl", "reason"}},
-        Convene{"lansstyrelsen", "directing", "telephone", 80 * samverkan::engine::kMinute, {"a", "b"}},
+        Convene{"lansstyrelsen", "directing", "telephone", 80 * samverkan::engine::kMinute, {"a", "b"}, "+5d5h15min"},
         CallIn{"polisen", "f", "sl"},
         Release{"polisen", "f", "sl"},
         SetChair{"polisen", "f", "sl"},
@@ -40,6 +40,7 @@ TEST_CASE("every command type encodes and decodes to itself", "[commands]") {
     const auto decoded = std::get<Convene>(*decodeFields("convene", "lansstyrelsen", encodeFields(convene), errors));
     CHECK(decoded.meetIn == 80 * samverkan::engine::kMinute);
     CHECK(decoded.actors == convene.actors);
+    CHECK(decoded.meetAt == "+5d5h15min");
     // A joint message keeps its id and senders through the journal.
     const auto message = std::get<SendPublicMessage>(*decodeFields("send-public-message", "polisen", encodeFields(all[7]), errors));
     CHECK(message.id == "m1");

@@ -23,7 +23,7 @@ TEST_CASE("the three shipped scenes load with their plays", "[scenario]") {
     CHECK(demo.playNames() == std::vector<std::string>{"reference", "late", "affected-late", "alone"});
     CHECK(demo.region.forumIndex("planeringsforum") != model::kNone);
     const auto project = load("scenarios/improvement-project.yaml");
-    CHECK(project.playNames() == std::vector<std::string>{"reference", "alone"});
+    CHECK(project.playNames() == std::vector<std::string>{"reference", "not-adopted", "alone"});
 }
 
 TEST_CASE("the snowstorm uses today's red warning, with a class-3 variant", "[scenario][R14]") {
