@@ -82,7 +82,7 @@ Metrics measure(const exercise::Exercise& run) {
     Settlements settlements(region);
     // A report made at a forum's meeting or conference is part of that contact, not one of its own
     // (members report at each conference by doctrine); a report between them is a contact.
-    std::vector<std::pair<std::string, Millis>> reportsTo, gatherings;
+    std::vector<std::pair<model::ForumIndex, Millis>> reportsTo, gatherings;
     auto& chain = m.alerting;
     std::vector<bool> hasInformation(region.actors.size(), false);
     for (std::size_t a = 0; a < region.actors.size(); ++a)
@@ -93,7 +93,7 @@ Metrics measure(const exercise::Exercise& run) {
         const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
         switch (e.kind) {
             case Kind::meetingOpened:
-                gatherings.emplace_back(e.forum, e.t);
+                gatherings.emplace_back(f, e.t);
                 if (!activatedForum) break;
                 if (std::none_of(m.activations.begin(), m.activations.end(), [&](const Timing& t) { return t.id == e.forum; }))
                     m.activations.push_back(timing(e, e.forum, region.forums[f].name, m.firstSignal));
@@ -172,12 +172,12 @@ Metrics measure(const exercise::Exercise& run) {
             }
             case Kind::report:
                 ++m.reportsMade;
-                if (!e.forum.empty()) reportsTo.emplace_back(e.forum, e.t);
+                if (f != model::kNone) reportsTo.emplace_back(f, e.t);
                 break;
             case Kind::conference:
-                if (!e.forum.empty()) {
+                if (f != model::kNone) {
                     ++m.forumContacts;
-                    gatherings.emplace_back(e.forum, e.t);
+                    gatherings.emplace_back(f, e.t);
                 }
                 break;
             case Kind::implemented: {

@@ -1,6 +1,7 @@
 #include "sim/exercise/Exercise.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <stdexcept>
 
@@ -517,6 +518,19 @@ Answer Exercise::submit(const Command& command, Source source) {
     if (!answer.accepted)
         record(protocol::entryOf(protocol::CommandRefused{protocol::typeName(command), source, answer.refusal},
                                  protocol::actingRole(command)));
+    return answer;
+}
+
+Answer Exercise::submit(Command&& command, Source source) {
+    auto* report = std::get_if<protocol::Report>(&command);
+    if (report == nullptr || m_finished || !protocol::isScripted(source)) return submit(std::as_const(command), source);
+    // A simulated actor's report, many a conference: the journal keeps it as issued, and the levels
+    // are filled into this one instead of a copy.
+    record(protocol::entryOf(protocol::CommandIssued{command, source}, report->by));
+    const auto refused = fillReport(*report);
+    const Answer answer = refused ? *refused : m_cooperation.apply(command);
+    if (!answer.accepted)
+        record(protocol::entryOf(protocol::CommandRefused{protocol::typeName(command), source, answer.refusal}, report->by));
     return answer;
 }
 

@@ -64,6 +64,8 @@ public:
 
     /// Applies a command now. `source` says where it came from.
     Answer submit(const Command& command, Source source = Source::trainee);
+    /// The same for a command the run may take over (a doctrine's report is filled in place).
+    Answer submit(Command&& command, Source source = Source::trainee);
     /// Schedules a command for simulated time `at` (>= now()).
     void submitAt(Millis at, Command command, Source source = Source::trainee);
 

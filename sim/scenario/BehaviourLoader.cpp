@@ -256,6 +256,14 @@ void readBehaviour(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
             if (const auto* d = std::get_if<protocol::AgreeDecision>(&r.command); d && !d->measure.empty() && s.measure(d->measure))
                 checkMeasureArgs(doc, item, d->measure, d->args, s);
             checkNeverMet(doc, r, s);
+            // The alerting chain's commands need a function on call with their duty (the protocol refuses them otherwise).
+            const auto duty = std::holds_alternative<protocol::Alert>(r.command)    ? std::optional{model::Duty::alert}
+                              : std::holds_alternative<protocol::Verify>(r.command) ? std::optional{model::Duty::verify}
+                              : std::holds_alternative<protocol::Inform>(r.command) ? std::optional{model::Duty::inform}
+                                                                                    : std::nullopt;
+            if (const auto a = s.region.actorIndex(actor); duty && a != model::kNone && s.region.actors[a].onCallWith(*duty) == nullptr)
+                doc.error(doNode, "rule '" + rule.id + "': '" + actor + "' has no function on call with the duty '" +
+                                      model::dutyName(*duty) + "', so the command would always be refused");
             read.push_back(std::move(r));
         }
     }
