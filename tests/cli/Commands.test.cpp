@@ -42,7 +42,8 @@ TEST_CASE("run prints a timeline a trainer can read, in Swedish or English", "[c
     CHECK(r.out.find("Snowstorm – red warning — Every role no trainee holds follows its doctrine (") == 0);
     // The warning reaches SOS Alarm, which alerts Länsstyrelsen's duty officer a minute later.
     CHECK(r.out.find("2026-01-14 06:01  +00:01    SOS Alarm") != std::string::npos);
-    CHECK(r.out.find("SOS Alarm alerts Stockholm County Administrative Board, Duty officer (TiB).") != std::string::npos);
+    CHECK(r.out.find("SOS Alarm alerts Stockholm County Administrative Board, Duty officer (TiB): SMHI has issued a red warning") !=
+          std::string::npos);
     CHECK(r.out.find("The alerting chain from the first signal:") != std::string::npos);
     CHECK(r.out.find("[Regional directing forum]") != std::string::npos);
     CHECK(r.out.find("Public message: A severe snowstorm") != std::string::npos);
