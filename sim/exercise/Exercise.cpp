@@ -87,6 +87,7 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
         m_lastCompiled.assign(region.forums.size(), -1);
         for (model::ActorIndex a = 0; a < region.actors.size(); ++a) {
             m_doctrine.push_back(region.reportingOf(a));
+            m_areaWeight.push_back(m_world->areaWeight(region.actors[a].id));
             auto& observed = m_observed.emplace_back();
             for (std::size_t sv = 0; sv < m_scenario.world->services.size(); ++sv)
                 if (m_world->observes(region.actors[a].id, sv)) observed.push_back(sv);
@@ -381,12 +382,14 @@ void Exercise::signalWorld(const JournalEntry& entry) {
             double total = 0;
             bool weighted = true;
             for (const auto a : d->actors) {
-                const double w = m_world->areaWeight(m_scenario.region.actors[a].id);
+                const double w = m_areaWeight[a];
                 weighted = weighted && w > 0;
                 total += w;
             }
             const double n = static_cast<double>(std::max<std::size_t>(d->actors.size(), 1));
-            const double share = weighted && total > 0 ? m_world->areaWeight(done.actor) / total : 1.0 / n;
+            const auto by = m_scenario.region.actorIndex(done.actor);
+            const double own = by == model::kNone ? m_world->areaWeight(done.actor) : m_areaWeight[by];
+            const double share = weighted && total > 0 ? own / total : 1.0 / n;
             const auto number = static_cast<std::uint32_t>(d - m_cooperation.decisions().data());
             m_world->measureImplemented(measure, d->command.args, share, m_sim.now(), number);
             break;
@@ -528,9 +531,8 @@ Answer Exercise::submit(Command&& command, Source source) {
     // are filled into this one instead of a copy.
     record(protocol::entryOf(protocol::CommandIssued{command, source}, report->by));
     const auto refused = fillReport(*report);
-    const Answer answer = refused ? *refused : m_cooperation.apply(command);
-    if (!answer.accepted)
-        record(protocol::entryOf(protocol::CommandRefused{protocol::typeName(command), source, answer.refusal}, report->by));
+    const Answer answer = refused ? *refused : m_cooperation.apply(std::move(*report));  // keeps report->by
+    if (!answer.accepted) record(protocol::entryOf(protocol::CommandRefused{"report", source, answer.refusal}, report->by));
     return answer;
 }
 

@@ -190,6 +190,7 @@ private:
     std::vector<Millis> m_lastCompiled;                 ///< per forum: its latest picture, -1 before the first
     std::vector<model::ReportingDoctrine> m_doctrine;   ///< per actor: when it reports by itself
     std::vector<std::vector<std::size_t>> m_observed;   ///< per actor: the services it observes
+    std::vector<double> m_areaWeight;                   ///< per actor: the weight of its area in the world (0: none)
     const std::vector<scenario::BehaviourRule>* m_rules = nullptr;  ///< the doctrine, when the play is "doctrine"
     std::vector<model::ActorIndex> m_ruleActor;                      ///< per rule: the actor that acts
     std::vector<std::size_t> m_ruleService;                          ///< per rule: its `observes` service, or SIZE_MAX

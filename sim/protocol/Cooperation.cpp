@@ -70,6 +70,11 @@ Answer Cooperation::apply(const Command& command) {
         command);
 }
 
+Answer Cooperation::apply(Report&& report) {
+    if (!knownRole(report.by)) return Answer::refused(RefusalCode::unknownRole, {report.by});
+    return this->report(std::move(report));
+}
+
 void Cooperation::handle(const ProtocolEvent& ev) {
     switch (ev.kind) {
         case ProtocolEvent::Kind::forumOpens: forumOpens(ev.forum); break;
@@ -344,13 +349,25 @@ Answer Cooperation::deactivate(const Deactivate& c) {
 
 // --- Communication ---
 
-Answer Cooperation::report(const Report& c) {
-    const ForumIndex f = forumOf(c.forum);
+std::optional<Answer> Cooperation::reportRefusal(const Report& c, ForumIndex f) const {
     if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
     const bool ordinary = m_region.forums[f].mode == model::Mode::ordinary;
     if (!ordinary && !forumRunning(f)) return notRunning(f);
     if (!ordinary && !m_forums[f].has(actorOf(c.by))) return notMember(c.by, f);
+    return std::nullopt;
+}
+
+Answer Cooperation::report(const Report& c) {
+    const ForumIndex f = forumOf(c.forum);
+    if (auto refused = reportRefusal(c, f)) return *refused;
     record(ReportMade{c.by, forumId(f), c.text, c.levels}, c.by, forumId(f));
+    return Answer::ok();
+}
+
+Answer Cooperation::report(Report&& c) {
+    const ForumIndex f = forumOf(c.forum);
+    if (auto refused = reportRefusal(c, f)) return *refused;
+    record(ReportMade{c.by, forumId(f), std::move(c.text), std::move(c.levels)}, c.by, forumId(f));
     return Answer::ok();
 }
 

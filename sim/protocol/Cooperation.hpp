@@ -146,6 +146,8 @@ public:
     /// ones change nothing and say why. AnswerDecisionPoint and ControlInject belong to the
     /// exercise, not here, and are rejected.
     Answer apply(const Command& command);
+    /// As apply, for a report whose text and levels its caller gives up: they move into the journal.
+    Answer apply(Report&& report);
     /// Handles a delayed consequence scheduled earlier.
     void handle(const ProtocolEvent& event);
     /// Holds the standing weekly conference in ordinary mode.
@@ -198,6 +200,9 @@ private:
     Answer deactivate(const Deactivate& c);
     Answer publicMessage(const SendPublicMessage& c);
     Answer report(const Report& c);
+    Answer report(Report&& c);
+    /// Why a report cannot be made now, if it cannot; `f` is its forum.
+    [[nodiscard]] std::optional<Answer> reportRefusal(const Report& c, ForumIndex f) const;
     Answer contact(const Contact& c);
     void forumOpens(ForumIndex f);
     void memberJoins(ForumIndex f, ActorIndex a);

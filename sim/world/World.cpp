@@ -252,7 +252,13 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
         const auto& items = arg != nullptr ? arg->items : p.defaultItems;
         switch (p.kind) {
             case model::ParamKind::share: strength *= std::clamp(number, 0.0, 1.0); break;
-            case model::ParamKind::areas: strength *= areasWeight(items); break;
+            case model::ParamKind::areas:
+                if (m_lastAreasWeight < 0 || items != m_lastAreas) {
+                    m_lastAreas = items;
+                    m_lastAreasWeight = areasWeight(items);
+                }
+                strength *= m_lastAreasWeight;
+                break;
             case model::ParamKind::until: until = hours(std::max(0.0, number)); break;
             case model::ParamKind::order:
                 for (const auto& id : items)

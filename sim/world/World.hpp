@@ -117,6 +117,9 @@ private:
     std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_resourceAdded, m_outcomes;
     std::vector<double> m_share, m_boost;  // scratch per tick, sized once
     std::vector<std::size_t> m_decidedOrder, m_noOrder;  // scratch for a measure's `order` argument
+    // The areas a measure named last and their weight: every implementer of a decision names the same.
+    std::vector<std::string> m_lastAreas;
+    double m_lastAreasWeight = -1;
     std::vector<AppliedEffect> m_applied;
     /// Effects waiting to start or to end: effect index, strength, start, end, started, and the
     /// decided order for its list changes (empty: the effect's own).
