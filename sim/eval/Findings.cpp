@@ -125,6 +125,8 @@ Finding check(const exercise::Exercise& run, const scenario::Inject& inject, con
 void addUnexpected(const exercise::Exercise& run, const std::vector<Finding>& expected, std::vector<Finding>& out) {
     const auto& region = run.scenario().region;
     for (const auto& e : run.journal().entries()) {
+        if (e.kind != Kind::rejected && e.kind != Kind::frameViolation && e.kind != Kind::meetingOpened && e.kind != Kind::deactivated)
+            continue;
         std::string action;
         Text text;
         const auto f = region.forumIndex(e.forum);

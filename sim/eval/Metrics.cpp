@@ -89,6 +89,8 @@ Metrics measure(const exercise::Exercise& run) {
         if (!region.actors[a].onCall.empty() && region.actors[a].id != region.convener) ++chain.toInform;
     const std::string dutyOfficer = region.alerting ? region.alerting->dutyOfficer : std::string{};
     for (const auto& e : entries) {
+        // Most entries are commands and reports of a conference: only what is counted looks its forum up.
+        if (e.kind == Kind::command || e.kind == Kind::agendaItem) continue;
         const auto f = region.forumIndex(e.forum);
         const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
         switch (e.kind) {

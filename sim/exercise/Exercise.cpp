@@ -150,7 +150,7 @@ engine::EventId Exercise::scheduleIn(Millis delay, const protocol::ProtocolEvent
 
 bool Exercise::cancel(engine::EventId id) { return m_sim.cancel(id); }
 
-void Exercise::record(JournalEntry entry) {
+void Exercise::record(JournalEntry&& entry) {
     const JournalEntry& stored = m_journal.append(m_sim.now(), std::move(entry));
     if (m_world) signalWorld(stored);
     // Conditions fire once, on their n-th matching entry, in the order they were declared.
@@ -210,15 +210,9 @@ std::optional<Answer> Exercise::fillReport(protocol::Report& report) const {
         if (!report.services.empty()) return Answer::refused(RefusalCode::unknownService, {report.services.front()});
         return std::nullopt;
     }
-    const auto& services = m_world->spec().services;
     if (report.services.empty()) {
         const auto a = m_scenario.region.actorIndex(report.by);
-        if (a == model::kNone) return std::nullopt;  // the protocol refuses an unknown role
-        report.levels.reserve(m_observed[a].size());
-        for (const auto s : m_observed[a]) {
-            const auto k = m_world->seenAt(s, now());
-            report.levels.push_back({services[s].id, k.level, k.observedAt});
-        }
+        if (a != model::kNone) fillLevels(report, a);  // else the protocol refuses an unknown role
         return std::nullopt;
     }
     for (const auto& id : report.services) {
@@ -232,10 +226,22 @@ std::optional<Answer> Exercise::fillReport(protocol::Report& report) const {
     return std::nullopt;
 }
 
+void Exercise::fillLevels(protocol::Report& report, model::ActorIndex a) const {
+    const auto& services = m_world->spec().services;
+    report.levels.reserve(m_observed[a].size());
+    for (const auto s : m_observed[a]) {
+        const auto k = m_world->seenAt(s, now());
+        report.levels.push_back({services[s].id, k.level, k.observedAt});
+    }
+}
+
 // What a forum is told is what its picture can hold: each report's levels, kept per member.
 void Exercise::noteReport(const JournalEntry& entry) {
-    const auto f = m_scenario.region.forumIndex(entry.forum);
-    const auto a = m_scenario.region.actorIndex(entry.actor);
+    const auto& region = m_scenario.region;
+    const auto [ra, rf] = m_reporting;
+    const bool known = ra != model::kNone && region.actors[ra].id == entry.actor && region.forums[rf].id == entry.forum;
+    const auto f = known ? rf : region.forumIndex(entry.forum);
+    const auto a = known ? ra : region.actorIndex(entry.actor);
     if (f == model::kNone || a == model::kNone || f >= m_reported.size()) return;
     auto& knowledge = m_reported[f];
     knowledge.reportedAt(a, m_sim.now());
@@ -245,8 +251,16 @@ void Exercise::noteReport(const JournalEntry& entry) {
 
 // A simulated member reports by its doctrine; a role a trainee holds reports only when the trainee does.
 void Exercise::reportByDoctrine(model::ActorIndex actor, model::ForumIndex forum) {
-    if (m_observed[actor].empty() || heldByTrainee(m_scenario.region.actors[actor].id)) return;
-    submit(protocol::Report{m_scenario.region.actors[actor].id, m_scenario.region.forums[forum].id, {}, {}, {}}, Source::doctrine);
+    const auto& region = m_scenario.region;
+    if (m_finished || m_observed[actor].empty() || heldByTrainee(region.actors[actor].id)) return;
+    // The one command path, as submit takes it, without looking up what the caller knows.
+    protocol::Report report{region.actors[actor].id, region.forums[forum].id, {}, {}, {}};
+    record(protocol::entryOf(protocol::CommandIssued{report, Source::doctrine}, report.by));
+    fillLevels(report, actor);
+    m_reporting = {actor, forum};
+    const Answer answer = m_cooperation.report(std::move(report), actor, forum);  // keeps report.by
+    m_reporting = {model::kNone, model::kNone};
+    if (!answer.accepted) record(protocol::entryOf(protocol::CommandRefused{"report", Source::doctrine, answer.refusal}, report.by));
 }
 
 void Exercise::reportAtInterval(model::ActorIndex actor) {

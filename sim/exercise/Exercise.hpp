@@ -134,7 +134,7 @@ private:
     // protocol::Effects
     engine::EventId scheduleIn(Millis delay, const protocol::ProtocolEvent& event) override;
     bool cancel(engine::EventId id) override;
-    void record(JournalEntry entry) override;
+    void record(JournalEntry&& entry) override;
     engine::Random& random() override { return m_random; }
     void agendaStep(model::ForumIndex forum, const model::AgendaStep& step, bool weekly) override;
 
@@ -153,6 +153,8 @@ private:
     void reportByDoctrine(model::ActorIndex actor, model::ForumIndex forum);
     void reportAtInterval(model::ActorIndex actor);
     [[nodiscard]] std::optional<Answer> fillReport(protocol::Report& report) const;
+    /// The levels of every service actor `a` observes, as it sees them now.
+    void fillLevels(protocol::Report& report, model::ActorIndex a) const;
     void noteReport(const JournalEntry& entry);
     void recordStart();
     // Behaviour.cpp: the doctrine rules that play the roles no trainee holds.
@@ -190,7 +192,9 @@ private:
     std::vector<Millis> m_lastCompiled;                 ///< per forum: its latest picture, -1 before the first
     std::vector<model::ReportingDoctrine> m_doctrine;   ///< per actor: when it reports by itself
     std::vector<std::vector<std::size_t>> m_observed;   ///< per actor: the services it observes
-    std::vector<double> m_areaWeight;                   ///< per actor: the weight of its area in the world (0: none)
+    std::vector<double> m_areaWeight;
+    /// The author and forum of the simulated member's report being made (noteReport), else kNone.
+    std::pair<model::ActorIndex, model::ForumIndex> m_reporting{model::kNone, model::kNone};                   ///< per actor: the weight of its area in the world (0: none)
     const std::vector<scenario::BehaviourRule>* m_rules = nullptr;  ///< the doctrine, when the play is "doctrine"
     std::vector<model::ActorIndex> m_ruleActor;                      ///< per rule: the actor that acts
     std::vector<std::size_t> m_ruleService;                          ///< per rule: its `observes` service, or SIZE_MAX

@@ -4,7 +4,7 @@
 
 namespace samverkan::exercise {
 
-const JournalEntry& Journal::append(engine::Millis t, JournalEntry entry) {
+const JournalEntry& Journal::append(engine::Millis t, JournalEntry&& entry) {
     entry.t = t;
     entry.seq = m_entries.size() + 1;
     m_entries.push_back(std::move(entry));

@@ -20,7 +20,7 @@ public:
     Journal(const render::Renderer& renderer, std::ostream* out = nullptr) : m_renderer(renderer), m_out(out) {}
 
     /// Appends at simulated time `t`; returns the entry as stored.
-    const JournalEntry& append(engine::Millis t, JournalEntry entry);
+    const JournalEntry& append(engine::Millis t, JournalEntry&& entry);
     [[nodiscard]] const std::vector<JournalEntry>& entries() const { return m_entries; }
     /// Makes room for `n` entries, so that a run of about that many never moves them.
     void reserve(std::size_t n) { m_entries.reserve(n); }

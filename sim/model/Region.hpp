@@ -245,6 +245,10 @@ struct Region {
 
     [[nodiscard]] ActorIndex actorIndex(const std::string& id) const;
     [[nodiscard]] ForumIndex forumIndex(const std::string& id) const;
+    /// Builds the keys the id lookups of actors and forums scan (every command and journal entry
+    /// looks ids up). Only a shortcut: a lookup checks the id it finds and searches the list when
+    /// the keys find nothing, so a region changed after indexing still answers right.
+    void index();
     [[nodiscard]] const Level* level(const std::string& id) const;
     [[nodiscard]] const ActorGroup* group(const std::string& id) const;
     [[nodiscard]] const ConveningDelay* conveningBy(const std::string& medium) const;
@@ -255,6 +259,9 @@ struct Region {
     [[nodiscard]] std::vector<std::string> actorIds() const;
     /// Forum ids and level ids: everything a forum reference may name.
     [[nodiscard]] std::vector<std::string> forumRefs() const;
+
+    /// Per actor and per forum: the id's length and first seven letters in one word (index()).
+    std::vector<std::uint64_t> actorKeys = {}, forumKeys = {};
 };
 
 }  // namespace samverkan::model

@@ -13,7 +13,7 @@ Cooperation::Cooperation(const model::Region& region, Effects& effects)
       m_affected(region.actors.size(), false),
       m_suggested(region.forums.size()) {}
 
-void Cooperation::record(Event event, const std::string& actor, const std::string& forum, const std::string& ref) {
+void Cooperation::record(Event&& event, const std::string& actor, const std::string& forum, const std::string& ref) {
     m_effects.record(entryOf(std::move(event), actor, forum, ref));
 }
 
@@ -71,8 +71,10 @@ Answer Cooperation::apply(const Command& command) {
 }
 
 Answer Cooperation::apply(Report&& report) {
-    if (!knownRole(report.by)) return Answer::refused(RefusalCode::unknownRole, {report.by});
-    return this->report(std::move(report));
+    const ActorIndex by = actorOf(report.by);
+    if (by == kNone) return Answer::refused(RefusalCode::unknownRole, {report.by});
+    const ForumIndex f = forumOf(report.forum);
+    return this->report(std::move(report), by, f);
 }
 
 void Cooperation::handle(const ProtocolEvent& ev) {
@@ -349,24 +351,23 @@ Answer Cooperation::deactivate(const Deactivate& c) {
 
 // --- Communication ---
 
-std::optional<Answer> Cooperation::reportRefusal(const Report& c, ForumIndex f) const {
+std::optional<Answer> Cooperation::reportRefusal(const Report& c, ActorIndex by, ForumIndex f) const {
     if (f == kNone) return Answer::refused(RefusalCode::unknownForum, {c.forum});
     const bool ordinary = m_region.forums[f].mode == model::Mode::ordinary;
     if (!ordinary && !forumRunning(f)) return notRunning(f);
-    if (!ordinary && !m_forums[f].has(actorOf(c.by))) return notMember(c.by, f);
+    if (!ordinary && !m_forums[f].has(by)) return notMember(c.by, f);
     return std::nullopt;
 }
 
 Answer Cooperation::report(const Report& c) {
     const ForumIndex f = forumOf(c.forum);
-    if (auto refused = reportRefusal(c, f)) return *refused;
+    if (auto refused = reportRefusal(c, actorOf(c.by), f)) return *refused;
     record(ReportMade{c.by, forumId(f), c.text, c.levels}, c.by, forumId(f));
     return Answer::ok();
 }
 
-Answer Cooperation::report(Report&& c) {
-    const ForumIndex f = forumOf(c.forum);
-    if (auto refused = reportRefusal(c, f)) return *refused;
+Answer Cooperation::report(Report&& c, ActorIndex by, ForumIndex f) {
+    if (auto refused = reportRefusal(c, by, f)) return *refused;
     record(ReportMade{c.by, forumId(f), std::move(c.text), std::move(c.levels)}, c.by, forumId(f));
     return Answer::ok();
 }

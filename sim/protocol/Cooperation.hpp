@@ -45,7 +45,7 @@ public:
     /// Cancels a scheduled protocol event.
     virtual bool cancel(engine::EventId id) = 0;
     /// Appends an entry to the journal (the host sets t and seq).
-    virtual void record(JournalEntry entry) = 0;
+    virtual void record(JournalEntry&& entry) = 0;
     /// The run's random stream for the protocol's own draws (convening delays).
     virtual engine::Random& random() = 0;
     /// A conference has reached `step` of its agenda, whose entry is recorded: the host does its
@@ -148,6 +148,9 @@ public:
     Answer apply(const Command& command);
     /// As apply, for a report whose text and levels its caller gives up: they move into the journal.
     Answer apply(Report&& report);
+    /// As apply(Report&&), for a report whose author and forum the caller has looked up: a simulated
+    /// member's, one at every conference.
+    Answer report(Report&& c, ActorIndex by, ForumIndex f);
     /// Handles a delayed consequence scheduled earlier.
     void handle(const ProtocolEvent& event);
     /// Holds the standing weekly conference in ordinary mode.
@@ -200,9 +203,8 @@ private:
     Answer deactivate(const Deactivate& c);
     Answer publicMessage(const SendPublicMessage& c);
     Answer report(const Report& c);
-    Answer report(Report&& c);
-    /// Why a report cannot be made now, if it cannot; `f` is its forum.
-    [[nodiscard]] std::optional<Answer> reportRefusal(const Report& c, ForumIndex f) const;
+    /// Why a report by `by` to forum `f` cannot be made now, if it cannot.
+    [[nodiscard]] std::optional<Answer> reportRefusal(const Report& c, ActorIndex by, ForumIndex f) const;
     Answer contact(const Contact& c);
     void forumOpens(ForumIndex f);
     void memberJoins(ForumIndex f, ActorIndex a);
@@ -265,7 +267,7 @@ private:
     Answer notMember(const std::string& by, ForumIndex f) const;
     /// Resolves `forum` into `f` and refuses unless it is known, running and `by` sits in it.
     [[nodiscard]] std::optional<Answer> seatIn(const std::string& by, const std::string& forum, ForumIndex& f) const;
-    void record(Event event, const std::string& actor = {}, const std::string& forum = {}, const std::string& ref = {});
+    void record(Event&& event, const std::string& actor = {}, const std::string& forum = {}, const std::string& ref = {});
     Millis drawConveningDelay(const std::string& medium);
 
     const model::Region& m_region;

@@ -2,7 +2,7 @@
 
 namespace samverkan::protocol {
 
-JournalEntry entryOf(Event event, std::string actor, std::string forum, std::string ref) {
+JournalEntry entryOf(Event&& event, std::string actor, std::string forum, std::string ref) {
     JournalEntry e;
     e.kind = kindOf(event);
     e.actor = std::move(actor);

@@ -32,7 +32,7 @@ struct JournalEntry {
 };
 
 /// An entry for an event: the kind from the payload, with who, where and what it concerns.
-JournalEntry entryOf(Event event, std::string actor = {}, std::string forum = {}, std::string ref = {});
+JournalEntry entryOf(Event&& event, std::string actor = {}, std::string forum = {}, std::string ref = {});
 
 
 }  // namespace samverkan::protocol

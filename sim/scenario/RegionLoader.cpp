@@ -438,7 +438,10 @@ Loaded<Region> loadRegionFrom(const std::string& path, const std::string* conten
     return guardedLoad<Region>(path, [&](Loaded<Region>& result) {
         YamlDocument doc(path, limits, result.diagnostics);
         Region region;
-        if ((content ? doc.loadText(*content) : doc.load()) && readRegionDocument(doc, region)) result.value = std::move(region);
+        if ((content ? doc.loadText(*content) : doc.load()) && readRegionDocument(doc, region)) {
+            region.index();
+            result.value = std::move(region);
+        }
         sortDiagnostics(result.diagnostics);
     });
 }

@@ -474,7 +474,10 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     if (s.duration <= 0 && result.diagnostics.empty()) doc.error(doc.root()["duration"], "duration must be longer than 0");
     if (result.diagnostics.empty()) checkWork(doc, s, limits);
     sortDiagnostics(result.diagnostics);
-    if (result.diagnostics.empty()) result.value = std::move(s);
+    if (result.diagnostics.empty()) {
+        s.region.index();  // the scenario's own forums are in by now
+        result.value = std::move(s);
+    }
     return result;
 }
 

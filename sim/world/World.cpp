@@ -51,6 +51,8 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
             if (const auto s = indexOf(m_spec.services, id); s != kNone) order.push_back(s);
         m_order.push_back(std::move(order));
     }
+    m_sequence.resize(m_order.size());
+    for (std::size_t r = 0; r < m_order.size(); ++r) sequence(r);
     for (const auto& o : m_spec.outcomes) {
         std::vector<std::pair<std::size_t, std::size_t>> terms;
         std::vector<bool> lost;
@@ -134,10 +136,18 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
                 left -= got;
             }
         };
-        for (const auto s : m_order[r]) give(s);
-        for (std::size_t s = 0; s < m_spec.services.size(); ++s)
-            if (std::find(m_order[r].begin(), m_order[r].end(), s) == m_order[r].end()) give(s);
+        for (const auto s : m_sequence[r]) give(s);
     }
+}
+
+void World::sequence(std::size_t r) {
+    auto& out = m_sequence[r];
+    out.clear();
+    const auto takes = [&](std::size_t s) { return m_resourceOf[s] == r || m_boostOf[s] == r; };
+    for (const auto s : m_order[r])
+        if (s < m_spec.services.size() && takes(s)) out.push_back(s);
+    for (std::size_t s = 0; s < m_spec.services.size(); ++s)
+        if (takes(s) && std::find(m_order[r].begin(), m_order[r].end(), s) == m_order[r].end()) out.push_back(s);
 }
 
 void World::tick(Millis now) {
@@ -145,9 +155,11 @@ void World::tick(Millis now) {
     const double dtHours = static_cast<double>(now - m_lastTick) / static_cast<double>(engine::kHour);
     m_lastTick = now;
     shareResources(m_share, m_boost);
+    m_intensityNow.resize(m_drawn.size());
+    for (std::size_t h = 0; h < m_drawn.size(); ++h) m_intensityNow[h] = intensity(h, now);
     for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
         const auto& svc = m_spec.services[s];
-        const double hazard = m_hazardOf[s] == kNone ? 0.0 : intensity(m_hazardOf[s], now);
+        const double hazard = m_hazardOf[s] == kNone ? 0.0 : m_intensityNow[m_hazardOf[s]];
         double blocked = 0.0;
         for (const auto& [d, weight] : m_blocking[s])
             if (d != kNone) blocked += weight * m_demandFactor[d] * (1.0 - m_own[s]);
@@ -170,7 +182,7 @@ void World::tick(Millis now) {
         }
     }
     m_times.push_back(now);
-    for (std::size_t h = 0; h < m_drawn.size(); ++h) m_samples.push_back(static_cast<float>(intensity(h, now)));
+    for (const double h : m_intensityNow) m_samples.push_back(static_cast<float>(h));
     for (const double level : m_effective) m_samples.push_back(static_cast<float>(level));
 }
 
@@ -320,7 +332,10 @@ std::size_t World::measureIndex(const std::string& id) const { return indexOf(m_
 
 void World::setOrder(const std::string& list, const std::vector<std::size_t>& services) {
     for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
-        if (m_spec.resources[r].list == list) m_order[r].assign(services.begin(), services.end());
+        if (m_spec.resources[r].list == list) {
+            m_order[r].assign(services.begin(), services.end());
+            sequence(r);
+        }
 }
 
 void World::setPriorities(const std::string& list, const std::vector<std::string>& order) {

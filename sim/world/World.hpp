@@ -114,8 +114,13 @@ private:
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> m_terms;   // per outcome: service, demand
     std::vector<std::vector<bool>> m_termLost;
     std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
+    // Per resource: the services it is given to, in the order it goes to them (the priority order,
+    // then the rest as declared), only those that take it; rebuilt when the order changes.
+    std::vector<std::vector<std::size_t>> m_sequence;
+    void sequence(std::size_t resource);
     std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_resourceAdded, m_outcomes;
     std::vector<double> m_share, m_boost;  // scratch per tick, sized once
+    std::vector<double> m_intensityNow;    // scratch per tick: each hazard's intensity
     std::vector<std::size_t> m_decidedOrder, m_noOrder;  // scratch for a measure's `order` argument
     // The areas a measure named last and their weight: every implementer of a decision names the same.
     std::vector<std::string> m_lastAreas;

@@ -48,7 +48,7 @@ model::Region testRegion() {
 
 Harness::Harness() : region(testRegion()), rng("test", 1), coop(region, *this) { scenario.region = region; }
 
-void Harness::record(protocol::JournalEntry e) {
+void Harness::record(protocol::JournalEntry&& e) {
     e.t = sim.now();
     e.seq = journal.size() + 1;
     journal.push_back(std::move(e));

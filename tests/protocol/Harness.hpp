@@ -32,7 +32,7 @@ public:
     [[nodiscard]] Millis now() const override { return sim.now(); }
     engine::EventId scheduleIn(Millis delay, const protocol::ProtocolEvent& e) override { return sim.schedule(delay, e); }
     bool cancel(engine::EventId id) override { return sim.cancel(id); }
-    void record(protocol::JournalEntry e) override;
+    void record(protocol::JournalEntry&& e) override;
     engine::Random& random() override { return rng; }
 
     /// Entries of one kind, in order.
