@@ -91,7 +91,8 @@ Metrics measure(const exercise::Exercise& run) {
     for (const auto& e : entries) {
         // Most entries are commands and reports of a conference: only what is counted looks its forum up.
         if (e.kind == Kind::command || e.kind == Kind::agendaItem) continue;
-        const auto f = region.forumIndex(e.forum);
+        const bool atForum = e.kind == Kind::meetingOpened || e.kind == Kind::memberJoined || e.kind == Kind::report || e.kind == Kind::conference;
+        const auto f = atForum ? region.forumIndex(e.forum) : model::kNone;
         const bool activatedForum = f != model::kNone && region.forums[f].mode == model::Mode::activated;
         switch (e.kind) {
             case Kind::meetingOpened:

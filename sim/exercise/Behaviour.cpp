@@ -79,14 +79,20 @@ void Exercise::behaviourOnTick() {
     // The loader has checked that each rule's actor observes its service; what a service looks
     // like now is looked up once a tick, however many rules watch it.
     m_seenThisTick.assign(m_world->spec().services.size(), world::KnownLevel{-1.0, -1});
+    // Rules that have acted, or can no longer act, are not watched again: dropped in the same pass
+    // (a rule's trigger changes only its own state).
+    const std::size_t forums = m_scenario.region.forums.size() + 1;
+    std::size_t kept = 0;
     for (const auto i : m_observingRules) {
+        const auto& state = m_ruleStates[i * forums + forums - 1];  // ruleState(i, kNone)
         const auto s = m_ruleService[i];
-        if (s == SIZE_MAX || ruleState(i, model::kNone) != kIdle) continue;
-        if (m_seenThisTick[s].level < 0) m_seenThisTick[s] = m_world->seenAt(s, now());
-        if (passes(*(*m_rules)[i].observes, m_seenThisTick[s])) triggerRule(i, model::kNone);
+        if (s != SIZE_MAX && state == kIdle) {
+            if (m_seenThisTick[s].level < 0) m_seenThisTick[s] = m_world->seenAt(s, now());
+            if (passes(*(*m_rules)[i].observes, m_seenThisTick[s])) triggerRule(i, model::kNone);
+        }
+        if (state != kDone) m_observingRules[kept++] = i;
     }
-    // Rules that have acted, or can no longer act, are not watched again.
-    std::erase_if(m_observingRules, [&](std::uint32_t i) { return ruleState(i, model::kNone) == kDone; });
+    m_observingRules.resize(kept);
 }
 
 void Exercise::learnWarning(model::ActorIndex actor, int severity) {

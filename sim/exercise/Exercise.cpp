@@ -245,8 +245,14 @@ void Exercise::noteReport(const JournalEntry& entry) {
     if (f == model::kNone || a == model::kNone || f >= m_reported.size()) return;
     auto& knowledge = m_reported[f];
     knowledge.reportedAt(a, m_sim.now());
-    for (const auto& l : entry.as<protocol::ReportMade>()->levels)
-        if (const auto s = m_world->serviceIndex(l.service); s != SIZE_MAX) knowledge.reported(a, s, {l.level, l.observedAt}, m_sim.now());
+    const auto& levels = entry.as<protocol::ReportMade>()->levels;
+    // A simulated member's report holds the services it observes in their order (fillLevels).
+    const bool inOrder = known && levels.size() == m_observed[a].size();
+    for (std::size_t k = 0; k < levels.size(); ++k) {
+        const auto& l = levels[k];
+        if (const auto s = inOrder ? m_observed[a][k] : m_world->serviceIndex(l.service); s != SIZE_MAX)
+            knowledge.reported(a, s, {l.level, l.observedAt}, m_sim.now());
+    }
 }
 
 // A simulated member reports by its doctrine; a role a trainee holds reports only when the trainee does.
@@ -255,7 +261,11 @@ void Exercise::reportByDoctrine(model::ActorIndex actor, model::ForumIndex forum
     if (m_finished || m_observed[actor].empty() || heldByTrainee(region.actors[actor].id)) return;
     // The one command path, as submit takes it, without looking up what the caller knows.
     protocol::Report report{region.actors[actor].id, region.forums[forum].id, {}, {}, {}};
-    record(protocol::entryOf(protocol::CommandIssued{report, Source::doctrine}, report.by));
+    JournalEntry issued;  // entryOf's, built in place
+    issued.kind = protocol::Kind::command;
+    issued.actor = report.by;
+    issued.event.emplace<protocol::CommandIssued>(protocol::CommandIssued{report, Source::doctrine});
+    record(std::move(issued));
     fillLevels(report, actor);
     m_reporting = {actor, forum};
     const Answer answer = m_cooperation.report(std::move(report), actor, forum);  // keeps report.by

@@ -30,6 +30,7 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     for (const auto& h : m_spec.hazards)
         m_drawn.push_back({hours(std::max(0.0, draw(rng, h.onsetHours))), std::max(0.0, draw(rng, h.peak)),
                            hours(std::max(0.0, draw(rng, h.durationHours)))});
+    for (const auto& h : m_spec.hazards) m_ramp.push_back(std::max<Millis>(hours(h.rampHours), 1));
     const std::size_t n = m_spec.services.size();
     for (const auto& svc : m_spec.services) m_own.push_back(std::clamp(svc.initial.value, 0.0, 1.0));
     m_effective = m_own;
@@ -76,7 +77,7 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
 
 double World::intensity(std::size_t hazard, Millis t) const {
     const auto& d = m_drawn[hazard];
-    const Millis ramp = std::max<Millis>(hours(m_spec.hazards[hazard].rampHours), 1);
+    const Millis ramp = m_ramp[hazard];
     if (t <= d.onset || t >= d.onset + d.duration) return 0.0;
     const double sinceOnset = static_cast<double>(t - d.onset);
     const double untilEnd = static_cast<double>(d.onset + d.duration - t);
@@ -96,9 +97,15 @@ std::size_t World::hazardIndex(const std::string& id) const { return indexOf(m_s
 
 double World::levelAt(std::size_t service, Millis t) const {
     // Samples are in time order; before the first tick every service is at its normal level.
-    const auto it = std::upper_bound(m_times.begin(), m_times.end(), t);
-    if (it == m_times.begin()) return 1.0;
-    return sampledLevel(static_cast<std::size_t>(it - m_times.begin()) - 1, service);
+    // The last sample at or before t. Ticks come every spec tick, so that is where the search
+    // starts; it steps from there, so any spacing of the samples gives the same answer.
+    if (m_times.empty() || t < m_times.front()) return 1.0;
+    const std::size_t n = m_times.size();
+    const Millis step = std::max<Millis>(m_spec.tick, 1);
+    auto i = static_cast<std::size_t>(std::min<Millis>((t - m_times.front()) / step, static_cast<Millis>(n - 1)));
+    while (i + 1 < n && m_times[i + 1] <= t) ++i;
+    while (m_times[i] > t) --i;  // m_times.front() <= t ends it
+    return sampledLevel(i, service);
 }
 
 bool World::observes(const std::string& actor, std::size_t service) const {

@@ -109,6 +109,7 @@ private:
 
     WorldSpec m_spec;
     std::vector<DrawnHazard> m_drawn;
+    std::vector<Millis> m_ramp;  // per hazard: its ramp time (at least 1 ms)
     std::vector<std::size_t> m_hazardOf, m_resourceOf, m_boostOf, m_dependsOn;  // per service, SIZE_MAX for none
     std::vector<std::vector<std::pair<std::size_t, double>>> m_blocking;      // per service: demand, weight
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> m_terms;   // per outcome: service, demand
