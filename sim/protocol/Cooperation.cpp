@@ -13,10 +13,6 @@ Cooperation::Cooperation(const model::Region& region, Effects& effects)
       m_affected(region.actors.size(), false),
       m_suggested(region.forums.size()) {}
 
-void Cooperation::record(Event&& event, const std::string& actor, const std::string& forum, const std::string& ref) {
-    m_effects.record(entryOf(std::move(event), actor, forum, ref));
-}
-
 std::vector<ActorIndex> Cooperation::expand(const std::vector<std::string>& ids) const {
     std::vector<ActorIndex> out;
     auto add = [&](ActorIndex a) {

@@ -267,7 +267,10 @@ private:
     Answer notMember(const std::string& by, ForumIndex f) const;
     /// Resolves `forum` into `f` and refuses unless it is known, running and `by` sits in it.
     [[nodiscard]] std::optional<Answer> seatIn(const std::string& by, const std::string& forum, ForumIndex& f) const;
-    void record(Event&& event, const std::string& actor = {}, const std::string& forum = {}, const std::string& ref = {});
+    template <class T>
+    void record(T&& payload, const std::string& actor = {}, const std::string& forum = {}, const std::string& ref = {}) {
+        m_effects.record(entryOf(std::forward<T>(payload), actor, forum, ref));
+    }
     Millis drawConveningDelay(const std::string& medium);
 
     const model::Region& m_region;

@@ -54,16 +54,11 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     }
     m_sequence.resize(m_order.size());
     for (std::size_t r = 0; r < m_order.size(); ++r) sequence(r);
-    for (const auto& o : m_spec.outcomes) {
-        std::vector<std::pair<std::size_t, std::size_t>> terms;
-        std::vector<bool> lost;
-        for (const auto& t : o.terms) {
-            terms.emplace_back(indexOf(m_spec.services, t.service), indexOf(m_spec.demands, t.demand));
-            lost.push_back(t.lost);
+    for (std::size_t o = 0; o < m_spec.outcomes.size(); ++o)
+        for (const auto& t : m_spec.outcomes[o].terms) {
+            const auto s = indexOf(m_spec.services, t.service), d = indexOf(m_spec.demands, t.demand);
+            if (s != kNone && d != kNone) m_terms.push_back({o, s, d, t.lost});
         }
-        m_terms.push_back(std::move(terms));
-        m_termLost.push_back(std::move(lost));
-    }
     m_demandFactor.assign(m_spec.demands.size(), 1.0);
     m_resourceFactor.assign(m_spec.resources.size(), 1.0);
     m_resourceAdded.assign(m_spec.resources.size(), 0.0);
@@ -179,14 +174,11 @@ void World::tick(Millis now) {
         if (m_boostOf[s] != kNone) effective = std::min(1.0, effective + svc.boostMax.value * m_boost[s] * (1.0 - effective));
         m_effective[s] = effective;
     }
-    for (std::size_t o = 0; o < m_terms.size(); ++o) {
-        for (std::size_t k = 0; k < m_terms[o].size(); ++k) {
-            const auto [s, d] = m_terms[o][k];
-            if (s == kNone || d == kNone) continue;
-            const double base = m_spec.demands[d].base.value;
-            const double f = m_demandFactor[d];
-            m_outcomes[o] += (m_termLost[o][k] ? base * (1.0 - f * m_effective[s]) : base * f * (1.0 - m_effective[s])) * dtHours;
-        }
+    for (const auto& term : m_terms) {
+        const double base = m_spec.demands[term.demand].base.value;
+        const double f = m_demandFactor[term.demand];
+        const double level = m_effective[term.service];
+        m_outcomes[term.outcome] += (term.lost ? base * (1.0 - f * level) : base * f * (1.0 - level)) * dtHours;
     }
     m_times.push_back(now);
     for (const double h : m_intensityNow) m_samples.push_back(static_cast<float>(h));
@@ -223,6 +215,7 @@ void World::apply(const Change& c, double strength, bool undo, const std::vector
 }
 
 void World::applyDue(Millis now) {
+    if (now < m_nextDue) return;
     for (auto& p : m_pending) {
         const auto& e = m_spec.effects[p.effect];
         if (!p.started && now >= p.start) {
@@ -235,6 +228,8 @@ void World::applyDue(Millis now) {
         }
     }
     std::erase_if(m_pending, [](const Pending& p) { return p.end == -2; });
+    m_nextDue = INT64_MAX;
+    for (const auto& p : m_pending) m_nextDue = std::min(m_nextDue, dueAt(p));
 }
 
 // Starts one effect at `strength` now, or from later before the onset, until `end` (-1: the end of
@@ -255,6 +250,7 @@ void World::start(std::size_t effect, double strength, Millis end, const std::ve
     } else {
         m_pending.push_back({effect, s, from, end, false, order});
     }
+    if (!m_pending.empty()) m_nextDue = std::min(m_nextDue, dueAt(m_pending.back()));
     m_applied.push_back({now, effect, s, when, decision});
 }
 

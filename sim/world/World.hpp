@@ -112,8 +112,12 @@ private:
     std::vector<Millis> m_ramp;  // per hazard: its ramp time (at least 1 ms)
     std::vector<std::size_t> m_hazardOf, m_resourceOf, m_boostOf, m_dependsOn;  // per service, SIZE_MAX for none
     std::vector<std::vector<std::pair<std::size_t, double>>> m_blocking;      // per service: demand, weight
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> m_terms;   // per outcome: service, demand
-    std::vector<std::vector<bool>> m_termLost;
+    /// Every outcome's terms in one list, outcome by outcome, those that name a known service and demand.
+    struct Term {
+        std::size_t outcome, service, demand;
+        bool lost;
+    };
+    std::vector<Term> m_terms;
     std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
     // Per resource: the services it is given to, in the order it goes to them (the priority order,
     // then the rest as declared), only those that take it; rebuilt when the order changes.
@@ -136,8 +140,11 @@ private:
         bool started;
         std::vector<std::size_t> order;
     };
+    /// When a pending effect next has something to do: start, or end (never: INT64_MAX).
+    static Millis dueAt(const Pending& p) { return !p.started ? p.start : p.end >= 0 ? p.end : INT64_MAX; }
     void setOrder(const std::string& list, const std::vector<std::size_t>& services);
     std::vector<Pending> m_pending;
+    Millis m_nextDue = INT64_MAX;  // the earliest start or end in m_pending: before it a tick has nothing to apply
     std::vector<Millis> m_times;
     std::vector<float> m_samples;  // per tick: hazards, then service levels
     Millis m_lastTick = 0;
