@@ -1,6 +1,7 @@
 #include "sim/protocol/Command.hpp"
 
 #include <array>
+#include <type_traits>
 
 namespace samverkan::protocol {
 namespace {
@@ -13,6 +14,17 @@ static_assert(std::variant_size_v<Command> == 17);
 }  // namespace
 
 std::string typeName(const Command& command) { return kTypeNames[command.index()]; }
+
+Text* textOf(Command& command) {
+    return std::visit(
+        [](auto& c) -> Text* {
+            if constexpr (requires { c.text; }) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(c.text)>, Text>) return &c.text;
+            }
+            return nullptr;
+        },
+        command);
+}
 
 const std::vector<std::string>& commandTypeNames() { return kTypeNames; }
 

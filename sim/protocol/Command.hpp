@@ -150,6 +150,8 @@ using Command = std::variant<RequestActivation, Convene, CallIn, Release, SetCha
 std::string typeName(const Command& command);
 /// The acting role of a command.
 const std::string& actingRole(const Command& command);
+/// The command's own words (an alert's, a message's, a decision's), or null for a command without.
+Text* textOf(Command& command);
 /// Sets the acting role of a command.
 void setActingRole(Command& command, std::string role);
 /// All type names, in variant order.

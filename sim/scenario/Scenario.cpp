@@ -26,12 +26,17 @@ const model::Measure* Scenario::measure(const std::string& measureId) const { re
 bool Scenario::applyVariant(const std::string& variantId) {
     for (const auto& v : variants) {
         if (v.id != variantId) continue;
+        if (!v.title.sv.empty() || !v.title.en.empty()) title = v.title;
         for (const auto& [injectId, warning] : v.warnings)
             for (auto& i : injects)
                 if (i.id == injectId) i.warning = warning;
         for (const auto& [injectId, text] : v.texts)
             for (auto& i : injects)
                 if (i.id == injectId) i.text = text;
+        for (const auto& [ruleId, text] : v.ruleTexts)
+            for (auto& r : behaviour)
+                if (r.id == ruleId)
+                    if (auto* t = protocol::textOf(r.command)) *t = text;
         if (world)
             for (const auto& c : v.hazards)
                 for (auto& h : world->hazards) {

@@ -191,6 +191,7 @@ struct Variant {
     Text title;
     std::vector<std::pair<std::string, Warning>> warnings;  ///< inject id → warning
     std::vector<std::pair<std::string, Text>> texts;        ///< inject id → text
+    std::vector<std::pair<std::string, Text>> ruleTexts;    ///< doctrine rule id → the text of its command
     std::vector<HazardChange> hazards;
 };
 

@@ -312,6 +312,26 @@ void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
             perInject(doc, *t, "texts", s, [&](const std::string& id, const YAML::Node& value) {
                 if (auto text = doc.text(value, "text")) v.texts.emplace_back(id, *text);
             });
+        if (auto t = vm.get("rule_texts")) {
+            // What a doctrine rule's command says (an alert, an information, a message) in this variant.
+            MapView rm(doc, *t, "rule_texts");
+            if (rm.ok())
+                for (const auto& r : *t) {
+                    const std::string id = r.first.Scalar();
+                    rm.get(id);
+                    auto rule = std::find_if(s.behaviour.begin(), s.behaviour.end(), [&](const BehaviourRule& b) { return b.id == id; });
+                    if (rule == s.behaviour.end()) {
+                        doc.errorAt(r.first.Mark(), "unknown doctrine rule '" + id + "'");
+                        continue;
+                    }
+                    if (protocol::textOf(rule->command) == nullptr) {
+                        doc.errorAt(r.first.Mark(), "doctrine rule '" + id + "' does " + protocol::typeName(rule->command) + ", which has no text");
+                        continue;
+                    }
+                    if (auto text = doc.text(r.second, "text")) v.ruleTexts.emplace_back(id, *text);
+                }
+            rm.finish();
+        }
         if (auto h = vm.get("hazards")) {
             MapView hm(doc, *h, "hazards");
             const auto ids = hazardIds(s);
@@ -454,9 +474,9 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
         plays.finish();
         if (plays.ok() && s.play("reference") == nullptr) doc.error(*v, "plays needs a 'reference' play");
     }
-    if (auto v = map.get("variants")) readVariants(doc, *v, s);
     if (const auto rules = regionDoc->root()["behaviour"]; rules.IsDefined()) readBehaviour(*regionDoc, rules, s);
     if (auto v = map.get("behaviour")) readBehaviour(doc, *v, s);
+    if (auto v = map.get("variants")) readVariants(doc, *v, s);  // after the rules: a variant may reword them
     if (const auto* p = s.play(kDoctrinePlay))
         doc.errorAt(p->steps.empty() ? 1 : p->steps.front().where.line, 1,
                     "a play may not be called 'doctrine': that name runs the doctrine rules (behaviour)");
