@@ -261,11 +261,7 @@ void Exercise::reportByDoctrine(model::ActorIndex actor, model::ForumIndex forum
     if (m_finished || m_observed[actor].empty() || heldByTrainee(region.actors[actor].id)) return;
     // The one command path, as submit takes it, without looking up what the caller knows.
     protocol::Report report{region.actors[actor].id, region.forums[forum].id, {}, {}, {}};
-    JournalEntry issued;  // entryOf's, built in place
-    issued.kind = protocol::Kind::command;
-    issued.actor = report.by;
-    issued.event.emplace<protocol::CommandIssued>(protocol::CommandIssued{report, Source::doctrine});
-    record(std::move(issued));
+    record(protocol::entryOf(protocol::CommandIssued{report, Source::doctrine}, report.by));
     fillLevels(report, actor);
     m_reporting = {actor, forum};
     const Answer answer = m_cooperation.report(std::move(report), actor, forum);  // keeps report.by
