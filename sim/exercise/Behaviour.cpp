@@ -37,6 +37,12 @@ void Exercise::startBehaviour() {
         } else if (r.when.timed) m_sim.scheduleAt(std::max(r.when.at, m_sim.now()), {RunEvent::Kind::ruleTime, i, {}}, kPriorityRule);
         else if (r.when.kind) m_rulesByKind[static_cast<std::size_t>(*r.when.kind)].push_back(i);
     }
+    if (m_world) {
+        m_shortestReportDelay = INT64_MAX;
+        for (const auto& svc : m_world->spec().services) m_shortestReportDelay = std::min(m_shortestReportDelay, svc.reportDelay);
+        for (const auto i : m_observingRules)
+            m_firesWhenWhole = m_firesWhenWhole || (m_ruleService[i] != SIZE_MAX && passes(*(*m_rules)[i].observes, world::KnownLevel{1.0, 0}));
+    }
 }
 
 std::uint8_t& Exercise::ruleState(std::uint32_t rule, model::ForumIndex forum) {
@@ -76,6 +82,9 @@ void Exercise::behaviourOnEntry(const JournalEntry& entry) {
 }
 
 void Exercise::behaviourOnTick() {
+    // While every service each rule sees has been at its normal level all along, no rule that
+    // fails on a normal level can pass: the rules are not looked at (pruning waits a tick).
+    if (!m_firesWhenWhole && std::max<Millis>(0, now() - m_shortestReportDelay) < m_world->wholeUntil()) return;
     // The loader has checked that each rule's actor observes its service; what a service looks
     // like now is looked up once a tick, however many rules watch it.
     m_seenThisTick.assign(m_world->spec().services.size(), world::KnownLevel{-1.0, -1});

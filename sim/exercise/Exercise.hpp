@@ -201,6 +201,8 @@ private:
     std::vector<std::vector<std::uint32_t>> m_rulesByKind;           ///< per journal kind: rules waiting for it
     std::vector<std::uint32_t> m_observingRules, m_warningRules;
     std::vector<world::KnownLevel> m_seenThisTick;  ///< per service, looked up at most once a tick
+    Millis m_shortestReportDelay = 0;  ///< of the services the world has
+    bool m_firesWhenWhole = false;      ///< some observing rule passes on a service at its normal level
     std::vector<std::uint8_t> m_ruleStates;  ///< per rule and forum (+1: none): idle, pending, done
     std::vector<int> m_warned;               ///< per actor: the most severe warning it knows of
     std::vector<bool> m_ended;               ///< per forum: deactivated at least once

@@ -152,13 +152,10 @@ void World::sequence(std::size_t r) {
         if (takes(s) && std::find(m_order[r].begin(), m_order[r].end(), s) == m_order[r].end()) out.push_back(s);
 }
 
-void World::tick(Millis now) {
-    applyDue(now);
-    const double dtHours = static_cast<double>(now - m_lastTick) / static_cast<double>(engine::kHour);
-    m_lastTick = now;
+// One tick of every service: what its hazard takes, what its share of the resources gives back,
+// what it depends on and what a boost adds.
+void World::advanceServices(double dtHours) {
     shareResources(m_share, m_boost);
-    m_intensityNow.resize(m_drawn.size());
-    for (std::size_t h = 0; h < m_drawn.size(); ++h) m_intensityNow[h] = intensity(h, now);
     for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
         const auto& svc = m_spec.services[s];
         const double hazard = m_hazardOf[s] == kNone ? 0.0 : m_intensityNow[m_hazardOf[s]];
@@ -174,6 +171,26 @@ void World::tick(Millis now) {
         if (m_boostOf[s] != kNone) effective = std::min(1.0, effective + svc.boostMax.value * m_boost[s] * (1.0 - effective));
         m_effective[s] = effective;
     }
+}
+
+void World::tick(Millis now) {
+    applyDue(now);
+    const double dtHours = static_cast<double>(now - m_lastTick) / static_cast<double>(engine::kHour);
+    m_lastTick = now;
+    m_intensityNow.resize(m_drawn.size());
+    bool calm = true;
+    for (std::size_t h = 0; h < m_drawn.size(); ++h) {
+        m_intensityNow[h] = intensity(h, now);
+        calm = calm && m_intensityNow[h] == 0.0;
+    }
+    // With no hazard acting and every service whole, a tick leaves every service whole (nothing is
+    // lost, recovery is never negative and a level is capped at 1): the sharing of resources and
+    // the services' update are skipped. The outcomes still accrue.
+    const auto whole = [](const std::vector<double>& v) {
+        return std::all_of(v.begin(), v.end(), [](double x) { return x == 1.0; });
+    };
+    if (!calm || !whole(m_own) || !whole(m_effective)) advanceServices(dtHours);
+    if (m_firstBroken == INT64_MAX && !whole(m_effective)) m_firstBroken = now;
     for (const auto& term : m_terms) {
         const double base = m_spec.demands[term.demand].base.value;
         const double f = m_demandFactor[term.demand];

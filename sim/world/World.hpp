@@ -92,6 +92,9 @@ public:
     [[nodiscard]] double levelAt(std::size_t service, Millis t) const;
     /// Whether `actor` sees service `service` in its own operations.
     [[nodiscard]] bool observes(const std::string& actor, std::size_t service) const;
+    /// Every service was at its normal level (1) at every tick before this time; INT64_MAX while
+    /// none has fallen below it.
+    [[nodiscard]] Millis wholeUntil() const { return m_firstBroken; }
     /// What an observer of a service sees of it at `now`: its level `reportDelay` ago.
     [[nodiscard]] KnownLevel seenAt(std::size_t service, Millis now) const;
     /// What `actor` sees of a service itself at `now`: the level `reportDelay` ago, if it observes it.
@@ -100,6 +103,7 @@ public:
 
 private:
     void shareResources(std::vector<double>& share, std::vector<double>& boost) const;
+    void advanceServices(double dtHours);
     [[nodiscard]] double timeliness(const EffectSpec& e, Millis now) const;
     [[nodiscard]] std::size_t stride() const { return m_drawn.size() + m_spec.services.size(); }
     void apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order);
@@ -148,6 +152,7 @@ private:
     std::vector<Millis> m_times;
     std::vector<float> m_samples;  // per tick: hazards, then service levels
     Millis m_lastTick = 0;
+    Millis m_firstBroken = INT64_MAX;  ///< the first tick at which a service was below its normal level
 };
 
 }  // namespace samverkan::world

@@ -79,6 +79,37 @@ TEST_CASE("the doctrine is the default play where a scenario has rules, and it i
     CHECK(a.str().find("\"source\":\"doctrine\"") != std::string::npos);
 }
 
+TEST_CASE("a rule that watches for a normal level acts in calm weather, before any service has fallen", "[doctrine]") {
+    // The calm ticks skip the watching rules only when none of them can pass on a normal level.
+    auto s = std::make_shared<scenario::Scenario>(shipped("snowstorm"));
+    const auto rule = std::find_if(s->behaviour.begin(), s->behaviour.end(),
+                                   [](const scenario::BehaviourRule& r) { return r.id == "own-bus-cancellations"; });
+    REQUIRE(rule != s->behaviour.end());
+    REQUIRE(rule->observes);
+    rule->observes->below = -1;
+    rule->observes->above = 0.9;  // the buses run normally: SL cancels at once
+    const auto ownDecision = [](const exercise::Exercise& r) -> Millis {
+        for (const auto& e : r.journal().entries())
+            if (e.kind == protocol::Kind::ownDecision && e.ref == "sl-cancel-lines") return e.t;
+        return -1;
+    };
+    exercise::Options o;
+    o.playName = scenario::kDoctrinePlay;
+    exercise::Exercise run(s, o);
+    run.runToEnd();
+    const auto* w = run.world();
+    REQUIRE(w != nullptr);
+    const Millis at = ownDecision(run);
+    REQUIRE(at >= 0);
+    CHECK(at < w->firstOnset());
+    CHECK(at < w->wholeUntil());
+    CHECK(at <= s->world->tick + shipped("snowstorm").region.actors[shipped("snowstorm").region.actorIndex("sl")].consultDelay);
+    // As shipped, SL cancels only once the buses have fallen below 0.6, well after the onset.
+    const auto shippedRun = withTrainees("snowstorm", {});
+    const Millis shippedAt = ownDecision(*shippedRun);
+    CHECK((shippedAt < 0 || shippedAt > shippedRun->world()->wholeUntil()));
+}
+
 TEST_CASE("R5 R6 R15: a TiB trainee who never convenes leaves the others to phone around and decide one by one", "[doctrine][R15]") {
     const auto simulated = withTrainees("snowstorm", {});
     const auto passive = withTrainees("snowstorm", {"lansstyrelsen"});

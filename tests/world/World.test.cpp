@@ -58,6 +58,29 @@ TEST_CASE("a hazard is zero before onset, ramps to its peak, holds, and falls to
     CHECK(w.firstOnset() == 10 * kHour);
 }
 
+TEST_CASE("a calm world stays whole, and it knows from which tick a service fell below its normal level", "[world]") {
+    // Before the onset nothing is lost: every service stays at 1 and nothing has fallen yet.
+    const auto calm = run(road(), 9 * kHour);
+    CHECK(calm.wholeUntil() == INT64_MAX);
+    CHECK(calm.level(0) == 1.0);
+    CHECK(calm.level(1) == 1.0);
+    CHECK(calm.outcome(0) == 0.0);
+    // The snow starts at 10 h: the first tick after it takes the street, which the ploughs reach
+    // only after the road, below 1; before that tick every sample is whole.
+    const auto snowed = run(road(), 12 * kHour);
+    CHECK(snowed.wholeUntil() == 10 * kHour + 5 * kMinute);
+    CHECK(snowed.levelAt(0, 10 * kHour) == 1.0);
+    CHECK(snowed.levelAt(1, 10 * kHour) == 1.0);
+    CHECK(snowed.levelAt(1, 10 * kHour + 5 * kMinute) < 1.0);
+    // A service that starts below its normal level recovers in calm weather: the calm ticks do
+    // not freeze it, and it counts as fallen from the first tick.
+    auto spec = road();
+    spec.services[0].initial = {0.5, "test"};
+    const auto recovering = run(spec, 1 * kHour);
+    CHECK(recovering.wholeUntil() == 5 * kMinute);
+    CHECK(recovering.level(0) > 0.5);
+}
+
 TEST_CASE("uncertain hazards are drawn per run from the world's own stream, within their spread", "[world]") {
     auto spec = road();
     spec.hazards[0].onsetHours = {22, 3, "test"};
