@@ -74,6 +74,19 @@ void Region::index() {
     forumKeys.clear();
     for (const auto& a : actors) actorKeys.push_back(idKey(a.id));
     for (const auto& f : forums) forumKeys.push_back(idKey(f.id));
+    for (auto& g : groups) {
+        g.indices.clear();
+        for (const auto& m : g.members) g.indices.push_back(actorIndex(m));
+    }
+}
+
+ActorIndex Region::memberIndex(const ActorGroup& group, std::size_t k) const {
+    const auto& member = group.members[k];
+    if (k < group.indices.size()) {
+        const auto a = group.indices[k];
+        if (a < actors.size() && actors[a].id == member) return a;
+    }
+    return actorIndex(member);
 }
 
 const std::vector<AgendaStep>& ssrAgenda() {

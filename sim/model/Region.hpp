@@ -180,6 +180,7 @@ AgendaRole agendaRoleOf(const std::string& id);
 struct ActorGroup {
     std::string id;
     std::vector<std::string> members;
+    std::vector<ActorIndex> indices;  ///< the members' actors, built by Region::index()
 };
 
 /// How a simulated actor reports what it observes (doctrine as data): the levels of the services it
@@ -244,6 +245,8 @@ struct Region {
     }
 
     [[nodiscard]] ActorIndex actorIndex(const std::string& id) const;
+    /// The actor of a group's k-th member: the index built at load, checked against the id.
+    [[nodiscard]] ActorIndex memberIndex(const ActorGroup& group, std::size_t k) const;
     [[nodiscard]] ForumIndex forumIndex(const std::string& id) const;
     /// Builds the keys the id lookups of actors and forums scan (every command and journal entry
     /// looks ids up). Only a shortcut: a lookup checks the id it finds and searches the list when

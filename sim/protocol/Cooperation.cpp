@@ -20,7 +20,7 @@ std::vector<ActorIndex> Cooperation::expand(const std::vector<std::string>& ids)
     };
     for (const auto& id : ids) {
         if (const auto* g = m_region.group(id)) {
-            for (const auto& m : g->members) add(actorOf(m));
+            for (std::size_t k = 0; k < g->members.size(); ++k) add(m_region.memberIndex(*g, k));
         } else {
             add(actorOf(id));
         }

@@ -18,7 +18,7 @@ Region smallRegion() {
     a.implementDelay = engine::kHour;
     a.representatives = {{"coordinating", {"Säkerhetschef", "Head of security"}, {"information"}}};
     r.actors = {a};
-    r.groups = {{"kommuner", {"kommun"}}};
+    r.groups = {{"kommuner", {"kommun"}, {}}};
     r.activatedConferenceInterval = 6 * engine::kHour;
     r.topicImplementDelays = {{"project", 30 * engine::kDay}};
     return r;
@@ -43,6 +43,27 @@ TEST_CASE("actors, groups and representations are found by id", "[region]") {
     CHECK(r.actors[0].at("coordinating")->function.en == "Head of security");
     CHECK(r.actors[0].at("directing") == nullptr);
     CHECK(r.actorIds() == std::vector<std::string>{"kommun", "kommuner"});
+}
+
+TEST_CASE("a group's members are found through the index built at load, and by id once the region has changed", "[region]") {
+    Region r = smallRegion();
+    Actor other;
+    other.id = "annan-kommun";
+    r.actors.push_back(other);
+    r.groups.front().members.push_back("annan-kommun");
+    // Not indexed yet: found by id.
+    CHECK(r.memberIndex(r.groups.front(), 1) == 1);
+    r.index();
+    REQUIRE(r.groups.front().indices == std::vector<ActorIndex>{0, 1});
+    CHECK(r.memberIndex(r.groups.front(), 0) == 0);
+    // The actors swap places after indexing: the stale index is checked against the id.
+    std::swap(r.actors[0], r.actors[1]);
+    CHECK(r.memberIndex(r.groups.front(), 0) == 1);
+    CHECK(r.memberIndex(r.groups.front(), 1) == 0);
+    // A member that is no actor stays unknown.
+    r.groups.front().members.push_back("ingen");
+    r.index();
+    CHECK(r.memberIndex(r.groups.front(), 2) == kNone);
 }
 
 TEST_CASE("conference intervals and implementation delays fall back to the region's defaults", "[region]") {

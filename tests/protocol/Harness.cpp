@@ -37,7 +37,7 @@ model::Region testRegion() {
     actor("kommun-b", "Kommun B", false, 45 * kMinute, 3 * kHour);
     actor("sl", "SL", true, 30 * kMinute, kHour);
     actor("smhi", "SMHI", true, 30 * kMinute, kHour);
-    r.groups = {{"kommuner", {"kommun-a", "kommun-b"}}};
+    r.groups = {{"kommuner", {"kommun-a", "kommun-b"}, {}}};
     r.convening = {{"telephone", 15 * kMinute, 20 * kMinute, "test"}, {"physical", kHour, 2 * kHour, "test"}};
     r.callInDelay = 15 * kMinute;
     r.meetingLength = 2 * kHour;

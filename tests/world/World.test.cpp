@@ -151,7 +151,7 @@ WorldSpec withMeasure(std::vector<MeasureParamSpec> params, EffectSpec effect = 
     if (effect.changes.empty()) effect.changes = {{.demand = "cars", .factor = 0.5}};
     spec.effects = {effect};
     spec.areaWeights = {{"stockholms-stad", 0.4}, {"huddinge", 0.05}, {"solna", 0.05}, {"norrtalje", 0.5}};
-    spec.groups = {{"inner", {"stockholms-stad", "solna"}}};
+    spec.groups = {{"inner", {"stockholms-stad", "solna"}, {}}};
     return spec;
 }
 }  // namespace
