@@ -37,6 +37,18 @@ bool Scenario::applyVariant(const std::string& variantId) {
             for (auto& r : behaviour)
                 if (r.id == ruleId)
                     if (auto* t = protocol::textOf(r.command)) *t = text;
+        // A step's text holds in the play named and in the plays built on it.
+        const auto buildsOn = [&](const Play& p, const std::string& base) {
+            for (const Play* q = &p; q != nullptr; q = q->from.empty() ? nullptr : play(q->from))
+                if (q->name == base) return true;
+            return false;
+        };
+        for (const auto& st : v.stepTexts)
+            for (auto& play : plays)
+                if (buildsOn(play, st.play))
+                    for (auto& step : play.steps)
+                        if (step.id == st.step)
+                            if (auto* t = protocol::textOf(step.command)) *t = st.text;
         if (world)
             for (const auto& c : v.hazards)
                 for (auto& h : world->hazards) {

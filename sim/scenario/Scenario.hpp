@@ -148,6 +148,7 @@ struct Play {
     std::string name;
     Text description;
     std::vector<PlayStep> steps;
+    std::string from = {};  ///< the play it builds on (`from:`), if any
 };
 
 /// How long an actor takes before it acts on a rule: a fixed time, or its own consultation or
@@ -192,6 +193,11 @@ struct Variant {
     std::vector<std::pair<std::string, Warning>> warnings;  ///< inject id → warning
     std::vector<std::pair<std::string, Text>> texts;        ///< inject id → text
     std::vector<std::pair<std::string, Text>> ruleTexts;    ///< doctrine rule id → the text of its command
+    struct StepText {
+        std::string play, step;
+        Text text;
+    };
+    std::vector<StepText> stepTexts;  ///< a scripted play's named step → the text of its command
     std::vector<HazardChange> hazards;
 };
 

@@ -248,8 +248,10 @@ void readPlay(YamlDocument& doc, const std::string& name, const YAML::Node& node
     if (auto v = map.require("description")) play.description = doc.text(*v, "description").value_or(Text{});
     if (auto v = map.get("from")) {
         const std::string base = doc.scalar(*v, "from").value_or("");
-        if (const Play* p = s.play(base)) play.steps = p->steps;
-        else doc.error(*v, "unknown play '" + base + "' (plays can build only on plays above them)" + model::didYouMean(base, s.playNames()));
+        if (const Play* p = s.play(base)) {
+            play.steps = p->steps;
+            play.from = base;
+        } else doc.error(*v, "unknown play '" + base + "' (plays can build only on plays above them)" + model::didYouMean(base, s.playNames()));
     }
     if (auto v = map.get("remove")) {
         for (const auto& id : doc.stringList(*v, "remove")) {
@@ -331,6 +333,40 @@ void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
                     if (auto text = doc.text(r.second, "text")) v.ruleTexts.emplace_back(id, *text);
                 }
             rm.finish();
+        }
+        if (auto t = vm.get("step_texts")) {
+            // What a scripted play's named step says in this variant: play → step → text.
+            MapView pm(doc, *t, "step_texts");
+            if (pm.ok())
+                for (const auto& pk : *t) {
+                    const std::string playName = pk.first.Scalar();
+                    pm.get(playName);
+                    auto play = std::find_if(s.plays.begin(), s.plays.end(), [&](const Play& p) { return p.name == playName; });
+                    if (play == s.plays.end()) {
+                        doc.errorAt(pk.first.Mark(), "unknown play '" + playName + "'" + model::didYouMean(playName, s.playNames()));
+                        continue;
+                    }
+                    MapView sm(doc, pk.second, "step_texts of play '" + playName + "'");
+                    if (!sm.ok()) continue;
+                    for (const auto& sk : pk.second) {
+                        const std::string stepName = sk.first.Scalar();
+                        sm.get(stepName);
+                        const auto step = std::find_if(play->steps.begin(), play->steps.end(),
+                                                       [&](const PlayStep& st) { return st.id == stepName; });
+                        if (step == play->steps.end()) {
+                            doc.errorAt(sk.first.Mark(), "play '" + playName + "' has no step named '" + stepName + "'");
+                            continue;
+                        }
+                        if (protocol::textOf(step->command) == nullptr) {
+                            doc.errorAt(sk.first.Mark(), "step '" + stepName + "' of play '" + playName + "' does " +
+                                                             protocol::typeName(step->command) + ", which has no text");
+                            continue;
+                        }
+                        if (auto text = doc.text(sk.second, "text")) v.stepTexts.push_back({playName, stepName, *text});
+                    }
+                    sm.finish();
+                }
+            pm.finish();
         }
         if (auto h = vm.get("hazards")) {
             MapView hm(doc, *h, "hazards");

@@ -326,25 +326,34 @@ TEST_CASE("R14: the class-3 variant changes the warning's text and the storm dra
 }
 
 TEST_CASE("R14: in the class-3 variant the simulated actors speak of the class-3 warning, never of a red one", "[scenes][R14][variants]") {
-    exercise::Options o;
-    o.playName = scenario::kDoctrinePlay;
-    o.variant = "class-3";
-    exercise::Exercise run(shipped("snowstorm"), o);
-    run.runToEnd();
-    for (const auto& e : run.journal().entries()) {
-        const auto t = text(run, e);
-        INFO(t.sv);
-        CHECK(t.sv.find("röd") == std::string::npos);
-        CHECK(t.sv.find("Röd") == std::string::npos);
-        CHECK(t.en.find("red warning") == std::string::npos);
-        CHECK(t.en.find("Red warning") == std::string::npos);
+    // The doctrine, the reference play and the play built on it ("late") all carry the variant's words.
+    for (const std::string& playName : {std::string(scenario::kDoctrinePlay), std::string("reference"), std::string("late")}) {
+        INFO(playName);
+        exercise::Options o;
+        o.playName = playName;
+        o.variant = "class-3";
+        exercise::Exercise run(shipped("snowstorm"), o);
+        run.runToEnd();
+        for (const auto& e : run.journal().entries()) {
+            const auto t = text(run, e);
+            INFO(t.sv);
+            CHECK(t.sv.find("röd") == std::string::npos);
+            CHECK(t.sv.find("Röd") == std::string::npos);
+            CHECK(t.en.find("red warning") == std::string::npos);
+            CHECK(t.en.find("Red warning") == std::string::npos);
+        }
+        // SMHI's report at the first conference, and the variant's title.
+        CHECK(text(run, first(run, "report", "", "", "smhi")).sv.find("Klass 3") != std::string::npos);
+        CHECK(text(run, run.journal().entries().front()).sv.find("klass 3") != std::string::npos);
+        if (playName != scenario::kDoctrinePlay) continue;
+        // The chain carries the variant's words: SOS Alarm's alert, the TiB's check and information.
+        CHECK(text(run, first(run, "alert", "", "", "sos-alarm")).sv.find("klass 3") != std::string::npos);
+        CHECK(text(run, first(run, "verified", "", "", "lansstyrelsen")).sv.find("klass 3") != std::string::npos);
+        CHECK(text(run, first(run, "informed", "", "", "lansstyrelsen")).sv.find("klass 3") != std::string::npos);
     }
-    // The chain carries the variant's words: SOS Alarm's alert, the TiB's check and information, SMHI's briefing.
-    CHECK(text(run, first(run, "alert", "", "", "sos-alarm")).sv.find("klass 3") != std::string::npos);
-    CHECK(text(run, first(run, "verified", "", "", "lansstyrelsen")).sv.find("klass 3") != std::string::npos);
-    CHECK(text(run, first(run, "informed", "", "", "lansstyrelsen")).sv.find("klass 3") != std::string::npos);
-    CHECK(text(run, first(run, "report", "", "", "smhi")).sv.find("Klass 3") != std::string::npos);
-    CHECK(text(run, run.journal().entries().front()).sv.find("klass 3") != std::string::npos);  // the variant's title
+    // Without the variant the reference play's SMHI speaks of the red warning.
+    const auto red = play("snowstorm", "reference");
+    CHECK(text(*red, first(*red, "report", "", "", "smhi")).sv.find("Röd varning") != std::string::npos);
 }
 
 TEST_CASE("R14: the decision point's options change the picture: Trafikverket's report or its silence", "[scenes][R14][decision-points]") {
