@@ -1,5 +1,7 @@
 #include "sim/scenario/Scenario.hpp"
 
+#include <algorithm>
+
 namespace samverkan::scenario {
 
 int Warning::severity() const {
@@ -37,18 +39,27 @@ bool Scenario::applyVariant(const std::string& variantId) {
             for (auto& r : behaviour)
                 if (r.id == ruleId)
                     if (auto* t = protocol::textOf(r.command)) *t = text;
-        // A step's text holds in the play named and in the plays built on it.
+        // A step's text holds in the play named and in the plays built on it that still say what
+        // it said (a play that declared a step of that name with its own words keeps them).
         const auto buildsOn = [&](const Play& p, const std::string& base) {
             for (const Play* q = &p; q != nullptr; q = q->from.empty() ? nullptr : play(q->from))
                 if (q->name == base) return true;
             return false;
         };
-        for (const auto& st : v.stepTexts)
-            for (auto& play : plays)
-                if (buildsOn(play, st.play))
-                    for (auto& step : play.steps)
-                        if (step.id == st.step)
-                            if (auto* t = protocol::textOf(step.command)) *t = st.text;
+        for (const auto& st : v.stepTexts) {
+            const Play* named = play(st.play);
+            if (named == nullptr) continue;
+            const auto step = std::find_if(named->steps.begin(), named->steps.end(), [&](const PlayStep& x) { return x.id == st.step; });
+            if (step == named->steps.end()) continue;
+            auto said = step->command;
+            const auto* before = protocol::textOf(said);
+            if (before == nullptr) continue;
+            const Text original = *before;
+            for (auto& p : plays)
+                if (buildsOn(p, st.play))
+                    for (auto& x : p.steps)
+                        if (auto* t = protocol::textOf(x.command); x.id == st.step && t != nullptr && *t == original) *t = st.text;
+        }
         if (world)
             for (const auto& c : v.hazards)
                 for (auto& h : world->hazards) {

@@ -183,12 +183,16 @@ void World::tick(Millis now) {
         m_intensityNow[h] = intensity(h, now);
         calm = calm && m_intensityNow[h] == 0.0;
     }
-    // With no hazard acting and every service whole, a tick leaves every service whole (nothing is
-    // lost, recovery is never negative and a level is capped at 1): the sharing of resources and
-    // the services' update are skipped. The outcomes still accrue.
+    // With no hazard acting, every service whole and no resource below nothing (a negative `add`,
+    // or effects undone in another order than they came, can leave a capacity just below zero and
+    // so a negative share), a tick leaves every service whole: nothing is lost, what is given back
+    // is never negative and a level is capped at 1. The sharing of resources and the services'
+    // update are then skipped; the outcomes still accrue.
     const auto whole = [](const std::vector<double>& v) {
         return std::all_of(v.begin(), v.end(), [](double x) { return x == 1.0; });
     };
+    for (std::size_t r = 0; calm && r < m_spec.resources.size(); ++r)
+        calm = (m_spec.resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r] >= 0.0;
     if (!calm || !whole(m_own) || !whole(m_effective)) advanceServices(dtHours);
     if (m_firstBroken == INT64_MAX && !whole(m_effective)) m_firstBroken = now;
     for (const auto& term : m_terms) {

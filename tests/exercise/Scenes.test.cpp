@@ -356,6 +356,26 @@ TEST_CASE("R14: in the class-3 variant the simulated actors speak of the class-3
     CHECK(text(*red, first(*red, "report", "", "", "smhi")).sv.find("Röd varning") != std::string::npos);
 }
 
+TEST_CASE("R14: a variant's step text changes the inherited step, not a step a derived play words itself", "[scenes][variants]") {
+    auto s = shipped("snowstorm");
+    const auto smhiSays = [](const scenario::Scenario& sc, const std::string& playName) {
+        for (const auto& st : sc.play(playName)->steps)
+            if (st.id == "smhi-reports") {
+                auto said = st.command;
+                return protocol::textOf(said)->sv;
+            }
+        return std::string("(no step)");
+    };
+    REQUIRE(smhiSays(s, "late") == smhiSays(s, "reference"));
+    for (auto& p : s.plays)
+        if (p.name == "late")
+            for (auto& st : p.steps)
+                if (st.id == "smhi-reports") protocol::textOf(st.command)->sv = "Sena spelets egna ord.";
+    REQUIRE(s.applyVariant("class-3"));
+    CHECK(smhiSays(s, "reference").find("Klass 3") != std::string::npos);
+    CHECK(smhiSays(s, "late") == "Sena spelets egna ord.");
+}
+
 TEST_CASE("R14: the decision point's options change the picture: Trafikverket's report or its silence", "[scenes][R14][decision-points]") {
     // Trafikverket's trainee answers the stuck-vehicles point; the report carries what it sees of
     // the main roads to the coordinating forum, whose next picture holds it.

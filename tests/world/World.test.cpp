@@ -81,6 +81,17 @@ TEST_CASE("a calm world stays whole, and it knows from which tick a service fell
     CHECK(recovering.level(0) > 0.5);
 }
 
+TEST_CASE("a resource below nothing makes its services fall even in calm weather", "[world]") {
+    // An `add` may be negative, and effects undone in another order than they came can leave a
+    // capacity a hair below zero: the share is then negative and the service loses ground with no
+    // hazard acting. The calm ticks must not hide that.
+    auto spec = road();
+    spec.resources[0].capacity = {-1, "test"};
+    const auto w = run(spec, 1 * kHour);
+    CHECK(w.level(0) < 1.0);
+    CHECK(w.wholeUntil() == 5 * kMinute);
+}
+
 TEST_CASE("uncertain hazards are drawn per run from the world's own stream, within their spread", "[world]") {
     auto spec = road();
     spec.hazards[0].onsetHours = {22, 3, "test"};
