@@ -185,17 +185,41 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
     if (s.world) {
         const auto& w = *s.world;
         for (const auto& h : w.hazards) {
+            if (h.kind != world::HazardKind::generated) {
+                double peak = 0;
+                for (const double v : h.values) peak = std::max(peak, v);
+                const std::string hoursText = std::to_string(h.values.size()) + (sv ? " steg à " : " steps of ") + engine::formatDuration(h.step);
+                c.parameters.push_back({h.name.in(lang) + (h.kind == world::HazardKind::series ? (sv ? ": observerad serie" : ": observed series")
+                                                                                                 : (sv ? ": prognos" : ": forecast")),
+                                        hoursText + (sv ? ", högst " : ", at most ") + fixed(peak, 1) + " " + h.unit +
+                                            (h.seriesFile.empty() ? std::string() : " (" + h.seriesFile + ")"),
+                                        h.seriesSource});
+                if (h.kind == world::HazardKind::forecast) {
+                    c.parameters.push_back({h.name.in(lang) + (sv ? ": förskjutning" : ": shift"),
+                                            fixed(h.shiftHours.value, 1) + " h ± " + fixed(h.shiftHours.spread, 1), h.shiftHours.source});
+                    c.parameters.push_back({h.name.in(lang) + (sv ? ": skala" : ": scale"),
+                                            fixed(h.scale.value, 2) + " ± " + fixed(h.scale.spread, 2), h.scale.source});
+                }
+                continue;
+            }
             c.parameters.push_back({h.name.in(lang) + (sv ? ": början" : ": onset"),
                                     fixed(h.onsetHours.value, 1) + " h ± " + fixed(h.onsetHours.spread, 1), h.onsetHours.source});
             c.parameters.push_back({h.name.in(lang) + (sv ? ": topp" : ": peak"), fixed(h.peak.value, 1) + " " + h.unit + " ± " + fixed(h.peak.spread, 1), h.peak.source});
             c.parameters.push_back({h.name.in(lang) + (sv ? ": varaktighet" : ": duration"),
                                     fixed(h.durationHours.value, 1) + " h ± " + fixed(h.durationHours.spread, 1), h.durationHours.source});
         }
+        for (const auto& p : w.profiles) c.parameters.push_back({(sv ? "Efterfrågeprofil: " : "Demand profile: ") + p.name.in(lang), sv ? "per timme och veckodag" : "per hour and day of the week", p.source});
         for (const auto& d : w.demands) c.parameters.push_back({d.name.in(lang), fixed(d.base.value, 0) + " " + d.unit, d.base.source});
         for (const auto& r : w.resources) c.parameters.push_back({r.name.in(lang), fixed(r.capacity.value, 0), r.capacity.source});
         for (const auto& sv2 : w.services) {
-            if (!sv2.hazard.empty())
-                c.parameters.push_back({sv2.name.in(lang) + (sv ? ": känslighet" : ": sensitivity"), fixed(sv2.sensitivity.value, 2) + " /h per unit", sv2.sensitivity.source});
+            for (const auto& e : sv2.exposures) {
+                const auto* hz = model::findById(w.hazards, e.hazard);
+                const std::string unit = hz != nullptr ? hz->unit : std::string();
+                c.parameters.push_back({sv2.name.in(lang) + (sv ? ": känslighet för " : ": sensitivity to ") + (hz != nullptr ? hz->name.in(lang) : e.hazard),
+                                        fixed(e.sensitivity.value, 2) + " /h per " + unit +
+                                            (e.above.value > 0 ? (sv ? " över " : " above ") + fixed(e.above.value, 1) + " " + unit : std::string()),
+                                        e.sensitivity.source});
+            }
             if (!sv2.resource.empty())
                 c.parameters.push_back({sv2.name.in(lang) + (sv ? ": återhämtning" : ": recovery"), fixed(sv2.recovery.value, 2) + " /h", sv2.recovery.source});
             for (const auto& b : sv2.blockedBy)

@@ -450,7 +450,8 @@ Millis Exercise::nextMonthlyMeeting(Millis notBefore) const {
 }
 
 void Exercise::deliverInject(const scenario::Inject& inject) {
-    protocol::InjectDelivered e{inject.id, inject.from, inject.channel, inject.to, inject.affects, {}, {}, {}, {}};
+    protocol::InjectDelivered e{inject.id, inject.from, inject.channel, inject.to, inject.affects, {}, {}, {}, {},
+                                inject.when.timed && inject.when.at < 0 ? inject.when.at : 0};
     if (inject.warning) {
         e.warningSystem = inject.warning->system;
         e.warningLevel = inject.warning->level;
@@ -507,7 +508,7 @@ Answer Exercise::exerciseCommand(const Command& command, Source source) {
         return Answer::ok();
     }
     if (inj.text.empty()) return Answer::refused(RefusalCode::injectWithoutText);
-    record(protocol::entryOf(protocol::InjectDelivered{{}, protocol::kControl, "control", inj.to, {}, {}, {}, {}, inj.text},
+    record(protocol::entryOf(protocol::InjectDelivered{{}, protocol::kControl, "control", inj.to, {}, {}, {}, {}, inj.text, 0},
                              protocol::kControl));
     return Answer::ok();
 }

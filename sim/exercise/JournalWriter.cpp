@@ -48,6 +48,7 @@ ordered_json dataOf(const Event& event) {
                 if (!e.warningSystem.empty())
                     d["warning"] = {{"system", e.warningSystem}, {"level", e.warningLevel}, {"hazard", e.warningHazard}};
                 if (!e.affects.empty()) d["affects"] = e.affects;
+                if (e.issued < 0) d["issued_ms"] = e.issued;
                 return d;
             },
             [](const ActivationRequested& e) {

@@ -126,6 +126,7 @@ struct InjectDelivered {
     std::vector<std::string> to, affects;
     std::string warningSystem, warningLevel, warningHazard;  ///< empty when it is no warning
     model::Text text;                                        ///< control's free text; empty for a scenario inject
+    engine::Millis issued = 0;  ///< below 0: the inject is dated that long before the start (delivered at it)
 };
 struct ActivationRequested {
     std::string by, forum, convener, viaForum;

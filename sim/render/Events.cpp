@@ -86,8 +86,10 @@ Text Renderer::event(const JournalEntry& entry) const {
             },
             [&](const CommandRefused& e) { return refusal(e.refusal); },
             [&](const InjectDelivered& e) {
-                if (const auto* i = sc.inject(e.inject)) return i->text;
-                return e.text;
+                const Text& said = sc.inject(e.inject) != nullptr ? sc.inject(e.inject)->text : e.text;
+                if (e.issued < 0)
+                    return cat({lit("(Utfärdat ", "(Issued "), duration(-e.issued), lit(" före övningens start.) ", " before the exercise's start.) "), said});
+                return said;
             },
             [&](const ActivationRequested& e) {
                 const Text from = e.viaForum.empty() ? actor(e.by)

@@ -240,7 +240,8 @@ Millis readAfter(YamlDocument& doc, const YAML::Node& after, TriggerExtras* extr
 }
 }  // namespace
 
-Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required, TriggerExtras* extras) {
+Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required, TriggerExtras* extras,
+                    bool beforeStart) {
     Trigger t;
     const auto at = map.get("at");
     const auto on = map.get("on");
@@ -248,8 +249,11 @@ Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, b
     if (at && on) doc.error(*on, "give either 'at' or 'on', not both");
     if (at) {
         t.timed = true;
-        t.at = doc.offset(*at, "at").value_or(0);
-        if (t.at < 0) doc.error(*at, "'at' must not be before the start");
+        // An offset from the start, or a date and time (which must agree with the start's).
+        const auto stamp = at->IsScalar() ? engine::parseIsoTime(at->Scalar()) : std::nullopt;
+        t.at = stamp ? stamp->epochMs - scenario.start.epochMs : doc.offset(*at, "at").value_or(0);
+        if (t.at < 0 && !beforeStart)
+            doc.error(*at, "'at' must not be before the start (only an inject may be dated before it)");
         else if (scenario.duration > 0 && t.at > scenario.duration)
             doc.error(*at, "'at' " + at->Scalar() + " is after the scenario's end (its duration is " +
                                engine::formatDuration(scenario.duration) + ")");

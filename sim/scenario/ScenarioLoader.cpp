@@ -120,7 +120,7 @@ void readInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
         if (auto v = map.require("id")) in.id = doc.identifier(*v, "id").value_or("");
         ids.add(doc, item, in.id);
         in.where = {item.Mark().line + 1, item.Mark().column + 1};
-        in.when = readTrigger(doc, map, s, true);
+        in.when = readTrigger(doc, map, s, true, nullptr, true);
         if (auto v = map.require("from")) {
             in.from = doc.scalar(*v, "from").value_or("");
             checkActor(doc, *v, in.from, s, true);

@@ -28,7 +28,10 @@ struct TriggerExtras {
 
 /// Reads `at:` or `on:` (+ `after:`) from a mapping into a trigger. `required` reports a missing
 /// trigger; injects and steps need one. `extras` (doctrine rules only) takes what only rules say.
-Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required, TriggerExtras* extras = nullptr);
+/// `beforeStart` (injects only) lets `at` lie before the start: what was said then is part of the
+/// situation when the exercise begins.
+Trigger readTrigger(YamlDocument& doc, MapView& map, const Scenario& scenario, bool required, TriggerExtras* extras = nullptr,
+                    bool beforeStart = false);
 
 /// Reads `{service: id, below: x}` / `{…, above: x}` under `what` ("known", "observes").
 std::optional<KnownCondition> readLevelCondition(YamlDocument& doc, const YAML::Node& node, const char* what,

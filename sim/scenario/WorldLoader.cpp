@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 #include "sim/model/Names.hpp"
 #include "sim/protocol/CommandFields.hpp"
 #include "sim/scenario/ScenarioReading.hpp"
+#include "sim/scenario/SeriesCsv.hpp"
 
 namespace samverkan::scenario {
 namespace {
@@ -35,7 +37,9 @@ std::optional<double> number(YamlDocument& doc, const YAML::Node& node, const st
 // A number, or a duration in hours when `hours` is set.
 std::optional<double> quantity(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours) {
     if (!hours) return number(doc, node, what);
-    const auto d = doc.duration(node, what);
+    // "-2h" and "+2h" (a forecast's shift) as well as "2h".
+    const bool sign = node.IsScalar() && !node.Scalar().empty() && (node.Scalar()[0] == '-' || node.Scalar()[0] == '+');
+    const auto d = sign ? doc.offset(node, what) : doc.duration(node, what);
     if (!d) return std::nullopt;
     return static_cast<double>(*d) / static_cast<double>(engine::kHour);
 }
@@ -56,7 +60,9 @@ Param readParam(YamlDocument& doc, const YAML::Node& node, const std::string& wh
 }
 
 // `{value: 22h, spread: 3h, source: "…"}`; durations when `hours` is set.
-Uncertain readUncertain(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours) {
+// `signedValue`: the value may be below 0 and a draw with it (a forecast's shift in time).
+Uncertain readUncertain(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours,
+                        bool signedValue = false) {
     Uncertain u;
     if (node.IsScalar()) {
         u.value = quantity(doc, node, what, hours).value_or(0);
@@ -81,7 +87,7 @@ Uncertain readUncertain(YamlDocument& doc, const YAML::Node& node, const std::st
         };
         if (spread && *spread < 0)
             doc.error(*v, what + ".spread must not be negative; got " + show(*spread));
-        else if (spread && read && *spread > u.value)
+        else if (spread && read && !signedValue && *spread > u.value)
             doc.error(*v, what + ".spread " + show(*spread) + " is larger than its value " + show(u.value) +
                               " (a draw lies within value ± spread, and would fall below 0)");
     }
@@ -142,6 +148,128 @@ std::vector<std::pair<std::string, double>> readAreas(YamlDocument& doc, const Y
         }
     }
     return areas;
+}
+
+
+// A generated hazard: onset, peak and duration drawn per run, rising and falling over `ramp`.
+void readGenerated(YamlDocument& doc, MapView& m, const Scenario& scenario, world::HazardSpec& h) {
+    const double end = static_cast<double>(scenario.duration) / static_cast<double>(engine::kHour);
+    if (auto x = m.require("onset")) {
+        h.onsetHours = readUncertain(doc, *x, "onset", true);
+        if (scenario.duration > 0 && h.onsetHours.value > end)
+            doc.error(*x, "onset is after the scenario's end (its duration is " +
+                              engine::formatDuration(scenario.duration) + ")");
+    }
+    if (auto x = m.require("peak")) {
+        h.peak = readUncertain(doc, *x, "peak", false);
+        checkSign(doc, *x, "peak", h.peak.value, true);
+    }
+    std::optional<YAML::Node> durationNode;
+    if (auto x = m.require("duration")) {
+        durationNode = x;
+        h.durationHours = readUncertain(doc, *x, "duration", true);
+        if (!(h.durationHours.value > 0)) doc.error(*x, "duration must be longer than 0");
+    }
+    if (auto x = m.get("ramp")) {
+        const auto ramp = quantity(doc, *x, "ramp", true);
+        h.rampHours = ramp.value_or(1);
+        // The hazard rises over the ramp and falls over it again within its duration.
+        if (ramp && durationNode && h.durationHours.value > 0 && 2 * *ramp > h.durationHours.value)
+            doc.error(*x, "ramp " + x->Scalar() +
+                              " is longer than the hazard allows: it rises over the ramp and falls over it "
+                              "again, so two ramps must fit in its duration (" +
+                              engine::formatDuration(static_cast<Millis>(
+                                  std::llround(h.durationHours.value * static_cast<double>(engine::kHour)))) +
+                              ")");
+    }
+}
+
+// The hours of a series: `from` (a date and time, or an offset from the start such as "-6h") and
+// `values`, or `csv` (SMHI's layout) scaled by `factor`; a forecast also draws `shift` and `scale`.
+void readSeries(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario, world::HazardSpec& h) {
+    const bool forecast = h.kind == world::HazardKind::forecast;
+    MapView m(doc, node, forecast ? "forecast" : "series");
+    if (!m.ok()) return;
+    if (auto x = m.require("source")) h.seriesSource = doc.scalar(*x, "source").value_or("assumption");
+    const auto csv = m.get("csv"), values = m.get("values");
+    if (csv && values) doc.error(*values, "give either 'values' or 'csv', not both");
+    if (!csv && !values) doc.error(node, "a series needs 'values' (with 'from') or 'csv' (a file in SMHI's layout)");
+    if (auto x = m.get("step")) {
+        h.step = doc.duration(*x, "step").value_or(engine::kHour);
+        if (h.step < engine::kMinute) doc.error(*x, "step must be at least 1min");
+        if (csv) doc.error(*x, "an SMHI series is hourly: 'step' goes with 'values'");
+    }
+    double factor = 1;
+    if (auto x = m.get("factor")) {
+        const auto p = readParam(doc, *x, "factor");
+        factor = p.value;
+        checkSign(doc, *x, "factor", factor, true);
+        if (!csv) doc.error(*x, "'factor' converts a CSV's unit ('csv'); write inline values in the hazard's unit");
+    }
+    Millis before = 0;
+    if (auto x = m.get("before")) {
+        before = doc.duration(*x, "before").value_or(0);
+        if (!csv) doc.error(*x, "'before' goes with 'csv'; inline values begin at 'from'");
+    }
+    if (values) {
+        if (auto x = m.require("from")) {
+            const auto text = doc.scalar(*x, "from").value_or("");
+            if (const auto at = engine::parseIsoTime(text)) {
+                h.seriesStart = at->epochMs - scenario.start.epochMs;
+            } else {
+                bool tooLong = false;
+                if (const auto offset = engine::parseOffset(text, &tooLong); offset && !tooLong)
+                    h.seriesStart = *offset;
+                else
+                    doc.error(*x, "from must be a date and time (2022-11-20T13:00+01:00) or an offset from the start "
+                                  "(\"-6h\"); got \"" + text + "\"");
+            }
+        }
+        if (!values->IsSequence()) {
+            doc.error(*values, "values must be a list of numbers, one per step");
+        } else {
+            for (const auto& v : *values) {
+                const auto n = number(doc, v, "a series value");
+                if (!n) continue;
+                if (*n < 0) doc.error(v, "a series value must not be negative; got " + v.Scalar());
+                h.values.push_back(std::max(0.0, *n));
+            }
+            if (h.values.empty()) doc.error(*values, "values must hold at least one value");
+        }
+    } else if (csv) {
+        if (auto x = m.get("from")) doc.error(*x, "a CSV series has its own times: 'from' goes with 'values'");
+        const std::string ref = doc.scalar(*csv, "csv").value_or("");
+        namespace fs = std::filesystem;
+        const std::string path = (fs::path(doc.file()).parent_path() / ref).lexically_normal().string();
+        h.seriesFile = ref;
+        if (!ref.empty()) {
+            const auto read = readSmhiCsv(path, {scenario.start.epochMs, scenario.duration, before}, doc.limits().maxFileBytes);
+            // A file that cannot be read at all is reported where the scenario names it.
+            for (const auto& d : read.diagnostics) {
+                if (d.line == 0) doc.error(*csv, "weather series '" + ref + "': " + d.message);
+                else doc.report(d);
+            }
+            if (read.diagnostics.empty()) {
+                h.seriesStart = read.firstStepStartEpochMs - scenario.start.epochMs;
+                for (const double v : read.values) h.values.push_back(v * factor);
+            }
+        }
+    }
+    if (scenario.duration > 0 && h.seriesStart >= scenario.duration)
+        doc.error(node, "the series begins after the scenario's end (its duration is " + engine::formatDuration(scenario.duration) + ")");
+    if (forecast) {
+        if (auto x = m.require("shift")) {
+            h.shiftHours = readUncertain(doc, *x, "shift", true, true);
+        }
+        if (auto x = m.require("scale")) {
+            h.scale = readUncertain(doc, *x, "scale", false);
+            checkSign(doc, *x, "scale", h.scale.value, true);
+        }
+    } else {
+        for (const char* key : {"shift", "scale"})
+            if (auto x = m.get(key)) doc.error(*x, std::string("'") + key + "' is drawn for a forecast; an observed series is what happened");
+    }
+    m.finish();
 }
 
 }  // namespace
@@ -222,6 +350,12 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
     world::WorldSpec w;
     MapView map(doc, node, "world");
     if (!map.ok()) return w;
+    {
+        // Local time at the start, from the Monday 00:00 before it (1970-01-01 was a Thursday).
+        const std::int64_t local = scenario.start.epochMs + scenario.start.offsetMinutes * engine::kMinute;
+        const std::int64_t week = 7 * engine::kDay;
+        w.startSinceMonday = (((local + 3 * engine::kDay) % week) + week) % week;
+    }
     if (auto v = map.get("tick")) {
         w.tick = doc.duration(*v, "tick").value_or(w.tick);
         if (w.tick < engine::kMinute) doc.error(*v, "world.tick must be at least 1min");
@@ -235,38 +369,60 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
             hazardSet.add(doc, item, h.id);
             h.name = textOf(doc, m, "name");
             h.unit = stringOf(doc, m, "unit", true);
-            const double end = static_cast<double>(scenario.duration) / static_cast<double>(engine::kHour);
-            if (auto x = m.require("onset")) {
-                h.onsetHours = readUncertain(doc, *x, "onset", true);
-                if (scenario.duration > 0 && h.onsetHours.value > end)
-                    doc.error(*x, "onset is after the scenario's end (its duration is " +
-                                      engine::formatDuration(scenario.duration) + ")");
-            }
-            if (auto x = m.require("peak")) {
-                h.peak = readUncertain(doc, *x, "peak", false);
-                checkSign(doc, *x, "peak", h.peak.value, true);
-            }
-            std::optional<YAML::Node> durationNode;
-            if (auto x = m.require("duration")) {
-                durationNode = x;
-                h.durationHours = readUncertain(doc, *x, "duration", true);
-                if (!(h.durationHours.value > 0)) doc.error(*x, "duration must be longer than 0");
-            }
-            if (auto x = m.get("ramp")) {
-                const auto ramp = quantity(doc, *x, "ramp", true);
-                h.rampHours = ramp.value_or(1);
-                // The hazard rises over the ramp and falls over it again within its duration.
-                if (ramp && durationNode && h.durationHours.value > 0 && 2 * *ramp > h.durationHours.value)
-                    doc.error(*x, "ramp " + x->Scalar() +
-                                      " is longer than the hazard allows: it rises over the ramp and falls over it "
-                                      "again, so two ramps must fit in its duration (" +
-                                      engine::formatDuration(static_cast<Millis>(
-                                          std::llround(h.durationHours.value * static_cast<double>(engine::kHour)))) +
-                                      ")");
+            const auto series = m.get("series"), forecast = m.get("forecast");
+            if (series && forecast) doc.error(*forecast, "give either 'series' (observed) or 'forecast', not both");
+            if (series || forecast) {
+                h.kind = series ? world::HazardKind::series : world::HazardKind::forecast;
+                readSeries(doc, series ? *series : *forecast, scenario, h);
+                if (auto x = m.get("begins_above")) {
+                    h.beginsAbove = number(doc, *x, "begins_above").value_or(0);
+                    checkSign(doc, *x, "begins_above", h.beginsAbove, false);
+                }
+                for (const char* key : {"onset", "peak", "duration", "ramp"})
+                    if (auto x = m.get(key))
+                        doc.error(*x, std::string("'") + key + "' belongs to a generated hazard; a " +
+                                          (series ? "series" : "forecast") + " has its intensity hour by hour");
+            } else {
+                readGenerated(doc, m, scenario, h);
             }
             if (auto x = m.get("areas")) h.areas = readAreas(doc, *x, scenario.region);
             return h;
         });
+    IdSet profileSet("profile");
+    if (auto v = map.get("profiles"))
+        w.profiles = readList<world::ProfileSpec>(doc, *v, "profile", [&](MapView& m, const YAML::Node& item) {
+            world::ProfileSpec p;
+            p.id = idOf(doc, m);
+            profileSet.add(doc, item, p.id);
+            p.name = textOf(doc, m, "name");
+            if (auto x = m.require("source")) p.source = doc.scalar(*x, "source").value_or("assumption");
+            const auto day = [&](const char* key, std::array<double, 24>& out) {
+                const auto x = m.require(key);
+                if (!x) return;
+                if (!x->IsSequence() || x->size() != 24) {
+                    doc.error(*x, std::string(key) + " must be a list of 24 numbers, one per local hour from 00 to 23");
+                    return;
+                }
+                for (std::size_t i = 0; i < 24; ++i) {
+                    out[i] = number(doc, (*x)[i], std::string(key) + " value").value_or(0);
+                    checkSign(doc, (*x)[i], std::string(key) + " value", out[i], false);
+                }
+            };
+            day("weekday", p.weekday);
+            day("saturday", p.saturday);
+            day("sunday", p.sunday);
+            // Normalised to an ordinary weekday's mean: the demand's base is its mean per hour then.
+            double sum = 0;
+            for (const double hour : p.weekday) sum += hour;
+            if (sum > 0) {
+                for (auto* d : {&p.weekday, &p.saturday, &p.sunday})
+                    for (auto& hour : *d) hour = hour * 24.0 / sum;
+            } else {
+                doc.error(item, "profile '" + p.id + "': the weekday has no demand at any hour");
+            }
+            return p;
+        });
+    const auto profileIds = idsOf(w.profiles);
     if (auto v = map.get("demands"))
         w.demands = readList<world::DemandSpec>(doc, *v, "demand", [&](MapView& m, const YAML::Node& item) {
             world::DemandSpec d;
@@ -278,6 +434,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 d.base = readParam(doc, *x, "base");
                 checkSign(doc, *x, "base", d.base.value, false);
             }
+            if (auto x = m.get("profile")) d.profile = refAt(doc, *x, "profile", "profile", profileIds);
             return d;
         });
     const auto actorIds = scenario.region.actorIds();
@@ -310,12 +467,33 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
             s.id = idOf(doc, m);
             serviceSet.add(doc, item, s.id);
             s.name = textOf(doc, m, "name");
-            if (auto x = m.get("hazard")) {
-                s.hazard = refAt(doc, *x, "hazard", "hazard", hazardIds);
-                if (auto y = m.require("sensitivity")) {
-                    s.sensitivity = readParam(doc, *y, "sensitivity");
-                    checkSign(doc, *y, "sensitivity", s.sensitivity.value, false);
+            // One hazard (`hazard`, `sensitivity`, `above`) or several (`hazards: [{hazard, …}]`).
+            const auto exposure = [&](MapView& e) {
+                world::Exposure ex;
+                if (auto x = e.require("hazard")) ex.hazard = refAt(doc, *x, "hazard", "hazard", hazardIds);
+                if (auto y = e.require("sensitivity")) {
+                    ex.sensitivity = readParam(doc, *y, "sensitivity");
+                    checkSign(doc, *y, "sensitivity", ex.sensitivity.value, false);
                 }
+                if (auto y = e.get("above")) {
+                    ex.above = readParam(doc, *y, "above");
+                    checkSign(doc, *y, "above", ex.above.value, false);
+                }
+                return ex;
+            };
+            if (m.get("hazard")) {
+                s.exposures.push_back(exposure(m));
+                if (auto x = m.get("hazards")) doc.error(*x, "give either 'hazard' (one) or 'hazards' (a list), not both");
+            } else if (auto x = m.get("hazards")) {
+                s.exposures = readList<world::Exposure>(doc, *x, "hazard exposure",
+                                                        [&](MapView& e, const YAML::Node&) { return exposure(e); });
+                for (std::size_t i = 0; i < s.exposures.size(); ++i)
+                    for (std::size_t j = 0; j < i; ++j)
+                        if (s.exposures[i].hazard == s.exposures[j].hazard && !s.exposures[i].hazard.empty())
+                            doc.error(*x, "hazard '" + s.exposures[i].hazard + "' is named twice; give its losses once");
+            } else {
+                for (const char* key : {"sensitivity", "above"})
+                    if (auto y = m.get(key)) doc.error(*y, std::string("'") + key + "' goes with 'hazard'");
             }
             if (auto x = m.get("resource")) {
                 s.resource = refAt(doc, *x, "resource", "resource", resourceIds);

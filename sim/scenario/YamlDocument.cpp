@@ -49,6 +49,8 @@ void YamlDocument::errorAt(int line, int column, std::string message) {
     m_out.push_back({m_file, line, column, std::move(message)});
 }
 
+void YamlDocument::report(Diagnostic d) { m_out.push_back(std::move(d)); }
+
 void YamlDocument::errorAt(const YAML::Mark& at, std::string message) {
     if (at.is_null()) errorAt(0, 0, std::move(message));
     else errorAt(at.line + 1, at.column + 1, std::move(message));

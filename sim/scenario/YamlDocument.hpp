@@ -36,6 +36,8 @@ public:
     void error(const YAML::Node& at, std::string message);
     void errorAt(const YAML::Mark& at, std::string message);
     void errorAt(int line, int column, std::string message);
+    /// A problem found in another file that this one names (a weather series, say).
+    void report(Diagnostic d);
 
     /// A scalar string; reports "<what> must be a single value" otherwise.
     std::optional<std::string> scalar(const YAML::Node& node, std::string_view what);

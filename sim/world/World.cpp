@@ -24,12 +24,48 @@ double draw(engine::Random& rng, const Uncertain& u) {
 // Whole minutes: drawn times read like times a person would write.
 Millis hours(double h) { return std::llround(h * 60.0) * engine::kMinute; }
 
+// A series' onset, peak and duration once moved by `shift` and scaled by `scale`.
+DrawnHazard drawnSeries(const HazardSpec& h, Millis shift, double scale) {
+    DrawnHazard d{0, 0, 0, shift, scale};
+    std::size_t first = SIZE_MAX, last = 0;
+    for (std::size_t i = 0; i < h.values.size(); ++i) {
+        const double v = h.values[i] * scale;
+        d.peak = std::max(d.peak, v);
+        if (v > h.beginsAbove) {
+            first = std::min(first, i);
+            last = i;
+        }
+    }
+    const Millis start = h.seriesStart + shift;
+    if (first == SIZE_MAX) {
+        d.onset = start + static_cast<Millis>(h.values.size()) * h.step;  // never begins within the series
+        return d;
+    }
+    d.onset = start + static_cast<Millis>(first) * h.step;
+    d.duration = static_cast<Millis>(last + 1 - first) * h.step;
+    return d;
+}
+
 }  // namespace
 
 World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_spec(spec) {
-    for (const auto& h : m_spec.hazards)
-        m_drawn.push_back({hours(std::max(0.0, draw(rng, h.onsetHours))), std::max(0.0, draw(rng, h.peak)),
-                           hours(std::max(0.0, draw(rng, h.durationHours)))});
+    // A generated hazard draws onset, peak and duration, a forecast its shift and scale, an
+    // observed series nothing: in declaration order, from the one stream.
+    for (const auto& h : m_spec.hazards) {
+        switch (h.kind) {
+            case HazardKind::generated:
+                m_drawn.push_back({hours(std::max(0.0, draw(rng, h.onsetHours))), std::max(0.0, draw(rng, h.peak)),
+                                   hours(std::max(0.0, draw(rng, h.durationHours))), 0, 1});
+                break;
+            case HazardKind::series: m_drawn.push_back(drawnSeries(h, 0, 1)); break;
+            case HazardKind::forecast: {
+                const Millis shift = hours(draw(rng, h.shiftHours));
+                const double scale = std::max(0.0, draw(rng, h.scale));
+                m_drawn.push_back(drawnSeries(h, shift, scale));
+                break;
+            }
+        }
+    }
     for (const auto& h : m_spec.hazards) m_ramp.push_back(std::max<Millis>(hours(h.rampHours), 1));
     const std::size_t n = m_spec.services.size();
     for (const auto& svc : m_spec.services) m_own.push_back(std::clamp(svc.initial.value, 0.0, 1.0));
@@ -39,11 +75,14 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     m_decidedOrder.reserve(n);
     m_blocking.resize(n);
     for (const auto& s : m_spec.services) {
-        m_hazardOf.push_back(indexOf(m_spec.hazards, s.hazard));
+        auto& exposed = m_exposed.emplace_back();
+        for (const auto& e : s.exposures)
+            if (const auto h = indexOf(m_spec.hazards, e.hazard); h != kNone)
+                exposed.push_back({h, e.sensitivity.value, e.above.value});
         m_resourceOf.push_back(indexOf(m_spec.resources, s.resource));
         m_boostOf.push_back(indexOf(m_spec.resources, s.boostResource));
         m_dependsOn.push_back(indexOf(m_spec.services, s.dependsOn));
-        auto& blocking = m_blocking[m_hazardOf.size() - 1];
+        auto& blocking = m_blocking[m_exposed.size() - 1];
         for (const auto& b : s.blockedBy) blocking.emplace_back(indexOf(m_spec.demands, b.demand), b.weight.value);
     }
     for (const auto& r : m_spec.resources) {
@@ -60,6 +99,8 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
             if (s != kNone && d != kNone) m_terms.push_back({o, s, d, t.lost});
         }
     m_demandFactor.assign(m_spec.demands.size(), 1.0);
+    for (const auto& d : m_spec.demands) m_profileOf.push_back(indexOf(m_spec.profiles, d.profile));
+    m_profileNow.assign(m_spec.demands.size(), 1.0);
     m_resourceFactor.assign(m_spec.resources.size(), 1.0);
     m_resourceAdded.assign(m_spec.resources.size(), 0.0);
     m_outcomes.assign(m_spec.outcomes.size(), 0.0);
@@ -72,6 +113,14 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
 
 double World::intensity(std::size_t hazard, Millis t) const {
     const auto& d = m_drawn[hazard];
+    const auto& spec = m_spec.hazards[hazard];
+    if (spec.kind != HazardKind::generated) {
+        // The step that holds the moment just before t: a tick ending at 13:00 lies in 12:00–13:00.
+        const Millis since = t - 1 - (spec.seriesStart + d.shift);
+        if (since < 0) return 0.0;
+        const auto i = static_cast<std::size_t>(since / spec.step);
+        return i < spec.values.size() ? spec.values[i] * d.scale : 0.0;
+    }
     const Millis ramp = m_ramp[hazard];
     if (t <= d.onset || t >= d.onset + d.duration) return 0.0;
     const double sinceOnset = static_cast<double>(t - d.onset);
@@ -79,6 +128,11 @@ double World::intensity(std::size_t hazard, Millis t) const {
     const double rise = std::min(1.0, sinceOnset / static_cast<double>(ramp));
     const double fall = std::min(1.0, untilEnd / static_cast<double>(ramp));
     return d.peak * std::min(rise, fall);
+}
+
+double World::profileFactor(std::size_t demand, Millis t) const {
+    const auto p = m_profileOf[demand];
+    return p == kNone ? 1.0 : m_spec.profiles[p].at(m_spec.startSinceMonday + t);
 }
 
 Millis World::firstOnset() const {
@@ -158,12 +212,13 @@ void World::advanceServices(double dtHours) {
     shareResources(m_share, m_boost);
     for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
         const auto& svc = m_spec.services[s];
-        const double hazard = m_hazardOf[s] == kNone ? 0.0 : m_intensityNow[m_hazardOf[s]];
+        double rate = 0.0;  // level lost per hour
+        for (const auto& e : m_exposed[s]) rate += e.sensitivity * std::max(0.0, m_intensityNow[e.hazard] - e.above);
         double blocked = 0.0;
         for (const auto& [d, weight] : m_blocking[s])
-            if (d != kNone) blocked += weight * m_demandFactor[d] * (1.0 - m_own[s]);
+            if (d != kNone) blocked += weight * m_demandFactor[d] * m_profileNow[d] * (1.0 - m_own[s]);
         blocked = std::min(blocked, kMaxBlocking);
-        const double loss = svc.sensitivity.value * hazard * dtHours;
+        const double loss = rate * dtHours;
         const double gain = svc.recovery.value * m_share[s] * (1.0 - blocked) * dtHours;
         m_own[s] = std::clamp(m_own[s] - loss + gain, 0.0, 1.0);
         double effective = m_own[s];
@@ -178,6 +233,8 @@ void World::tick(Millis now) {
     const double dtHours = static_cast<double>(now - m_lastTick) / static_cast<double>(engine::kHour);
     m_lastTick = now;
     m_intensityNow.resize(m_drawn.size());
+    for (std::size_t d = 0; d < m_profileOf.size(); ++d)
+        if (m_profileOf[d] != kNone) m_profileNow[d] = m_spec.profiles[m_profileOf[d]].at(m_spec.startSinceMonday + now - 1);
     bool calm = true;
     for (std::size_t h = 0; h < m_drawn.size(); ++h) {
         m_intensityNow[h] = intensity(h, now);
@@ -196,7 +253,7 @@ void World::tick(Millis now) {
     if (!calm || !whole(m_own) || !whole(m_effective)) advanceServices(dtHours);
     if (m_firstBroken == INT64_MAX && !whole(m_effective)) m_firstBroken = now;
     for (const auto& term : m_terms) {
-        const double base = m_spec.demands[term.demand].base.value;
+        const double base = m_spec.demands[term.demand].base.value * m_profileNow[term.demand];
         const double f = m_demandFactor[term.demand];
         const double level = m_effective[term.service];
         m_outcomes[term.outcome] += (term.lost ? base * (1.0 - f * level) : base * f * (1.0 - level)) * dtHours;

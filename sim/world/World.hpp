@@ -15,10 +15,15 @@
 namespace samverkan::world {
 
 /// A hazard as drawn for this run.
+/// For a series: when its intensity first rises above the hazard's `beginsAbove`, its highest
+/// intensity, and how long from the onset until it last falls back (onset may be before the start).
+/// For a forecast also the drawn shift and scale.
 struct DrawnHazard {
     Millis onset = 0;
     double peak = 0;
     Millis duration = 0;
+    Millis shift = 0;
+    double scale = 1;
 };
 
 /// An effect that took hold, and how strongly.
@@ -71,6 +76,12 @@ public:
     /// Effective level of a service now (0–1).
     [[nodiscard]] double level(std::size_t service) const { return m_effective[service]; }
     [[nodiscard]] double demandFactor(std::size_t demand) const { return m_demandFactor[demand]; }
+    /// A demand's profile factor over the week at time t (1 for a demand without a profile).
+    [[nodiscard]] double profileFactor(std::size_t demand, Millis t) const;
+    /// A demand per hour during the last tick: base × profile × what decisions made of it.
+    [[nodiscard]] double demandNow(std::size_t demand) const {
+        return m_spec.demands[demand].base.value * m_profileNow[demand] * m_demandFactor[demand];
+    }
     [[nodiscard]] double resourceFactor(std::size_t resource) const { return m_resourceFactor[resource]; }
     [[nodiscard]] double outcome(std::size_t outcome) const { return m_outcomes[outcome]; }
     [[nodiscard]] const std::vector<double>& outcomes() const { return m_outcomes; }
@@ -114,7 +125,14 @@ private:
     WorldSpec m_spec;
     std::vector<DrawnHazard> m_drawn;
     std::vector<Millis> m_ramp;  // per hazard: its ramp time (at least 1 ms)
-    std::vector<std::size_t> m_hazardOf, m_resourceOf, m_boostOf, m_dependsOn;  // per service, SIZE_MAX for none
+    std::vector<std::size_t> m_resourceOf, m_boostOf, m_dependsOn;  // per service, SIZE_MAX for none
+    struct Exposed {
+        std::size_t hazard;
+        double sensitivity, above;
+    };
+    std::vector<std::vector<Exposed>> m_exposed;  // per service: the hazards it loses level to
+    std::vector<std::size_t> m_profileOf;         // per demand: its profile, SIZE_MAX for none
+    std::vector<double> m_profileNow;             // per demand: its profile factor in the last tick
     std::vector<std::vector<std::pair<std::size_t, double>>> m_blocking;      // per service: demand, weight
     /// Every outcome's terms in one list, outcome by outcome, those that name a known service and demand.
     struct Term {

@@ -3,6 +3,7 @@
 /// resources, services, the effects decisions have, and the outcomes integrated over the run.
 /// Every figure carries its source, or "assumption", so a trainer can trust or change it.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -29,14 +30,38 @@ struct Uncertain {
     std::string source = "assumption";
 };
 
-/// A hazard as a time series: zero before onset, rising over `ramp` to `peak`, holding, and
-/// falling over `ramp` at the end of `duration`. Times in hours from the scenario's start.
+/// How a hazard's intensity over time is given.
+enum class HazardKind : std::uint8_t {
+    generated,  ///< a trapezoid drawn per run: onset, peak and duration, rising and falling over `ramp`
+    series,     ///< observed: an intensity per step (an hourly series, inline or from an SMHI CSV)
+    forecast,   ///< a series as forecast: moved in time and scaled by amounts drawn per run
+};
+
+/// A hazard over time. Times in hours from the scenario's start.
 struct HazardSpec {
     std::string id;
     Text name;
     std::string unit;  ///< of the intensity, e.g. "cm/h"
+    HazardKind kind = HazardKind::generated;
+    // generated: zero before onset, rising over `ramp` to `peak`, holding, and falling over `ramp`
+    // at the end of `duration`.
     Uncertain onsetHours, peak, durationHours;
     double rampHours = 1;
+    // series and forecast: values[i] is the intensity from seriesStart + i × step to the step's end
+    // (SMHI's hourly sums: the value stamped 13:00 is what fell from 12:00 to 13:00). The series
+    // may begin before the scenario's start; before its first step and after its last it is 0.
+    Millis seriesStart = 0;
+    Millis step = engine::kHour;
+    std::vector<double> values;
+    std::string seriesSource = "assumption";
+    std::string seriesFile;  ///< the CSV it was read from, if any (for the report)
+    // forecast: the whole series moves by a drawn time (hours, mode 0) and is multiplied by a
+    // drawn factor (mode 1).
+    Uncertain shiftHours{0, 0, "none"};
+    Uncertain scale{1, 0, "none"};
+    /// The hazard has begun (its onset, for "snow starts" and for how timely a measure is) at the
+    /// first moment its intensity is above this; it has ended after the last such moment.
+    double beginsAbove = 0;
     /// Where it strikes: actor ids (municipalities) with a weight in 0..1. Empty = the whole county.
     std::vector<std::pair<std::string, double>> areas;
     /// The weight of the hazard in an actor's area (1 everywhere when no areas are given).
@@ -48,12 +73,25 @@ struct HazardSpec {
     }
 };
 
+/// How demand varies over the week: per local hour of a weekday, a Saturday and a Sunday, as a
+/// factor on the demand's `base`. Normalised when read so that an ordinary weekday's 24 hours
+/// average 1: a demand's base is then its mean per hour over a weekday.
+struct ProfileSpec {
+    std::string id;
+    Text name;
+    std::array<double, 24> weekday{}, saturday{}, sunday{};
+    std::string source = "assumption";
+    /// The factor at `msSinceMonday` local time (0 = Monday 00:00).
+    [[nodiscard]] double at(Millis msSinceMonday) const;
+};
+
 /// Something per hour that decisions change: travellers, cars on the road, acute transports.
 struct DemandSpec {
     std::string id;
     Text name;
     std::string unit;
-    Param base;  ///< per hour, before any decision
+    Param base;  ///< per hour, before any decision (with a profile: the mean per hour of a weekday)
+    std::string profile = {};  ///< the ProfileSpec that shapes it over the week; none: the same every hour
 };
 
 /// A resource owned by an actor and shared out among services by a priority list.
@@ -72,12 +110,23 @@ struct Blocking {
     Param weight;  ///< recovery lost = weight × (demand now / base) × (1 - level)
 };
 
-/// A service whose level (0 = gone, 1 = normal) falls with a hazard and recovers with a resource.
+/// What a hazard does to a service: level lost per hour per unit of intensity above a threshold.
+struct Exposure {
+    std::string hazard;
+    Param sensitivity;
+    Param above = {0, "none"};  ///< the intensity below which the service loses nothing
+};
+
+/// A service whose level (0 = gone, 1 = normal) falls with its hazards and recovers with a resource.
 struct ServiceSpec {
     std::string id;
     Text name;
-    std::string hazard;
-    Param sensitivity;  ///< level lost per hour per unit of hazard intensity
+    std::vector<Exposure> exposures;  ///< the losses add up (snow and wind)
+    [[nodiscard]] bool exposedTo(const std::string& hazard) const {
+        for (const auto& e : exposures)
+            if (e.hazard == hazard) return true;
+        return false;
+    }
     std::string resource;
     Param need;      ///< units of the resource for the full recovery rate
     Param recovery;  ///< level regained per hour with the full need met
@@ -161,6 +210,7 @@ struct OutcomeSpec {
 struct WorldSpec {
     Millis tick = 5 * engine::kMinute;
     std::vector<HazardSpec> hazards;
+    std::vector<ProfileSpec> profiles;
     std::vector<DemandSpec> demands;
     std::vector<ResourceSpec> resources;
     std::vector<ServiceSpec> services;
@@ -174,6 +224,9 @@ struct WorldSpec {
     std::string areaWeightsSource = "assumption: equal weights";
     /// The region's groups that an `areas` parameter may name, so that it counts their members.
     std::vector<model::ActorGroup> groups;
+    /// The scenario's start in local time, as milliseconds since the Monday 00:00 before it: where
+    /// the demand profiles begin.
+    Millis startSinceMonday = 0;
 };
 
 /// How hard an actor's area (a municipality) is hit, 0–1: for each hazard that strikes there, its

@@ -140,7 +140,7 @@ std::vector<protocol::JournalEntry> everyKind(const scenario::Scenario& s) {
     add(Started{});
     add(CommandIssued{RequestActivation{a, forum, "", {}}, Source::trainee});
     add(CommandRefused{"convene", Source::trainee, {RefusalCode::onlyConvener, {a}}});
-    add(InjectDelivered{s.injects.empty() ? "" : s.injects.front().id, a, "warning", {b}, {}, {}, {}, {}, {"Ett inspel.", "An inject."}});
+    add(InjectDelivered{s.injects.empty() ? "" : s.injects.front().id, a, "warning", {b}, {}, {}, {}, {}, {"Ett inspel.", "An inject."}, 0});
     add(ActivationRequested{b, forum, a, directing, true});
     add(Convened{a, forum, "telephone", 17 * kMinute, false, {a, b}});
     add(Convened{a, forum, "physical", 90 * kMinute, true, {}});

@@ -15,13 +15,19 @@ namespace {
 WorldSpec road() {
     WorldSpec w;
     w.tick = 5 * kMinute;
-    w.hazards = {{"snow", {"Snö", "Snow"}, "cm/h", {10, 0, "test"}, {2, 0, "test"}, {6, 0, "test"}, 1.0, {}}};
+    HazardSpec snow;
+    snow.id = "snow";
+    snow.name = {"Snö", "Snow"};
+    snow.unit = "cm/h";
+    snow.onsetHours = {10, 0, "test"};
+    snow.peak = {2, 0, "test"};
+    snow.durationHours = {6, 0, "test"};
+    w.hazards = {snow};
     w.demands = {{"cars", {"Bilar", "Cars"}, "cars/h", {1000, "test"}}};
     w.resources = {{"ploughs", {"Plogar", "Ploughs"}, "trafikverket", {10, "test"}, "clearing", {"road", "street"}}};
     ServiceSpec roadSvc;
     roadSvc.id = "road";
-    roadSvc.hazard = "snow";
-    roadSvc.sensitivity = {0.25, "test"};
+    roadSvc.exposures = {{"snow", {0.25, "test"}}};
     roadSvc.resource = "ploughs";
     roadSvc.need = {10, "test"};
     roadSvc.recovery = {0.4, "test"};
@@ -271,7 +277,7 @@ TEST_CASE("outcomes integrate unserved demand over time", "[world]") {
     CHECK(run(spec, 24 * kHour).outcome(0) == 0.0);
     // A road that is fully closed strands all 1000 cars an hour.
     auto closed = road();
-    closed.services[0].sensitivity = {1000, "test"};
+    closed.services[0].exposures[0].sensitivity = {1000, "test"};
     closed.services[0].recovery = {0, "test"};
     closed.hazards[0].onsetHours = {0, 0, "test"};
     closed.hazards[0].rampHours = 0.01;
@@ -316,4 +322,149 @@ TEST_CASE("a hazard's areas weigh how hard each municipality is hit – unknown 
     CHECK(areaImpact(w, "stockholms-stad", {0.5, 0.9}) == Approx(0.3));
     CHECK(areaImpact(w, "solna", {0.5, 0.9}) == Approx(0.15));
     CHECK(areaImpact(w, "norrtalje", {0.5, 0.9}) == 0);  // outside the hazard's areas
+}
+
+namespace {
+HazardSpec hourly(const std::string& id, Millis from, std::vector<double> values) {
+    HazardSpec h;
+    h.id = id;
+    h.unit = "cm/h";
+    h.kind = HazardKind::series;
+    h.seriesStart = from;
+    h.values = std::move(values);
+    return h;
+}
+}  // namespace
+
+TEST_CASE("an observed series gives each hour its value, from where it begins, and its onset above a threshold",
+          "[world][series]") {
+    auto spec = road();
+    // SMHI's hourly sums: the value of an hour holds for the whole hour, the first hour before the start.
+    spec.hazards = {hourly("snow", -1 * kHour, {0.1, 0.3, 2.0, 3.0, 0.2, 0.0})};
+    spec.hazards[0].beginsAbove = 0.25;
+    engine::Random rng("world-test", 1);
+    World w(spec, rng, 12 * kHour);
+    CHECK(w.intensity(0, 0) == Approx(0.1));  // the hour before the start, up to its end
+    CHECK(w.intensity(0, 5 * kMinute) == Approx(0.3));
+    CHECK(w.intensity(0, 1 * kHour) == Approx(0.3));  // a tick ending on the hour lies in the hour before it
+    CHECK(w.intensity(0, 1 * kHour + 5 * kMinute) == Approx(2.0));
+    CHECK(w.intensity(0, 2 * kHour + 30 * kMinute) == Approx(3.0));
+    CHECK(w.intensity(0, 10 * kHour) == 0.0);
+    CHECK(w.intensity(0, -2 * kHour) == 0.0);
+    // Above 0.25 from the second hour (0:00) to the end of the fourth (3:00); 0.2 does not count.
+    CHECK(w.drawn(0).onset == 0);
+    CHECK(w.drawn(0).duration == 3 * kHour);
+    CHECK(w.drawn(0).peak == Approx(3.0));
+    CHECK(w.firstOnset() == 0);
+}
+
+TEST_CASE("a forecast moves its series and scales it by amounts drawn per run, the same for the same seed",
+          "[world][series]") {
+    auto spec = road();
+    spec.hazards = {hourly("snow", 10 * kHour, {1, 2, 3, 2, 1})};
+    spec.hazards[0].kind = HazardKind::forecast;
+    spec.hazards[0].shiftHours = {0, 3, "test"};
+    spec.hazards[0].scale = {1, 0.3, "test"};
+    const auto drawn = [&](std::uint64_t seed) {
+        engine::Random rng("world-test", seed);
+        World w(spec, rng, 24 * kHour);
+        return w.drawn(0);
+    };
+    const auto a = drawn(1), again = drawn(1);
+    CHECK(a.shift == again.shift);
+    CHECK(a.scale == again.scale);
+    bool moved = false, scaled = false;
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const auto d = drawn(seed);
+        CHECK(d.shift >= -3 * kHour);
+        CHECK(d.shift <= 3 * kHour);
+        CHECK(d.scale >= 0.7);
+        CHECK(d.scale <= 1.3);
+        CHECK(d.onset == 10 * kHour + d.shift);
+        CHECK(d.peak == Approx(3 * d.scale));
+        moved = moved || d.shift != a.shift;
+        scaled = scaled || d.scale != a.scale;
+    }
+    CHECK(moved);
+    CHECK(scaled);
+    // The intensity follows the drawn series.
+    engine::Random rng("world-test", 1);
+    World w(spec, rng, 24 * kHour);
+    const Millis peakHour = 12 * kHour + w.drawn(0).shift;
+    CHECK(w.intensity(0, peakHour + 30 * kMinute) == Approx(3 * w.drawn(0).scale));
+}
+
+TEST_CASE("a service loses level to every hazard it is exposed to, each only above its threshold", "[world][series]") {
+    auto spec = road();
+    spec.hazards = {hourly("snow", 0, std::vector<double>(6, 2.0)), hourly("wind", 0, std::vector<double>(6, 10.0))};
+    spec.resources[0].capacity = {0, "test"};  // nothing recovers: the losses show as they are
+    auto& svc = spec.services[0];
+    svc.blockedBy.clear();
+    const auto levelAfter = [&](const std::vector<Exposure>& exposures) {
+        svc.exposures = exposures;
+        return run(spec, 2 * kHour).level(0);
+    };
+    const double snow = levelAfter({{"snow", {0.05, "test"}}});
+    CHECK(snow == Approx(1.0 - 0.05 * 2.0 * 2));
+    // Wind of 10 m/s below a threshold of 15 takes nothing; above a threshold of 6 it takes 4 units' worth.
+    CHECK(levelAfter({{"snow", {0.05, "test"}}, {"wind", {0.05, "test"}, {15, "test"}}}) == Approx(snow));
+    CHECK(levelAfter({{"snow", {0.05, "test"}}, {"wind", {0.05, "test"}, {6, "test"}}}) ==
+          Approx(1.0 - 0.05 * (2.0 + 4.0) * 2));
+    // Snow below a threshold (buses stop at lower rates than rail: a lower threshold) takes nothing.
+    CHECK(levelAfter({{"snow", {0.05, "test"}, {2.5, "test"}}}) == 1.0);
+}
+
+namespace {
+ProfileSpec commute() {
+    ProfileSpec p;
+    p.id = "commute";
+    p.weekday.fill(0.5);
+    p.weekday[8] = 3.0;  // a morning peak
+    p.saturday.fill(0.25);
+    p.sunday.fill(0.1);
+    return p;
+}
+}  // namespace
+
+TEST_CASE("a demand follows its profile over the day and the week, in the scenario's local time", "[world][profile]") {
+    const auto p = commute();
+    CHECK(p.at(8 * kHour + 30 * kMinute) == 3.0);              // Monday 08:30
+    CHECK(p.at(4 * engine::kDay + 3 * kHour) == 0.5);          // Friday 03:00
+    CHECK(p.at(5 * engine::kDay + 8 * kHour) == 0.25);         // Saturday 08:00
+    CHECK(p.at(6 * engine::kDay + 23 * kHour) == 0.1);         // Sunday 23:00
+    CHECK(p.at(7 * engine::kDay + 8 * kHour) == 3.0);          // the next Monday
+    auto spec = road();
+    spec.profiles = {p};
+    spec.demands[0].profile = "commute";
+    spec.startSinceMonday = 2 * engine::kDay + 6 * kHour;  // a Wednesday, 06:00
+    // A road closed all day strands the demand of every hour: the peak hour counts six times a quiet one.
+    spec.services[0].exposures[0].sensitivity = {1000, "test"};
+    spec.services[0].recovery = {0, "test"};
+    spec.hazards[0].onsetHours = {0, 0, "test"};
+    spec.hazards[0].rampHours = 0.01;
+    spec.hazards[0].durationHours = {100, 0, "test"};
+    const auto stranded = [&](Millis until) { return run(spec, until).outcome(0); };
+    CHECK(stranded(2 * kHour) == Approx(2 * 1000 * 0.5).epsilon(0.01));         // 06–08, quiet
+    CHECK(stranded(3 * kHour) - stranded(2 * kHour) == Approx(1000 * 3.0).epsilon(0.01));  // 08–09, the peak
+    engine::Random rng("world-test", 1);
+    World w(spec, rng, 24 * kHour);
+    CHECK(w.profileFactor(0, 2 * kHour + 1) == 3.0);
+    CHECK(w.profileFactor(0, 3 * engine::kDay) == 0.25);  // Saturday 06:00
+}
+
+TEST_CASE("stuck traffic blocks recovery less at night, when the profile says few are on the road", "[world][profile]") {
+    // The same storm by day and by night: the ploughs get further at night, when traffic is light.
+    auto spec = road();
+    spec.profiles = {commute()};
+    spec.demands[0].profile = "commute";
+    spec.services[0].blockedBy = {{"cars", {0.9, "test"}}};
+    const auto afterStorm = [&](Millis startSinceMonday) {
+        auto s = spec;
+        s.startSinceMonday = startSinceMonday;
+        return run(s, 16 * kHour).level(0);
+    };
+    // The storm is at 10–16 h after the start: from a 22:00 start that is 08:00–14:00, with the peak.
+    const double overPeak = afterStorm(22 * kHour);
+    const double overNight = afterStorm(14 * kHour);  // 00:00–06:00
+    CHECK(overNight > overPeak);
 }

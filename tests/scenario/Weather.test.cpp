@@ -1,0 +1,147 @@
+// Hazards from observations and forecasts, demand profiles and injects dated before the start, as
+// a scenario file gives them.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "sim/exercise/Exercise.hpp"
+#include "sim/exercise/JournalWriter.hpp"
+#include "sim/render/Renderer.hpp"
+#include "sim/scenario/Scenario.hpp"
+
+using namespace samverkan;
+using engine::kDay;
+using engine::kHour;
+using engine::kMinute;
+
+namespace {
+std::string read(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const world::HazardSpec& hazard(const scenario::Scenario& s, const std::string& id) {
+    const auto* h = model::findById(s.world->hazards, id);
+    REQUIRE(h != nullptr);
+    return *h;
+}
+}  // namespace
+
+TEST_CASE("a hazard is read from an SMHI CSV, from inline hourly values or as a forecast", "[scenario][series]") {
+    const auto loaded = scenario::loadScenario("tests/data/good/weather-series.yaml");
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    const auto& s = *loaded.value;
+    // The CSV's first row is stamped 06:00 UTC: the hour 05–06 UTC, which is the start (06:00+01:00).
+    const auto& snow = hazard(s, "snow");
+    CHECK(snow.kind == world::HazardKind::series);
+    CHECK(snow.seriesStart == 0);
+    REQUIRE(snow.values.size() == 12);
+    CHECK(snow.values[2] == Approx(0.4));
+    CHECK(snow.values[5] == Approx(3.1));
+    CHECK(snow.beginsAbove == Approx(0.2));
+    CHECK(snow.seriesFile == "weather/test-station.csv");
+    // Inline values from an offset, and a forecast from a date and time in another offset.
+    const auto& rain = hazard(s, "rain");
+    CHECK(rain.seriesStart == -2 * kHour);
+    CHECK(rain.values == std::vector<double>{0, 1, 2});
+    const auto& wind = hazard(s, "wind");
+    CHECK(wind.kind == world::HazardKind::forecast);
+    CHECK(wind.seriesStart == 3 * kHour);
+    CHECK(wind.shiftHours.spread == Approx(2));
+    CHECK(wind.scale.spread == Approx(0.2));
+    // A service exposed to two hazards, each with its threshold.
+    const auto& roads = s.world->services.front();
+    REQUIRE(roads.exposures.size() == 2);
+    CHECK(roads.exposures[1].hazard == "wind");
+    CHECK(roads.exposures[1].above.value == 15);
+}
+
+TEST_CASE("a demand profile is normalised to its weekday and starts at the scenario's local weekday and hour",
+          "[scenario][profile]") {
+    const auto loaded = scenario::loadScenario("tests/data/good/weather-series.yaml");
+    REQUIRE(loaded.ok());
+    const auto& w = *loaded.value->world;
+    REQUIRE(w.profiles.size() == 1);
+    const auto& p = w.profiles.front();
+    double sum = 0;
+    for (const double v : p.weekday) sum += v;
+    CHECK(sum == Approx(24.0));
+    // The file's weekday 07:00 is ten times its 00:00, its Saturday 09:00 four times.
+    CHECK(p.weekday[7] == Approx(10 * p.weekday[0]));
+    CHECK(p.saturday[9] == Approx(4 * p.weekday[0]));
+    CHECK(w.demands.front().profile == "commute");
+    // 2026-01-14 is a Wednesday: 06:00 local is 2 days and 6 hours after the Monday 00:00 before it.
+    CHECK(w.startSinceMonday == 2 * kDay + 6 * kHour);
+    // A Sunday evening start, in the snowstorm (whose times are all offsets from its start).
+    auto text = read("scenarios/snowstorm.yaml");
+    const auto at = text.find("start: 2026-01-14T06:00+01:00");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, std::string("start: 2026-01-14T06:00+01:00").size(), "start: 2026-01-18T23:30+01:00");
+    const auto sunday = scenario::loadScenarioText("scenarios/snowstorm.yaml", text);
+    INFO((sunday.diagnostics.empty() ? std::string() : sunday.diagnostics.front().str()));
+    REQUIRE(sunday.ok());
+    CHECK(sunday.value->world->startSinceMonday == 6 * kDay + 23 * kHour + 30 * kMinute);
+    // An SMHI series dated for the Wednesday lies outside a scenario that starts on the Sunday.
+    auto moved = read("tests/data/good/weather-series.yaml");
+    moved.replace(moved.find("start: 2026-01-14T06:00+01:00"), std::string("start: 2026-01-14T06:00+01:00").size(),
+                  "start: 2026-01-18T23:30+01:00");
+    const auto outside = scenario::loadScenarioText("tests/data/good/weather-series.yaml", moved);
+    REQUIRE_FALSE(outside.diagnostics.empty());
+    CHECK(outside.diagnostics.front().str().rfind("tests/data/good/weather/test-station.csv:11:1: error: the hour up to "
+                                                  "2026-01-14T06:00Z is outside the scenario",
+                                                  0) == 0);
+}
+
+TEST_CASE("an inject dated before the start is delivered at the start, says when it was issued, and sets going what "
+          "one at the start does", "[scenario][exercise]") {
+    const std::string path = "scenarios/snowstorm.yaml";
+    const auto text = read(path);
+    const std::string at = "    at: +0h\n    from: smhi\n    to: [sos-alarm]";
+    const auto where = text.find(at);
+    REQUIRE(where != std::string::npos);
+    auto before = text;
+    before.replace(where, std::string("    at: +0h").size(), "    at: 2026-01-13T15:00+01:00");
+    const auto atStart = scenario::loadScenarioText(path, text);
+    const auto earlier = scenario::loadScenarioText(path, before);
+    INFO((earlier.diagnostics.empty() ? std::string() : earlier.diagnostics.front().str()));
+    REQUIRE(atStart.ok());
+    REQUIRE(earlier.ok());
+    CHECK(earlier.value->inject("smhi-warning")->when.at == -15 * kHour);
+    exercise::Exercise a(*atStart.value, {}), b(*earlier.value, {});
+    a.runToEnd();
+    b.runToEnd();
+    const auto& ea = a.journal().entries();
+    const auto& eb = b.journal().entries();
+    const render::Renderer ra(*atStart.value), rb(*earlier.value);
+    REQUIRE(ea.size() == eb.size());
+    std::size_t injects = 0;
+    for (std::size_t i = 0; i < ea.size(); ++i) {
+        INFO("entry " << i);
+        CHECK(ea[i].t == eb[i].t);
+        CHECK(ea[i].kind == eb[i].kind);
+        const auto* inject = std::get_if<protocol::InjectDelivered>(&eb[i].event);
+        if (inject != nullptr && inject->inject == "smhi-warning") {
+            ++injects;
+            CHECK(eb[i].t == 0);
+            CHECK(inject->issued == -15 * kHour);
+            const auto line = exercise::toJsonLine(eb[i], rb);
+            CHECK(line.find("Issued 15 h before the exercise's start") != std::string::npos);
+            CHECK(line.find("\"issued_ms\":-54000000") != std::string::npos);
+        } else if (i > 0) {  // the start entry names the file's text, the same for both
+            CHECK(exercise::toJsonLine(ea[i], ra) == exercise::toJsonLine(eb[i], rb));
+        }
+    }
+    CHECK(injects == 1);
+    // Only injects may be dated before the start.
+    auto step = text;
+    const auto firstStep = step.find("on: {inject: smhi-warning}");
+    REQUIRE(firstStep != std::string::npos);
+    step.replace(firstStep, std::string("on: {inject: smhi-warning}").size(), "at: -1h");
+    const auto bad = scenario::loadScenarioText(path, step);
+    REQUIRE_FALSE(bad.diagnostics.empty());
+    CHECK(bad.diagnostics.front().message.find("only an inject may be dated before it") != std::string::npos);
+}
