@@ -238,8 +238,20 @@ PointSetup applyPoint(const scenario::Scenario& base, const scenario::Play& play
                     if (c.medium == v.target) c.min = c.max = millis(x), c.source = "sweep";
                 break;
             case Variation::Kind::onset:
-                for (auto& h : s.world->hazards)
-                    if (h.id == v.target) h.onsetHours.value = x, h.onsetHours.source = "sweep";
+                for (auto& h : s.world->hazards) {
+                    if (h.id != v.target) continue;
+                    if (h.kind == world::HazardKind::generated) {
+                        h.onsetHours.value = x, h.onsetHours.source = "sweep";
+                        continue;
+                    }
+                    // A series moves as a whole, so that it begins (rises above `beginsAbove`) at x.
+                    for (std::size_t k = 0; k < h.values.size(); ++k)
+                        if (h.values[k] > h.beginsAbove) {
+                            h.seriesStart = millis(x) - static_cast<Millis>(k) * h.step;
+                            h.seriesSource += "; moved by the sweep";
+                            break;
+                        }
+                }
                 break;
             case Variation::Kind::decision:
                 if (x == 0 && isDoctrine(play))

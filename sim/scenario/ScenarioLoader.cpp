@@ -380,6 +380,11 @@ void readVariants(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
                         doc.errorAt(it.first.Mark(), "unknown hazard '" + c.hazard + "'" + model::didYouMean(c.hazard, ids));
                     MapView cm(doc, it.second, "hazard '" + c.hazard + "'");
                     if (!cm.ok()) continue;
+                    if (const auto* spec = s.world ? model::findById(s.world->hazards, c.hazard) : nullptr;
+                        spec != nullptr && spec->kind != world::HazardKind::generated)
+                        doc.errorAt(it.first.Mark(), "hazard '" + c.hazard +
+                                                         "' is a series: a variant changes the onset, peak and duration of a "
+                                                         "generated hazard only");
                     if (auto x = cm.get("onset")) c.onset = readUncertainValue(doc, *x, "onset", true);
                     if (auto x = cm.get("peak")) c.peak = readUncertainValue(doc, *x, "peak", false);
                     if (auto x = cm.get("duration")) {

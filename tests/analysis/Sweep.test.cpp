@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "sim/analysis/Sweep.hpp"
+#include "sim/world/World.hpp"
 #include "tests/exercise/SceneHelpers.hpp"
 
 using namespace samverkan;
@@ -175,6 +176,27 @@ TEST_CASE("a storm arriving earlier is a parameter too", "[analysis]") {
     const auto k = column(t, "outcome.person-hours-stranded") - t.params.size();
     // An early storm hits before the coordinated measures are in place.
     CHECK(s[0].metrics[k].mean > s[1].metrics[k].mean);
+}
+
+TEST_CASE("varying an observed series' onset moves the whole series, its shape kept", "[analysis][series]") {
+    const auto loaded = scenario::loadScenario("tests/data/good/weather-series.yaml");
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    const auto& s = *loaded.value;
+    const auto& play = *s.play("reference");
+    std::string error;
+    const auto v = analysis::parseVariation("hazard.snow.onset=5h", s, play, error);
+    INFO(error);
+    REQUIRE(v.has_value());
+    const auto setup = analysis::applyPoint(s, play, {*v}, {5});
+    const auto& before = s.world->hazards.front();
+    const auto& after = setup.scenario->world->hazards.front();
+    CHECK(after.values == before.values);
+    // The series rises above 0.2 in its third hour (index 2): that hour now begins at +5h.
+    CHECK(after.seriesStart == 5 * kHour - 2 * kHour);
+    engine::Random rng("sweep-test", 1);
+    world::World w(*setup.scenario->world, rng, s.duration);
+    CHECK(w.drawn(0).onset == 5 * kHour);
 }
 
 TEST_CASE("bad parameters say what is wrong and what would be right", "[analysis][errors]") {
