@@ -37,7 +37,8 @@ TEST_CASE("the HTML report is one self-contained file with the AAR/IP sections",
     CHECK(html.find("Exercise activation: Stockholm County Administrative Board convenes Regional coordinating forum within 2h") !=
           std::string::npos);
     // The model's figures are shown with their sources.
-    CHECK(html.find("SL 2.5 M boardings per weekday (2024)") != std::string::npos);
+    CHECK(html.find("SL 2 509 000 boardings per weekday (2024) over 24 h") != std::string::npos);
+    CHECK(html.find("Demand profile: SL boardings over the day") != std::string::npos);
     CHECK(html.find("SSR: about 40 actors can start joint information sharing within 15–20 minutes") != std::string::npos);
     // Every journal entry a finding cites exists.
     CHECK(html.find("(journal #2, #") != std::string::npos);

@@ -38,8 +38,11 @@ TEST_CASE("snowstorm: the reference play beats the late play, which beats acting
             CHECK(outcome(*reference, metric) < outcome(*late, metric));
             CHECK(outcome(*late, metric) < outcome(*alone, metric));
         }
-        // Acting alone costs far more than acting late.
-        CHECK(outcome(*alone, "person-hours-stranded") > 2 * outcome(*reference, "person-hours-stranded"));
+        // Not cooperating costs more than being late does: acting alone adds more to acting late
+        // than acting late adds to the reference. (How much more is a figure for the sensitivity
+        // analysis and its band, not for a test.)
+        CHECK(outcome(*alone, "person-hours-stranded") - outcome(*late, "person-hours-stranded") >
+              outcome(*late, "person-hours-stranded") - outcome(*reference, "person-hours-stranded"));
     }
 }
 
