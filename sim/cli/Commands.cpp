@@ -9,6 +9,7 @@
 
 #include "sim/cli/HistoryCommands.hpp"
 #include "sim/cli/MeasureCommands.hpp"
+#include "sim/cli/Series.hpp"
 #include "sim/cli/Summary.hpp"
 #include "sim/cli/Support.hpp"
 #include "sim/cli/SweepCommands.hpp"
@@ -39,7 +40,7 @@ bool isRegionFile(const std::string& path) {
 }
 
 struct RunArgs {
-    std::string scenario, play, until, journal, format = "text", lang = "sv", variant;
+    std::string scenario, play, until, journal, format = "text", lang = "sv", variant, series, seriesFormat;
     std::vector<std::string> trainees;
     std::optional<std::uint64_t> seed;
     RecordArgs record;
@@ -136,11 +137,34 @@ int doRun(const RunArgs& a, std::ostream& out, std::ostream& err, const Environm
         }
         options.journalOut = &journalFile->stream();
     }
+    std::optional<exercise::AtomicFile> seriesFile;
+    if (!a.series.empty()) {
+        if (!s.world) {
+            err << "samverkan run: --series: scenario '" << s.id << "' has no world model to write\n";
+            return kInputError;
+        }
+        seriesFile.emplace(a.series);
+        if (!seriesFile->open(error)) {
+            err << "samverkan run: " << error << " (the series)\n";
+            return kRuntimeFailure;
+        }
+        options.worldDetail = true;
+    }
     exercise::Exercise run(s, options);
     run.runUntil(until);
     if (journalFile && !journalFile->commit(error)) {
         err << "samverkan run: " << error << " (the journal)\n";
         return kRuntimeFailure;
+    }
+    if (seriesFile) {
+        const bool json = a.seriesFormat == "json" ||
+                          (a.seriesFormat.empty() && a.series.size() >= 5 && a.series.compare(a.series.size() - 5, 5, ".json") == 0);
+        if (json) writeSeriesJson(seriesFile->stream(), run);
+        else writeSeriesCsv(seriesFile->stream(), run);
+        if (!seriesFile->commit(error)) {
+            err << "samverkan run: " << error << " (the series)\n";
+            return kRuntimeFailure;
+        }
     }
     if (a.format == "json") printJson(out, run);
     else {
@@ -311,6 +335,8 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     run->add_option("--format", runArgs.format, "Output: text (a timeline) or json")->check(CLI::IsMember({"text", "json"}));
     run->add_option("--lang", runArgs.lang, "Language of the timeline: sv or en")->check(CLI::IsMember({"sv", "en"}));
     run->add_option("--variant", runArgs.variant, "A scenario variant, e.g. class-3");
+    run->add_option("--series", runArgs.series, "Write every hazard, service, demand and outcome at each tick, true and as each forum knew it, to this file (CSV, or JSON for a .json file)");
+    run->add_option("--series-format", runArgs.seriesFormat, "csv or json (default: from the --series file's name)")->check(CLI::IsMember({"csv", "json"}));
     run->add_option("--trainee", runArgs.trainees, "A role held by a trainee: the play leaves its steps out (repeatable)");
     addRecordOptions(*run, runArgs.record);
 

@@ -82,6 +82,7 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
         }
         m_cooperation.setMeasureOrderings(std::move(orderings));
         m_world.emplace(*m_scenario.world, m_worldRandom, m_scenario.duration);
+        if (m_options.worldDetail) m_world->keepDetail(m_scenario.duration);
         const auto& region = m_scenario.region;
         m_reported.assign(region.forums.size(), world::ReportedKnowledge(m_scenario.world->services.size()));
         m_lastCompiled.assign(region.forums.size(), -1);

@@ -34,6 +34,7 @@ struct Options {
     std::string variant;                ///< a scenario variant, e.g. "class-3"
     std::vector<std::string> trainees;  ///< roles held by trainees: the play leaves their steps to them
     std::ostream* journalOut = nullptr; ///< JSON Lines, flushed per entry
+    bool worldDetail = false;           ///< the world keeps every demand and outcome per tick (`run --series`)
 };
 
 /// A command submitted from outside the scripted play, with its time and source.

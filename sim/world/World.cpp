@@ -261,6 +261,18 @@ void World::tick(Millis now) {
     m_times.push_back(now);
     for (const double h : m_intensityNow) m_samples.push_back(static_cast<float>(h));
     for (const double level : m_effective) m_samples.push_back(static_cast<float>(level));
+    if (m_keepDetail) {
+        for (std::size_t d = 0; d < m_spec.demands.size(); ++d) m_detail.push_back(demandNow(d));
+        m_detail.insert(m_detail.end(), m_outcomes.begin(), m_outcomes.end());
+    }
+}
+
+void World::keepDetail(Millis duration) {
+    // Only from the first tick: the detail lines up with the samples.
+    if (!m_times.empty()) return;
+    m_keepDetail = true;
+    const auto ticks = static_cast<std::size_t>(duration / std::max<Millis>(m_spec.tick, 1)) + 2;
+    m_detail.reserve(ticks * detailStride());
 }
 
 double World::timeliness(const EffectSpec& e, Millis now) const {

@@ -94,6 +94,16 @@ public:
     [[nodiscard]] float sampledLevel(std::size_t i, std::size_t service) const {
         return m_samples[i * stride() + m_drawn.size() + service];
     }
+    /// Keeps, from now on, each demand per hour and each outcome so far at every tick (for an
+    /// analyst's time series); `duration` sizes it. Off by default: a sweep does not pay for it.
+    void keepDetail(Millis duration);
+    [[nodiscard]] bool keepsDetail() const { return m_keepDetail; }
+    /// With keepDetail: demand d per hour in sample i (base × profile × decisions' factors), and
+    /// outcome o accumulated up to sample i.
+    [[nodiscard]] double sampledDemand(std::size_t i, std::size_t demand) const { return m_detail[i * detailStride() + demand]; }
+    [[nodiscard]] double sampledOutcome(std::size_t i, std::size_t outcome) const {
+        return m_detail[i * detailStride() + m_spec.demands.size() + outcome];
+    }
     /// The service order a resource is shared out in now.
     [[nodiscard]] const std::vector<std::size_t>& order(std::size_t resource) const { return m_order[resource]; }
     [[nodiscard]] std::size_t serviceIndex(const std::string& id) const;
@@ -171,6 +181,9 @@ private:
     std::vector<float> m_samples;  // per tick: hazards, then service levels
     Millis m_lastTick = 0;
     Millis m_firstBroken = INT64_MAX;  ///< the first tick at which a service was below its normal level
+    bool m_keepDetail = false;
+    std::vector<double> m_detail;  // with keepDetail, per tick: demands now, then outcomes so far
+    [[nodiscard]] std::size_t detailStride() const { return m_spec.demands.size() + m_spec.outcomes.size(); }
 };
 
 }  // namespace samverkan::world

@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -62,6 +64,79 @@ TEST_CASE("run --format json gives the milestones and the journal", "[cli]") {
     CHECK(doc["finished"] == false);
     CHECK(doc["milestones"]["meeting-opened:regionalt-inriktande-forum"].is_number());
     CHECK(doc["journal"].size() > 10);
+}
+
+namespace {
+std::vector<std::string> splitCsv(const std::string& line) {
+    std::vector<std::string> out;
+    std::stringstream in(line);
+    std::string field;
+    while (std::getline(in, field, ',')) out.push_back(field);
+    if (!line.empty() && line.back() == ',') out.emplace_back();
+    return out;
+}
+}  // namespace
+
+TEST_CASE("run --series writes every quantity at every tick, true and as each forum knew it", "[cli][series]") {
+    const auto csv = temp("series.csv"), json = temp("series.json");
+    auto r = samverkanCli({"run", "snowstorm", "--series", csv});
+    REQUIRE(r.code == 0);
+    std::ifstream in(csv);
+    std::string line;
+    std::getline(in, line);
+    const auto header = splitCsv(line);
+    const auto col = [&](const std::string& name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        REQUIRE(it != header.end());
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    const auto snow = col("hazard.snowfall"), roads = col("service.main-roads"), rail = col("demand.rail-travellers"),
+               stranded = col("outcome.person-hours-stranded"), known = col("known.regionalt-samordnande-forum.main-roads"),
+               age = col("known_age_h.regionalt-samordnande-forum.main-roads");
+    std::vector<std::vector<std::string>> rows;
+    while (std::getline(in, line)) rows.push_back(splitCsv(line));
+    // One row per 5-minute tick of the 48 hours.
+    REQUIRE(rows.size() == 48 * 12);
+    CHECK(rows.front()[0] == "300000");
+    CHECK(rows.front()[1] == "2026-01-14T06:05+01:00");
+    for (const auto& row : rows) REQUIRE(row.size() == header.size());
+    // The forum knew nothing before its first picture, and at some time it knew the roads worse or
+    // better than they were: knowledge is not the truth.
+    CHECK(rows.front()[known].empty());
+    bool differs = false, snowed = false;
+    for (const auto& row : rows) {
+        snowed = snowed || std::stod(row[snow]) > 0;
+        if (!row[known].empty()) {
+            differs = differs || std::fabs(std::stod(row[known]) - std::stod(row[roads])) > 0.05;
+            CHECK(std::stod(row[age]) >= 0);
+        }
+    }
+    CHECK(snowed);
+    CHECK(differs);
+    // Travellers follow the day: Thursday 07–08 (row 25 h + 1 tick) against 03–04 that night.
+    CHECK(std::stod(rows[(25 * 12)][rail]) > 5 * std::stod(rows[(21 * 12)][rail]));
+    // The last row's outcome is the run's own.
+    r = samverkanCli({"run", "snowstorm", "--format", "json"});
+    REQUIRE(r.code == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(std::stod(rows.back()[stranded]) ==
+          Approx(doc["metrics"]["outcomes"]["person-hours-stranded"].get<double>()).epsilon(1e-6));
+    // The same series as JSON, by column.
+    r = samverkanCli({"run", "snowstorm", "--series", json});
+    REQUIRE(r.code == 0);
+    std::ifstream jin(json);
+    const auto series = nlohmann::json::parse(jin);
+    CHECK(series["format"] == "samverkan-series/1");
+    REQUIRE(series["t_ms"].size() == rows.size());
+    bool found = false;
+    for (const auto& c : series["series"])
+        if (c["name"] == "known.regionalt-samordnande-forum.main-roads") {
+            found = true;
+            CHECK(c["forum"] == "regionalt-samordnande-forum");
+            CHECK(c["values"][0].is_null());
+            CHECK(c["values"].size() == rows.size());
+        }
+    CHECK(found);
 }
 
 TEST_CASE("run --journal writes a journal that replay reproduces", "[cli]") {
