@@ -44,6 +44,16 @@ void printWorld(std::ostream& out, const exercise::Exercise& run, model::Lang la
     for (std::size_t o = 0; o < w->spec().outcomes.size(); ++o) {
         const auto& spec = w->spec().outcomes[o];
         out << "  " << pad(spec.name.in(lang), 52) << " " << fixed(w->outcome(o), 0) << " " << render::Renderer::unit(spec.unit).in(lang) << "\n";
+        // Per area, and what falls on the county's common services.
+        const auto& areas = w->spec().areas;
+        double inAreas = 0;
+        for (std::size_t a = 0; a < areas.size(); ++a) {
+            inAreas += w->outcomeIn(o, a);
+            out << "    " << pad(areas[a].name.in(lang), 50) << " " << fixed(w->outcomeIn(o, a), 0) << "\n";
+        }
+        if (!areas.empty() && w->outcome(o) - inAreas > 0.5)
+            out << "    " << pad(lang == model::Lang::sv ? "Länsgemensamt (inget område)" : "County-wide (no area)", 50) << " "
+                << fixed(w->outcome(o) - inAreas, 0) << "\n";
     }
 }
 
@@ -181,6 +191,15 @@ void printJson(std::ostream& out, const exercise::Exercise& run) {
     ordered_json outcomes = ordered_json::object();
     for (const auto& o : m.outcomes) outcomes[o.id] = o.value;
     metrics["outcomes"] = outcomes;
+    if (const auto* w = run.world(); w != nullptr && !w->spec().areas.empty()) {
+        ordered_json byArea = ordered_json::object();
+        for (std::size_t o = 0; o < w->spec().outcomes.size(); ++o) {
+            ordered_json parts = ordered_json::object();
+            for (std::size_t a = 0; a < w->spec().areas.size(); ++a) parts[w->spec().areas[a].id] = w->outcomeIn(o, a);
+            byArea[w->spec().outcomes[o].id] = parts;
+        }
+        metrics["outcomes_by_area"] = byArea;
+    }
     doc["metrics"] = metrics;
 
     const auto ev = eval::evaluate(run);

@@ -523,6 +523,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
                     "a play may not be called 'doctrine': that name runs the doctrine rules (behaviour)");
     map.finish();
     readAreaWeights(path, limits, s, result.diagnostics);
+    if (s.world) world::layOutAreas(*s.world);
     if (result.diagnostics.empty()) checkTriggers(doc, s);
     if (result.diagnostics.empty()) checkBehaviourDecisions(s, result.diagnostics);
     if (result.diagnostics.empty()) checkBehaviourCycles(s, result.diagnostics);

@@ -388,6 +388,52 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
             if (auto x = m.get("areas")) h.areas = readAreas(doc, *x, scenario.region);
             return h;
         });
+    IdSet areaSet("area");
+    if (auto v = map.get("areas")) {
+        std::vector<std::string> placed;  // every municipality in at most one area
+        w.areas = readList<world::AreaSpec>(doc, *v, "area", [&](MapView& m, const YAML::Node& item) {
+            world::AreaSpec a;
+            a.id = idOf(doc, m);
+            areaSet.add(doc, item, a.id);
+            a.name = textOf(doc, m, "name");
+            if (auto x = m.require("members")) {
+                for (const auto& id : doc.stringList(*x, "members")) {
+                    std::vector<std::string> ids;
+                    if (const auto* g = scenario.region.group(id)) ids = g->members;
+                    else ids.push_back(id);
+                    for (const auto& member : ids) {
+                        const auto index = scenario.region.actorIndex(member);
+                        if (index == model::kNone) {
+                            doc.error(*x, "unknown municipality '" + member + "' in area '" + a.id + "'" +
+                                              model::didYouMean(member, scenario.region.actorIds()));
+                            continue;
+                        }
+                        if (scenario.region.actors[index].kind != "municipality") {
+                            doc.error(*x, "area '" + a.id + "': '" + member + "' is no municipality; an area is one or more of the county's municipalities");
+                            continue;
+                        }
+                        if (std::find(placed.begin(), placed.end(), member) != placed.end()) {
+                            doc.error(*x, "municipality '" + member + "' is in two areas; each municipality belongs to one");
+                            continue;
+                        }
+                        placed.push_back(member);
+                        a.members.push_back(member);
+                    }
+                }
+                if (a.members.empty() && doc.errorCount() == 0) doc.error(*x, "area '" + a.id + "' has no members");
+            }
+            return a;
+        });
+    }
+    // `per_area: true`: one part in each area (only where the world has areas).
+    const auto perArea = [&](MapView& m, const char* what, const std::string& id) {
+        const auto x = m.get("per_area");
+        if (!x) return false;
+        const bool on = doc.boolean(*x, "per_area").value_or(false);
+        if (on && w.areas.empty())
+            doc.error(*x, std::string(what) + " '" + id + "' is per area, but the world has no 'areas'");
+        return on;
+    };
     IdSet profileSet("profile");
     if (auto v = map.get("profiles"))
         w.profiles = readList<world::ProfileSpec>(doc, *v, "profile", [&](MapView& m, const YAML::Node& item) {
@@ -435,6 +481,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 checkSign(doc, *x, "base", d.base.value, false);
             }
             if (auto x = m.get("profile")) d.profile = refAt(doc, *x, "profile", "profile", profileIds);
+            d.perArea = perArea(m, "demand", d.id);
             return d;
         });
     const auto actorIds = scenario.region.actorIds();
@@ -453,6 +500,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 checkSign(doc, *x, "capacity", r.capacity.value, false);
             }
             r.list = stringOf(doc, m, "list", true);
+            r.perArea = perArea(m, "resource", r.id);
             if (auto x = m.get("default_order")) {
                 r.defaultOrder = doc.stringList(*x, "default_order");
                 checkRepeats(doc, *x, "default_order", r.defaultOrder);
@@ -557,11 +605,23 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
                 s.initial = readParam(doc, *x, "initial");
                 checkLevel(doc, *x, "initial", s.initial.value);
             }
+            s.perArea = perArea(m, "service", s.id);
+            // A county-wide service cannot take a resource that each area holds for itself.
+            if (!s.perArea)
+                for (const auto& rid : {s.resource, s.boostResource})
+                    if (const auto* r = model::findById(w.resources, rid); r != nullptr && r->perArea)
+                        doc.error(item, "service '" + s.id + "' is county-wide, but resource '" + rid +
+                                            "' is held per area; make the service per_area too");
             earlier.push_back(s.id);
             return s;
         });
     }
     const auto serviceIds = idsOf(w.services);
+    // '@' names an area's part ("local-streets@nacka"): no id of the model's own may hold it.
+    for (const auto* ids : {&hazardIds, &demandIds, &resourceIds, &serviceIds})
+        for (const auto& id : *ids)
+            if (id.find('@') != std::string::npos)
+                doc.error(node, "world id '" + id + "' holds '@', which names an area's part; choose another id");
     if (auto v = map.get("outcomes"))
         w.outcomes = readList<world::OutcomeSpec>(doc, *v, "outcome", [&](MapView& m, const YAML::Node& item) {
             world::OutcomeSpec o;

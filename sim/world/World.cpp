@@ -78,7 +78,10 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
         auto& exposed = m_exposed.emplace_back();
         for (const auto& e : s.exposures)
             if (const auto h = indexOf(m_spec.hazards, e.hazard); h != kNone)
-                exposed.push_back({h, e.sensitivity.value, e.above.value});
+                exposed.push_back({h, e.sensitivity.value, e.above.value, e.weight});
+        auto& parts = m_parts.emplace_back();
+        for (const auto& [id, weight] : s.parts)
+            if (const auto p = indexOf(m_spec.services, id); p != kNone) parts.emplace_back(p, weight);
         m_resourceOf.push_back(indexOf(m_spec.resources, s.resource));
         m_boostOf.push_back(indexOf(m_spec.resources, s.boostResource));
         m_dependsOn.push_back(indexOf(m_spec.services, s.dependsOn));
@@ -96,7 +99,7 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     for (std::size_t o = 0; o < m_spec.outcomes.size(); ++o)
         for (const auto& t : m_spec.outcomes[o].terms) {
             const auto s = indexOf(m_spec.services, t.service), d = indexOf(m_spec.demands, t.demand);
-            if (s != kNone && d != kNone) m_terms.push_back({o, s, d, t.lost});
+            if (s != kNone && d != kNone) m_terms.push_back({o, s, d, t.lost, t.share, indexOf(m_spec.areas, t.area)});
         }
     m_demandFactor.assign(m_spec.demands.size(), 1.0);
     for (const auto& d : m_spec.demands) m_profileOf.push_back(indexOf(m_spec.profiles, d.profile));
@@ -104,6 +107,7 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     m_resourceFactor.assign(m_spec.resources.size(), 1.0);
     m_resourceAdded.assign(m_spec.resources.size(), 0.0);
     m_outcomes.assign(m_spec.outcomes.size(), 0.0);
+    m_outcomesByArea.assign(m_spec.outcomes.size() * m_spec.areas.size(), 0.0);
     const auto ticks = static_cast<std::size_t>(duration / std::max<Millis>(m_spec.tick, 1)) + 2;
     m_times.reserve(ticks);
     m_samples.reserve(ticks * stride());
@@ -192,7 +196,35 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
                 left -= got;
             }
         };
-        for (const auto s : m_sequence[r]) give(s);
+        // The parts of one service get the same share of what they need: a resource is spread
+        // over the network it clears, not given to one area after another.
+        auto giveGroup = [&](const std::vector<std::size_t>& group, bool toBoost) {
+            double needed = 0;
+            for (const auto s : group) {
+                const auto& svc = m_spec.services[s];
+                const double need = toBoost ? svc.boostNeed.value : svc.need.value;
+                const bool takes = toBoost ? m_boostOf[s] == r && boost[s] == 0.0 : m_resourceOf[s] == r && share[s] == 0.0;
+                if (takes && need > 0) needed += need;
+            }
+            if (needed <= 0) return;
+            const double part = std::clamp(left / needed, 0.0, 1.0);
+            for (const auto s : group) {
+                const auto& svc = m_spec.services[s];
+                const double need = toBoost ? svc.boostNeed.value : svc.need.value;
+                auto& out = toBoost ? boost[s] : share[s];
+                const bool takes = toBoost ? m_boostOf[s] == r : m_resourceOf[s] == r;
+                if (takes && out == 0.0 && need > 0) out = part;
+            }
+            left -= part * needed;
+        };
+        for (const auto& group : m_sequence[r]) {
+            if (group.size() == 1) {
+                give(group.front());
+            } else {
+                giveGroup(group, false);
+                giveGroup(group, true);
+            }
+        }
     }
 }
 
@@ -200,10 +232,26 @@ void World::sequence(std::size_t r) {
     auto& out = m_sequence[r];
     out.clear();
     const auto takes = [&](std::size_t s) { return m_resourceOf[s] == r || m_boostOf[s] == r; };
+    std::vector<bool> placed(m_spec.services.size(), false);
+    // A service in the order, or the parts of a per-area whole named there, as one group.
+    const auto place = [&](std::size_t s) {
+        std::vector<std::size_t> group;
+        if (!m_parts[s].empty()) {
+            for (const auto& [p, weight] : m_parts[s])
+                if (takes(p) && !placed[p]) group.push_back(p);
+        } else if (takes(s) && !placed[s]) {
+            group.push_back(s);
+        }
+        for (const auto p : group) placed[p] = true;
+        if (!group.empty()) out.push_back(std::move(group));
+    };
     for (const auto s : m_order[r])
-        if (s < m_spec.services.size() && takes(s)) out.push_back(s);
-    for (std::size_t s = 0; s < m_spec.services.size(); ++s)
-        if (takes(s) && std::find(m_order[r].begin(), m_order[r].end(), s) == m_order[r].end()) out.push_back(s);
+        if (s < m_spec.services.size()) place(s);
+    for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
+        // The rest as declared; a whole's parts together, where the whole is declared.
+        if (!m_spec.services[s].of.empty()) continue;
+        place(s);
+    }
 }
 
 // One tick of every service: what its hazard takes, what its share of the resources gives back,
@@ -212,8 +260,16 @@ void World::advanceServices(double dtHours) {
     shareResources(m_share, m_boost);
     for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
         const auto& svc = m_spec.services[s];
+        if (!m_parts[s].empty()) {
+            // The county's whole: the weighted mean of its parts, updated above it.
+            double level = 0;
+            for (const auto& [p, weight] : m_parts[s]) level += weight * m_effective[p];
+            m_own[s] = m_effective[s] = std::clamp(level, 0.0, 1.0);
+            continue;
+        }
         double rate = 0.0;  // level lost per hour
-        for (const auto& e : m_exposed[s]) rate += e.sensitivity * std::max(0.0, m_intensityNow[e.hazard] - e.above);
+        for (const auto& e : m_exposed[s])
+            rate += e.sensitivity * std::max(0.0, m_intensityNow[e.hazard] * e.weight - e.above);
         double blocked = 0.0;
         for (const auto& [d, weight] : m_blocking[s])
             if (d != kNone) blocked += weight * m_demandFactor[d] * m_profileNow[d] * (1.0 - m_own[s]);
@@ -253,10 +309,12 @@ void World::tick(Millis now) {
     if (!calm || !whole(m_own) || !whole(m_effective)) advanceServices(dtHours);
     if (m_firstBroken == INT64_MAX && !whole(m_effective)) m_firstBroken = now;
     for (const auto& term : m_terms) {
-        const double base = m_spec.demands[term.demand].base.value * m_profileNow[term.demand];
+        const double base = m_spec.demands[term.demand].base.value * m_profileNow[term.demand] * term.share;
         const double f = m_demandFactor[term.demand];
         const double level = m_effective[term.service];
-        m_outcomes[term.outcome] += (term.lost ? base * (1.0 - f * level) : base * f * (1.0 - level)) * dtHours;
+        const double add = (term.lost ? base * (1.0 - f * level) : base * f * (1.0 - level)) * dtHours;
+        m_outcomes[term.outcome] += add;
+        if (term.area != kNone) m_outcomesByArea[term.outcome * m_spec.areas.size() + term.area] += add;
     }
     m_times.push_back(now);
     for (const double h : m_intensityNow) m_samples.push_back(static_cast<float>(h));
@@ -293,15 +351,20 @@ void World::apply(const Change& c, double strength, bool undo, const std::vector
         if (!undo) m_outcomes[o] += strength * c.add;  // a cost, once
         return;
     }
-    const auto r = indexOf(m_spec.resources, c.resource);
-    if (c.add != 0 && r != kNone) {
-        m_resourceAdded[r] += (undo ? -1.0 : 1.0) * strength * c.add;
+    // A change on a per-area demand or resource changes every part of it.
+    const auto named = [](const auto& item, const std::string& id) { return !id.empty() && (item.id == id || item.of == id); };
+    if (c.add != 0 && !c.resource.empty()) {
+        for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
+            if (named(m_spec.resources[r], c.resource))
+                m_resourceAdded[r] += (undo ? -1.0 : 1.0) * strength * c.add * m_spec.resources[r].share;
         return;
     }
     const double factor = std::max(0.01, 1.0 - strength * (1.0 - c.factor));
     const double by = undo ? 1.0 / factor : factor;
-    if (const auto d = indexOf(m_spec.demands, c.demand); d != kNone) m_demandFactor[d] *= by;
-    if (r != kNone) m_resourceFactor[r] *= by;
+    for (std::size_t d = 0; d < m_spec.demands.size(); ++d)
+        if (named(m_spec.demands[d], c.demand)) m_demandFactor[d] *= by;
+    for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
+        if (named(m_spec.resources[r], c.resource)) m_resourceFactor[r] *= by;
 }
 
 void World::applyDue(Millis now) {

@@ -85,6 +85,11 @@ public:
     [[nodiscard]] double resourceFactor(std::size_t resource) const { return m_resourceFactor[resource]; }
     [[nodiscard]] double outcome(std::size_t outcome) const { return m_outcomes[outcome]; }
     [[nodiscard]] const std::vector<double>& outcomes() const { return m_outcomes; }
+    /// The part of an outcome that fell in area `area` (index into spec().areas); with areas, what
+    /// no area holds (the county-wide services' terms) is the total less the areas' parts.
+    [[nodiscard]] double outcomeIn(std::size_t outcome, std::size_t area) const {
+        return m_outcomesByArea[outcome * m_spec.areas.size() + area];
+    }
     [[nodiscard]] const std::vector<AppliedEffect>& applied() const { return m_applied; }
     /// The history of the run, one sample per tick, for plots: its times, and per sample the
     /// intensity of each hazard and the effective level of each service.
@@ -138,8 +143,9 @@ private:
     std::vector<std::size_t> m_resourceOf, m_boostOf, m_dependsOn;  // per service, SIZE_MAX for none
     struct Exposed {
         std::size_t hazard;
-        double sensitivity, above;
+        double sensitivity, above, weight;
     };
+    std::vector<std::vector<std::pair<std::size_t, double>>> m_parts;  // per service: its parts, if it is a whole
     std::vector<std::vector<Exposed>> m_exposed;  // per service: the hazards it loses level to
     std::vector<std::size_t> m_profileOf;         // per demand: its profile, SIZE_MAX for none
     std::vector<double> m_profileNow;             // per demand: its profile factor in the last tick
@@ -148,12 +154,16 @@ private:
     struct Term {
         std::size_t outcome, service, demand;
         bool lost;
+        double share;
+        std::size_t area;  // index into spec().areas, SIZE_MAX for the county as a whole
     };
+    std::vector<double> m_outcomesByArea;  // per outcome, per area
     std::vector<Term> m_terms;
     std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
     // Per resource: the services it is given to, in the order it goes to them (the priority order,
     // then the rest as declared), only those that take it; rebuilt when the order changes.
-    std::vector<std::vector<std::size_t>> m_sequence;
+    // Each entry a group: the parts of one per-area service, shared out in proportion to their need.
+    std::vector<std::vector<std::vector<std::size_t>>> m_sequence;
     void sequence(std::size_t resource);
     std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_resourceAdded, m_outcomes;
     std::vector<double> m_share, m_boost;  // scratch per tick, sized once

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/model/Region.hpp"
+
 namespace samverkan::world {
 
 const char* triggerName(EffectTrigger on) {
@@ -22,20 +24,188 @@ double ProfileSpec::at(Millis msSinceMonday) const {
     return day < 5 ? weekday[hour] : day == 5 ? saturday[hour] : sunday[hour];
 }
 
+using model::findById;
+
 double areaImpact(const WorldSpec& spec, const std::string& actor, const std::vector<double>& levels) {
     double worst = -1.0;
     for (const auto& h : spec.hazards) {
         const double weight = h.weightIn(actor);
         double loss = 0;
         int known = 0;
-        for (std::size_t s = 0; s < spec.services.size() && s < levels.size(); ++s)
-            if (spec.services[s].exposedTo(h.id) && levels[s] >= 0) {
+        for (std::size_t s = 0; s < spec.services.size() && s < levels.size(); ++s) {
+            // With areas: the county's services and the parts in the actor's own area.
+            const auto& svc = spec.services[s];
+            if (!svc.parts.empty()) continue;
+            if (!svc.area.empty()) {
+                const auto* area = findById(spec.areas, svc.area);
+                if (area == nullptr || std::find(area->members.begin(), area->members.end(), actor) == area->members.end()) continue;
+            }
+            if (svc.exposedTo(h.id) && levels[s] >= 0) {
                 loss += 1.0 - std::clamp(levels[s], 0.0, 1.0);
                 ++known;
             }
+        }
         if (known > 0) worst = std::max(worst, weight * loss / known);
     }
     return worst;
+}
+
+}  // namespace samverkan::world
+
+namespace samverkan::world {
+namespace {
+
+std::string partId(const std::string& id, const std::string& area) { return id + "@" + area; }
+
+template <class T>
+bool perAreaId(const std::vector<T>& items, const std::string& id) {
+    for (const auto& i : items)
+        if (i.id == id) return i.perArea;
+    return false;
+}
+
+// Each per-area item becomes a part per area (`size` gives it its area's share); the rest stay.
+template <class T, class Size>
+std::vector<T> splitByArea(const std::vector<T>& items, const std::vector<AreaSpec>& areas, Size&& size) {
+    std::vector<T> out;
+    for (const auto& item : items) {
+        if (!item.perArea) {
+            out.push_back(item);
+            continue;
+        }
+        for (const auto& a : areas) {
+            T part = item;
+            part.id = partId(item.id, a.id);
+            part.of = item.id;
+            part.area = a.id;
+            part.perArea = false;
+            size(part, a);
+            out.push_back(std::move(part));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void layOutAreas(WorldSpec& w) {
+    if (w.areas.empty()) return;
+    // Laid out once: parts are not split again.
+    const auto laidOut = [](const auto& items) {
+        return std::any_of(items.begin(), items.end(), [](const auto& i) { return !i.of.empty(); });
+    };
+    if (laidOut(w.services) || laidOut(w.demands) || laidOut(w.resources)) return;
+    const auto weightOf = [&](const std::string& actor) {
+        for (const auto& [id, weight] : w.areaWeights)
+            if (id == actor) return weight;
+        return 0.0;
+    };
+    double total = 0;
+    for (auto& a : w.areas) {
+        a.share = 0;
+        for (const auto& m : a.members) a.share += weightOf(m);
+        total += a.share;
+    }
+    for (auto& a : w.areas) a.share = total > 0 ? a.share / total : 1.0 / static_cast<double>(w.areas.size());
+    const auto isMunicipality = [&](const std::string& actor) {
+        return std::any_of(w.areaWeights.begin(), w.areaWeights.end(), [&](const auto& p) { return p.first == actor; });
+    };
+    // The hazard's weight in an area: its weight in each member, by population.
+    const auto hazardWeight = [&](const std::string& hazard, const AreaSpec& a) {
+        const HazardSpec* h = nullptr;
+        for (const auto& x : w.hazards)
+            if (x.id == hazard) h = &x;
+        if (h == nullptr || h->areas.empty()) return 1.0;
+        double sum = 0, population = 0;
+        for (const auto& m : a.members) {
+            sum += weightOf(m) * h->weightIn(m);
+            population += weightOf(m);
+        }
+        return population > 0 ? sum / population : 0.0;
+    };
+
+    auto resources = splitByArea(w.resources, w.areas, [](ResourceSpec& part, const AreaSpec& a) {
+        part.share = a.share;
+        part.capacity.value *= a.share;
+    });
+    auto demands = splitByArea(w.demands, w.areas, [](DemandSpec& part, const AreaSpec& a) { part.base.value *= a.share; });
+    const auto demandIn = [&](const std::string& id, const AreaSpec& a) {
+        return perAreaId(w.demands, id) ? partId(id, a.id) : id;
+    };
+    const auto resourceIn = [&](const std::string& id, const AreaSpec& a) {
+        return perAreaId(w.resources, id) ? partId(id, a.id) : id;
+    };
+    std::vector<ServiceSpec> services;
+    for (const auto& s : w.services) {
+        if (!s.perArea) {
+            ServiceSpec whole = s;
+            // A county service blocked by traffic that is split by area is blocked by all its parts.
+            whole.blockedBy.clear();
+            for (const auto& b : s.blockedBy) {
+                if (!perAreaId(w.demands, b.demand)) {
+                    whole.blockedBy.push_back(b);
+                    continue;
+                }
+                for (const auto& a : w.areas) whole.blockedBy.push_back({partId(b.demand, a.id), b.weight});
+            }
+            services.push_back(std::move(whole));
+            continue;
+        }
+        ServiceSpec whole = s;
+        whole.exposures.clear();
+        whole.resource.clear();
+        whole.boostResource.clear();
+        whole.blockedBy.clear();
+        whole.dependsOn.clear();
+        for (const auto& a : w.areas) {
+            ServiceSpec part = s;
+            part.id = partId(s.id, a.id);
+            part.of = s.id;
+            part.area = a.id;
+            part.perArea = false;
+            for (auto& e : part.exposures) e.weight = hazardWeight(e.hazard, a);
+            if (!part.resource.empty()) {
+                part.resource = resourceIn(s.resource, a);
+                part.need.value = s.need.value * a.share;
+            }
+            if (!part.boostResource.empty()) {
+                part.boostResource = resourceIn(s.boostResource, a);
+                part.boostNeed.value = s.boostNeed.value * a.share;
+            }
+            for (auto& b : part.blockedBy) b.demand = demandIn(b.demand, a);
+            if (!part.dependsOn.empty() && perAreaId(w.services, s.dependsOn)) part.dependsOn = partId(s.dependsOn, a.id);
+            part.observers.clear();
+            for (const auto& o : s.observers)
+                if (!isMunicipality(o) || std::find(a.members.begin(), a.members.end(), o) != a.members.end())
+                    part.observers.push_back(o);
+            whole.parts.emplace_back(part.id, a.share);
+            services.push_back(std::move(part));
+        }
+        whole.perArea = true;
+        services.push_back(std::move(whole));
+    }
+    for (auto& o : w.outcomes) {
+        std::vector<OutcomeTerm> terms;
+        for (const auto& t : o.terms) {
+            const bool sPer = perAreaId(w.services, t.service), dPer = perAreaId(w.demands, t.demand);
+            if (!sPer && !dPer) {
+                terms.push_back(t);
+                continue;
+            }
+            for (const auto& a : w.areas) {
+                OutcomeTerm part = t;
+                part.area = a.id;
+                if (sPer) part.service = partId(t.service, a.id);
+                if (dPer) part.demand = partId(t.demand, a.id);
+                else part.share = t.share * a.share;
+                terms.push_back(std::move(part));
+            }
+        }
+        o.terms = std::move(terms);
+    }
+    w.resources = std::move(resources);
+    w.demands = std::move(demands);
+    w.services = std::move(services);
 }
 
 }  // namespace samverkan::world

@@ -85,6 +85,16 @@ struct ProfileSpec {
     [[nodiscard]] double at(Millis msSinceMonday) const;
 };
 
+/// An area of the county: one municipality or a group of them (the inner city, the inner suburbs,
+/// the outer municipalities). Services, demands and resources marked `per_area` have one part in
+/// each, sized by the area's share of the population (from the region's map).
+struct AreaSpec {
+    std::string id;
+    Text name;
+    std::vector<std::string> members;  ///< municipality actor ids
+    double share = 0;                  ///< of the population of all the areas (set when the areas are laid out)
+};
+
 /// Something per hour that decisions change: travellers, cars on the road, acute transports.
 struct DemandSpec {
     std::string id;
@@ -92,6 +102,9 @@ struct DemandSpec {
     std::string unit;
     Param base;  ///< per hour, before any decision (with a profile: the mean per hour of a weekday)
     std::string profile = {};  ///< the ProfileSpec that shapes it over the week; none: the same every hour
+    bool perArea = false;   ///< as written: one part per area (its base split by population)
+    std::string of = {};    ///< a part: the demand it is part of (decisions on that id change it)
+    std::string area = {};  ///< a part: its area
 };
 
 /// A resource owned by an actor and shared out among services by a priority list.
@@ -102,6 +115,10 @@ struct ResourceSpec {
     Param capacity;                         ///< units available
     std::string list;                       ///< the priority list that shares it out
     std::vector<std::string> defaultOrder;  ///< service ids, used until a forum sets the list
+    bool perArea = false;   ///< as written: each area has its own part (a municipality's own contractors)
+    std::string of = {};    ///< a part: the resource it is part of
+    std::string area = {};  ///< a part: its area; it serves only services in its area
+    double share = 1;       ///< a part: its share of the capacity (and of units an effect adds)
 };
 
 /// Traffic that hinders recovery while the service is degraded (stuck vehicles block the ploughs).
@@ -115,6 +132,7 @@ struct Exposure {
     std::string hazard;
     Param sensitivity;
     Param above = {0, "none"};  ///< the intensity below which the service loses nothing
+    double weight = 1;          ///< a part: the hazard's weight in its area
 };
 
 /// A service whose level (0 = gone, 1 = normal) falls with its hazards and recovers with a resource.
@@ -137,6 +155,12 @@ struct ServiceSpec {
     Param initial{1.0, "normal level"};  ///< the level at the start (below 1: a known shortcoming)
     std::vector<std::string> observers;  ///< actors who see this service's level in their own operations
     Millis reportDelay = 30 * engine::kMinute;  ///< how old their picture of it is
+    bool perArea = false;   ///< as written: one part per area, and this service the county's whole
+    std::string of = {};    ///< a part: the service it is part of
+    std::string area = {};  ///< a part: its area
+    /// The county's whole of a per-area service: its parts and their weights (population shares).
+    /// Its level is their weighted mean; it takes no hazard or resource of its own.
+    std::vector<std::pair<std::string, double>> parts = {};
 };
 
 /// One change an effect makes: a demand or resource factor (or, for a resource, units added), a
@@ -198,6 +222,8 @@ struct MeasureSpec {
 struct OutcomeTerm {
     std::string service, demand;
     bool lost = false;  ///< false: demand now × (1 - level); true: base × (1 - factor × level)
+    double share = 1;   ///< the part of the demand it counts (a county demand over an area's service)
+    std::string area = {};  ///< the area it falls in, if the service or demand is a part
 };
 struct OutcomeSpec {
     std::string id;
@@ -211,6 +237,7 @@ struct WorldSpec {
     Millis tick = 5 * engine::kMinute;
     std::vector<HazardSpec> hazards;
     std::vector<ProfileSpec> profiles;
+    std::vector<AreaSpec> areas;  ///< none: the model is county-wide
     std::vector<DemandSpec> demands;
     std::vector<ResourceSpec> resources;
     std::vector<ServiceSpec> services;
@@ -234,5 +261,12 @@ struct WorldSpec {
 /// counts. `levels[s]` is service s's level as someone knows it; a negative level is unknown and
 /// left out. Nothing known about a hazard's services gives no value for it; no value at all: −1.
 double areaImpact(const WorldSpec& spec, const std::string& actor, const std::vector<double>& levels);
+
+/// Splits every `per_area` service, demand and resource into a part per area, with the population
+/// shares of `areaWeights` (each municipality's share): parts take their area's share of the base,
+/// capacity and need, and the hazard's weight there; each per-area service keeps its id as the
+/// county's whole, the weighted mean of its parts. Outcome terms, dependencies, blocking and
+/// observers follow the parts (a municipality observes its own area's part). Nothing without areas.
+void layOutAreas(WorldSpec& spec);
 
 }  // namespace samverkan::world
