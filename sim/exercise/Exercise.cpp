@@ -412,7 +412,7 @@ void Exercise::signalWorld(const JournalEntry& entry) {
             const double own = by == model::kNone ? m_world->areaWeight(done.actor) : m_areaWeight[by];
             const double share = weighted && total > 0 ? own / total : 1.0 / n;
             const auto number = static_cast<std::uint32_t>(d - m_cooperation.decisions().data());
-            m_world->measureImplemented(measure, d->command.args, share, m_sim.now(), number);
+            m_world->measureImplemented(measure, d->command.args, share, m_sim.now(), number, done.actor);
             break;
         }
         case Kind::memberJoined: m_world->memberJoined(entry.actor, m_sim.now()); break;

@@ -102,6 +102,9 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
             if (s != kNone && d != kNone) m_terms.push_back({o, s, d, t.lost, t.share, indexOf(m_spec.areas, t.area)});
         }
     m_demandFactor.assign(m_spec.demands.size(), 1.0);
+    for (const auto& d : m_spec.demands) m_demandArea.push_back(indexOf(m_spec.areas, d.area));
+    for (const auto& r : m_spec.resources) m_resourceArea.push_back(indexOf(m_spec.areas, r.area));
+    m_inArea.reserve(m_spec.areas.size());
     for (const auto& d : m_spec.demands) m_profileOf.push_back(indexOf(m_spec.profiles, d.profile));
     m_profileNow.assign(m_spec.demands.size(), 1.0);
     m_resourceFactor.assign(m_spec.resources.size(), 1.0);
@@ -340,7 +343,8 @@ double World::timeliness(const EffectSpec& e, Millis now) const {
 }
 
 // A factor f applied with strength s multiplies by 1 - s(1 - f); undoing divides by the same.
-void World::apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order) {
+void World::apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order,
+                  const std::vector<double>& inArea, double when) {
     if (!c.list.empty()) {
         if (undo) return;
         if (order != nullptr && !order->empty()) setOrder(c.list, *order);
@@ -353,18 +357,28 @@ void World::apply(const Change& c, double strength, bool undo, const std::vector
     }
     // A change on a per-area demand or resource changes every part of it.
     const auto named = [](const auto& item, const std::string& id) { return !id.empty() && (item.id == id || item.of == id); };
+    // A part in an area takes the measure's strength there; everything else the measure's own.
+    const auto strengthIn = [&](std::size_t area) {
+        return area != kNone && area < inArea.size() ? inArea[area] * when : strength;
+    };
     if (c.add != 0 && !c.resource.empty()) {
         for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
-            if (named(m_spec.resources[r], c.resource))
-                m_resourceAdded[r] += (undo ? -1.0 : 1.0) * strength * c.add * m_spec.resources[r].share;
+            if (named(m_spec.resources[r], c.resource)) {
+                const double added = m_resourceArea[r] != kNone && m_resourceArea[r] < inArea.size()
+                                         ? strengthIn(m_resourceArea[r]) * c.add  // the area's part, as much as it is named
+                                         : strength * c.add * m_spec.resources[r].share;
+                m_resourceAdded[r] += (undo ? -1.0 : 1.0) * added;
+            }
         return;
     }
-    const double factor = std::max(0.01, 1.0 - strength * (1.0 - c.factor));
-    const double by = undo ? 1.0 / factor : factor;
+    const auto factorBy = [&](double s) {
+        const double factor = std::max(0.01, 1.0 - s * (1.0 - c.factor));
+        return undo ? 1.0 / factor : factor;
+    };
     for (std::size_t d = 0; d < m_spec.demands.size(); ++d)
-        if (named(m_spec.demands[d], c.demand)) m_demandFactor[d] *= by;
+        if (named(m_spec.demands[d], c.demand)) m_demandFactor[d] *= factorBy(strengthIn(m_demandArea[d]));
     for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
-        if (named(m_spec.resources[r], c.resource)) m_resourceFactor[r] *= by;
+        if (named(m_spec.resources[r], c.resource)) m_resourceFactor[r] *= factorBy(strengthIn(m_resourceArea[r]));
 }
 
 void World::applyDue(Millis now) {
@@ -372,11 +386,11 @@ void World::applyDue(Millis now) {
     for (auto& p : m_pending) {
         const auto& e = m_spec.effects[p.effect];
         if (!p.started && now >= p.start) {
-            for (const auto& c : e.changes) apply(c, p.strength, false, &p.order);
+            for (const auto& c : e.changes) apply(c, p.strength, false, &p.order, p.inArea, p.when);
             p.started = true;
         }
         if (p.started && p.end >= 0 && now >= p.end) {
-            for (const auto& c : e.changes) apply(c, p.strength, true, &p.order);
+            for (const auto& c : e.changes) apply(c, p.strength, true, &p.order, p.inArea, p.when);
             p.end = -2;  // done
         }
     }
@@ -389,7 +403,7 @@ void World::applyDue(Millis now) {
 // the run); an effect that would end before it starts came too late to matter. A decided order is
 // copied only when the effect waits: list changes are never undone.
 void World::start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now,
-                  std::uint32_t decision) {
+                  std::uint32_t decision, const std::vector<double>& inArea) {
     const auto& e = m_spec.effects[effect];
     const double when = timeliness(e, now);
     const Millis onset = firstOnset();
@@ -398,19 +412,21 @@ void World::start(std::size_t effect, double strength, Millis end, const std::ve
     const double s = strength * when;
     if (from <= now) {
         applyDue(now);  // what was waiting for now takes hold first
-        for (const auto& c : e.changes) apply(c, s, false, &order);
-        if (end >= 0) m_pending.push_back({effect, s, from, end, true, {}});
+        for (const auto& c : e.changes) apply(c, s, false, &order, inArea, when);
+        if (end >= 0) m_pending.push_back({effect, s, from, end, true, {}, inArea, when});
     } else {
-        m_pending.push_back({effect, s, from, end, false, order});
+        m_pending.push_back({effect, s, from, end, false, order, inArea, when});
     }
     if (!m_pending.empty()) m_nextDue = std::min(m_nextDue, dueAt(m_pending.back()));
     m_applied.push_back({now, effect, s, when, decision});
 }
 
 void World::measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now,
-                               std::uint32_t decision) {
+                               std::uint32_t decision, const std::string& actor) {
     if (measure >= m_spec.measures.size()) return;
     double strength = weight;
+    double shareArg = 1;                           // the `share` argument, for the parts in areas
+    const std::vector<std::string>* named = nullptr;  // the `areas` argument's items, if any
     Millis until = -1;
     auto& order = m_decidedOrder;
     order.clear();
@@ -419,8 +435,12 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
         const double number = arg != nullptr ? arg->number : p.defaultValue;
         const auto& items = arg != nullptr ? arg->items : p.defaultItems;
         switch (p.kind) {
-            case model::ParamKind::share: strength *= std::clamp(number, 0.0, 1.0); break;
+            case model::ParamKind::share:
+                strength *= std::clamp(number, 0.0, 1.0);
+                shareArg *= std::clamp(number, 0.0, 1.0);
+                break;
             case model::ParamKind::areas:
+                named = &items;
                 if (m_lastAreasWeight < 0 || items != m_lastAreas) {
                     m_lastAreas = items;
                     m_lastAreasWeight = areasWeight(items);
@@ -434,12 +454,39 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
                 break;
         }
     }
+    m_inArea.clear();
+    if (!m_spec.areas.empty()) {
+        // The part of each area's population the measure concerns.
+        const auto* own = actor.empty() ? nullptr : [&]() -> const AreaSpec* {
+            for (const auto& a : m_spec.areas)
+                if (std::find(a.members.begin(), a.members.end(), actor) != a.members.end()) return &a;
+            return nullptr;
+        }();
+        const auto isNamed = [&](const std::string& member) {
+            if (named == nullptr) return true;
+            return std::any_of(named->begin(), named->end(), [&](const std::string& id) {
+                if (id == member) return true;
+                const auto* group = model::findById(m_spec.groups, id);
+                return group != nullptr && std::find(group->members.begin(), group->members.end(), member) != group->members.end();
+            });
+        };
+        for (const auto& a : m_spec.areas) {
+            double population = 0, concerned = 0;
+            for (const auto& m : a.members) {
+                const double w = areaWeight(m);
+                population += w;
+                const bool mine = own == nullptr || m == actor;  // a municipality acts in its own area
+                if (mine && isNamed(m)) concerned += w;
+            }
+            m_inArea.push_back(population > 0 ? shareArg * concerned / population : 0.0);
+        }
+    }
     const Millis onset = firstOnset();
     for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
         const auto& e = m_spec.effects[i];
         if (e.on != EffectTrigger::measure || e.measure != measure) continue;
         const Millis endAfter = until >= 0 ? until : e.endAfterOnset;
-        start(i, strength, endAfter < 0 ? -1 : onset + endAfter, order, now, decision);
+        start(i, strength, endAfter < 0 ? -1 : onset + endAfter, order, now, decision, m_inArea);
     }
 }
 

@@ -52,8 +52,12 @@ public:
     /// sets the order of the measure's priority-list changes.
     /// `decision` is the caller's number for the decision (kept in applied(), so that an effect can
     /// be traced back to what caused it).
+    /// With areas, the measure acts in the parts of the areas it concerns: a municipality's own
+    /// implementation in its own area (`actor`, as its share of the area's population), else the
+    /// areas an `areas` argument names (as the named share of each area's population), else
+    /// everywhere; county-wide demands and resources take the strength as without areas.
     void measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now,
-                            std::uint32_t decision = UINT32_MAX);
+                            std::uint32_t decision = UINT32_MAX, const std::string& actor = {});
     /// `actor` joined a forum.
     void memberJoined(const std::string& actor, Millis now);
     /// A message to the public: `joint` if sent through a forum, an actor's own otherwise.
@@ -132,9 +136,14 @@ private:
     void advanceServices(double dtHours);
     [[nodiscard]] double timeliness(const EffectSpec& e, Millis now) const;
     [[nodiscard]] std::size_t stride() const { return m_drawn.size() + m_spec.services.size(); }
-    void apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order);
+    /// `inArea`: per area, the strength for the parts there before timeliness (empty: `strength`
+    /// everywhere); `when`: the timeliness it is multiplied by.
+    void apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order,
+               const std::vector<double>& inArea = {}, double when = 1);
     void start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now,
-               std::uint32_t decision = UINT32_MAX);
+               std::uint32_t decision = UINT32_MAX, const std::vector<double>& inArea = {});
+    std::vector<std::size_t> m_demandArea, m_resourceArea;  // per demand and resource: its area's index, SIZE_MAX for none
+    std::vector<double> m_inArea;                          // scratch: a measure's strength per area
     void applyDue(Millis now);
 
     WorldSpec m_spec;
@@ -181,6 +190,8 @@ private:
         Millis start, end;
         bool started;
         std::vector<std::size_t> order;
+        std::vector<double> inArea = {};  // per area, before timeliness (empty: everywhere alike)
+        double when = 1;                   // the timeliness
     };
     /// When a pending effect next has something to do: start, or end (never: INT64_MAX).
     static Millis dueAt(const Pending& p) { return !p.started ? p.start : p.end >= 0 ? p.end : INT64_MAX; }

@@ -135,12 +135,54 @@ TEST_CASE("outcomes are counted per area and in total, and a decision on a deman
     double inAreas = 0;
     for (std::size_t a = 0; a < s.world->areas.size(); ++a) inAreas += w->outcomeIn(delayed, a);
     CHECK(inAreas < w->outcome(delayed));
-    // Halving the travellers halves every part of them.
+    // Halving the travellers everywhere halves every part of them.
     engine::Random rng("areas-test", 1);
     world::World world(*s.world, rng, s.duration);
     world.measureImplemented(world.measureIndex("fewer-trips"), {}, 1.0, 0);
     for (std::size_t d = 0; d < s.world->demands.size(); ++d)
-        CHECK(world.demandFactor(d) == Approx(s.world->demands[d].of == "travellers" ? 0.5 : 1.0));
+        CHECK(world.demandFactor(d) == Approx(s.world->demands[d].of == "travellers" ? 0.5 : 0.8));
+}
+
+TEST_CASE("a measure acts in the areas it names, and a municipality's own part of it in its own area", "[world][areas]") {
+    const auto& s = areas();
+    const auto& spec = *s.world;
+    const auto demand = [&](const world::World& w, const std::string& id) {
+        for (std::size_t d = 0; d < spec.demands.size(); ++d)
+            if (spec.demands[d].id == id) return w.demandFactor(d);
+        FAIL("no demand " << id);
+        return 0.0;
+    };
+    const auto population = [&](const std::vector<std::string>& ids) {
+        engine::Random rng("areas-test", 1);
+        const world::World w(spec, rng, s.duration);
+        double sum = 0;
+        for (const auto& id : ids) sum += w.areaWeight(id);
+        return sum;
+    };
+    const auto& nearMembers = model::findById(spec.areas, std::string("near"))->members;
+    const double nearPopulation = population(nearMembers);
+    {
+        // SL cancels in Solna alone: a part of the inner suburbs, nothing in the city.
+        engine::Random rng("areas-test", 1);
+        world::World w(spec, rng, s.duration);
+        w.measureImplemented(w.measureIndex("fewer-trips"), {{"areas", 0, {"solna"}}}, 1.0, 0, UINT32_MAX, "sl");
+        const double solna = population({"solna"}) / nearPopulation;
+        CHECK(demand(w, "travellers@near") == Approx(1 - solna * 0.5));
+        CHECK(demand(w, "travellers@city") == 1.0);
+        CHECK(demand(w, "travellers@far") == 1.0);
+        // The county's cars: by Solna's share of the county, as without areas.
+        CHECK(demand(w, "cars") == Approx(1 - population({"solna"}) * 0.2));
+    }
+    {
+        // Nacka carries out its part of a decision of all municipalities: in its own area only.
+        engine::Random rng("areas-test", 1);
+        world::World w(spec, rng, s.duration);
+        const double own = population({"nacka"});
+        w.measureImplemented(w.measureIndex("fewer-trips"), {}, own, 0, UINT32_MAX, "nacka");
+        CHECK(demand(w, "travellers@near") == Approx(1 - own / nearPopulation * 0.5));
+        CHECK(demand(w, "travellers@city") == 1.0);
+        CHECK(demand(w, "cars") == Approx(1 - own * 0.2));
+    }
 }
 
 TEST_CASE("the map colours a municipality by its own area's part", "[world][areas]") {
