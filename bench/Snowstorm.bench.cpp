@@ -2,6 +2,9 @@
 // and the run with the doctrine playing every role.
 #include <benchmark/benchmark.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "sim/exercise/Exercise.hpp"
 
 namespace {
@@ -50,8 +53,63 @@ void BM_SnowstormRunDoctrine(benchmark::State& state) {
     runSnowstorm(state, options);
 }
 
+// The snowstorm with its streets, buses, school journeys and access for ambulances and rescue per
+// area: 3 areas (the City, the inner suburbs, the outer municipalities) or 26 (each municipality).
+std::string withAreas(int count) {
+    std::ifstream in(kScenario);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    const auto replace = [&](const std::string& from, const std::string& to) {
+        const auto at = text.find(from);
+        if (at != std::string::npos) text.replace(at, from.size(), to);
+    };
+    static const std::vector<std::string> municipalities{
+        "botkyrka", "danderyd", "ekero", "haninge", "huddinge", "jarfalla", "lidingo", "nacka", "norrtalje",
+        "nykvarn", "nynashamn", "salem", "sigtuna", "sollentuna", "solna", "stockholms-stad", "sundbyberg",
+        "sodertalje", "tyreso", "taby", "upplands-bro", "upplands-vasby", "vallentuna", "vaxholm", "varmdo", "osteraker"};
+    std::string areas = "  areas:\n";
+    if (count == 3) {
+        areas += "    - {id: city, name: {sv: Staden, en: City}, members: [stockholms-stad]}\n"
+                 "    - {id: near, name: {sv: Nära, en: Near}, members: [solna, sundbyberg, danderyd, lidingo, nacka, huddinge, sollentuna, taby, tyreso, jarfalla]}\n"
+                 "    - {id: far, name: {sv: Yttre, en: Outer}, members: [botkyrka, ekero, haninge, norrtalje, nykvarn, nynashamn, salem, sigtuna, sodertalje, upplands-bro, upplands-vasby, vallentuna, vaxholm, varmdo, osteraker]}\n";
+    } else {
+        for (const auto& m : municipalities) areas += "    - {id: " + m + ", name: {sv: " + m + ", en: " + m + "}, members: [" + m + "]}\n";
+    }
+    replace("world:\n  tick: 5min\n", "world:\n  tick: 5min\n" + areas);
+    replace("    - id: local-streets\n", "    - id: local-streets\n      per_area: true\n");
+    replace("    - id: acute-healthcare\n", "    - id: acute-healthcare\n      per_area: true\n");
+    replace("    - id: rescue\n", "    - id: rescue\n      per_area: true\n");
+    replace("{id: other-buses,", "{id: other-buses, per_area: true,");
+    replace("{id: school-travel,", "{id: school-travel, per_area: true,");
+    replace("{id: other-bus-travellers,", "{id: other-bus-travellers, per_area: true,");
+    replace("{id: school-travellers,", "{id: school-travellers, per_area: true,");
+    return text;
+}
+
+// The doctrine run of the snowstorm with areas (state.range(0): how many).
+void BM_SnowstormRunDoctrineAreas(benchmark::State& state) {
+    const auto loaded = samverkan::scenario::loadScenarioText(kScenario, withAreas(static_cast<int>(state.range(0))));
+    if (!loaded.ok()) {
+        state.SkipWithError(loaded.diagnostics.empty() ? "did not load" : loaded.diagnostics.front().str().c_str());
+        return;
+    }
+    const auto scenario = std::make_shared<const samverkan::scenario::Scenario>(*loaded.value);
+    samverkan::exercise::Options options;
+    options.playName = samverkan::scenario::kDoctrinePlay;
+    std::uint64_t events = 0;
+    for (auto _ : state) {
+        samverkan::exercise::Exercise run(scenario, options);
+        run.runToEnd();
+        events = run.eventCount();
+    }
+    state.counters["events"] = static_cast<double>(events);
+    state.counters["services"] = static_cast<double>(scenario->world->services.size());
+}
+
 }  // namespace
 
+BENCHMARK(BM_SnowstormRunDoctrineAreas)->Arg(3)->Arg(26)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SnowstormRunDoctrine)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SnowstormLoadAndRun)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SnowstormRun)->Unit(benchmark::kMicrosecond);
