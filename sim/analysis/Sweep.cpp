@@ -93,10 +93,11 @@ std::string oneOf(const std::vector<std::string>& names) {
 }  // namespace
 
 Millis firstSignal(const scenario::Scenario& scenario) {
-    Millis first = -1;
+    // An inject dated before the start is delivered at it: the first signal is then the start.
+    std::optional<Millis> first;
     for (const auto& i : scenario.injects)
-        if (i.when.timed && (first < 0 || i.when.at < first)) first = i.when.at;
-    return std::max<Millis>(first, 0);
+        if (i.when.timed && (!first || i.when.at < *first)) first = i.when.at;
+    return std::max<Millis>(first.value_or(0), 0);
 }
 
 std::optional<Variation> parseVariation(const std::string& text, const scenario::Scenario& scenario, const scenario::Play& play,

@@ -37,6 +37,10 @@ void printWorld(std::ostream& out, const exercise::Exercise& run, model::Lang la
     for (std::size_t h = 0; h < w->spec().hazards.size(); ++h) {
         const auto& spec = w->spec().hazards[h];
         const auto& d = w->drawn(h);
+        if (!d.begins) {
+            out << "  " << spec.name.in(lang) << ": " << (sv ? "når aldrig över sin tröskel" : "never rises above its threshold") << "\n";
+            continue;
+        }
         out << "  " << spec.name.in(lang) << ": " << (sv ? "början " : "onset ") << engine::formatElapsed(d.onset) << ", "
             << (sv ? "topp " : "peak ") << fixed(d.peak, 1) << " " << render::Renderer::unit(spec.unit).in(lang) << ", "
             << (sv ? "varaktighet " : "duration ") << run.renderer().duration(d.duration).in(lang) << "\n";

@@ -150,7 +150,7 @@ void addUnexpected(const exercise::Exercise& run, const std::vector<Finding>& ex
             Millis ends = 0;
             for (std::size_t h = 0; h < w->spec().hazards.size(); ++h) {
                 const auto& d = w->drawn(h);
-                if (e.t < d.onset + d.duration && hazard.empty()) {
+                if (d.begins && e.t < d.onset + d.duration && hazard.empty()) {
                     hazard = w->spec().hazards[h].id;
                     ends = d.onset + d.duration;
                 }

@@ -217,7 +217,7 @@ Metrics measure(const exercise::Exercise& run) {
     if (const auto* w = run.world(); w != nullptr && !w->spec().hazards.empty()) {
         Millis hazardsOver = 0;
         for (std::size_t h = 0; h < w->spec().hazards.size(); ++h)
-            hazardsOver = std::max(hazardsOver, w->drawn(h).onset + w->drawn(h).duration);
+            if (w->drawn(h).begins) hazardsOver = std::max(hazardsOver, w->drawn(h).onset + w->drawn(h).duration);
         eventEnd = std::min(eventEnd, hazardsOver);
     }
     if (run.world() != nullptr && m.firstSignal >= 0 && eventEnd > m.firstSignal) {

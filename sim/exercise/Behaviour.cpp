@@ -32,8 +32,8 @@ void Exercise::startBehaviour() {
         if (r.observes) m_observingRules.push_back(i);
         else if (r.warning > 0) m_warningRules.push_back(i);
         else if (!r.when.hazard.empty()) {
-            if (const Millis at = hazardTime(r.when); at >= 0 && at <= m_scenario.duration)
-                m_sim.scheduleAt(std::max(at, m_sim.now()), {RunEvent::Kind::ruleTime, i, {}}, kPriorityRule);
+            if (const auto at = hazardTime(r.when); at && *at <= m_scenario.duration)
+                m_sim.scheduleAt(std::max(*at, m_sim.now()), {RunEvent::Kind::ruleTime, i, {}}, kPriorityRule);
         } else if (r.when.timed) m_sim.scheduleAt(std::max(r.when.at, m_sim.now()), {RunEvent::Kind::ruleTime, i, {}}, kPriorityRule);
         else if (r.when.kind) m_rulesByKind[static_cast<std::size_t>(*r.when.kind)].push_back(i);
     }
@@ -226,7 +226,7 @@ Exercise::Holds Exercise::conditionsHold(const std::vector<scenario::BehaviourCo
                 const auto h = m_world->hazardIndex(c.ref);
                 if (h == SIZE_MAX) break;
                 const auto& d = m_world->drawn(h);
-                holds = now() >= d.onset + d.duration;
+                holds = !d.begins || now() >= d.onset + d.duration;  // a hazard that never came has passed
                 break;
             }
             case Kind::recovered: {

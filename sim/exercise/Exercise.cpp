@@ -126,19 +126,21 @@ bool Exercise::heldByTrainee(const std::string& role) const {
     return std::find(m_trainees.begin(), m_trainees.end(), role) != m_trainees.end();
 }
 
-Millis Exercise::hazardTime(const scenario::Trigger& trigger) const {
-    if (!m_world) return -1;
+std::optional<Millis> Exercise::hazardTime(const scenario::Trigger& trigger) const {
+    if (!m_world) return std::nullopt;
     const auto h = m_world->hazardIndex(trigger.hazard);
-    if (h == SIZE_MAX) return -1;
+    if (h == SIZE_MAX) return std::nullopt;
     const auto& d = m_world->drawn(h);
+    if (!d.begins) return std::nullopt;
     return trigger.hazardEnd ? d.onset + d.duration : d.onset;
 }
 
 void Exercise::schedule(const scenario::Trigger& trigger, RunEvent target, std::int32_t priority) {
     if (!trigger.hazard.empty()) {
         // At the drawn storm's onset or end: what is said of the weather follows the weather.
-        if (const Millis at = hazardTime(trigger); at >= 0 && at + trigger.delay <= m_scenario.duration)
-            m_sim.scheduleAt(std::max(at + trigger.delay, m_sim.now()), target, priority);
+        // A series that began before the start: what it sets off happens at the start.
+        if (const auto at = hazardTime(trigger); at && *at + trigger.delay <= m_scenario.duration)
+            m_sim.scheduleAt(std::max(*at + trigger.delay, m_sim.now()), target, priority);
         return;
     }
     if (trigger.timed) m_sim.scheduleAt(std::max(trigger.at, m_sim.now()), target, priority);

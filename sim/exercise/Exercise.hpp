@@ -142,7 +142,9 @@ private:
     void handle(const RunEvent& ev);
     void schedule(const scenario::Trigger& trigger, RunEvent target, std::int32_t priority);
     /// The drawn onset or end of the hazard a trigger names, or -1.
-    [[nodiscard]] Millis hazardTime(const scenario::Trigger& trigger) const;
+    /// When an `on: {hazard: …}` trigger's hazard begins or ends in this run (before the start for a
+    /// series that began earlier), or nothing: no such hazard, or one that never begins.
+    [[nodiscard]] std::optional<Millis> hazardTime(const scenario::Trigger& trigger) const;
     void deliverInject(const scenario::Inject& inject);
     void openPoint(std::uint32_t index);
     void answerPoint(std::uint32_t open, const std::string& option, const std::string& by, Source source);

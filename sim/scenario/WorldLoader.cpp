@@ -35,10 +35,12 @@ std::optional<double> number(YamlDocument& doc, const YAML::Node& node, const st
 }
 
 // A number, or a duration in hours when `hours` is set.
-std::optional<double> quantity(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours) {
+std::optional<double> quantity(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours,
+                               bool signedValue = false) {
     if (!hours) return number(doc, node, what);
-    // "-2h" and "+2h" (a forecast's shift) as well as "2h".
-    const bool sign = node.IsScalar() && !node.Scalar().empty() && (node.Scalar()[0] == '-' || node.Scalar()[0] == '+');
+    // "-2h" and "+2h" as well as "2h" where a value may be signed (a forecast's shift).
+    const bool sign = signedValue && node.IsScalar() && !node.Scalar().empty() &&
+                      (node.Scalar()[0] == '-' || node.Scalar()[0] == '+');
     const auto d = sign ? doc.offset(node, what) : doc.duration(node, what);
     if (!d) return std::nullopt;
     return static_cast<double>(*d) / static_cast<double>(engine::kHour);
@@ -65,14 +67,14 @@ Uncertain readUncertain(YamlDocument& doc, const YAML::Node& node, const std::st
                         bool signedValue = false) {
     Uncertain u;
     if (node.IsScalar()) {
-        u.value = quantity(doc, node, what, hours).value_or(0);
+        u.value = quantity(doc, node, what, hours, signedValue).value_or(0);
         return u;
     }
     MapView map(doc, node, what);
     if (!map.ok()) return u;
     bool read = true;
     if (auto v = map.require("value")) {
-        const auto value = quantity(doc, *v, what + ".value", hours);
+        const auto value = quantity(doc, *v, what + ".value", hours, signedValue);
         read = value.has_value();
         u.value = value.value_or(0);
     }

@@ -39,6 +39,7 @@ DrawnHazard drawnSeries(const HazardSpec& h, Millis shift, double scale) {
     const Millis start = h.seriesStart + shift;
     if (first == SIZE_MAX) {
         d.onset = start + static_cast<Millis>(h.values.size()) * h.step;  // never begins within the series
+        d.begins = false;
         return d;
     }
     d.onset = start + static_cast<Millis>(first) * h.step;
@@ -95,6 +96,11 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
         m_order.push_back(std::move(order));
     }
     m_sequence.resize(m_order.size());
+    m_placed.assign(n, 0);
+    for (auto& seq : m_sequence) {
+        seq.items.reserve(n);
+        seq.starts.reserve(n + 1);
+    }
     for (std::size_t r = 0; r < m_order.size(); ++r) sequence(r);
     for (std::size_t o = 0; o < m_spec.outcomes.size(); ++o)
         for (const auto& t : m_spec.outcomes[o].terms) {
@@ -201,9 +207,11 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
         };
         // The parts of one service get the same share of what they need: a resource is spread
         // over the network it clears, not given to one area after another.
-        auto giveGroup = [&](const std::vector<std::size_t>& group, bool toBoost) {
+        const auto& seq = m_sequence[r];
+        auto giveGroup = [&](std::size_t from, std::size_t to, bool toBoost) {
             double needed = 0;
-            for (const auto s : group) {
+            for (std::size_t k = from; k < to; ++k) {
+                const auto s = seq.items[k];
                 const auto& svc = m_spec.services[s];
                 const double need = toBoost ? svc.boostNeed.value : svc.need.value;
                 const bool takes = toBoost ? m_boostOf[s] == r && boost[s] == 0.0 : m_resourceOf[s] == r && share[s] == 0.0;
@@ -211,7 +219,8 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
             }
             if (needed <= 0) return;
             const double part = std::clamp(left / needed, 0.0, 1.0);
-            for (const auto s : group) {
+            for (std::size_t k = from; k < to; ++k) {
+                const auto s = seq.items[k];
                 const auto& svc = m_spec.services[s];
                 const double need = toBoost ? svc.boostNeed.value : svc.need.value;
                 auto& out = toBoost ? boost[s] : share[s];
@@ -220,12 +229,13 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
             }
             left -= part * needed;
         };
-        for (const auto& group : m_sequence[r]) {
-            if (group.size() == 1) {
-                give(group.front());
+        for (std::size_t g = 0; g + 1 < seq.starts.size(); ++g) {
+            const std::size_t from = seq.starts[g], to = seq.starts[g + 1];
+            if (to - from == 1) {
+                give(seq.items[from]);
             } else {
-                giveGroup(group, false);
-                giveGroup(group, true);
+                giveGroup(from, to, false);
+                giveGroup(from, to, true);
             }
         }
     }
@@ -233,20 +243,25 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
 
 void World::sequence(std::size_t r) {
     auto& out = m_sequence[r];
-    out.clear();
+    out.items.clear();
+    out.starts.clear();
+    out.starts.push_back(0);
     const auto takes = [&](std::size_t s) { return m_resourceOf[s] == r || m_boostOf[s] == r; };
-    std::vector<bool> placed(m_spec.services.size(), false);
+    std::fill(m_placed.begin(), m_placed.end(), 0);
     // A service in the order, or the parts of a per-area whole named there, as one group.
     const auto place = [&](std::size_t s) {
-        std::vector<std::size_t> group;
+        const auto before = out.items.size();
         if (!m_parts[s].empty()) {
             for (const auto& [p, weight] : m_parts[s])
-                if (takes(p) && !placed[p]) group.push_back(p);
-        } else if (takes(s) && !placed[s]) {
-            group.push_back(s);
+                if (takes(p) && m_placed[p] == 0) {
+                    m_placed[p] = 1;
+                    out.items.push_back(p);
+                }
+        } else if (takes(s) && m_placed[s] == 0) {
+            m_placed[s] = 1;
+            out.items.push_back(s);
         }
-        for (const auto p : group) placed[p] = true;
-        if (!group.empty()) out.push_back(std::move(group));
+        if (out.items.size() > before) out.starts.push_back(out.items.size());
     };
     for (const auto s : m_order[r])
         if (s < m_spec.services.size()) place(s);
@@ -265,9 +280,16 @@ void World::advanceServices(double dtHours) {
         const auto& svc = m_spec.services[s];
         if (!m_parts[s].empty()) {
             // The county's whole: the weighted mean of its parts, updated above it.
-            double level = 0;
-            for (const auto& [p, weight] : m_parts[s]) level += weight * m_effective[p];
-            m_own[s] = m_effective[s] = std::clamp(level, 0.0, 1.0);
+            // Divided by the weights' own sum, and exactly 1 when every part is: shares that sum
+            // to just under 1 must not make a whole county look broken.
+            double level = 0, weights = 0;
+            bool whole = true;
+            for (const auto& [p, weight] : m_parts[s]) {
+                level += weight * m_effective[p];
+                weights += weight;
+                whole = whole && m_effective[p] == 1.0;
+            }
+            m_own[s] = m_effective[s] = whole ? 1.0 : std::clamp(weights > 0 ? level / weights : 1.0, 0.0, 1.0);
             continue;
         }
         double rate = 0.0;  // level lost per hour

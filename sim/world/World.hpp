@@ -24,6 +24,7 @@ struct DrawnHazard {
     Millis duration = 0;
     Millis shift = 0;
     double scale = 1;
+    bool begins = true;  ///< false: a series that never rises above its threshold (onset and duration mean nothing)
 };
 
 /// An effect that took hold, and how strongly.
@@ -171,8 +172,13 @@ private:
     std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
     // Per resource: the services it is given to, in the order it goes to them (the priority order,
     // then the rest as declared), only those that take it; rebuilt when the order changes.
-    // Each entry a group: the parts of one per-area service, shared out in proportion to their need.
-    std::vector<std::vector<std::vector<std::size_t>>> m_sequence;
+    // In groups: the parts of one per-area service are shared out in proportion to their need.
+    // Group k is items[starts[k]] up to items[starts[k + 1]]; sized once, so rebuilding allocates nothing.
+    struct Sequence {
+        std::vector<std::size_t> items, starts;
+    };
+    std::vector<Sequence> m_sequence;
+    std::vector<char> m_placed;  // scratch for sequence(), per service
     void sequence(std::size_t resource);
     std::vector<double> m_own, m_effective, m_demandFactor, m_resourceFactor, m_resourceAdded, m_outcomes;
     std::vector<double> m_share, m_boost;  // scratch per tick, sized once

@@ -146,7 +146,14 @@ void layOutAreas(WorldSpec& w) {
                     whole.blockedBy.push_back(b);
                     continue;
                 }
-                for (const auto& a : w.areas) whole.blockedBy.push_back({partId(b.demand, a.id), b.weight});
+                // Each part's factor is relative to its own base: weighted by its share, the parts
+                // together block as the whole demand did.
+                for (const auto& a : w.areas) {
+                    Blocking part = b;
+                    part.demand = partId(b.demand, a.id);
+                    part.weight.value = b.weight.value * a.share;
+                    whole.blockedBy.push_back(std::move(part));
+                }
             }
             services.push_back(std::move(whole));
             continue;
