@@ -40,6 +40,14 @@ std::vector<Column> columnsOf(const exercise::Exercise& run) {
             auto& c = cols.emplace_back(Column{"outcome." + spec.outcomes[o].id, "outcome", spec.outcomes[o].id, {}, spec.outcomes[o].unit, {}});
             for (std::size_t i = 0; i < n; ++i) c.values.push_back(w->sampledOutcome(i, o));
         }
+        // A network's snow: its mean depth and the share blocked by stuck vehicles.
+        for (std::size_t s = 0; s < spec.services.size(); ++s) {
+            if (spec.services[s].network.hazard.empty()) continue;
+            auto& depth = cols.emplace_back(Column{"depth." + spec.services[s].id, "depth", spec.services[s].id, {}, "cm", {}});
+            for (std::size_t i = 0; i < n; ++i) depth.values.push_back(w->sampledDepth(i, s));
+            auto& stuck = cols.emplace_back(Column{"stuck." + spec.services[s].id, "stuck", spec.services[s].id, {}, "share", {}});
+            for (std::size_t i = 0; i < n; ++i) stuck.values.push_back(w->sampledStuck(i, s));
+        }
     }
     // What each forum's joint picture said at each tick: its latest picture then.
     const auto& pictures = run.pictures();

@@ -180,6 +180,9 @@ Text Renderer::services(const std::vector<std::string>& ids) const {
 
 Text Renderer::list(const std::string& id) const {
     if (m_scenario.world)
+        for (const auto& l : m_scenario.world->lists)
+            if (l.id == id) return l.name;
+    if (m_scenario.world)
         for (const auto& r : m_scenario.world->resources)
             if (r.list == id) return r.name;
     return {id, id};

@@ -1,299 +1,13 @@
-// The `world:` section of a scenario: the consequence model as data.
+// The `world:` section of a scenario: the consequence model as data. Its hazards are read in
+// HazardLoader.cpp, its services in ServiceLoader.cpp.
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
-#include <filesystem>
 
 #include "sim/model/Names.hpp"
-#include "sim/protocol/CommandFields.hpp"
-#include "sim/scenario/ScenarioReading.hpp"
-#include "sim/scenario/SeriesCsv.hpp"
+#include "sim/scenario/WorldReading.hpp"
 
 namespace samverkan::scenario {
-namespace {
 
-using world::Param;
-using world::Uncertain;
-
-template <class T>
-std::vector<std::string> idsOf(const std::vector<T>& items) {
-    std::vector<std::string> ids;
-    for (const auto& i : items) ids.push_back(i.id);
-    return ids;
-}
-
-std::optional<double> number(YamlDocument& doc, const YAML::Node& node, const std::string& what) {
-    const auto s = doc.scalar(node, what);
-    if (!s) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(s->c_str(), &end);
-    if (s->empty() || end != s->c_str() + s->size() || !std::isfinite(v) || std::fabs(v) > 1e12) {
-        doc.error(node, what + " must be a number; got \"" + *s + "\"");
-        return std::nullopt;
-    }
-    return v;
-}
-
-// A number, or a duration in hours when `hours` is set.
-std::optional<double> quantity(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours,
-                               bool signedValue = false) {
-    if (!hours) return number(doc, node, what);
-    // "-2h" and "+2h" as well as "2h" where a value may be signed (a forecast's shift).
-    const bool sign = signedValue && node.IsScalar() && !node.Scalar().empty() &&
-                      (node.Scalar()[0] == '-' || node.Scalar()[0] == '+');
-    const auto d = sign ? doc.offset(node, what) : doc.duration(node, what);
-    if (!d) return std::nullopt;
-    return static_cast<double>(*d) / static_cast<double>(engine::kHour);
-}
-
-// `12.5` or `{value: 12.5, source: "…"}`.
-Param readParam(YamlDocument& doc, const YAML::Node& node, const std::string& what) {
-    Param p;
-    if (node.IsScalar()) {
-        p.value = number(doc, node, what).value_or(0);
-        return p;
-    }
-    MapView map(doc, node, what);
-    if (!map.ok()) return p;
-    if (auto v = map.require("value")) p.value = number(doc, *v, what + ".value").value_or(0);
-    if (auto v = map.get("source")) p.source = doc.scalar(*v, "source").value_or("assumption");
-    map.finish();
-    return p;
-}
-
-// `{value: 22h, spread: 3h, source: "…"}`; durations when `hours` is set.
-// `signedValue`: the value may be below 0 and a draw with it (a forecast's shift in time).
-Uncertain readUncertain(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours,
-                        bool signedValue = false) {
-    Uncertain u;
-    if (node.IsScalar()) {
-        u.value = quantity(doc, node, what, hours, signedValue).value_or(0);
-        return u;
-    }
-    MapView map(doc, node, what);
-    if (!map.ok()) return u;
-    bool read = true;
-    if (auto v = map.require("value")) {
-        const auto value = quantity(doc, *v, what + ".value", hours, signedValue);
-        read = value.has_value();
-        u.value = value.value_or(0);
-    }
-    if (auto v = map.get("spread")) {
-        const auto spread = quantity(doc, *v, what + ".spread", hours);
-        u.spread = spread.value_or(0);
-        // A draw lies within value ± spread: a wider spread than the value could draw below zero.
-        const auto show = [&](double x) {
-            return hours ? engine::formatDuration(
-                               static_cast<Millis>(std::llround(x * static_cast<double>(engine::kHour))))
-                         : protocol::formatNumber(x);
-        };
-        if (spread && *spread < 0)
-            doc.error(*v, what + ".spread must not be negative; got " + show(*spread));
-        else if (spread && read && !signedValue && *spread > u.value)
-            doc.error(*v, what + ".spread " + show(*spread) + " is larger than its value " + show(u.value) +
-                              " (a draw lies within value ± spread, and would fall below 0)");
-    }
-    if (auto v = map.get("source")) u.source = doc.scalar(*v, "source").value_or("assumption");
-    map.finish();
-    return u;
-}
-
-// A service's level, or a share of it: from 0 to 1.
-void checkLevel(YamlDocument& doc, const YAML::Node& at, const std::string& what, double value) {
-    if (value < 0 || value > 1)
-        doc.error(at, what + " must be a level from 0 to 1; got " + protocol::formatNumber(value));
-}
-
-void checkRef(YamlDocument& doc, const YAML::Node& at, const std::string& what, const std::string& id,
-              const std::vector<std::string>& known) {
-    if (id.empty() || std::find(known.begin(), known.end(), id) != known.end()) return;
-    doc.error(at, "unknown " + what + " '" + id + "'" + model::didYouMean(id, known));
-}
-
-// Reads an id under `key` and reports it unless it is one of `known`.
-std::string refAt(YamlDocument& doc, const YAML::Node& node, const char* key, const std::string& what,
-                  const std::vector<std::string>& known) {
-    const std::string id = doc.scalar(node, key).value_or("");
-    checkRef(doc, node, what, id, known);
-    return id;
-}
-
-// `{stockholms-stad: 1, solna: 0.6, municipalities: 0.2}`: actors or groups of actors with the
-// weight of the hazard there; a later, more specific entry overrides a group's weight.
-std::vector<std::pair<std::string, double>> readAreas(YamlDocument& doc, const YAML::Node& node, const model::Region& region) {
-    std::vector<std::pair<std::string, double>> areas;
-    if (!node.IsMap()) {
-        doc.error(node, "areas must be a mapping of actors or groups to a weight between 0 and 1");
-        return areas;
-    }
-    std::vector<std::string> known = region.actorIds();
-    for (const auto& g : region.groups) known.push_back(g.id);
-    const auto set = [&](const std::string& id, double weight) {
-        for (auto& [existing, w] : areas)
-            if (existing == id) return void(w = weight);
-        areas.emplace_back(id, weight);
-    };
-    for (const auto& kv : node) {
-        const auto id = doc.scalar(kv.first, "area");
-        const auto weight = number(doc, kv.second, "area weight");
-        if (!id || !weight) continue;
-        if (*weight < 0 || *weight > 1) {
-            doc.error(kv.second, "area weight must be between 0 and 1; got " + kv.second.Scalar());
-            continue;
-        }
-        if (const auto* g = region.group(*id)) {
-            for (const auto& member : g->members) set(member, *weight);
-        } else if (region.actorIndex(*id) != model::kNone) {
-            set(*id, *weight);
-        } else {
-            doc.error(kv.first, "unknown actor or group '" + *id + "' in areas" + model::didYouMean(*id, known));
-        }
-    }
-    return areas;
-}
-
-
-// A generated hazard: onset, peak and duration drawn per run, rising and falling over `ramp`.
-void readGenerated(YamlDocument& doc, MapView& m, const Scenario& scenario, world::HazardSpec& h) {
-    const double end = static_cast<double>(scenario.duration) / static_cast<double>(engine::kHour);
-    if (auto x = m.require("onset")) {
-        h.onsetHours = readUncertain(doc, *x, "onset", true);
-        if (scenario.duration > 0 && h.onsetHours.value > end)
-            doc.error(*x, "onset is after the scenario's end (its duration is " +
-                              engine::formatDuration(scenario.duration) + ")");
-    }
-    if (auto x = m.require("peak")) {
-        h.peak = readUncertain(doc, *x, "peak", false);
-        checkSign(doc, *x, "peak", h.peak.value, true);
-    }
-    std::optional<YAML::Node> durationNode;
-    if (auto x = m.require("duration")) {
-        durationNode = x;
-        h.durationHours = readUncertain(doc, *x, "duration", true);
-        if (!(h.durationHours.value > 0)) doc.error(*x, "duration must be longer than 0");
-    }
-    if (auto x = m.get("ramp")) {
-        const auto ramp = quantity(doc, *x, "ramp", true);
-        h.rampHours = ramp.value_or(1);
-        // The hazard rises over the ramp and falls over it again within its duration.
-        if (ramp && durationNode && h.durationHours.value > 0 && 2 * *ramp > h.durationHours.value)
-            doc.error(*x, "ramp " + x->Scalar() +
-                              " is longer than the hazard allows: it rises over the ramp and falls over it "
-                              "again, so two ramps must fit in its duration (" +
-                              engine::formatDuration(static_cast<Millis>(
-                                  std::llround(h.durationHours.value * static_cast<double>(engine::kHour)))) +
-                              ")");
-    }
-}
-
-// The hours of a series: `from` (a date and time, or an offset from the start such as "-6h") and
-// `values`, or `csv` (SMHI's layout) scaled by `factor`; a forecast also draws `shift` and `scale`.
-void readSeries(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario, world::HazardSpec& h) {
-    const bool forecast = h.kind == world::HazardKind::forecast;
-    MapView m(doc, node, forecast ? "forecast" : "series");
-    if (!m.ok()) return;
-    if (auto x = m.require("source")) h.seriesSource = doc.scalar(*x, "source").value_or("assumption");
-    const auto csv = m.get("csv"), values = m.get("values");
-    if (csv && values) doc.error(*values, "give either 'values' or 'csv', not both");
-    if (!csv && !values) doc.error(node, "a series needs 'values' (with 'from') or 'csv' (a file in SMHI's layout)");
-    if (auto x = m.get("step")) {
-        h.step = doc.duration(*x, "step").value_or(engine::kHour);
-        if (h.step < engine::kMinute) doc.error(*x, "step must be at least 1min");
-        if (csv) doc.error(*x, "an SMHI series is hourly: 'step' goes with 'values'");
-    }
-    double factor = 1;
-    if (auto x = m.get("factor")) {
-        const auto p = readParam(doc, *x, "factor");
-        factor = p.value;
-        checkSign(doc, *x, "factor", factor, true);
-        if (!csv) doc.error(*x, "'factor' converts a CSV's unit ('csv'); write inline values in the hazard's unit");
-    }
-    Millis before = 0;
-    if (auto x = m.get("before")) {
-        before = doc.duration(*x, "before").value_or(0);
-        if (!csv) doc.error(*x, "'before' goes with 'csv'; inline values begin at 'from'");
-    }
-    if (values) {
-        if (auto x = m.require("from")) {
-            const auto text = doc.scalar(*x, "from").value_or("");
-            if (const auto at = engine::parseIsoTime(text)) {
-                h.seriesStart = at->epochMs - scenario.start.epochMs;
-            } else {
-                bool tooLong = false;
-                if (const auto offset = engine::parseOffset(text, &tooLong); offset && !tooLong)
-                    h.seriesStart = *offset;
-                else
-                    doc.error(*x, "from must be a date and time (2022-11-20T13:00+01:00) or an offset from the start "
-                                  "(\"-6h\"); got \"" + text + "\"");
-            }
-        }
-        if (!values->IsSequence()) {
-            doc.error(*values, "values must be a list of numbers, one per step");
-        } else {
-            for (const auto& v : *values) {
-                const auto n = number(doc, v, "a series value");
-                if (!n) continue;
-                if (*n < 0) doc.error(v, "a series value must not be negative; got " + v.Scalar());
-                h.values.push_back(std::max(0.0, *n));
-            }
-            if (h.values.empty()) doc.error(*values, "values must hold at least one value");
-        }
-    } else if (csv) {
-        if (auto x = m.get("from")) doc.error(*x, "a CSV series has its own times: 'from' goes with 'values'");
-        const std::string ref = doc.scalar(*csv, "csv").value_or("");
-        namespace fs = std::filesystem;
-        const std::string path = (fs::path(doc.file()).parent_path() / ref).lexically_normal().string();
-        h.seriesFile = ref;
-        if (!ref.empty()) {
-            const auto read = readSmhiCsv(path, {scenario.start.epochMs, scenario.duration, before}, doc.limits().maxFileBytes);
-            // A file that cannot be read at all is reported where the scenario names it.
-            for (const auto& d : read.diagnostics) {
-                if (d.line == 0) doc.error(*csv, "weather series '" + ref + "': " + d.message);
-                else doc.report(d);
-            }
-            if (read.diagnostics.empty()) {
-                h.seriesStart = read.firstStepStartEpochMs - scenario.start.epochMs;
-                for (const double v : read.values) h.values.push_back(v * factor);
-            }
-        }
-    }
-    if (scenario.duration > 0 && h.seriesStart >= scenario.duration)
-        doc.error(node, "the series begins after the scenario's end (its duration is " + engine::formatDuration(scenario.duration) + ")");
-    if (forecast) {
-        if (auto x = m.require("shift")) {
-            h.shiftHours = readUncertain(doc, *x, "shift", true, true);
-        }
-        if (auto x = m.require("scale")) {
-            h.scale = readUncertain(doc, *x, "scale", false);
-            checkSign(doc, *x, "scale", h.scale.value, true);
-        }
-    } else {
-        for (const char* key : {"shift", "scale"})
-            if (auto x = m.get(key)) doc.error(*x, std::string("'") + key + "' is drawn for a forecast; an observed series is what happened");
-    }
-    m.finish();
-}
-
-}  // namespace
-
-std::string idOf(YamlDocument& doc, MapView& map) {
-    const auto v = map.require("id");
-    return v ? doc.identifier(*v, "id").value_or("") : std::string{};
-}
-
-Text textOf(YamlDocument& doc, MapView& map, const char* key) {
-    const auto v = map.require(key);
-    return v ? doc.text(*v, key).value_or(Text{}) : Text{};
-}
-
-std::string stringOf(YamlDocument& doc, MapView& map, const char* key, bool required) {
-    const auto v = required ? map.require(key) : map.get(key);
-    return v ? doc.scalar(*v, key).value_or("") : std::string{};
-}
-
-std::optional<double> readNumber(YamlDocument& doc, const YAML::Node& node, const std::string& what) {
-    return number(doc, node, what);
-}
+using namespace worldfields;
 
 WorldRefs worldRefs(const world::WorldSpec& w) {
     WorldRefs r{idsOf(w.demands), idsOf(w.resources), idsOf(w.services), idsOf(w.outcomes), {}, priorityLists(w)};
@@ -366,29 +80,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
         outcomeSet("outcome");
     if (auto v = map.get("hazards"))
         w.hazards = readList<world::HazardSpec>(doc, *v, "hazard", [&](MapView& m, const YAML::Node& item) {
-            world::HazardSpec h;
-            h.id = idOf(doc, m);
-            hazardSet.add(doc, item, h.id);
-            h.name = textOf(doc, m, "name");
-            h.unit = stringOf(doc, m, "unit", true);
-            const auto series = m.get("series"), forecast = m.get("forecast");
-            if (series && forecast) doc.error(*forecast, "give either 'series' (observed) or 'forecast', not both");
-            if (series || forecast) {
-                h.kind = series ? world::HazardKind::series : world::HazardKind::forecast;
-                readSeries(doc, series ? *series : *forecast, scenario, h);
-                if (auto x = m.get("begins_above")) {
-                    h.beginsAbove = number(doc, *x, "begins_above").value_or(0);
-                    checkSign(doc, *x, "begins_above", h.beginsAbove, false);
-                }
-                for (const char* key : {"onset", "peak", "duration", "ramp"})
-                    if (auto x = m.get(key))
-                        doc.error(*x, std::string("'") + key + "' belongs to a generated hazard; a " +
-                                          (series ? "series" : "forecast") + " has its intensity hour by hour");
-            } else {
-                readGenerated(doc, m, scenario, h);
-            }
-            if (auto x = m.get("areas")) h.areas = readAreas(doc, *x, scenario.region);
-            return h;
+            return readHazard(doc, m, item, scenario, hazardSet);
         });
     IdSet areaSet("area");
     if (auto v = map.get("areas")) {
@@ -494,7 +186,10 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
             resourceSet.add(doc, item, r.id);
             r.name = textOf(doc, m, "name");
             if (auto x = m.require("owner")) {
-                r.owner = refAt(doc, *x, "owner", "actor", actorIds);
+                // An actor, or a group of them (the municipalities, each clearing its own streets).
+                auto owners = actorIds;
+                for (const auto& g : scenario.region.groups) owners.push_back(g.id);
+                r.owner = refAt(doc, *x, "owner", "actor or group", owners);
             }
             // 0 is a resource not there yet (a routine still to be written), which effects may add.
             if (auto x = m.require("capacity")) {
@@ -512,109 +207,12 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
     const auto hazardIds = idsOf(w.hazards), demandIds = idsOf(w.demands), resourceIds = idsOf(w.resources);
     if (auto v = map.get("services")) {
         std::vector<std::string> earlier;
+        std::vector<world::ServiceSpec> above;
+        const ServiceContext context{w, above, hazardIds, demandIds, resourceIds};
         w.services = readList<world::ServiceSpec>(doc, *v, "service", [&](MapView& m, const YAML::Node& item) {
-            world::ServiceSpec s;
-            s.id = idOf(doc, m);
-            serviceSet.add(doc, item, s.id);
-            s.name = textOf(doc, m, "name");
-            // One hazard (`hazard`, `sensitivity`, `above`) or several (`hazards: [{hazard, …}]`).
-            const auto exposure = [&](MapView& e) {
-                world::Exposure ex;
-                if (auto x = e.require("hazard")) ex.hazard = refAt(doc, *x, "hazard", "hazard", hazardIds);
-                if (auto y = e.require("sensitivity")) {
-                    ex.sensitivity = readParam(doc, *y, "sensitivity");
-                    checkSign(doc, *y, "sensitivity", ex.sensitivity.value, false);
-                }
-                if (auto y = e.get("above")) {
-                    ex.above = readParam(doc, *y, "above");
-                    checkSign(doc, *y, "above", ex.above.value, false);
-                }
-                return ex;
-            };
-            if (m.get("hazard")) {
-                s.exposures.push_back(exposure(m));
-                if (auto x = m.get("hazards")) doc.error(*x, "give either 'hazard' (one) or 'hazards' (a list), not both");
-            } else if (auto x = m.get("hazards")) {
-                s.exposures = readList<world::Exposure>(doc, *x, "hazard exposure",
-                                                        [&](MapView& e, const YAML::Node&) { return exposure(e); });
-                for (std::size_t i = 0; i < s.exposures.size(); ++i)
-                    for (std::size_t j = 0; j < i; ++j)
-                        if (s.exposures[i].hazard == s.exposures[j].hazard && !s.exposures[i].hazard.empty())
-                            doc.error(*x, "hazard '" + s.exposures[i].hazard + "' is named twice; give its losses once");
-            } else {
-                for (const char* key : {"sensitivity", "above"})
-                    if (auto y = m.get(key)) doc.error(*y, std::string("'") + key + "' goes with 'hazard'");
-            }
-            if (auto x = m.get("resource")) {
-                s.resource = refAt(doc, *x, "resource", "resource", resourceIds);
-                // The share a service gets is what it receives over what it needs.
-                if (auto y = m.require("need")) {
-                    s.need = readParam(doc, *y, "need");
-                    checkSign(doc, *y, "need", s.need.value, true);
-                }
-                if (auto y = m.require("recovery")) {
-                    s.recovery = readParam(doc, *y, "recovery");
-                    checkSign(doc, *y, "recovery", s.recovery.value, false);
-                }
-            }
-            if (auto x = m.get("blocked_by"))
-                s.blockedBy = readList<world::Blocking>(doc, *x, "blocked_by", [&](MapView& b, const YAML::Node&) {
-                    world::Blocking block;
-                    if (auto y = b.require("demand")) {
-                        block.demand = refAt(doc, *y, "demand", "demand", demandIds);
-                    }
-                    if (auto y = b.require("weight")) {
-                        block.weight = readParam(doc, *y, "weight");
-                        checkSign(doc, *y, "weight", block.weight.value, false);
-                    }
-                    return block;
-                });
-            if (auto x = m.get("depends_on")) {
-                s.dependsOn = doc.scalar(*x, "depends_on").value_or("");
-                if (std::find(earlier.begin(), earlier.end(), s.dependsOn) == earlier.end())
-                    doc.error(*x, "depends_on must name a service declared above this one; got '" + s.dependsOn + "'" +
-                                      model::didYouMean(s.dependsOn, earlier));
-            }
-            if (auto x = m.get("boost")) {
-                MapView b(doc, *x, "boost");
-                if (b.ok()) {
-                    if (auto y = b.require("resource")) {
-                        s.boostResource = refAt(doc, *y, "resource", "resource", resourceIds);
-                    }
-                    if (auto y = b.require("need")) {
-                        s.boostNeed = readParam(doc, *y, "need");
-                        checkSign(doc, *y, "boost need", s.boostNeed.value, true);
-                    }
-                    if (auto y = b.require("max")) {
-                        s.boostMax = readParam(doc, *y, "max");
-                        checkLevel(doc, *y, "boost max", s.boostMax.value);
-                    }
-                    b.finish();
-                }
-            }
-            if (auto x = m.get("observed_by")) {
-                for (const auto& id : doc.stringList(*x, "observed_by")) {
-                    checkActor(doc, *x, id, scenario);
-                    if (const auto* g = scenario.region.group(id))
-                        s.observers.insert(s.observers.end(), g->members.begin(), g->members.end());
-                    else
-                        s.observers.push_back(id);
-                }
-            }
-            if (auto x = m.get("report_delay"))
-                s.reportDelay = doc.duration(*x, "report_delay").value_or(s.reportDelay);
-            if (auto x = m.get("initial")) {
-                s.initial = readParam(doc, *x, "initial");
-                checkLevel(doc, *x, "initial", s.initial.value);
-            }
-            s.perArea = perArea(m, "service", s.id);
-            // A county-wide service cannot take a resource that each area holds for itself.
-            if (!s.perArea)
-                for (const auto& rid : {s.resource, s.boostResource})
-                    if (const auto* r = model::findById(w.resources, rid); r != nullptr && r->perArea)
-                        doc.error(item, "service '" + s.id + "' is county-wide, but resource '" + rid +
-                                            "' is held per area; make the service per_area too");
+            auto s = readService(doc, m, item, scenario, context, earlier, serviceSet);
             earlier.push_back(s.id);
+            above.push_back(s);
             return s;
         });
     }
@@ -672,6 +270,23 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
             readEffect(doc, m, item, refs, e);
             return e;
         });
+    if (auto v = map.get("lists")) {
+        IdSet listSet("priority list");
+        w.lists = readList<world::ListSpec>(doc, *v, "priority list", [&](MapView& m, const YAML::Node& item) {
+            world::ListSpec l;
+            l.id = idOf(doc, m);
+            listSet.add(doc, item, l.id);
+            l.name = textOf(doc, m, "name");
+            if (!l.id.empty() && std::none_of(w.resources.begin(), w.resources.end(), [&](const auto& r) { return r.list == l.id; }))
+                doc.error(item, "priority list '" + l.id + "' is the list of no resource" +
+                                    model::didYouMean(l.id, [&] {
+                                        std::vector<std::string> ids;
+                                        for (const auto& r : w.resources) ids.push_back(r.list);
+                                        return ids;
+                                    }()));
+            return l;
+        });
+    }
     for (const auto& r : w.resources)
         for (const auto& id : r.defaultOrder)
             if (std::find(serviceIds.begin(), serviceIds.end(), id) == serviceIds.end())
@@ -686,10 +301,6 @@ std::vector<std::string> hazardIds(const Scenario& s) {
     if (s.world)
         for (const auto& h : s.world->hazards) ids.push_back(h.id);
     return ids;
-}
-
-world::Uncertain readUncertainValue(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours) {
-    return readUncertain(doc, node, what, hours);
 }
 
 }  // namespace samverkan::scenario

@@ -8,6 +8,15 @@ namespace {
 
 constexpr std::size_t kNone = SIZE_MAX;
 constexpr double kMaxBlocking = 0.95;
+// A network ploughed down to this mean depth (cm) is clear: the operator stops until the next fall.
+constexpr double kCleared = 0.5;
+
+// The level traffic keeps at `depth` cm: 1 up to `passable`, none from `closed`, straight between.
+double passable(double depth, double passableTo, double closedAt) {
+    if (depth <= passableTo) return 1.0;
+    if (depth >= closedAt) return 0.0;
+    return (closedAt - depth) / (closedAt - passableTo);
+}
 
 template <class T>
 std::size_t indexOf(const std::vector<T>& items, const std::string& id) {
@@ -79,7 +88,14 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
         auto& exposed = m_exposed.emplace_back();
         for (const auto& e : s.exposures)
             if (const auto h = indexOf(m_spec.hazards, e.hazard); h != kNone)
-                exposed.push_back({h, e.sensitivity.value, e.above.value, e.weight});
+                exposed.push_back({h, e.sensitivity.value, e.above.value, e.weight, e.loadHours.value,
+                                   indexOf(m_spec.hazards, e.with), std::max(e.per.value, 1e-9), e.withWeight});
+        m_netHazard.push_back(s.network.hazard.empty() ? kNone : indexOf(m_spec.hazards, s.network.hazard));
+        m_onNet.push_back(indexOf(m_spec.services, s.on.service));
+        m_vehicles.push_back(indexOf(m_spec.demands, s.on.vehicles));
+        auto& traffic = m_traffic.emplace_back();
+        for (const auto& t : s.network.traffic)
+            if (const auto d = indexOf(m_spec.demands, t.demand); d != kNone) traffic.emplace_back(d, t.weight.value);
         auto& parts = m_parts.emplace_back();
         for (const auto& [id, weight] : s.parts)
             if (const auto p = indexOf(m_spec.services, id); p != kNone) parts.emplace_back(p, weight);
@@ -89,6 +105,13 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
         auto& blocking = m_blocking[m_exposed.size() - 1];
         for (const auto& b : s.blockedBy) blocking.emplace_back(indexOf(m_spec.demands, b.demand), b.weight.value);
     }
+    m_modes.resize(n);
+    for (std::size_t s = 0; s < n; ++s)
+        if (m_onNet[s] != kNone) m_modes[m_onNet[s]].push_back(s);
+    m_depth.assign(n, 0.0);
+    m_stuck.assign(n, 0.0);
+    m_clearing.assign(n, 0);
+    m_withdrawn.assign(n, 0);
     for (const auto& r : m_spec.resources) {
         std::vector<std::size_t> order;
         for (const auto& id : r.defaultOrder)
@@ -188,13 +211,16 @@ std::size_t World::outcomeIndex(const std::string& id) const { return indexOf(m_
 // Each resource goes to services in its priority order, each taking up to its need; what is
 // left goes to services not on the list, in the order they are declared.
 void World::shareResources(std::vector<double>& share, std::vector<double>& boost) const {
+    // A network its operator is not clearing (too little snow yet, or clear) takes nothing: the
+    // resource goes to the next in the order.
+    const auto idle = [&](std::size_t s) { return m_netHazard[s] != kNone && m_clearing[s] == 0 ? 1 : 0; };
     std::fill(share.begin(), share.end(), 0.0);
     std::fill(boost.begin(), boost.end(), 0.0);
     for (std::size_t r = 0; r < m_spec.resources.size(); ++r) {
         double left = (m_spec.resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r];
         auto give = [&](std::size_t s) {
             const auto& svc = m_spec.services[s];
-            if (m_resourceOf[s] == r && share[s] == 0.0 && svc.need.value > 0) {
+            if (m_resourceOf[s] == r && share[s] == 0.0 && svc.need.value > 0 && idle(s) == 0) {
                 const double got = std::min(left, svc.need.value);
                 share[s] = got / svc.need.value;
                 left -= got;
@@ -214,7 +240,8 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
                 const auto s = seq.items[k];
                 const auto& svc = m_spec.services[s];
                 const double need = toBoost ? svc.boostNeed.value : svc.need.value;
-                const bool takes = toBoost ? m_boostOf[s] == r && boost[s] == 0.0 : m_resourceOf[s] == r && share[s] == 0.0;
+                const bool takes = toBoost ? m_boostOf[s] == r && boost[s] == 0.0
+                                           : m_resourceOf[s] == r && share[s] == 0.0 && idle(s) == 0;
                 if (takes && need > 0) needed += need;
             }
             if (needed <= 0) return;
@@ -224,7 +251,7 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
                 const auto& svc = m_spec.services[s];
                 const double need = toBoost ? svc.boostNeed.value : svc.need.value;
                 auto& out = toBoost ? boost[s] : share[s];
-                const bool takes = toBoost ? m_boostOf[s] == r : m_resourceOf[s] == r;
+                const bool takes = toBoost ? m_boostOf[s] == r : m_resourceOf[s] == r && idle(s) == 0;
                 if (takes && out == 0.0 && need > 0) out = part;
             }
             left -= part * needed;
@@ -274,10 +301,77 @@ void World::sequence(std::size_t r) {
 
 // One tick of every service: what its hazard takes, what its share of the resources gives back,
 // what it depends on and what a boost adds.
+// Snow on the networks: the operators start clearing where it lies deep enough (before the
+// resources are shared out, so that a network not being cleared leaves its share to others).
+void World::startClearing() {
+    for (std::size_t s = 0; s < m_spec.services.size(); ++s)
+        if (m_netHazard[s] != kNone && m_clearing[s] == 0 && m_depth[s] > 0 &&
+            m_depth[s] >= m_spec.services[s].network.startsAt.value)
+            m_clearing[s] = 1;
+}
+
 void World::advanceServices(double dtHours) {
+    startClearing();
     shareResources(m_share, m_boost);
+    bool lies = false;
     for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
         const auto& svc = m_spec.services[s];
+        if (m_netHazard[s] != kNone) {
+            // The depth falls towards what the ploughing holds it at while snow falls: with the whole
+            // need met the network is passed every cycle, which holds the mean at about half of a
+            // cycle's snow (a time constant of half the cycle); stuck vehicles hold the ploughs up.
+            const auto& net = svc.network;
+            const double snow = m_intensityNow[m_netHazard[s]] * net.weight;
+            double& depth = m_depth[s];
+            double& stuck = m_stuck[s];
+            const double k = m_clearing[s] != 0 ? 2.0 * m_share[s] * (1.0 - stuck) / std::max(net.cycleHours.value, 1e-6) : 0.0;
+            if (k > 0) {
+                const double e = std::exp(-k * dtHours);
+                depth = depth * e + snow * (1.0 - e) / k;
+            } else {
+                depth += snow * dtHours;
+            }
+            if (m_clearing[s] != 0 && depth < kCleared && snow == 0.0) {
+                depth = 0;
+                m_clearing[s] = 0;
+            }
+            // Vehicles get stuck in proportion to the traffic, the depth and the falling snow, and
+            // are cleared away over `clearedAwayHours`.
+            double traffic = 0;
+            const auto relative = [&](std::size_t d) { return m_demandFactor[d] * m_profileNow[d]; };
+            for (const auto& [d, weight] : m_traffic[s]) traffic += weight * relative(d);
+            for (const auto mode : m_modes[s])
+                if (m_withdrawn[mode] == 0 && m_vehicles[mode] != kNone)
+                    traffic += m_spec.services[mode].on.vehicleWeight.value * relative(m_vehicles[mode]);
+            const double rate = net.stuckRate.value * traffic * (depth / 10.0) * (1.0 + snow);
+            // No saturation in the rate: where vehicles are stuck the ploughs are slowed, the snow
+            // deepens and more get stuck, so that past a tipping point (traffic × snowfall high
+            // enough) the network seizes up; below it the stuck share settles.
+            stuck += (rate - stuck / std::max(net.clearedAwayHours.value, 1e-6)) * dtHours;
+            stuck = std::clamp(stuck, 0.0, kMaxBlocking);
+            if (stuck < 1e-9) stuck = 0;
+            lies = lies || depth > 0 || stuck > 0;
+            m_own[s] = passable(depth, net.passableTo.value, net.closedAt.value) * (1.0 - stuck);
+            double effective = m_own[s];
+            if (m_boostOf[s] != kNone) effective = std::min(1.0, effective + svc.boostMax.value * m_boost[s] * (1.0 - effective));
+            m_effective[s] = effective;
+            continue;
+        }
+        if (m_onNet[s] != kNone) {
+            // A mode on a network: what its own limits make of the depth there, less what is stuck;
+            // its operator withdraws it when unsafe and lets it run again once it is safe enough.
+            const auto& on = svc.on;
+            const auto n = m_onNet[s];
+            const double level = passable(m_depth[n], on.passableTo.value, on.closedAt.value) * (1.0 - m_stuck[n]);
+            if (m_withdrawn[s] == 0 && level < on.withdrawnBelow.value) m_withdrawn[s] = 1;
+            else if (m_withdrawn[s] != 0 && level >= on.resumesAbove.value) m_withdrawn[s] = 0;
+            lies = lies || m_withdrawn[s] != 0;
+            m_own[s] = m_withdrawn[s] != 0 ? 0.0 : level;
+            double effective = m_own[s];
+            if (m_boostOf[s] != kNone) effective = std::min(1.0, effective + svc.boostMax.value * m_boost[s] * (1.0 - effective));
+            m_effective[s] = effective;
+            continue;
+        }
         if (!m_parts[s].empty()) {
             // The county's whole: the weighted mean of its parts, updated above it.
             // Divided by the weights' own sum, and exactly 1 when every part is: shares that sum
@@ -293,8 +387,19 @@ void World::advanceServices(double dtHours) {
             continue;
         }
         double rate = 0.0;  // level lost per hour
-        for (const auto& e : m_exposed[s])
-            rate += e.sensitivity * std::max(0.0, m_intensityNow[e.hazard] * e.weight - e.above);
+        for (auto& e : m_exposed[s]) {
+            double x = m_intensityNow[e.hazard] * e.weight;
+            if (e.loadHours > 0) {
+                // What has fallen and still lies: it builds with the intensity and fades over loadHours.
+                const double f = std::exp(-dtHours / e.loadHours);
+                e.load = e.load * f + x * e.loadHours * (1.0 - f);
+                if (e.load < 1e-9) e.load = 0;
+                lies = lies || e.load > 0;
+                x = e.load;
+            }
+            if (e.with != kNone) x *= 1.0 + m_intensityNow[e.with] * e.withWeight / e.per;
+            rate += e.sensitivity * std::max(0.0, x - e.above);
+        }
         double blocked = 0.0;
         for (const auto& [d, weight] : m_blocking[s])
             if (d != kNone) blocked += weight * m_demandFactor[d] * m_profileNow[d] * (1.0 - m_own[s]);
@@ -307,6 +412,7 @@ void World::advanceServices(double dtHours) {
         if (m_boostOf[s] != kNone) effective = std::min(1.0, effective + svc.boostMax.value * m_boost[s] * (1.0 - effective));
         m_effective[s] = effective;
     }
+    m_snowLies = lies;
 }
 
 void World::tick(Millis now) {
@@ -331,7 +437,7 @@ void World::tick(Millis now) {
     };
     for (std::size_t r = 0; calm && r < m_spec.resources.size(); ++r)
         calm = (m_spec.resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r] >= 0.0;
-    if (!calm || !whole(m_own) || !whole(m_effective)) advanceServices(dtHours);
+    if (!calm || m_snowLies || !whole(m_own) || !whole(m_effective)) advanceServices(dtHours);
     if (m_firstBroken == INT64_MAX && !whole(m_effective)) m_firstBroken = now;
     for (const auto& term : m_terms) {
         const double base = m_spec.demands[term.demand].base.value * m_profileNow[term.demand] * term.share;
@@ -347,6 +453,10 @@ void World::tick(Millis now) {
     if (m_keepDetail) {
         for (std::size_t d = 0; d < m_spec.demands.size(); ++d) m_detail.push_back(demandNow(d));
         m_detail.insert(m_detail.end(), m_outcomes.begin(), m_outcomes.end());
+        for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
+            m_detail.push_back(m_depth[s]);
+            m_detail.push_back(m_stuck[s]);
+        }
     }
 }
 

@@ -114,6 +114,19 @@ public:
     [[nodiscard]] double sampledOutcome(std::size_t i, std::size_t outcome) const {
         return m_detail[i * detailStride() + m_spec.demands.size() + outcome];
     }
+    /// A network's mean depth of snow (cm) and the share of it blocked by stuck vehicles, now;
+    /// 0 for a service that is no network.
+    [[nodiscard]] double depth(std::size_t service) const { return m_depth[service]; }
+    [[nodiscard]] double stuck(std::size_t service) const { return m_stuck[service]; }
+    /// A mode of traffic its operator has withdrawn as unsafe, now.
+    [[nodiscard]] bool withdrawn(std::size_t service) const { return m_withdrawn[service] != 0; }
+    /// With keepDetail: a network's depth and stuck share in sample i.
+    [[nodiscard]] double sampledDepth(std::size_t i, std::size_t service) const {
+        return m_detail[i * detailStride() + m_spec.demands.size() + m_spec.outcomes.size() + 2 * service];
+    }
+    [[nodiscard]] double sampledStuck(std::size_t i, std::size_t service) const {
+        return m_detail[i * detailStride() + m_spec.demands.size() + m_spec.outcomes.size() + 2 * service + 1];
+    }
     /// The service order a resource is shared out in now.
     [[nodiscard]] const std::vector<std::size_t>& order(std::size_t resource) const { return m_order[resource]; }
     [[nodiscard]] std::size_t serviceIndex(const std::string& id) const;
@@ -154,7 +167,19 @@ private:
     struct Exposed {
         std::size_t hazard;
         double sensitivity, above, weight;
+        double loadHours = 0;            // > 0: the loss follows the load
+        std::size_t with = SIZE_MAX;     // a hazard that makes the loss grow
+        double per = 1, withWeight = 1;
+        double load = 0;                 // the load built up so far
     };
+    // Networks under snow and the modes on them, per service (SIZE_MAX / empty for none).
+    std::vector<std::size_t> m_netHazard, m_onNet, m_vehicles;
+    std::vector<std::vector<std::pair<std::size_t, double>>> m_traffic;  // per network: demand, weight
+    std::vector<std::vector<std::size_t>> m_modes;                        // per network: the modes on it
+    std::vector<double> m_depth, m_stuck;      // per service: cm of snow lying, share blocked by stuck vehicles
+    std::vector<char> m_clearing, m_withdrawn;  // per service: its operator clears it; its traffic is withdrawn
+    bool m_snowLies = false;                    // some depth, stuck vehicle or load is left over
+    void startClearing();
     std::vector<std::vector<std::pair<std::size_t, double>>> m_parts;  // per service: its parts, if it is a whole
     std::vector<std::vector<Exposed>> m_exposed;  // per service: the hazards it loses level to
     std::vector<std::size_t> m_profileOf;         // per demand: its profile, SIZE_MAX for none
@@ -210,7 +235,9 @@ private:
     Millis m_firstBroken = INT64_MAX;  ///< the first tick at which a service was below its normal level
     bool m_keepDetail = false;
     std::vector<double> m_detail;  // with keepDetail, per tick: demands now, then outcomes so far
-    [[nodiscard]] std::size_t detailStride() const { return m_spec.demands.size() + m_spec.outcomes.size(); }
+    [[nodiscard]] std::size_t detailStride() const {
+        return m_spec.demands.size() + m_spec.outcomes.size() + 2 * m_spec.services.size();
+    }
 };
 
 }  // namespace samverkan::world

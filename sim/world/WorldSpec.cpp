@@ -155,6 +155,21 @@ void layOutAreas(WorldSpec& w) {
                     whole.blockedBy.push_back(std::move(part));
                 }
             }
+            // A county network driven on by traffic split by area: all the parts drive on it.
+            std::vector<Traffic> traffic;
+            for (const auto& t : s.network.traffic) {
+                if (!perAreaId(w.demands, t.demand)) {
+                    traffic.push_back(t);
+                    continue;
+                }
+                for (const auto& a : w.areas) {
+                    Traffic part = t;
+                    part.demand = partId(t.demand, a.id);
+                    part.weight.value = t.weight.value * a.share;
+                    traffic.push_back(std::move(part));
+                }
+            }
+            whole.network.traffic = std::move(traffic);
             services.push_back(std::move(whole));
             continue;
         }
@@ -164,13 +179,26 @@ void layOutAreas(WorldSpec& w) {
         whole.boostResource.clear();
         whole.blockedBy.clear();
         whole.dependsOn.clear();
+        whole.network = {};
+        whole.on = {};
         for (const auto& a : w.areas) {
             ServiceSpec part = s;
             part.id = partId(s.id, a.id);
             part.of = s.id;
             part.area = a.id;
             part.perArea = false;
-            for (auto& e : part.exposures) e.weight = hazardWeight(e.hazard, a);
+            for (auto& e : part.exposures) {
+                e.weight = hazardWeight(e.hazard, a);
+                if (!e.with.empty()) e.withWeight = hazardWeight(e.with, a);
+            }
+            if (!part.network.hazard.empty()) {
+                part.network.weight = hazardWeight(part.network.hazard, a);
+                for (auto& t : part.network.traffic) t.demand = demandIn(t.demand, a);
+            }
+            if (!part.on.service.empty()) {
+                if (perAreaId(w.services, s.on.service)) part.on.service = partId(s.on.service, a.id);
+                if (!part.on.vehicles.empty()) part.on.vehicles = demandIn(s.on.vehicles, a);
+            }
             if (!part.resource.empty()) {
                 part.resource = resourceIn(s.resource, a);
                 part.need.value = s.need.value * a.share;

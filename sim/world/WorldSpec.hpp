@@ -128,11 +128,55 @@ struct Blocking {
 };
 
 /// What a hazard does to a service: level lost per hour per unit of intensity above a threshold.
+/// With `loadHours` the loss follows the load the hazard has built up rather than its rate (snow
+/// lying on trees and lines: what has fallen, fading with that time constant), and with `with` it
+/// grows with a second hazard (wind): × (1 + its intensity / `per`).
 struct Exposure {
     std::string hazard;
     Param sensitivity;
-    Param above = {0, "none"};  ///< the intensity below which the service loses nothing
+    Param above = {0, "none"};  ///< the intensity (or load) below which the service loses nothing
     double weight = 1;          ///< a part: the hazard's weight in its area
+    Param loadHours = {0, "none"};  ///< 0: the rate acts; else the load, fading over this many hours
+    std::string with = {};          ///< a hazard that makes the loss grow (wind on laden lines)
+    Param per = {1, "none"};        ///< its intensity that doubles the loss
+    double withWeight = 1;          ///< a part: that hazard's weight in its area
+};
+
+/// Traffic on a network: a demand (per hour) and how much one unit of it weighs, relative to its
+/// base (a demand at its base counts as its weight).
+struct Traffic {
+    std::string demand;
+    Param weight = {1, "none"};
+};
+
+/// Snow lying on a network that one operator clears: state roads, a municipality's streets, the
+/// rail operators' track. The mean depth grows with the snowfall; once it reaches `startsAt` the
+/// operator ploughs until the network is clear, passing over all of it every `cycleHours` when its
+/// whole need is met (so that while snow falls the mean depth holds at about half of what falls in
+/// one cycle). Traffic runs as normal up to `passableTo` and not at all from `closedAt`. Vehicles on
+/// snow get stuck at a rate that grows with the traffic, the depth and the snowfall; stuck vehicles
+/// block the ploughs and the traffic until they are cleared away, so a jam can start from traffic.
+struct SnowNetwork {
+    std::string hazard;  ///< the snowfall, cm/h; none: the service is no network
+    double weight = 1;   ///< a part: the hazard's weight in its area
+    Param startsAt, cycleHours, passableTo, closedAt;
+    std::vector<Traffic> traffic;  ///< what drives on it besides the modes that run on it
+    /// Share of the network blocked per hour with the traffic at its base, 10 cm lying and 1 cm/h
+    /// falling; it grows in proportion to each (the falling snow as 1 + cm/h).
+    Param stuckRate = {0, "none"};
+    Param clearedAwayHours = {3, "assumption"};  ///< how long a stuck vehicle blocks, on average
+};
+
+/// A mode of traffic on a network (buses on the streets): its own limits of depth, the vehicles it
+/// puts on the network while it runs, and the operator's traffic control, which withdraws it when
+/// it becomes unsafe (its level below `withdrawnBelow`) and lets it run again above `resumesAbove`.
+struct OnNetwork {
+    std::string service;  ///< the network: a service with a SnowNetwork, declared above; none: no mode
+    Param passableTo, closedAt;
+    std::string vehicles = {};  ///< a demand: its vehicles on the network, counted while the mode runs
+    Param vehicleWeight = {1, "none"};
+    Param withdrawnBelow = {0, "none"};
+    Param resumesAbove = {0.5, "none"};
 };
 
 /// A service whose level (0 = gone, 1 = normal) falls with its hazards and recovers with a resource.
@@ -161,6 +205,8 @@ struct ServiceSpec {
     /// The county's whole of a per-area service: its parts and their weights (population shares).
     /// Its level is their weighted mean; it takes no hazard or resource of its own.
     std::vector<std::pair<std::string, double>> parts = {};
+    SnowNetwork network = {};  ///< a network of roads or track under snow (network.hazard set)
+    OnNetwork on = {};         ///< a mode of traffic on a network (on.service set)
 };
 
 /// One change an effect makes: a demand or resource factor (or, for a resource, units added), a
@@ -232,6 +278,12 @@ struct OutcomeSpec {
     std::vector<OutcomeTerm> terms;
 };
 
+/// A priority list's name, where several resources share it (each operator's own clearing).
+struct ListSpec {
+    std::string id;
+    Text name;
+};
+
 /// The whole consequence model of a scenario.
 struct WorldSpec {
     Millis tick = 5 * engine::kMinute;
@@ -254,6 +306,8 @@ struct WorldSpec {
     /// The scenario's start in local time, as milliseconds since the Monday 00:00 before it: where
     /// the demand profiles begin.
     Millis startSinceMonday = 0;
+    /// Names of priority lists (a list without one is named by its first resource).
+    std::vector<ListSpec> lists = {};
 };
 
 /// How hard an actor's area (a municipality) is hit, 0–1: for each hazard that strikes there, its

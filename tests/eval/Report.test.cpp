@@ -101,7 +101,7 @@ TEST_CASE("a chart is bounded by its width, not by the run's length", "[report][
     sparse.polyline({{1, 1}, {2, 2}, {3, 1}}, "#000", 1);
     CHECK(pointsOf(sparse.str()) == "1.0,1.0 2.0,2.0 3.0,1.0 ");
 
-    // The snowstorm run for 600 days instead of 48 hours: the world model samples 300 times as
+    // The snowstorm run for 500 days instead of 48 hours: the world model samples 250 times as
     // often, the report's charts stay of the same size.
     std::string text48 = [] {
         std::ifstream in("scenarios/snowstorm.yaml");
@@ -112,8 +112,8 @@ TEST_CASE("a chart is bounded by its width, not by the run's length", "[report][
     std::string longText = text48;
     longText.replace(longText.find("region: regions/stockholm.yaml"), 30,
                      "region: " + std::filesystem::absolute("scenarios/regions/stockholm.yaml").string());
-    longText.replace(longText.find("\nduration: 48h\n"), 15, "\nduration: 600d\n");
-    const auto path = (std::filesystem::temp_directory_path() / "samverkan-report-600d.yaml").string();
+    longText.replace(longText.find("\nduration: 48h\n"), 15, "\nduration: 500d\n");
+    const auto path = (std::filesystem::temp_directory_path() / "samverkan-report-500d.yaml").string();
     std::ofstream(path, std::ios::binary) << longText;
     const auto loaded = scenario::loadScenario(path);
     REQUIRE(loaded.ok());

@@ -59,7 +59,7 @@ TEST_CASE("R11: the coordinating forum's order or measure against the directing 
         "trafikverket", kCoordinating, "snow-clearing", {"rail", "trunk-bus-streets", "main-roads"}});
     CHECK(omitted.refusal.code == RefusalCode::frameOmission);
     CHECK(run->renderer().refusal(omitted.refusal).en ==
-          "Regional directing forum has set the frame for Snow-clearing capacity, which ranks Local streets; Regional "
+          "Regional directing forum has set the frame for Snow clearing, which ranks Local streets; Regional "
           "coordinating "
           "forum works within that frame and cannot leave Local streets out (R11).");
     // A measure whose order argument puts the main roads before rail.
