@@ -1,0 +1,38 @@
+// Snow networks, the modes that run on them and the loads on power lines, as a scenario file gives them.
+#include <catch2/catch.hpp>
+
+#include "sim/scenario/Scenario.hpp"
+
+using namespace samverkan;
+
+TEST_CASE("a network, a mode on it and a load with wind are read with their units", "[scenario][snowfall]") {
+    const auto loaded = scenario::loadScenario("tests/data/good/snow-networks.yaml");
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    const auto& w = *loaded.value->world;
+    const auto* roads = model::findById(w.services, "roads");
+    REQUIRE(roads != nullptr);
+    const auto& net = roads->network;
+    CHECK(net.hazard == "snow");
+    CHECK(net.startsAt.value == 1);
+    CHECK(net.cycleHours.value == 2);  // "2h"
+    CHECK(net.passableTo.value == 5);
+    CHECK(net.closedAt.value == 30);
+    REQUIRE(net.traffic.size() == 1);
+    CHECK(net.traffic[0].demand == "cars");
+    CHECK(net.traffic[0].weight.value == 1);
+    CHECK(net.stuckRate.value == Approx(0.04));
+    CHECK(net.clearedAwayHours.value == 3);
+    CHECK(roads->resource == "ploughs");
+    CHECK(roads->on.service.empty());
+    const auto* buses = model::findById(w.services, "buses");
+    REQUIRE(buses != nullptr);
+    CHECK(buses->network.hazard.empty());
+    CHECK(buses->on.service == "roads");
+    CHECK(buses->on.passableTo.value == 3);
+    CHECK(buses->on.closedAt.value == 15);
+    CHECK(buses->on.vehicles == "travellers");
+    CHECK(buses->on.vehicleWeight.value == Approx(0.3));
+    CHECK(buses->on.withdrawnBelow.value == Approx(0.3));
+    CHECK(buses->on.resumesAbove.value == Approx(0.7));
+}
