@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sim/cli/HistoryCommands.hpp"
+#include "sim/cli/CheckEvents.hpp"
 #include "sim/cli/MeasureCommands.hpp"
 #include "sim/cli/Series.hpp"
 #include "sim/cli/Summary.hpp"
@@ -364,13 +365,15 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     const auto history = addHistory(app, historyArgs);
     MeasuresArgs measuresArgs;
     auto* measures = addMeasures(app, measuresArgs);
+    CheckEventsArgs checkArgs;
+    auto* checkEvents = addCheckEvents(app, checkArgs);
 
     std::string dir = SAMVERKAN_DATA_DIR;
     auto* list = app.add_subcommand("list", "List the shipped scenarios with their plays");
     list->add_option("--dir", dir, "Folder of scenario files");
 
     if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !isSubcommand(app, args.front())) {
-        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, measures, sweep, merge, plot or history)\n";
+        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, measures, check-events, sweep, merge, plot or history)\n";
         return kInputError;
     }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -408,6 +411,7 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (plot->parsed()) return doPlot(plotArgs, out, err);
         if (history.history->parsed()) return doHistory(history, historyArgs, out, err, env);
         if (measures->parsed()) return doMeasures(measuresArgs, out, err);
+        if (checkEvents->parsed()) return doCheckEvents(checkArgs, out, err);
     } catch (const std::exception& e) {
         err << "samverkan: internal error: " << e.what() << "\n";
         return kRuntimeFailure;

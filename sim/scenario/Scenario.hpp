@@ -202,6 +202,25 @@ struct Variant {
 };
 
 /// A whole scenario.
+/// An observed turning point of a real event, which the model's run of its validation case is held
+/// against: a service's level falling below or rising above a level at a time, within a tolerance,
+/// or staying above or below it between two times.
+struct TurningPoint {
+    enum class Kind : std::uint8_t { fallsBelow, risesAbove, staysAbove, staysBelow, milestone };
+    std::string id;
+    Text text;
+    std::string service;
+    /// Kind milestone: a step of the alerting chain (verified, first-information, informed-all,
+    /// first-conference) `at` after the first signal, ± tolerance.
+    std::string milestone = {};
+    Kind kind = Kind::fallsBelow;
+    double level = 0;
+    Millis at = 0, tolerance = 0;  ///< falls_below, rises_above: when (from the start), and ± how long
+    Millis from = 0, to = 0;       ///< stays_above, stays_below: between these (from the start)
+    std::string source;
+    Location where;
+};
+
 struct Scenario {
     std::string file;
     std::string id;
@@ -225,6 +244,12 @@ struct Scenario {
     /// `frames: {deviations: allowed}`: an order that breaks a higher level's frame is accepted and
     /// recorded as a frame violation (counted by the findings and the score) instead of refused (R11).
     bool frameDeviationsAllowed = false;
+    /// A validation case (`base:`): the shipped scenario whose region, world, measures and doctrine it
+    /// runs, with its own dates, weather, injects and plays; and the turning points observed.
+    std::string baseFile = {};
+    std::vector<TurningPoint> observed = {};
+    std::vector<Text> notReproduced = {};  ///< what really happened that the model does not cover
+    std::string checkPlay = "reference";   ///< `runs:` the play check-events holds against `observed`
 
     [[nodiscard]] const Play* play(const std::string& name) const;
     [[nodiscard]] const Inject* inject(const std::string& id) const;

@@ -5,6 +5,7 @@
 
 #include "sim/model/Names.hpp"
 #include "sim/scenario/ScenarioReading.hpp"
+#include "sim/scenario/WorldReading.hpp"
 
 namespace samverkan::scenario {
 namespace {
@@ -457,7 +458,106 @@ void readFrames(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
 }
 
 // `content` null: read the file at `path`.
-Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::string* content, const Limits& limits) {
+Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::string* content, const Limits& limits, int depth);
+
+// A validation case (`base: ../snowstorm.yaml`): the base scenario's region, world, measures and
+// doctrine — one parameter set for every case — with the case's own id, dates, observed weather
+// (hazards replaced by id), injects, plays and turning points. Problems in the base are reported
+// against the base's file; the case may change nothing else.
+void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const std::string& path, const Limits& limits,
+              int depth, Loaded<Scenario>& result) {
+    for (const auto* key : {"region", "world", "measures", "behaviour", "forums", "frames", "reporting", "variants", "objectives",
+                            "decision_points"})
+        if (auto v = map.get(key))
+            doc.error(*v, std::string("'") + key + "' comes from the base scenario: a case gives its own id, title, start, duration, "
+                                                   "seed, hazards, injects, plays and observed turning points, nothing else");
+    const auto ref = doc.scalar(baseNode, "base");
+    if (!ref) return;
+    const std::string basePath = resolveRegionPath(path, *ref);
+    if (!pathExists(basePath)) {
+        doc.error(baseNode, "base scenario '" + *ref + "' not found (looked in " + basePath + ")");
+        return;
+    }
+    if (depth > 0) {
+        doc.error(baseNode, "a case's base is a scenario, not another case");
+        return;
+    }
+    auto base = loadScenarioUnguarded(basePath, nullptr, limits, depth + 1);
+    result.diagnostics.insert(result.diagnostics.end(), base.diagnostics.begin(), base.diagnostics.end());
+    if (!base.ok()) return;
+    Scenario s = std::move(*base.value);
+    s.file = path;
+    s.baseFile = basePath;
+    if (auto v = map.require("id")) s.id = doc.identifier(*v, "id").value_or("");
+    if (auto v = map.require("title")) s.title = doc.text(*v, "title").value_or(Text{});
+    s.summary = {};
+    if (auto v = map.get("summary")) s.summary = doc.text(*v, "summary").value_or(Text{});
+    if (auto v = map.require("start")) {
+        const std::string text = doc.scalar(*v, "start").value_or("");
+        if (const auto t = engine::parseIsoTime(text)) s.start = *t;
+        else doc.error(*v, "start must be an ISO 8601 time with offset like \"2026-01-14T06:00+01:00\"; got \"" + text + "\"");
+        if (s.world) {
+            const std::int64_t local = s.start.epochMs + s.start.offsetMinutes * engine::kMinute;
+            const std::int64_t week = 7 * engine::kDay;
+            s.world->startSinceMonday = (((local + 3 * engine::kDay) % week) + week) % week;
+        }
+    }
+    if (auto v = map.require("duration")) s.duration = doc.duration(*v, "duration").value_or(0);
+    if (auto v = map.get("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
+    if (auto v = map.get("hazards"); v && s.world) {
+        IdSet ids("hazard");
+        const auto hazards = readList<world::HazardSpec>(doc, *v, "hazard", [&](MapView& m, const YAML::Node& item) {
+            if (auto a = m.get("areas")) doc.error(*a, "a case keeps the base's areas of a hazard; give only its course over time");
+            return worldfields::readHazard(doc, m, item, s, ids);
+        });
+        std::size_t i = 0;
+        for (const auto& item : *v) {
+            if (i >= hazards.size()) break;
+            const auto& h = hazards[i++];
+            auto& all = s.world->hazards;
+            const auto found = std::find_if(all.begin(), all.end(), [&](const world::HazardSpec& x) { return x.id == h.id; });
+            if (found == all.end()) {
+                doc.error(item, "the base has no hazard '" + h.id + "'" + model::didYouMean(h.id, worldfields::idsOf(s.world->hazards)));
+                continue;
+            }
+            auto areas = std::move(found->areas);
+            *found = h;
+            found->areas = std::move(areas);
+        }
+    }
+    if (auto v = map.get("injects")) {
+        s.injects.clear();
+        readInjects(doc, *v, s);
+        // The base's doctrine waits for injects by id: the case must give them.
+        for (const auto& r : s.behaviour)
+            if (r.when.kind == protocol::Kind::inject && !r.when.ref.empty() && s.inject(r.when.ref) == nullptr)
+                doc.error(*v, "the base's doctrine rule '" + r.id + "' waits for inject '" + r.when.ref + "'; give an inject with that id");
+    }
+    if (auto v = map.get("plays")) {
+        s.plays.clear();
+        MapView plays(doc, *v, "plays");
+        if (plays.ok())
+            for (const auto& kv : *v) {
+                plays.get(kv.first.Scalar());
+                readPlay(doc, kv.first.Scalar(), kv.second, s);
+            }
+        plays.finish();
+        if (plays.ok() && s.play("reference") == nullptr) doc.error(*v, "plays needs a 'reference' play: what the actors did");
+    }
+    else
+        s.plays.clear();  // the base's plays are timed to its own injects; doctrine runs without plays
+    readObserved(doc, map, s);
+    if (!s.observed.empty() && !s.knowsPlay(s.checkPlay))
+        doc.error(doc.root(), "the case's turning points are held against its 'reference' play: give plays: reference (what the actors did), or runs: doctrine");
+    map.finish();
+    if (s.duration <= 0 && result.diagnostics.empty()) doc.error(doc.root()["duration"], "duration must be longer than 0");
+    if (result.diagnostics.empty()) checkTriggers(doc, s);
+    if (result.diagnostics.empty()) checkWork(doc, s, limits);
+    sortDiagnostics(result.diagnostics);
+    if (result.diagnostics.empty()) result.value = std::move(s);
+}
+
+Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::string* content, const Limits& limits, int depth) {
     Loaded<Scenario> result;
     YamlDocument doc(path, limits, result.diagnostics);
     if (!(content ? doc.loadText(*content) : doc.load())) return result;
@@ -465,6 +565,10 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     s.file = path;
     MapView map(doc, doc.root(), "the scenario file");
     map.requireFormat("samverkan/1");
+    if (auto v = map.get("base")) {
+        readCase(doc, map, *v, path, limits, depth, result);
+        return result;
+    }
     if (auto v = map.require("id")) s.id = doc.identifier(*v, "id").value_or("");
     if (auto v = map.require("title")) s.title = doc.text(*v, "title").value_or(Text{});
     if (auto v = map.get("summary")) s.summary = doc.text(*v, "summary").value_or(Text{});
@@ -489,7 +593,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     if (auto v = map.require("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
     if (!regionOk) {
         // References cannot be checked without the region; report what was found so far.
-        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures", "reporting", "behaviour", "frames"}) map.get(key);
+        for (const auto* key : {"objectives", "injects", "decision_points", "plays", "variants", "forums", "world", "measures", "reporting", "behaviour", "frames", "observed", "not_reproduced", "runs"}) map.get(key);
         map.finish();
         sortDiagnostics(result.diagnostics);
         return result;
@@ -518,6 +622,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     if (const auto rules = regionDoc->root()["behaviour"]; rules.IsDefined()) readBehaviour(*regionDoc, rules, s);
     if (auto v = map.get("behaviour")) readBehaviour(doc, *v, s);
     if (auto v = map.get("variants")) readVariants(doc, *v, s);  // after the rules: a variant may reword them
+    readObserved(doc, map, s);
     if (const auto* p = s.play(kDoctrinePlay))
         doc.errorAt(p->steps.empty() ? 1 : p->steps.front().where.line, 1,
                     "a play may not be called 'doctrine': that name runs the doctrine rules (behaviour)");
@@ -546,11 +651,11 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
 }  // namespace
 
 Loaded<Scenario> loadScenario(const std::string& path, const Limits& limits) {
-    return guardedLoad<Scenario>(path, [&](Loaded<Scenario>& result) { result = loadScenarioUnguarded(path, nullptr, limits); });
+    return guardedLoad<Scenario>(path, [&](Loaded<Scenario>& result) { result = loadScenarioUnguarded(path, nullptr, limits, 0); });
 }
 
 Loaded<Scenario> loadScenarioText(const std::string& path, const std::string& text, const Limits& limits) {
-    return guardedLoad<Scenario>(path, [&](Loaded<Scenario>& result) { result = loadScenarioUnguarded(path, &text, limits); });
+    return guardedLoad<Scenario>(path, [&](Loaded<Scenario>& result) { result = loadScenarioUnguarded(path, &text, limits, 0); });
 }
 
 }  // namespace samverkan::scenario

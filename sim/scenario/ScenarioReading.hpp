@@ -59,6 +59,11 @@ void checkWork(YamlDocument& doc, const Scenario& s, const Limits& limits);
 /// durations when `hours` is set (read as hours).
 world::Uncertain readUncertainValue(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours);
 
+/// A validation case's `observed:` turning points, checked against the case's services and times.
+std::vector<TurningPoint> readTurningPoints(YamlDocument& doc, const YAML::Node& node, const Scenario& s);
+/// `observed:`, `not_reproduced:` and `runs:` (the play they are held against), in a case or a scenario.
+void readObserved(YamlDocument& doc, MapView& map, Scenario& s);
+
 /// Reads the `world:` section with its typed triggers.
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
 
