@@ -2,6 +2,7 @@
 #include <algorithm>
 #include "sim/scenario/InputFile.hpp"
 #include <filesystem>
+#include <fstream>
 
 #include "sim/model/Names.hpp"
 #include "sim/scenario/ScenarioReading.hpp"
@@ -482,6 +483,16 @@ void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const
         doc.error(baseNode, "a case's base is a scenario, not another case");
         return;
     }
+    {
+        // A base that is itself a case is named here, in the case, rather than in the base.
+        std::ifstream in(basePath, std::ios::binary);
+        std::string line;
+        for (std::size_t bytes = 0; std::getline(in, line) && bytes < limits.maxFileBytes; bytes += line.size() + 1)
+            if (line.rfind("base:", 0) == 0) {
+                doc.error(baseNode, "'" + *ref + "' is itself a case; a case's base is a scenario, not another case");
+                return;
+            }
+    }
     auto base = loadScenarioUnguarded(basePath, nullptr, limits, depth + 1);
     result.diagnostics.insert(result.diagnostics.end(), base.diagnostics.begin(), base.diagnostics.end());
     if (!base.ok()) return;
@@ -532,6 +543,9 @@ void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const
         for (const auto& r : s.behaviour)
             if (r.when.kind == protocol::Kind::inject && !r.when.ref.empty() && s.inject(r.when.ref) == nullptr)
                 doc.error(*v, "the base's doctrine rule '" + r.id + "' waits for inject '" + r.when.ref + "'; give an inject with that id");
+        for (const auto& p : s.decisionPoints)
+            if (p.when.kind == protocol::Kind::inject && !p.when.ref.empty() && s.inject(p.when.ref) == nullptr)
+                doc.error(*v, "the base's decision point '" + p.id + "' waits for inject '" + p.when.ref + "'; give an inject with that id");
     }
     if (auto v = map.get("plays")) {
         s.plays.clear();
