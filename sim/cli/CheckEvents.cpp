@@ -174,6 +174,7 @@ std::string figure(const std::vector<CaseRun>& all) {
             o << "\"/>\n<text x=\"" << W - right - 4 << "\" y=\"" << y0 + 24 + 14 * static_cast<double>(s) << "\" text-anchor=\"end\" fill=\""
               << kColours[s % 6] << "\">" << r.services[s] << "</text>\n";
         }
+        std::vector<std::pair<engine::Millis, double>> labelled;  // where labels are, so that the next one moves up
         for (const auto& c : r.checks) {
             const auto& p = *c.point;
             if (p.kind == TurningPoint::Kind::milestone) continue;
@@ -190,8 +191,10 @@ std::string figure(const std::vector<CaseRun>& all) {
                   << Y(p.level) << "\" stroke=\"" << colour << "\" stroke-width=\"5\" stroke-opacity=\"0.5\"" << mark << "/>\n"
                   << "<circle cx=\"" << X(p.at) << "\" cy=\"" << Y(p.level) << "\" r=\"4\" fill=\"" << colour << "\"/>\n";
             }
-            o << "<text x=\"" << X(p.kind == TurningPoint::Kind::staysAbove || p.kind == TurningPoint::Kind::staysBelow ? p.from : p.at)
-              << "\" y=\"" << Y(p.level) - 6 << "\" fill=\"" << colour << "\">" << (c.ok ? "✓ " : "✗ ") << p.id << "</text>\n";
+            const engine::Millis labelAt = p.kind == TurningPoint::Kind::staysAbove || p.kind == TurningPoint::Kind::staysBelow ? p.from : p.at;
+            const auto same = std::count(labelled.begin(), labelled.end(), std::make_pair(labelAt, p.level));
+            labelled.emplace_back(labelAt, p.level);
+            o << "<text x=\"" << X(labelAt) << "\" y=\"" << Y(p.level) - 6 - 14 * static_cast<double>(same) << "\" fill=\"" << colour << "\">" << (c.ok ? "✓ " : "✗ ") << p.id << "</text>\n";
         }
     }
     o << "<text x=\"" << left << "\" y=\"" << H - 6
