@@ -10,6 +10,7 @@
 #include "sim/cli/HistoryCommands.hpp"
 #include "sim/cli/CheckEvents.hpp"
 #include "sim/cli/MeasureCommands.hpp"
+#include "sim/cli/SensitivityCommands.hpp"
 #include "sim/cli/Series.hpp"
 #include "sim/cli/Summary.hpp"
 #include "sim/cli/Support.hpp"
@@ -367,13 +368,15 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     auto* measures = addMeasures(app, measuresArgs);
     CheckEventsArgs checkArgs;
     auto* checkEvents = addCheckEvents(app, checkArgs);
+    SensitivityArgs sensitivityArgs;
+    auto* sensitivityCmd = addSensitivity(app, sensitivityArgs);
 
     std::string dir = SAMVERKAN_DATA_DIR;
     auto* list = app.add_subcommand("list", "List the shipped scenarios with their plays");
     list->add_option("--dir", dir, "Folder of scenario files");
 
     if (!args.empty() && !args.front().empty() && args.front()[0] != '-' && !isSubcommand(app, args.front())) {
-        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, measures, check-events, sweep, merge, plot or history)\n";
+        err << "samverkan: unknown command '" << args.front() << "' (expected validate, run, replay, report, list, measures, check-events, sensitivity, sweep, merge, plot or history)\n";
         return kInputError;
     }
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -412,6 +415,7 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (history.history->parsed()) return doHistory(history, historyArgs, out, err, env);
         if (measures->parsed()) return doMeasures(measuresArgs, out, err);
         if (checkEvents->parsed()) return doCheckEvents(checkArgs, out, err);
+        if (sensitivityCmd->parsed()) return doSensitivity(sensitivityArgs, out, err);
     } catch (const std::exception& e) {
         err << "samverkan: internal error: " << e.what() << "\n";
         return kRuntimeFailure;

@@ -193,7 +193,7 @@ TEST_CASE("usage and input errors exit with code 2 and say what is wrong", "[cli
     };
     const std::vector<Case> cases{
         {{}, "A subcommand is required"},
-        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report, list, measures, check-events, sweep, merge, plot or history)"},
+        {{"fly"}, "unknown command 'fly' (expected validate, run, replay, report, list, measures, check-events, sensitivity, sweep, merge, plot or history)"},
         {{"run"}, "scenario is required"},
         {{"run", "snowstorm", "--play", "early"}, "unknown play 'early'; snowstorm has: reference, late, alone"},
         {{"run", "snowstorm", "--variant", "class-4"}, "unknown variant 'class-4'; snowstorm has: class-3"},

@@ -1,0 +1,212 @@
+#include "sim/analysis/Sensitivity.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <iomanip>
+#include <sstream>
+
+#include "sim/eval/Metrics.hpp"
+#include "sim/exercise/Exercise.hpp"
+
+namespace samverkan::analysis {
+
+namespace {
+
+// The number starting at `p`, if any; `p` moves past it.
+bool numberAt(const std::string& s, std::size_t& p, double& out) {
+    const auto* first = s.data() + p;
+    const auto* last = s.data() + s.size();
+    const auto r = std::from_chars(first, last, out);
+    if (r.ec != std::errc{} || r.ptr == first) return false;
+    p = static_cast<std::size_t>(r.ptr - s.data());
+    return std::isfinite(out);
+}
+
+// A visitor over every ranged figure of a world: name and the figure itself.
+using Visit = std::function<void(const std::string& name, world::Param& p, const std::string& of)>;
+
+void eachParam(world::WorldSpec& w, const Visit& visit) {
+    for (auto& r : w.resources) visit(r.id + ".capacity", r.capacity, r.of);
+    for (auto& d : w.demands) visit(d.id + ".base", d.base, d.of);
+    for (auto& s : w.services) {
+        const std::string id = s.of.empty() ? s.id : s.of;
+        for (auto& e : s.exposures) {
+            visit(id + ".exposure." + e.hazard + ".sensitivity", e.sensitivity, s.of);
+            visit(id + ".exposure." + e.hazard + ".above", e.above, s.of);
+            visit(id + ".exposure." + e.hazard + ".load_hours", e.loadHours, s.of);
+            visit(id + ".exposure." + e.hazard + ".per", e.per, s.of);
+        }
+        visit(id + ".recovery", s.recovery, s.of);
+        for (auto& b : s.blockedBy) visit(id + ".blocked_by." + b.demand, b.weight, s.of);
+        visit(id + ".boost.max", s.boostMax, s.of);
+        auto& n = s.network;
+        if (!n.hazard.empty()) {
+            visit(id + ".network.starts_at", n.startsAt, s.of);
+            visit(id + ".network.cycle", n.cycleHours, s.of);
+            visit(id + ".network.passable_to", n.passableTo, s.of);
+            visit(id + ".network.closed_at", n.closedAt, s.of);
+            visit(id + ".network.stuck_rate", n.stuckRate, s.of);
+            visit(id + ".network.cleared_away", n.clearedAwayHours, s.of);
+            for (auto& t : n.traffic) visit(id + ".network.traffic." + t.demand, t.weight, s.of);
+        }
+        auto& on = s.on;
+        if (!on.service.empty()) {
+            visit(id + ".runs_on.passable_to", on.passableTo, s.of);
+            visit(id + ".runs_on.closed_at", on.closedAt, s.of);
+            visit(id + ".runs_on.vehicle_weight", on.vehicleWeight, s.of);
+            visit(id + ".runs_on.withdrawn_below", on.withdrawnBelow, s.of);
+            visit(id + ".runs_on.resumes_above", on.resumesAbove, s.of);
+        }
+    }
+}
+
+std::vector<double> outcomeMeans(const scenario::Scenario& s, const SensitivityOptions& o) {
+    const auto& outcomes = s.world->outcomes;
+    std::vector<double> sums(outcomes.size(), 0.0);
+    for (std::size_t i = 0; i < o.runs; ++i) {
+        exercise::Options eo;
+        eo.seed = s.seed + i;
+        eo.playName = o.play.empty() ? s.defaultPlay() : o.play;
+        exercise::Exercise run(s, eo);
+        run.runToEnd();
+        const auto* w = run.world();
+        for (std::size_t k = 0; k < outcomes.size(); ++k) sums[k] += w->outcome(k);
+    }
+    for (auto& x : sums) x /= static_cast<double>(std::max<std::size_t>(o.runs, 1));
+    return sums;
+}
+
+}  // namespace
+
+bool parseRange(const std::string& source, double& low, double& high) {
+    for (std::size_t at = source.find("range "); at != std::string::npos; at = source.find("range ", at + 1)) {
+        std::size_t p = at + 6;
+        double a = 0, b = 0;
+        if (!numberAt(source, p, a)) continue;
+        // A unit may follow the first number ("2 h–6 h"); then a dash: '-', '–' (U+2013) or "to".
+        while (p < source.size() && (std::isalpha(static_cast<unsigned char>(source[p])) || source[p] == ' ' || source[p] == '/' || source[p] == '%'))
+            ++p;
+        if (source.compare(p, 3, "\xE2\x80\x93") == 0) p += 3;
+        else if (p < source.size() && source[p] == '-') ++p;
+        else continue;
+        while (p < source.size() && source[p] == ' ') ++p;
+        if (!numberAt(source, p, b) || b <= a) continue;
+        low = a;
+        high = b;
+        return true;
+    }
+    return false;
+}
+
+std::vector<RangedParam> rangedParams(const world::WorldSpec& world) {
+    auto copy = world;
+    std::vector<RangedParam> out;
+    eachParam(copy, [&](const std::string& name, world::Param& p, const std::string& of) {
+        if (!of.empty()) return;  // a part: varied with its whole
+        RangedParam r;
+        if (!parseRange(p.source, r.low, r.high)) return;
+        r.name = name;
+        r.source = p.source;
+        r.base = p.value;
+        out.push_back(r);
+    });
+    return out;
+}
+
+bool setParam(world::WorldSpec& world, const std::string& name, double value) {
+    bool found = false;
+    eachParam(world, [&](const std::string& n, world::Param& p, const std::string&) {
+        if (n != name) return;
+        p.value = value;
+        found = true;
+    });
+    return found;
+}
+
+SensitivityResult sensitivity(const scenario::Scenario& scenario, const SensitivityOptions& options) {
+    SensitivityResult r;
+    r.runs = options.runs;
+    for (const auto& p : rangedParams(*scenario.world))
+        if (options.only.empty() || std::find(options.only.begin(), options.only.end(), p.name) != options.only.end()) r.params.push_back(p);
+    for (const auto& o : scenario.world->outcomes) r.outcomes.push_back(o.id);
+    r.baseMeans = outcomeMeans(scenario, options);
+    r.swings.assign(r.outcomes.size(), {});
+    for (std::size_t i = 0; i < r.params.size(); ++i) {
+        const auto& p = r.params[i];
+        auto lowS = scenario, highS = scenario;
+        setParam(*lowS.world, p.name, p.low);
+        setParam(*highS.world, p.name, p.high);
+        const auto atLow = outcomeMeans(lowS, options), atHigh = outcomeMeans(highS, options);
+        for (std::size_t k = 0; k < r.outcomes.size(); ++k) {
+            Swing s;
+            s.param = i;
+            s.atLow = atLow[k];
+            s.atHigh = atHigh[k];
+            const double base = r.baseMeans[k];
+            s.swing = base != 0 ? std::abs(s.atHigh - s.atLow) / std::abs(base) : 0.0;
+            if (base != 0 && p.base != 0) s.elasticity = ((s.atHigh - s.atLow) / base) / ((p.high - p.low) / p.base);
+            r.swings[k].push_back(s);
+        }
+    }
+    for (auto& list : r.swings)
+        std::stable_sort(list.begin(), list.end(), [](const Swing& a, const Swing& b) { return a.swing > b.swing; });
+    return r;
+}
+
+std::string tornadoSvg(const SensitivityResult& result, std::size_t outcome, const std::string& title, std::size_t top) {
+    const auto& list = result.swings.at(outcome);
+    const std::size_t n = std::min(top, list.size());
+    const double W = 1000, left = 420, right = 40, rowH = 26, head = 60;
+    const double H = head + rowH * static_cast<double>(n) + 50;
+    const double base = result.baseMeans.at(outcome);
+    double lo = base, hi = base;
+    for (std::size_t i = 0; i < n; ++i) {
+        lo = std::min({lo, list[i].atLow, list[i].atHigh});
+        hi = std::max({hi, list[i].atLow, list[i].atHigh});
+    }
+    if (hi == lo) hi = lo + 1;
+    const double pad = (hi - lo) * 0.05;
+    lo -= pad;
+    hi += pad;
+    const auto X = [&](double v) { return left + (W - left - right) * (v - lo) / (hi - lo); };
+    const auto num = [](double v) {
+        std::ostringstream o;
+        o << std::fixed << std::setprecision(std::abs(v) >= 100 ? 0 : 2) << v;
+        return o.str();
+    };
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(1);
+    o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\"" << H << "\" viewBox=\"0 0 " << W << " " << H
+      << "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\"><rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+    o << "<text x=\"20\" y=\"24\" font-size=\"15\">" << title << "</text>\n";
+    o << "<text x=\"20\" y=\"44\" fill=\"#555\">Mean of " << result.runs
+      << " runs at each end of a figure's range, the others as given; base " << num(base) << ". Dark: low end, light: high end.</text>\n";
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& s = list[i];
+        const auto& p = result.params[s.param];
+        const double y = head + rowH * static_cast<double>(i);
+        o << "<text x=\"" << left - 8 << "\" y=\"" << y + 16 << "\" text-anchor=\"end\">" << p.name << " (" << num(p.low) << "–" << num(p.high)
+          << ")</text>\n";
+        const auto bar = [&](double v, const char* colour) {
+            const double x0 = std::min(X(base), X(v)), x1 = std::max(X(base), X(v));
+            o << "<rect x=\"" << x0 << "\" y=\"" << y + 4 << "\" width=\"" << std::max(x1 - x0, 0.5) << "\" height=\"" << rowH - 8
+              << "\" fill=\"" << colour << "\"/>\n";
+        };
+        bar(s.atLow, "#3b4cc0");
+        bar(s.atHigh, "#9bb0f0");
+    }
+    const double yAxis = head + rowH * static_cast<double>(n) + 4;
+    o << "<line x1=\"" << X(base) << "\" x2=\"" << X(base) << "\" y1=\"" << head << "\" y2=\"" << yAxis << "\" stroke=\"#333\"/>\n";
+    o << "<line x1=\"" << left << "\" x2=\"" << W - right << "\" y1=\"" << yAxis << "\" y2=\"" << yAxis << "\" stroke=\"#999\"/>\n";
+    for (int t = 0; t <= 4; ++t) {
+        const double v = lo + (hi - lo) * t / 4.0;
+        o << "<text x=\"" << X(v) << "\" y=\"" << yAxis + 16 << "\" text-anchor=\"middle\">" << num(v) << "</text>\n";
+    }
+    o << "<text x=\"" << (left + W - right) / 2 << "\" y=\"" << yAxis + 36 << "\" text-anchor=\"middle\">" << result.outcomes.at(outcome)
+      << "</text>\n</svg>\n";
+    return o.str();
+}
+
+}  // namespace samverkan::analysis

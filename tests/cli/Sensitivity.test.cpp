@@ -1,0 +1,53 @@
+// `samverkan sensitivity`: the table, the chart and the errors.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/cli/CliRun.hpp"
+
+using namespace samverkan;
+using test::samverkanCli;
+namespace fs = std::filesystem;
+
+TEST_CASE("sensitivity prints each outcome's figures by swing, as text, JSON and a tornado chart", "[cli][sensitivity]") {
+    const std::vector<std::string> args{"sensitivity", "snowstorm", "--runs", "2", "--only", "main-roads.network.stuck_rate", "--only",
+                                        "power.recovery"};
+    auto a = args;
+    a.insert(a.end(), {"--format", "json"});
+    const auto r = samverkanCli(a);
+    REQUIRE(r.code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["runs"] == 2);
+    CHECK(j["figures"].size() == 2);
+    CHECK(j["outcomes"][0]["outcome"] == "person-hours-stranded");
+    CHECK(j["outcomes"][0]["swings"][0]["figure"] == "main-roads.network.stuck_rate");
+    // The same seeds give the same bytes.
+    CHECK(samverkanCli(a).out == r.out);
+    const auto text = samverkanCli(args);
+    CHECK(text.code == 0);
+    CHECK(text.out.find("main-roads.network.stuck_rate (0.02–0.1)") != std::string::npos);
+    const auto png = (fs::temp_directory_path() / "samverkan-tornado.png").string();
+    fs::remove(png);
+    a = args;
+    a.insert(a.end(), {"--outcome", "customer-hours-without-power", "--png", png});
+    CHECK(samverkanCli(a).code == 0);
+    CHECK(fs::file_size(png) > 1000);
+}
+
+TEST_CASE("sensitivity refuses what it cannot vary or show, with exit code 2", "[cli][sensitivity][errors]") {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"sensitivity", "snowstorm", "--only", "main-roads.network.stuck_rat"}, "did you mean 'main-roads.network.stuck_rate'"},
+        {{"sensitivity", "snowstorm", "--outcome", "stranded"}, "unknown outcome 'stranded'"},
+        {{"sensitivity", "snowstorm", "--play", "hasty"}, "unknown play 'hasty'"},
+        {{"sensitivity", "tests/data/bad/case-world-key.yaml"}, "tests/data/bad/case-world-key.yaml:8:8: error"},
+    };
+    for (const auto& [args, says] : cases) {
+        INFO(args.back());
+        const auto r = samverkanCli(args);
+        CHECK(r.code == 2);
+        CHECK(r.err.find(says) != std::string::npos);
+    }
+}
