@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sim/cli/HistoryCommands.hpp"
+#include "sim/analysis/Sensitivity.hpp"
 #include "sim/cli/CheckEvents.hpp"
 #include "sim/cli/MeasureCommands.hpp"
 #include "sim/cli/SensitivityCommands.hpp"
@@ -200,7 +201,52 @@ int doReplay(const std::string& path, std::ostream& out, std::ostream& err) {
 struct ReportArgs {
     std::string journal, output, format = "html", lang = "sv";
     std::string curve, curveX, curveY;  ///< a sweep's results to draw the escalation curve from
+    bool sensitivity = false;           ///< add what the outcomes depend on (the world's uncertain figures)
+    std::size_t sensitivityRuns = 10;
 };
+
+// What the outcomes depend on: the sensitivity of the exercise's scenario over the ranges its
+// sources give, with the exercise's play where it is a scripted one, else the doctrine.
+eval::ReportSection sensitivitySection(const ReportArgs& a, const exercise::Exercise& run, model::Lang lang) {
+    const bool sv = lang == model::Lang::sv;
+    const auto& s = run.scenario();
+    analysis::SensitivityOptions o;
+    o.runs = a.sensitivityRuns;
+    o.play = s.play(run.playName()) != nullptr ? run.playName() : std::string(scenario::kDoctrinePlay);
+    const auto r = analysis::sensitivity(s, o);
+    eval::ReportSection section;
+    section.id = "sensitivity";
+    section.heading = sv ? "Vad utfallen beror på" : "What the outcomes depend on";
+    const std::string note =
+        (sv ? "Varje osäker siffra i världsmodellen sätts till var ände av sitt rimliga intervall (ur dess källa), de andra som de är; medel av "
+            : "Each uncertain figure of the world model set to each end of its plausible range (from its source), the others as given; mean of ") +
+        std::to_string(r.runs) + (sv ? " körningar med spelet " : " runs with the play ") + o.play +
+        (sv ? " (inte de övandes egna beslut)." : " (not the trainees' own decisions).");
+    std::string html = r.outcomes.empty() || r.params.empty() ? std::string{} : analysis::tornadoSvg(r, 0, s.title.in(lang) + ": " + r.outcomes[0]);
+    html += "<p class=\"legend\">" + eval::escapeXml(note) + "</p>";
+    std::string md = note + "\n\n";
+    for (std::size_t k = 0; k < r.outcomes.size(); ++k) {
+        html += "<h3>" + eval::escapeXml(r.outcomes[k]) + " (" + eval::grouped(r.baseMeans[k]) + ")</h3><table><tr><th>" +
+                (sv ? "siffra (intervall)" : "figure (range)") + "</th><th>" + (sv ? "vid lägsta" : "at low") + "</th><th>" +
+                (sv ? "vid högsta" : "at high") + "</th><th>" + (sv ? "utslag" : "swing") + "</th></tr>";
+        md += "**" + r.outcomes[k] + "** (" + eval::grouped(r.baseMeans[k]) + ")\n\n| " + (sv ? "siffra (intervall)" : "figure (range)") +
+              " | " + (sv ? "vid lägsta" : "at low") + " | " + (sv ? "vid högsta" : "at high") + " | " + (sv ? "utslag" : "swing") + " |\n|---|---|---|---|\n";
+        for (std::size_t i = 0; i < std::min<std::size_t>(5, r.swings[k].size()); ++i) {
+            const auto& w = r.swings[k][i];
+            const auto& p = r.params[w.param];
+            const std::string name = p.name + " (" + analysis::formatValue(p.low) + "–" + analysis::formatValue(p.high) + ")";
+            const std::string swing = eval::grouped(100 * w.swing) + " %";
+            html += "<tr><td>" + eval::escapeXml(name) + "</td><td class=\"num\">" + eval::grouped(w.atLow) + "</td><td class=\"num\">" +
+                    eval::grouped(w.atHigh) + "</td><td class=\"num\">" + swing + "</td></tr>";
+            md += "| " + name + " | " + eval::grouped(w.atLow) + " | " + eval::grouped(w.atHigh) + " | " + swing + " |\n";
+        }
+        html += "</table>";
+        md += "\n";
+    }
+    section.html = html;
+    section.markdown = md;
+    return section;
+}
 
 // The escalation curve for the report: the sweep's curve with this exercise's own timing and
 // outcome marked (for activation parameters: when Länsstyrelsen convened that forum).
@@ -266,6 +312,7 @@ int doReport(const ReportArgs& a, std::ostream& out, std::ostream& err) {
         if (!section) return kInputError;
         extra.push_back(std::move(*section));
     }
+    if (a.sensitivity && run->scenario().world) extra.push_back(sensitivitySection(a, *run, lang));
     const std::string text = a.format == "md" ? eval::reportMarkdown(*run, lang, extra) : eval::reportHtml(*run, lang, extra);
     if (a.output.empty() || a.output == "-") {
         out << text;
@@ -355,6 +402,8 @@ int runMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     report->add_option("--curve", reportArgs.curve, "Include the escalation curve from a sweep's results (CSV), marking this exercise");
     report->add_option("--curve-x", reportArgs.curveX, "The curve's parameter (default: the sweep's first)");
     report->add_option("--curve-y", reportArgs.curveY, "The curve's metric (default: the first outcome)");
+    report->add_flag("--sensitivity", reportArgs.sensitivity, "Add what the outcomes depend on: the world's uncertain figures over their ranges, as a table and a tornado chart");
+    report->add_option("--sensitivity-runs", reportArgs.sensitivityRuns, "Seeds per setting for --sensitivity (default 10)")->check(CLI::Range(1, 1000));
 
     SweepArgs sweepArgs;
     auto* sweep = addSweep(app, sweepArgs);

@@ -51,3 +51,19 @@ TEST_CASE("sensitivity refuses what it cannot vary or show, with exit code 2", "
         CHECK(r.err.find(says) != std::string::npos);
     }
 }
+
+TEST_CASE("the after-action report can say what its outcomes depend on", "[cli][sensitivity][report]") {
+    const auto journal = (fs::temp_directory_path() / "samverkan-sensitivity.jsonl").string();
+    REQUIRE(samverkanCli({"run", "snowstorm", "--play", "reference", "--journal", journal}).code == 0);
+    const auto html = samverkanCli({"report", journal, "--sensitivity", "--sensitivity-runs", "2", "--lang", "en"});
+    REQUIRE(html.code == 0);
+    CHECK(html.out.find("id=\"sensitivity\"") != std::string::npos);
+    CHECK(html.out.find("What the outcomes depend on") != std::string::npos);
+    CHECK(html.out.find("main-roads.network.stuck_rate (0.02–0.1)") != std::string::npos);
+    CHECK(html.out.find("with the play reference") != std::string::npos);
+    const auto md = samverkanCli({"report", journal, "--sensitivity", "--sensitivity-runs", "2", "--format", "md"});
+    CHECK(md.code == 0);
+    CHECK(md.out.find("| main-roads.network.stuck_rate (0.02–0.1) |") != std::string::npos);
+    // Without the flag, no such section.
+    CHECK(samverkanCli({"report", journal, "--lang", "en"}).out.find("id=\"sensitivity\"") == std::string::npos);
+}
