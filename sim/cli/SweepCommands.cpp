@@ -1,15 +1,19 @@
 #include "sim/cli/SweepCommands.hpp"
 
 #include <atomic>
+#include <charconv>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
+#include "sim/analysis/Sensitivity.hpp"
 #include "sim/analysis/Sweep.hpp"
 #include "sim/cli/Support.hpp"
 #include "sim/exercise/Files.hpp"
+#include "sim/model/Names.hpp"
 #include "sim/scenario/InputFile.hpp"
 
 namespace samverkan::cli {
@@ -71,6 +75,7 @@ private:
 CLI::App* addSweep(CLI::App& app, SweepArgs& a) {
     auto* c = app.add_subcommand("sweep", "Run a scenario many times over a grid of parameters (escalation timing, onset, …)");
     c->add_option("scenario", a.scenario, "Scenario file, or the name of a shipped scenario")->required();
+    c->add_option("--set", a.set, "Hold a world figure with a range at another value for the whole sweep, e.g. main-roads.network.stuck_rate=0.1 (repeatable; `samverkan sensitivity` lists them)");
     c->add_option("--vary", a.vary,
                   "NAME=FROM..TO:STEP or NAME=a,b,c (repeatable): activation.LEVEL, convening.MEDIUM, hazard.ID.onset, decision.ID=on,off");
     c->add_option("--runs", a.runs, "Seeded runs per point (default 100)")->check(CLI::Range(1u, 1000000u));
@@ -96,8 +101,33 @@ CLI::App* addMerge(CLI::App& app, MergeArgs& a) {
 }
 
 int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Environment& env) {
-    const auto loaded = loadScenarioArg(a.scenario, err);
+    auto loaded = loadScenarioArg(a.scenario, err);
     if (!loaded) return kInputError;
+    for (const auto& set : a.set) {
+        // NAME=VALUE, within the figure's stated range: a band is read at the ends of what the sources allow.
+        const auto eq = set.find('=');
+        double value = 0;
+        const std::string name = set.substr(0, eq);
+        const auto figures = loaded->world ? analysis::rangedParams(*loaded->world) : std::vector<analysis::RangedParam>{};
+        const auto it = std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.name == name; });
+        const char* first = eq == std::string::npos ? nullptr : set.data() + eq + 1;
+        const auto parsed = first ? std::from_chars(first, set.data() + set.size(), value) : std::from_chars_result{nullptr, std::errc::invalid_argument};
+        if (it == figures.end()) {
+            std::vector<std::string> names;
+            for (const auto& f : figures) names.push_back(f.name);
+            err << "samverkan sweep: --set: no figure with a range is called '" << name << "'" << model::didYouMean(name, names) << "\n";
+            return kInputError;
+        }
+        if (parsed.ec != std::errc{} || parsed.ptr != set.data() + set.size() || !std::isfinite(value)) {
+            err << "samverkan sweep: --set " << set << ": give NAME=NUMBER\n";
+            return kInputError;
+        }
+        if (value < it->low || value > it->high) {
+            err << "samverkan sweep: --set " << set << ": outside the figure's range " << it->low << "–" << it->high << " (" << it->source << ")\n";
+            return kInputError;
+        }
+        analysis::setParam(*loaded->world, name, value);
+    }
     const auto& s = *loaded;
     analysis::SweepPlan plan;
     plan.scenario = &s;

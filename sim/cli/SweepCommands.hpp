@@ -21,6 +21,7 @@ struct SweepArgs {
     std::optional<std::uint64_t> seed;
     bool summary = false;
     RecordArgs record;
+    std::vector<std::string> set = {};  ///< NAME=VALUE: a world figure held at another value (sensitivity bands)
 };
 
 struct MergeArgs {

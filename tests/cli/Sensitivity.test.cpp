@@ -67,3 +67,27 @@ TEST_CASE("the after-action report can say what its outcomes depend on", "[cli][
     // Without the flag, no such section.
     CHECK(samverkanCli({"report", journal, "--lang", "en"}).out.find("id=\"sensitivity\"") == std::string::npos);
 }
+
+TEST_CASE("a sweep can hold a world figure at another value within its range, for a sensitivity band", "[cli][sensitivity][sweep]") {
+    const std::vector<std::string> sweep{"sweep", "snowstorm", "--runs", "3", "--threads", "1", "--vary", "activation.directing=8h", "--format", "json"};
+    const auto mean = [](const std::string& out) {
+        return nlohmann::json::parse(out)["points"][0]["metrics"]["outcome.person-hours-stranded"]["mean"].get<double>();
+    };
+    const auto base = samverkanCli(sweep);
+    REQUIRE(base.code == 0);
+    auto args = sweep;
+    args.insert(args.end(), {"--set", "main-roads.network.stuck_rate=0.1"});
+    const auto high = samverkanCli(args);
+    REQUIRE(high.code == 0);
+    CHECK(mean(high.out) > mean(base.out));  // more vehicles stuck, more people stranded
+    for (const auto& [set, says] : std::vector<std::pair<std::string, std::string>>{
+             {"main-roads.network.stuck_rate=0.5", "outside the figure's range 0.02–0.1"},
+             {"main-roads.network.stuck_rat=0.05", "did you mean 'main-roads.network.stuck_rate'"},
+             {"main-roads.network.stuck_rate=0x1p-4", "give NAME=NUMBER"},
+             {"main-roads.network.stuck_rate", "give NAME=NUMBER"}}) {
+        INFO(set);
+        const auto r = samverkanCli({"sweep", "snowstorm", "--runs", "1", "--set", set});
+        CHECK(r.code == 2);
+        CHECK(r.err.find(says) != std::string::npos);
+    }
+}
