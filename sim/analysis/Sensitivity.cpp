@@ -41,24 +41,19 @@ void eachParam(world::WorldSpec& w, const Visit& visit) {
         visit(id + ".recovery", s.recovery, s.of);
         for (auto& b : s.blockedBy) visit(id + ".blocked_by." + b.demand, b.weight, s.of);
         visit(id + ".boost.max", s.boostMax, s.of);
+        const auto each = [&](const std::string& prefix, std::initializer_list<std::pair<const char*, world::Param*>> figures) {
+            for (const auto& [key, p] : figures) visit(prefix + key, *p, s.of);
+        };
         auto& n = s.network;
         if (!n.hazard.empty()) {
-            visit(id + ".network.starts_at", n.startsAt, s.of);
-            visit(id + ".network.cycle", n.cycleHours, s.of);
-            visit(id + ".network.passable_to", n.passableTo, s.of);
-            visit(id + ".network.closed_at", n.closedAt, s.of);
-            visit(id + ".network.stuck_rate", n.stuckRate, s.of);
-            visit(id + ".network.cleared_away", n.clearedAwayHours, s.of);
+            each(id + ".network.", {{"starts_at", &n.startsAt}, {"cycle", &n.cycleHours}, {"passable_to", &n.passableTo},
+                                    {"closed_at", &n.closedAt}, {"stuck_rate", &n.stuckRate}, {"cleared_away", &n.clearedAwayHours}});
             for (auto& t : n.traffic) visit(id + ".network.traffic." + t.demand, t.weight, s.of);
         }
         auto& on = s.on;
-        if (!on.service.empty()) {
-            visit(id + ".runs_on.passable_to", on.passableTo, s.of);
-            visit(id + ".runs_on.closed_at", on.closedAt, s.of);
-            visit(id + ".runs_on.vehicle_weight", on.vehicleWeight, s.of);
-            visit(id + ".runs_on.withdrawn_below", on.withdrawnBelow, s.of);
-            visit(id + ".runs_on.resumes_above", on.resumesAbove, s.of);
-        }
+        if (!on.service.empty())
+            each(id + ".runs_on.", {{"passable_to", &on.passableTo}, {"closed_at", &on.closedAt}, {"vehicle_weight", &on.vehicleWeight},
+                                    {"withdrawn_below", &on.withdrawnBelow}, {"resumes_above", &on.resumesAbove}});
     }
 }
 

@@ -461,6 +461,18 @@ void readFrames(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
 // `content` null: read the file at `path`.
 Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::string* content, const Limits& limits, int depth);
 
+// `plays:` — a mapping of play names, one of them `reference`.
+void readPlays(YamlDocument& doc, const YAML::Node& node, Scenario& s, const char* needsReference) {
+    MapView plays(doc, node, "plays");
+    if (plays.ok())
+        for (const auto& kv : node) {
+            plays.get(kv.first.Scalar());
+            readPlay(doc, kv.first.Scalar(), kv.second, s);
+        }
+    plays.finish();
+    if (plays.ok() && s.play("reference") == nullptr) doc.error(node, needsReference);
+}
+
 // A validation case (`base: ../snowstorm.yaml`): the base scenario's region, world, measures and
 // doctrine — one parameter set for every case — with the case's own id, dates, observed weather
 // (hazards replaced by id), injects, plays and turning points. Problems in the base are reported
@@ -547,19 +559,8 @@ void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const
             if (p.when.kind == protocol::Kind::inject && !p.when.ref.empty() && s.inject(p.when.ref) == nullptr)
                 doc.error(*v, "the base's decision point '" + p.id + "' waits for inject '" + p.when.ref + "'; give an inject with that id");
     }
-    if (auto v = map.get("plays")) {
-        s.plays.clear();
-        MapView plays(doc, *v, "plays");
-        if (plays.ok())
-            for (const auto& kv : *v) {
-                plays.get(kv.first.Scalar());
-                readPlay(doc, kv.first.Scalar(), kv.second, s);
-            }
-        plays.finish();
-        if (plays.ok() && s.play("reference") == nullptr) doc.error(*v, "plays needs a 'reference' play: what the actors did");
-    }
-    else
-        s.plays.clear();  // the base's plays are timed to its own injects; doctrine runs without plays
+    s.plays.clear();  // the base's plays are timed to its own injects; doctrine runs without plays
+    if (auto v = map.get("plays")) readPlays(doc, *v, s, "plays needs a 'reference' play: what the actors did");
     readObserved(doc, map, s);
     if (!s.observed.empty() && !s.knowsPlay(s.checkPlay))
         doc.error(doc.root(), "the case's turning points are held against its 'reference' play: give plays: reference (what the actors did), or runs: doctrine");
@@ -623,16 +624,7 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     if (points) declareDecisionPoints(*points, s);
     if (auto v = map.get("injects")) readInjects(doc, *v, s);
     if (points) readDecisionPoints(doc, *points, s);
-    if (auto v = map.get("plays")) {
-        MapView plays(doc, *v, "plays");
-        if (plays.ok())
-            for (const auto& kv : *v) {
-                plays.get(kv.first.Scalar());
-                readPlay(doc, kv.first.Scalar(), kv.second, s);
-            }
-        plays.finish();
-        if (plays.ok() && s.play("reference") == nullptr) doc.error(*v, "plays needs a 'reference' play");
-    }
+    if (auto v = map.get("plays")) readPlays(doc, *v, s, "plays needs a 'reference' play");
     if (const auto rules = regionDoc->root()["behaviour"]; rules.IsDefined()) readBehaviour(*regionDoc, rules, s);
     if (auto v = map.get("behaviour")) readBehaviour(doc, *v, s);
     if (auto v = map.get("variants")) readVariants(doc, *v, s);  // after the rules: a variant may reword them
