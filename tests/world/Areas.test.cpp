@@ -48,6 +48,12 @@ TEST_CASE("a per-area service has a part in each area, sized by population, and 
     CHECK(byId(w.areas, "city").share == Approx(988.0 / 2436.0));
     const auto& city = byId(w.services, "streets@city");
     CHECK(city.of == "streets");
+    // Named by the whole and the area, in both languages; the whole keeps its own name.
+    CHECK(city.name.sv == "Gator (Stockholms stad)");
+    CHECK(city.name.en == "Streets (City of Stockholm)");
+    CHECK(byId(w.services, "streets").name.en == "Streets");
+    CHECK(byId(w.demands, "travellers@near").name.en == "Travellers (Inner suburbs)");
+    CHECK(byId(w.resources, "street-ploughs@far").name.sv == "Kommunernas plogar (Yttre kommuner)");
     CHECK(city.area == "city");
     CHECK(city.resource == "street-ploughs@city");
     CHECK(city.need.value == Approx(10 * byId(w.areas, "city").share));
