@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "sim/exercise/Exercise.hpp"
@@ -244,4 +245,111 @@ TEST_CASE("a byte-order mark is not counted in the first line's columns", "[scen
     const auto pipe = readSeries(path.string());
     REQUIRE(pipe.diagnostics.size() == 1);
     CHECK(pipe.diagnostics[0].message.find("this line uses '|'") != std::string::npos);
+}
+
+namespace {
+// The weather scenario with injects and a doctrine rule set off by the rain (an inline series from
+// -2h: 0, 1, 2 mm/h), and `extra` rules of the doctrine.
+scenario::Loaded<scenario::Scenario> rainScenario(const std::string& rainLine, const std::string& extra = "") {
+    const std::string path = "tests/data/good/weather-series.yaml";
+    auto text = read(path);
+    const std::string rain = "      series: {from: -2h, values: [0, 1, 2], source: test}\n";
+    REQUIRE(text.find(rain) != std::string::npos);
+    text.replace(text.find(rain), rain.size(), rainLine);
+    const auto inject = [](const std::string& id, const std::string& on, const std::string& words) {
+        return "  - id: " + id + "\n    on: " + on +
+               "\n    from: smhi\n    to: [lansstyrelsen]\n    channel: warning\n"
+               "    text: {sv: " +
+               words + ", en: " + words + "}\n";
+    };
+    text.replace(text.find("plays:\n"), 0,
+                 inject("rain-begun", "{hazard: rain, phase: onset}", "Regn") +
+                     inject("rain-begun-later", "{hazard: rain, phase: onset}\n    after: 3h", "Regn") +
+                     inject("rain-over", "{hazard: rain, phase: end}", "Uppehåll"));
+    text.replace(
+        text.find("world:\n"), 0,
+        "behaviour:\n  - {rule: rain-convenes, who: lansstyrelsen, on: {hazard: rain, phase: onset}, do: convene, "
+        "forum: coordinating, medium: telephone}\n" +
+            extra);
+    return scenario::loadScenarioText(path, text);
+}
+
+std::vector<const protocol::JournalEntry*> entries(const exercise::Exercise& run, protocol::Kind kind,
+                                                   const std::string& ref = {}) {
+    std::vector<const protocol::JournalEntry*> out;
+    for (const auto& e : run.journal().entries())
+        if (e.kind == kind && (ref.empty() || e.ref == ref)) out.push_back(&e);
+    return out;
+}
+
+// The forums the doctrine convened and when, from its convene commands.
+std::vector<std::pair<engine::Millis, std::string>> convenings(const exercise::Exercise& run) {
+    std::vector<std::pair<engine::Millis, std::string>> out;
+    for (const auto* e : entries(run, protocol::Kind::command))
+        if (const auto* c = std::get_if<protocol::CommandIssued>(&e->event))
+            if (const auto* convene = std::get_if<protocol::Convene>(&c->command))
+                out.emplace_back(e->t, convene->forum);
+    return out;
+}
+
+std::unique_ptr<exercise::Exercise> doctrineRun(const scenario::Scenario& s) {
+    exercise::Options o;
+    o.playName = scenario::kDoctrinePlay;
+    auto run = std::make_unique<exercise::Exercise>(s, o);
+    run->runToEnd();
+    return run;
+}
+}  // namespace
+
+TEST_CASE("what a series that began before the start sets off happens at the start", "[scenario][series][exercise]") {
+    const auto loaded = rainScenario("      series: {from: -2h, values: [0, 1, 2], source: test}\n");
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    const auto owned = doctrineRun(*loaded.value);
+    const auto& run = *owned;
+    // The rain rose above nothing an hour before the start and ended an hour after it.
+    const auto& rain = run.world()->drawn(run.world()->hazardIndex("rain"));
+    REQUIRE(rain.begins);
+    REQUIRE(rain.onset == -1 * kHour);
+    REQUIRE(rain.duration == 2 * kHour);
+    const auto at = [&](const std::string& ref) {
+        const auto found = entries(run, protocol::Kind::inject, ref);
+        REQUIRE(found.size() == 1);
+        return found.front()->t;
+    };
+    CHECK(at("rain-begun") == 0);
+    CHECK(at("rain-begun-later") == 2 * kHour);  // three hours after the onset, not after the start
+    CHECK(at("rain-over") == 1 * kHour);
+    // The doctrine rule on the rain's onset acts at the start too.
+    const auto convened = convenings(run);
+    REQUIRE_FALSE(convened.empty());
+    CHECK(convened.front() == std::pair<engine::Millis, std::string>{0, "coordinating"});
+}
+
+TEST_CASE("a series that never rises above its threshold sets nothing off, and has passed",
+          "[scenario][series][exercise]") {
+    // A rule at the warning (delivered at the start) that acts if the rain has passed, and one that
+    // acts if it has not.
+    const std::string rules =
+        "  - {rule: rain-passed, who: lansstyrelsen, on: {kind: inject, to: lansstyrelsen}, after: 1min, "
+        "if: [{hazard_passed: rain}], do: convene, forum: directing, medium: telephone}\n"
+        "  - {rule: rain-not-passed, who: lansstyrelsen, on: {kind: inject, to: lansstyrelsen}, after: 2min, "
+        "if: [{hazard_not_passed: rain}], do: convene, forum: coordinating, medium: physical}\n";
+    const auto loaded =
+        rainScenario("      series: {from: -2h, values: [0, 1, 2], source: test}\n      begins_above: 5\n", rules);
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    const auto owned = doctrineRun(*loaded.value);
+    const auto& run = *owned;
+    REQUIRE_FALSE(run.world()->drawn(run.world()->hazardIndex("rain")).begins);
+    // No onset, no end: none of the rain's injects comes, and the rule on its onset never acts.
+    CHECK(entries(run, protocol::Kind::inject, "rain-begun").empty());
+    CHECK(entries(run, protocol::Kind::inject, "rain-begun-later").empty());
+    CHECK(entries(run, protocol::Kind::inject, "rain-over").empty());
+    CHECK(entries(run, protocol::Kind::inject, "warning").size() == 1);
+    // A hazard that never came has passed: only the rule for a passed rain acts, at once.
+    const auto convened = convenings(run);
+    REQUIRE_FALSE(convened.empty());
+    CHECK(convened.front() == std::pair<engine::Millis, std::string>{1 * kMinute, "directing"});
+    for (const auto& [t, forum] : convened) CHECK(forum != "coordinating");
 }
