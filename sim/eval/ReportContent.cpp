@@ -222,8 +222,12 @@ ReportContent buildReportContent(const exercise::Exercise& run, model::Lang lang
             }
             if (!sv2.resource.empty())
                 c.parameters.push_back({sv2.name.in(lang) + (sv ? ": återhämtning" : ": recovery"), fixed(sv2.recovery.value, 2) + " /h", sv2.recovery.source});
-            for (const auto& b : sv2.blockedBy)
-                c.parameters.push_back({sv2.name.in(lang) + (sv ? ": blockeras av " : ": blocked by ") + b.demand, fixed(b.weight.value, 2), b.weight.source});
+            for (const auto& b : sv2.blockedBy) {
+                const auto* demand = model::findById(w.demands, b.demand);
+                c.parameters.push_back({sv2.name.in(lang) + (sv ? ": blockeras av " : ": blocked by ") +
+                                            (demand != nullptr ? demand->name.in(lang) : b.demand),
+                                        fixed(b.weight.value, 2), b.weight.source});
+            }
         }
         for (const auto& e : w.effects) c.parameters.push_back({e.label.in(lang), sv ? "effekt" : "effect", e.source});
     }

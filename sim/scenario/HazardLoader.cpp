@@ -1,8 +1,10 @@
 // The hazards of a scenario's `world:` section: generated per run, observed series (inline or an
 // SMHI CSV) and forecasts.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
+#include "sim/protocol/CommandFields.hpp"
 #include "sim/scenario/SeriesCsv.hpp"
 #include "sim/scenario/WorldReading.hpp"
 
@@ -87,12 +89,9 @@ void readSeries(YamlDocument& doc, const YAML::Node& node, const Scenario& scena
             doc.error(*values, "values must be a list of numbers, one per step");
         } else {
             for (const auto& v : *values) {
-                const auto n = number(doc, v, "a series value");
-                if (!n) continue;
-                if (*n < 0) doc.error(v, "a series value must not be negative; got " + v.Scalar());
-                h.values.push_back(std::max(0.0, *n));
+                if (const auto n = number(doc, v, "a series value", true)) h.values.push_back(*n);
             }
-            if (h.values.empty()) doc.error(*values, "values must hold at least one value");
+            if (values->size() == 0) doc.error(*values, "values must hold at least one value");
         }
     } else if (csv) {
         if (auto x = m.get("from")) doc.error(*x, "a CSV series has its own times: 'from' goes with 'values'");
@@ -101,7 +100,8 @@ void readSeries(YamlDocument& doc, const YAML::Node& node, const Scenario& scena
         const std::string path = (fs::path(doc.file()).parent_path() / ref).lexically_normal().string();
         h.seriesFile = ref;
         if (!ref.empty()) {
-            const auto read = readSmhiCsv(path, {scenario.start.epochMs, scenario.duration, before}, doc.limits().maxFileBytes);
+            const auto read = readSmhiCsv(path, {scenario.start.epochMs, scenario.duration, before}, factor,
+                                          doc.limits().maxFileBytes);
             // A file that cannot be read at all is reported where the scenario names it.
             for (const auto& d : read.diagnostics) {
                 if (d.line == 0) doc.error(*csv, "weather series '" + ref + "': " + d.message);
@@ -109,7 +109,7 @@ void readSeries(YamlDocument& doc, const YAML::Node& node, const Scenario& scena
             }
             if (read.diagnostics.empty()) {
                 h.seriesStart = read.firstStepStartEpochMs - scenario.start.epochMs;
-                for (const double v : read.values) h.values.push_back(v * factor);
+                h.values = read.values;
             }
         }
     }
@@ -122,6 +122,13 @@ void readSeries(YamlDocument& doc, const YAML::Node& node, const Scenario& scena
         if (auto x = m.require("scale")) {
             h.scale = readUncertain(doc, *x, "scale", false);
             checkSign(doc, *x, "scale", h.scale.value, true);
+            // A run draws at most value + spread; times the series' largest value it must stay a number.
+            double peak = 0;
+            for (const double v : h.values) peak = std::max(peak, v);
+            const double most = h.scale.value + std::max(0.0, h.scale.spread);
+            if (!std::isfinite(peak * most))
+                doc.error(*x, "scale up to " + protocol::formatNumber(most) + " times the series' largest value " +
+                                  protocol::formatNumber(peak) + " is too large to hold");
         }
     } else {
         for (const char* key : {"shift", "scale"})

@@ -25,9 +25,12 @@ struct SeriesRead {
     std::vector<Diagnostic> diagnostics;
 };
 
-/// Reads `path`: header blocks, then "Datum;Tid (UTC);…" and rows date;time (UTC);value;quality.
-/// Every hour must follow the one before; rows outside `window`, non-numeric or negative values,
-/// other separators and unknown quality codes are errors. Stops after 20 problems.
-SeriesRead readSmhiCsv(const std::string& path, const SeriesWindow& window, std::size_t maxBytes);
+/// Reads `path`: header blocks, then "Datum;Tid (UTC);…" and rows date;time (UTC);value;quality;
+/// a byte-order mark before the first line is skipped. Each value is multiplied by `factor` (the
+/// file's unit in the hazard's). Every hour must follow the one before; an hour given twice, rows
+/// out of order or outside `window`, values that are not decimal numbers (std::from_chars: no '+',
+/// hexadecimal, infinity or NaN) or are negative or too large to hold once multiplied, other
+/// separators and unknown quality codes are errors. Stops after 20 problems.
+SeriesRead readSmhiCsv(const std::string& path, const SeriesWindow& window, double factor, std::size_t maxBytes);
 
 }  // namespace samverkan::scenario

@@ -1,9 +1,9 @@
 // The figures, references and areas every part of a scenario's `world:` section reads.
 #include <cmath>
-#include <cstdlib>
 
 #include "sim/model/Names.hpp"
 #include "sim/protocol/CommandFields.hpp"
+#include "sim/scenario/Decimal.hpp"
 #include "sim/scenario/WorldReading.hpp"
 
 namespace samverkan::scenario {
@@ -12,16 +12,23 @@ namespace worldfields {
 using world::Param;
 using world::Uncertain;
 
-std::optional<double> number(YamlDocument& doc, const YAML::Node& node, const std::string& what) {
+std::optional<double> number(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool nonNegative) {
     const auto s = doc.scalar(node, what);
     if (!s) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(s->c_str(), &end);
-    if (s->empty() || end != s->c_str() + s->size() || !std::isfinite(v) || std::fabs(v) > 1e12) {
-        doc.error(node, what + " must be a number; got \"" + *s + "\"");
+    const auto d = readDecimal(*s);
+    if (nonNegative && d.negative) {
+        doc.error(node, what + " must not be negative; got " + *s);
         return std::nullopt;
     }
-    return v;
+    if (!d.value) {
+        doc.error(node, what + " must be a number; got \"" + *s + "\"" + decimalHint(d, *s));
+        return std::nullopt;
+    }
+    if (std::fabs(*d.value) > 1e12) {
+        doc.error(node, what + " must be a number; got \"" + *s + "\" (larger than any figure here may be, 1e12)");
+        return std::nullopt;
+    }
+    return d.value;
 }
 
 // A number, or a duration in hours when `hours` is set.

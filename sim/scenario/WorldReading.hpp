@@ -18,8 +18,10 @@ std::vector<std::string> idsOf(const std::vector<T>& items) {
     return ids;
 }
 
-/// A finite number, |x| <= 1e12.
-std::optional<double> number(YamlDocument& doc, const YAML::Node& node, const std::string& what);
+/// A finite decimal number, |x| <= 1e12 (read as readDecimal() does: no '+', hexadecimal,
+/// infinity or NaN); with `nonNegative`, one below 0 is reported as negative.
+std::optional<double> number(YamlDocument& doc, const YAML::Node& node, const std::string& what,
+                             bool nonNegative = false);
 /// A number, or a duration read as hours when `hours` is set ("-2h" too where `signedValue`).
 std::optional<double> quantity(YamlDocument& doc, const YAML::Node& node, const std::string& what, bool hours,
                                bool signedValue = false);

@@ -57,6 +57,12 @@ namespace {
 
 std::string partId(const std::string& id, const std::string& area) { return id + "@" + area; }
 
+// What a part is called where it is listed beside the other parts: its whole's name and its area's.
+Text partName(const Text& whole, const AreaSpec& area) {
+    const auto in = [&](model::Lang lang) { return whole.in(lang) + " (" + area.name.in(lang) + ")"; };
+    return {in(model::Lang::sv), in(model::Lang::en)};
+}
+
 template <class T>
 bool perAreaId(const std::vector<T>& items, const std::string& id) {
     for (const auto& i : items)
@@ -76,6 +82,7 @@ std::vector<T> splitByArea(const std::vector<T>& items, const std::vector<AreaSp
         for (const auto& a : areas) {
             T part = item;
             part.id = partId(item.id, a.id);
+            part.name = partName(item.name, a);
             part.of = item.id;
             part.area = a.id;
             part.perArea = false;
@@ -184,6 +191,7 @@ void layOutAreas(WorldSpec& w) {
         for (const auto& a : w.areas) {
             ServiceSpec part = s;
             part.id = partId(s.id, a.id);
+            part.name = partName(s.name, a);
             part.of = s.id;
             part.area = a.id;
             part.perArea = false;

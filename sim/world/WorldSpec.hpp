@@ -320,7 +320,9 @@ double areaImpact(const WorldSpec& spec, const std::string& actor, const std::ve
 /// shares of `areaWeights` (each municipality's share): parts take their area's share of the base,
 /// capacity and need, and the hazard's weight there; each per-area service keeps its id as the
 /// county's whole, the weighted mean of its parts. Outcome terms, dependencies, blocking and
-/// observers follow the parts (a municipality observes its own area's part). Nothing without areas.
+/// observers follow the parts (a municipality observes its own area's part). A part is named by
+/// its whole and its area, "Gator (Närförorter)", so that every list of parts tells them apart.
+/// Nothing without areas.
 void layOutAreas(WorldSpec& spec);
 
 }  // namespace samverkan::world

@@ -205,6 +205,49 @@ TEST_CASE("varying an observed series' onset moves the whole series, its shape k
     CHECK(w.drawn(0).onset == 5 * kHour);
 }
 
+TEST_CASE("a sweep's first signal is the start when an inject is dated before it, whatever comes after",
+          "[analysis][series]") {
+    const std::string path = "tests/data/good/weather-series.yaml";
+    std::ifstream in(path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    // A second inject, two hours in, after the warning issued the afternoon before (at -15h).
+    const std::string plays = "plays:\n";
+    REQUIRE(text.find("    at: -15h\n") < text.find(plays));
+    auto later = text;
+    later.replace(later.find(plays), plays.size(),
+                  "  - id: update\n    at: +2h\n    from: smhi\n    to: [lansstyrelsen]\n    channel: warning\n"
+                  "    text: {sv: Uppdatering, en: Update}\n" +
+                      plays);
+    const auto loaded = scenario::loadScenarioText(path, later);
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    REQUIRE(loaded.value->injects.size() == 2);
+    CHECK(loaded.value->inject("warning")->when.at == -15 * kHour);
+    CHECK(analysis::firstSignal(*loaded.value) == 0);
+    // The activation a sweep varies is timed from it.
+    const auto& play = *loaded.value->play("reference");
+    std::string error;
+    const auto v = analysis::parseVariation("activation.coordinating=1h", *loaded.value, play, error);
+    INFO(error);
+    REQUIRE(v.has_value());
+    const auto setup = analysis::applyPoint(*loaded.value, play, {*v}, {1});
+    bool convened = false;
+    for (const auto& step : setup.play.steps)
+        if (std::holds_alternative<protocol::Convene>(step.command)) {
+            CHECK(step.when.at == 1 * kHour);
+            convened = true;
+        }
+    CHECK(convened);
+    // Without the inject dated before the start, the first signal is the one at +2h.
+    auto noEarly = later;
+    noEarly.replace(noEarly.find("    at: -15h\n"), std::string("    at: -15h\n").size(), "    at: +3h\n");
+    const auto second = scenario::loadScenarioText(path, noEarly);
+    REQUIRE(second.ok());
+    CHECK(analysis::firstSignal(*second.value) == 2 * kHour);
+}
+
 TEST_CASE("bad parameters say what is wrong and what would be right", "[analysis][errors]") {
     const auto& s = shipped("snowstorm");
     const auto& play = *s.play("reference");

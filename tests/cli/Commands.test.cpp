@@ -32,6 +32,26 @@ TEST_CASE("validate accepts the shipped files and reports bad ones with exit cod
     CHECK(r.err.rfind("tests/data/bad/unknown-actor.yaml:11:11: error: unknown actor 'polisn' (did you mean 'polisen'?)", 0) == 0);
 }
 
+TEST_CASE("validate refuses each bad weather series with exit code 2 and its expected first line", "[cli][series]") {
+    std::vector<fs::path> fixtures;
+    for (const auto& entry : fs::directory_iterator("tests/data/bad"))
+        if (entry.path().extension() == ".yaml" && entry.path().filename().string().rfind("weather-", 0) == 0)
+            fixtures.push_back(entry.path());
+    std::sort(fixtures.begin(), fixtures.end());
+    REQUIRE(fixtures.size() >= 30);
+    for (const auto& f : fixtures) {
+        const std::string path = "tests/data/bad/" + f.filename().string();
+        INFO(path);
+        std::ifstream in(fs::path(f).replace_extension(".expected"));
+        std::string expected;
+        REQUIRE(std::getline(in, expected));
+        const auto r = samverkanCli({"validate", path});
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.rfind(expected + "\n", 0) == 0);
+    }
+}
+
 TEST_CASE("run prints a timeline a trainer can read, in Swedish or English", "[cli]") {
     auto r = samverkanCli({"run", "scenarios/snowstorm.yaml", "--lang", "en", "--play", "reference"});
     CHECK(r.code == 0);

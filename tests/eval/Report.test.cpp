@@ -82,6 +82,32 @@ TEST_CASE("the report lists each decided measure with its parameters and the mod
     CHECK(aloneMd.find("försvagad: kom sent") != std::string::npos);
 }
 
+TEST_CASE("with areas, the report names each part of a service, demand and resource by its area", "[report][areas]") {
+    const auto loaded = scenario::loadScenario("tests/data/good/areas.yaml");
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    exercise::Exercise run(*loaded.value, {});
+    run.runToEnd();
+    const auto md = eval::reportMarkdown(run, model::Lang::en);
+    const auto section = md.substr(md.find("## The model's figures and sources"));
+    for (const std::string area : {"City of Stockholm", "Inner suburbs", "Outer municipalities"}) {
+        INFO(area);
+        CHECK(count(section, "| Streets (" + area + "): sensitivity to Snowfall |") == 1);
+        CHECK(count(section, "| Streets (" + area + "): blocked by Travellers (" + area + ") |") == 1);
+        CHECK(count(section, "| Travellers (" + area + ") |") == 1);
+        CHECK(count(section, "| The municipalities' ploughs (" + area + ") |") == 1);
+    }
+    // No part goes by its id, nor by its whole's name alone.
+    CHECK(section.find('@') == std::string::npos);
+    CHECK(section.find("| Streets: ") == std::string::npos);
+    CHECK(section.find("| Travellers |") == std::string::npos);
+    // The county's own figures keep their names.
+    CHECK(count(section, "| Main roads: recovery |") == 1);
+    CHECK(count(section, "| Cars |") == 1);
+    const auto sv = eval::reportMarkdown(run, model::Lang::sv);
+    CHECK(sv.find("| Gator (Närförorter): blockeras av Resenärer (Närförorter) |") != std::string::npos);
+}
+
 TEST_CASE("a chart is bounded by its width, not by the run's length", "[report][limits]") {
     // Many samples in one pixel column are drawn as the first, lowest, highest and last of them.
     std::vector<std::pair<double, double>> dense;

@@ -3,7 +3,9 @@
 // own resource; the county's whole is the weighted mean of its parts.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <numeric>
+#include <sstream>
 
 #include "sim/exercise/Exercise.hpp"
 #include "sim/scenario/Scenario.hpp"
@@ -48,6 +50,12 @@ TEST_CASE("a per-area service has a part in each area, sized by population, and 
     CHECK(byId(w.areas, "city").share == Approx(988.0 / 2436.0));
     const auto& city = byId(w.services, "streets@city");
     CHECK(city.of == "streets");
+    // Named by the whole and the area, in both languages; the whole keeps its own name.
+    CHECK(city.name.sv == "Gator (Stockholms stad)");
+    CHECK(city.name.en == "Streets (City of Stockholm)");
+    CHECK(byId(w.services, "streets").name.en == "Streets");
+    CHECK(byId(w.demands, "travellers@near").name.en == "Travellers (Inner suburbs)");
+    CHECK(byId(w.resources, "street-ploughs@far").name.sv == "Kommunernas plogar (Yttre kommuner)");
     CHECK(city.area == "city");
     CHECK(city.resource == "street-ploughs@city");
     CHECK(city.need.value == Approx(10 * byId(w.areas, "city").share));
@@ -195,6 +203,59 @@ TEST_CASE("the map colours a municipality by its own area's part", "[world][area
     CHECK(world::areaImpact(spec, "solna", levels) == Approx(world::areaImpact(spec, "sundbyberg", levels)));
 }
 
+TEST_CASE("a per-area whole is exactly 1 when every part is, even if its weights sum to just under 1",
+          "[world][areas]") {
+    auto spec = *areas().world;
+    // The snow falls, but below what any service loses level to: the services are updated every
+    // tick and every part stays whole.
+    for (auto& s : spec.services)
+        for (auto& e : s.exposures) e.above.value = 100;
+    auto& whole =
+        *std::find_if(spec.services.begin(), spec.services.end(), [](const auto& s) { return s.id == "streets"; });
+    REQUIRE(whole.parts.size() == 3);
+    // Shares as population figures can give them: in floating point they sum to just under 1.
+    whole.parts[0].second = 0.7;
+    whole.parts[1].second = 0.2;
+    whole.parts[2].second = 0.1;
+    REQUIRE(0.7 * 1.0 + 0.2 * 1.0 + 0.1 * 1.0 < 1.0);
+    const auto w = runWorld(spec, 6 * kHour);
+    REQUIRE(w.intensity(0, 4 * kHour) > 0);
+    for (const auto& a : spec.areas) CHECK(w.level(w.serviceIndex("streets@" + a.id)) == 1.0);
+    CHECK(w.level(w.serviceIndex("streets")) == 1.0);
+    // Nothing was ever below its normal level.
+    CHECK(w.wholeUntil() == INT64_MAX);
+}
+
+TEST_CASE("rebuilding a resource's sharing order allocates nothing", "[world][areas][allocation]") {
+    auto spec = *areas().world;
+    // The state's ploughs, enough for one of the two, go to every area's streets before the main roads.
+    for (auto& s : spec.services)
+        if (s.of == "streets") s.resource = "ploughs";
+    for (auto& r : spec.resources)
+        if (r.id == "ploughs") {
+            r.capacity.value = 10;
+            r.defaultOrder = {"streets", "main-roads"};
+        }
+    const auto world = [&](bool reorder) {
+        engine::Random rng("areas-test", 1);
+        world::World w(spec, rng, 24 * kHour);
+        for (engine::Millis t = spec.tick; t <= 3 * kHour; t += spec.tick) w.tick(t);
+        if (reorder) {
+            // An empty order: the services as declared, the main roads first. No list of services
+            // is built, so what is counted is the rebuilding of the order alone.
+            const auto before = support::allocationCount();
+            w.setPriorities("state", {});
+            CHECK(support::allocationCount() - before == 0);
+        }
+        for (engine::Millis t = 3 * kHour + spec.tick; t <= 5 * kHour; t += spec.tick) w.tick(t);
+        return w;
+    };
+    const auto kept = world(false), rebuilt = world(true);
+    // The rebuilt order took hold: the main roads got the ploughs first.
+    CHECK(rebuilt.level(rebuilt.serviceIndex("main-roads")) > kept.level(kept.serviceIndex("main-roads")));
+    CHECK(rebuilt.level(rebuilt.serviceIndex("streets")) < kept.level(kept.serviceIndex("streets")));
+}
+
 TEST_CASE("a world tick with areas, series and profiles allocates nothing", "[world][areas][allocation]") {
     auto spec = *areas().world;
     world::ProfileSpec p;
@@ -211,4 +272,46 @@ TEST_CASE("a world tick with areas, series and profiles allocates nothing", "[wo
     for (engine::Millis t = 2 * kHour + spec.tick; t <= 12 * kHour; t += spec.tick) w.tick(t);
     CHECK(support::allocationCount() - before == 0);
     CHECK(w.level(w.serviceIndex("streets@city")) < 1.0);  // the ticks did work: the snow fell
+}
+
+TEST_CASE("a county service blocked by a per-area demand is blocked by each part by its share, as by the whole",
+          "[world][areas]") {
+    // The main roads, the county's, are blocked by the travellers: split by area in one scenario,
+    // county-wide in the other.
+    std::ifstream in("tests/data/good/areas.yaml");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    const std::string roads = "recovery: 0.5, observed_by: [trafikverket]}";
+    const std::string travellersPerArea = "base: {value: 1000, source: test}, per_area: true}";
+    REQUIRE(text.find(roads) != std::string::npos);
+    REQUIRE(text.find(travellersPerArea) != std::string::npos);
+    auto split = text;
+    split.replace(split.find(roads), roads.size(),
+                  "recovery: 0.5, observed_by: [trafikverket], blocked_by: [{demand: travellers, weight: 0.6}]}");
+    auto county = split;
+    county.replace(county.find(travellersPerArea), travellersPerArea.size(), "base: {value: 1000, source: test}}");
+    const auto a = scenario::loadScenarioText("tests/data/good/areas.yaml", split);
+    const auto b = scenario::loadScenarioText("tests/data/good/areas.yaml", county);
+    INFO((a.diagnostics.empty() ? std::string() : a.diagnostics.front().str()));
+    INFO((b.diagnostics.empty() ? std::string() : b.diagnostics.front().str()));
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    const auto& spec = *a.value->world;
+    const auto& blocked = byId(spec.services, "main-roads").blockedBy;
+    REQUIRE(blocked.size() == spec.areas.size());
+    double weights = 0;
+    for (const auto& area : spec.areas) {
+        const auto part = std::find_if(blocked.begin(), blocked.end(),
+                                       [&](const auto& x) { return x.demand == "travellers@" + area.id; });
+        REQUIRE(part != blocked.end());
+        CHECK(part->weight.value == Approx(0.6 * area.share));
+        weights += part->weight.value;
+    }
+    CHECK(weights == Approx(0.6));
+    // Every part at its full base blocks the main roads as the whole demand does.
+    const auto split6 = runWorld(spec, 8 * kHour), county6 = runWorld(*b.value->world, 8 * kHour);
+    const double level = county6.level(county6.serviceIndex("main-roads"));
+    CHECK(level < 1.0);  // the snow fell and the traffic held the ploughs up
+    CHECK(split6.level(split6.serviceIndex("main-roads")) == Approx(level).epsilon(1e-12));
 }
