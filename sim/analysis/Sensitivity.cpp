@@ -8,47 +8,64 @@
 #include <sstream>
 
 #include "sim/eval/Metrics.hpp"
+#include "sim/eval/Svg.hpp"
 #include "sim/exercise/Exercise.hpp"
 
 namespace samverkan::analysis {
 
 namespace {
 
-// The number starting at `p`, if any; `p` moves past it.
+// The number starting at `p`, if any, with its digits grouped by spaces as Swedish and English
+// texts write them ("70 000"); `p` moves past it.
 bool numberAt(const std::string& s, std::size_t& p, double& out) {
-    const auto* first = s.data() + p;
-    const auto* last = s.data() + s.size();
-    const auto r = std::from_chars(first, last, out);
-    if (r.ec != std::errc{} || r.ptr == first) return false;
-    p = static_cast<std::size_t>(r.ptr - s.data());
+    const auto digit = [&](std::size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) != 0; };
+    std::string text;
+    std::size_t i = p;
+    while (digit(i)) text += s[i++];
+    // A space then exactly three digits continues the number.
+    while (!text.empty() && i < s.size() && s[i] == ' ' && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)) {
+        text += s.substr(i + 1, 3);
+        i += 4;
+    }
+    if (i < s.size() && s[i] == '.' && digit(i + 1)) {
+        text += s[i++];
+        while (digit(i)) text += s[i++];
+    }
+    if (text.empty()) return false;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
+    if (r.ec != std::errc{} || r.ptr != text.data() + text.size()) return false;
+    p = i;
     return std::isfinite(out);
 }
 
-// A visitor over every ranged figure of a world: name and the figure itself.
-using Visit = std::function<void(const std::string& name, world::Param& p, const std::string& of)>;
+// A visitor over every figure of a world: its name, the figure, and whether it is an area's share
+// of a per-area whole (a resource's capacity or a demand's base split by population), which is
+// not the figure as written.
+using Visit = std::function<void(const std::string& name, world::Param& p, bool split)>;
 
 void eachParam(world::WorldSpec& w, const Visit& visit) {
-    for (auto& r : w.resources) visit(r.id + ".capacity", r.capacity, r.of);
-    for (auto& d : w.demands) visit(d.id + ".base", d.base, d.of);
+    for (auto& r : w.resources) visit((r.of.empty() ? r.id : r.of) + ".capacity", r.capacity, !r.of.empty());
+    for (auto& d : w.demands) visit((d.of.empty() ? d.id : d.of) + ".base", d.base, !d.of.empty());
     for (auto& s : w.services) {
+        // An area's part of a service has the whole's figures as written (and the whole none).
         const std::string id = s.of.empty() ? s.id : s.of;
         for (auto& e : s.exposures) {
-            visit(id + ".exposure." + e.hazard + ".sensitivity", e.sensitivity, s.of);
-            visit(id + ".exposure." + e.hazard + ".above", e.above, s.of);
-            visit(id + ".exposure." + e.hazard + ".load_hours", e.loadHours, s.of);
-            visit(id + ".exposure." + e.hazard + ".per", e.per, s.of);
+            visit(id + ".exposure." + e.hazard + ".sensitivity", e.sensitivity, false);
+            visit(id + ".exposure." + e.hazard + ".above", e.above, false);
+            visit(id + ".exposure." + e.hazard + ".load_hours", e.loadHours, false);
+            visit(id + ".exposure." + e.hazard + ".per", e.per, false);
         }
-        visit(id + ".recovery", s.recovery, s.of);
-        for (auto& b : s.blockedBy) visit(id + ".blocked_by." + b.demand, b.weight, s.of);
-        visit(id + ".boost.max", s.boostMax, s.of);
+        visit(id + ".recovery", s.recovery, false);
+        for (auto& b : s.blockedBy) visit(id + ".blocked_by." + (b.demand.substr(0, b.demand.find('@'))), b.weight, false);
+        visit(id + ".boost.max", s.boostMax, false);
         const auto each = [&](const std::string& prefix, std::initializer_list<std::pair<const char*, world::Param*>> figures) {
-            for (const auto& [key, p] : figures) visit(prefix + key, *p, s.of);
+            for (const auto& [key, p] : figures) visit(prefix + key, *p, false);
         };
         auto& n = s.network;
         if (!n.hazard.empty()) {
             each(id + ".network.", {{"starts_at", &n.startsAt}, {"cycle", &n.cycleHours}, {"passable_to", &n.passableTo},
                                     {"closed_at", &n.closedAt}, {"stuck_rate", &n.stuckRate}, {"cleared_away", &n.clearedAwayHours}});
-            for (auto& t : n.traffic) visit(id + ".network.traffic." + t.demand, t.weight, s.of);
+            for (auto& t : n.traffic) visit(id + ".network.traffic." + t.demand.substr(0, t.demand.find('@')), t.weight, false);
         }
         auto& on = s.on;
         if (!on.service.empty())
@@ -80,14 +97,17 @@ bool parseRange(const std::string& source, double& low, double& high) {
         std::size_t p = at + 6;
         double a = 0, b = 0;
         if (!numberAt(source, p, a)) continue;
-        // A unit may follow the first number ("2 h–6 h"); then a dash: '-', '–' (U+2013) or "to".
-        while (p < source.size() && (std::isalpha(static_cast<unsigned char>(source[p])) || source[p] == ' ' || source[p] == '/' || source[p] == '%'))
+        // A unit may follow the first number ("2 h–6 h"), then a dash: '-' or '–' (U+2013). A
+        // percentage is a share of something else, not the figure's own range: not read.
+        while (p < source.size() && (std::isalpha(static_cast<unsigned char>(source[p])) || source[p] == ' ' || source[p] == '/'))
             ++p;
         if (source.compare(p, 3, "\xE2\x80\x93") == 0) p += 3;
         else if (p < source.size() && source[p] == '-') ++p;
         else continue;
         while (p < source.size() && source[p] == ' ') ++p;
         if (!numberAt(source, p, b) || b <= a) continue;
+        while (p < source.size() && source[p] == ' ') ++p;
+        if (p < source.size() && source[p] == '%') continue;
         low = a;
         high = b;
         return true;
@@ -95,16 +115,35 @@ bool parseRange(const std::string& source, double& low, double& high) {
     return false;
 }
 
-std::vector<RangedParam> rangedParams(const world::WorldSpec& world) {
+std::vector<RangedParam> rangedParams(const world::WorldSpec& world, std::vector<std::string>* notVaried) {
     auto copy = world;
     std::vector<RangedParam> out;
-    eachParam(copy, [&](const std::string& name, world::Param& p, const std::string& of) {
-        if (!of.empty()) return;  // a part: varied with its whole
+    const auto note = [&](const std::string& why) {
+        if (notVaried != nullptr && std::find(notVaried->begin(), notVaried->end(), why) == notVaried->end()) notVaried->push_back(why);
+    };
+    eachParam(copy, [&](const std::string& name, world::Param& p, bool split) {
         RangedParam r;
         if (!parseRange(p.source, r.low, r.high)) return;
+        if (std::any_of(out.begin(), out.end(), [&](const RangedParam& x) { return x.name == name; })) return;  // another area's part
+        if (split) {
+            note(name + ": split by area, not varied");
+            return;
+        }
+        if (p.value < r.low || p.value > r.high) {
+            note(name + ": its value " + std::to_string(p.value) + " lies outside the range its source gives");
+            return;
+        }
         r.name = name;
         r.source = p.source;
         r.base = p.value;
+        for (const double end : {r.low, r.high}) {
+            auto w = world;
+            setParam(w, name, end);
+            if (const auto why = inconsistency(w); !why.empty()) {
+                note(name + ": at " + std::to_string(end) + " " + why);
+                return;
+            }
+        }
         out.push_back(r);
     });
     return out;
@@ -112,18 +151,38 @@ std::vector<RangedParam> rangedParams(const world::WorldSpec& world) {
 
 bool setParam(world::WorldSpec& world, const std::string& name, double value) {
     bool found = false;
-    eachParam(world, [&](const std::string& n, world::Param& p, const std::string&) {
-        if (n != name) return;
+    eachParam(world, [&](const std::string& n, world::Param& p, bool split) {
+        if (n != name || split) return;
         p.value = value;
         found = true;
     });
     return found;
 }
 
+std::string inconsistency(const world::WorldSpec& w) {
+    for (const auto& s : w.services) {
+        const auto& n = s.network;
+        if (!n.hazard.empty()) {
+            if (n.closedAt.value <= n.passableTo.value) return s.id + ": closed_at is no deeper than passable_to";
+            if (n.cycleHours.value <= 0 || n.clearedAwayHours.value * static_cast<double>(engine::kHour) < static_cast<double>(w.tick))
+                return s.id + ": a cycle of 0 or a stuck vehicle cleared away within one tick";
+        }
+        const auto& on = s.on;
+        if (!on.service.empty()) {
+            if (on.closedAt.value <= on.passableTo.value) return s.id + ": closed_at is no deeper than passable_to";
+            if (on.withdrawnBelow.value > 0 && on.resumesAbove.value <= on.withdrawnBelow.value)
+                return s.id + ": resumes_above is not above withdrawn_below";
+        }
+        for (const auto& e : s.exposures)
+            if (!e.with.empty() && e.per.value <= 0) return s.id + ": 'per' of its second hazard is not above 0";
+    }
+    return {};
+}
+
 SensitivityResult sensitivity(const scenario::Scenario& scenario, const SensitivityOptions& options) {
     SensitivityResult r;
     r.runs = options.runs;
-    for (const auto& p : rangedParams(*scenario.world))
+    for (const auto& p : rangedParams(*scenario.world, &r.notVaried))
         if (options.only.empty() || std::find(options.only.begin(), options.only.end(), p.name) != options.only.end()) r.params.push_back(p);
     for (const auto& o : scenario.world->outcomes) r.outcomes.push_back(o.id);
     r.baseMeans = outcomeMeans(scenario, options);
@@ -175,7 +234,7 @@ std::string tornadoSvg(const SensitivityResult& result, std::size_t outcome, con
     o << std::fixed << std::setprecision(1);
     o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\"" << H << "\" viewBox=\"0 0 " << W << " " << H
       << "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\"><rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    o << "<text x=\"20\" y=\"24\" font-size=\"15\">" << title << "</text>\n";
+    o << "<text x=\"20\" y=\"24\" font-size=\"15\">" << eval::escapeXml(title) << "</text>\n";
     o << "<text x=\"20\" y=\"44\" fill=\"#555\">Mean of " << result.runs
       << " runs at each end of a figure's range, the others as given; base " << num(base) << ". Dark: low end, light: high end.</text>\n";
     for (std::size_t i = 0; i < n; ++i) {

@@ -21,11 +21,18 @@ struct RangedParam {
 /// Reads "range A–B" (or "A-B", with or without a unit after either number) from a source.
 bool parseRange(const std::string& source, double& low, double& high);
 
-/// Every figure of the world with a range in its source, in the world's order.
-std::vector<RangedParam> rangedParams(const world::WorldSpec& world);
+/// Every figure of the world with a range in its source, in the world's order: those whose value
+/// lies within the range and whose both ends give a world the loader would accept. Why any other
+/// figure with a range is left out goes to `notVaried` (an area's share of a split figure, a
+/// range that is not the figure's own, an end that breaks a rule of the model).
+std::vector<RangedParam> rangedParams(const world::WorldSpec& world, std::vector<std::string>* notVaried = nullptr);
 
-/// Sets the named figure to `value` in `world` (a per-area whole's parts too); false if unknown.
+/// Sets the named figure to `value` in `world` (a per-area service's parts too); false if unknown.
 bool setParam(world::WorldSpec& world, const std::string& name, double value);
+
+/// What in `world` breaks a rule the loader holds a scenario to (closed_at deeper than
+/// passable_to, resumes_above above withdrawn_below, …); empty if nothing.
+std::string inconsistency(const world::WorldSpec& world);
 
 /// One figure's effect on one outcome: the means over the runs at the ends of its range.
 struct Swing {
@@ -42,6 +49,7 @@ struct SensitivityResult {
     /// Per outcome: every figure's swing, largest first (ties in the world's order).
     std::vector<std::vector<Swing>> swings;
     std::size_t runs = 0;
+    std::vector<std::string> notVaried;  ///< figures with a range left out, and why
 };
 
 struct SensitivityOptions {

@@ -385,7 +385,9 @@ RunRecord runRecord(const exercise::Exercise& run, const std::string& kind, cons
     RunRecord r;
     r.kind = kind;
     r.scenario = s.id;
-    r.scenarioHash = contentHash({s.file, s.region.file});
+    std::vector<std::string> files{s.file, s.region.file};
+    if (!s.baseFile.empty()) files.push_back(s.baseFile);  // a case: its base is part of what ran
+    r.scenarioHash = contentHash(files);
     r.seed = run.seed();
     r.play = run.playName();
     r.journal = journal;

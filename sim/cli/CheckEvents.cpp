@@ -13,6 +13,7 @@
 #include "sim/analysis/Curve.hpp"
 #include "sim/cli/Support.hpp"
 #include "sim/eval/Metrics.hpp"
+#include "sim/eval/Svg.hpp"
 #include "sim/exercise/Exercise.hpp"
 #include "sim/scenario/Scenario.hpp"
 
@@ -77,7 +78,13 @@ Check judgeMilestone(const TurningPoint& p, const eval::Metrics& m) {
     return c;
 }
 
-std::string minutes(engine::Millis d) { return std::to_string(d / engine::kMinute) + " min"; }
+// A length of time as written in the case: "3 h", "1 h 30 min", "15 min".
+std::string span(engine::Millis d) {
+    const auto m = d / engine::kMinute;
+    if (m % 60 == 0) return std::to_string(m / 60) + " h";
+    if (m < 60) return std::to_string(m) + " min";
+    return std::to_string(m / 60) + " h " + std::to_string(m % 60) + " min";
+}
 
 Check judge(const TurningPoint& p, const world::World& w, std::size_t service) {
     Check c;
@@ -105,16 +112,19 @@ Check judge(const TurningPoint& p, const world::World& w, std::size_t service) {
     case TurningPoint::Kind::staysBelow: {
         const bool above = p.kind == TurningPoint::Kind::staysAbove;
         c.extreme = above ? 2.0 : -1.0;
+        bool sampled = false;  // a window between two ticks holds no sample: nothing to hold it against
         for (std::size_t i = 0; i < n; ++i) {
             const auto t = w.sampleTime(i);
             if (t < p.from || t > p.to) continue;
             const double x = level(i);
+            sampled = true;
             if (above ? x < c.extreme : x > c.extreme) {
                 c.extreme = x;
                 c.extremeAt = t;
             }
         }
-        c.ok = above ? c.extreme >= p.level : c.extreme <= p.level;
+        c.modelAt = sampled ? c.extremeAt : -1;
+        c.ok = sampled && (above ? c.extreme >= p.level : c.extreme <= p.level);
         break;
     }
     }
@@ -161,7 +171,7 @@ std::string figure(const std::vector<CaseRun>& all) {
         const double dur = static_cast<double>(std::max<engine::Millis>(r.scenario.duration, 1));
         const auto X = [&](engine::Millis t) { return left + (W - left - right) * static_cast<double>(t) / dur; };
         const auto Y = [&](double level) { return y0 + top + plotH * (1.0 - level); };
-        o << "<text x=\"" << left << "\" y=\"" << y0 + 24 << "\" font-size=\"14\">" << r.scenario.title.en << "</text>\n";
+        o << "<text x=\"" << left << "\" y=\"" << y0 + 24 << "\" font-size=\"14\">" << eval::escapeXml(r.scenario.title.en) << "</text>\n";
         o << "<rect x=\"" << left << "\" y=\"" << Y(1) << "\" width=\"" << W - left - right << "\" height=\"" << plotH
           << "\" fill=\"none\" stroke=\"#999\"/>\n";
         for (const double g : {0.0, 0.5, 1.0})
@@ -237,6 +247,12 @@ int doCheckEvents(const CheckEventsArgs& args, std::ostream& out, std::ostream& 
         err << "samverkan check-events: no validation cases found\n";
         return kInputError;
     }
+    // The figure's files are opened before anything runs: 1 is kept for a turning point missed.
+    for (const auto* path : {&args.svg, &args.png})
+        if (!path->empty() && !std::ofstream(*path, std::ios::binary | std::ios::app)) {
+            err << "samverkan check-events: cannot write " << *path << "\n";
+            return kInputError;
+        }
     bool allOk = true;
     for (auto& r : runs) {
         exercise::Options o;
@@ -303,19 +319,21 @@ int doCheckEvents(const CheckEventsArgs& args, std::ostream& out, std::ostream& 
                 const auto& p = *k.point;
                 if (p.kind == TurningPoint::Kind::milestone) {
                     out << "  " << (k.ok ? "ok     " : "OUTSIDE") << "  " << p.id << ": " << p.milestone << " after the first signal\n";
-                    out << "           observed +" << minutes(p.at) << " ± " << minutes(p.tolerance) << ";  model "
-                        << (k.modelAt < 0 ? std::string("never") : "+" + minutes(k.modelAt)) << "\n";
+                    out << "           observed +" << span(p.at) << " ± " << span(p.tolerance) << ";  model "
+                        << (k.modelAt < 0 ? std::string("never") : "+" + span(k.modelAt)) << "\n";
                     continue;
                 }
                 out << "  " << (k.ok ? "ok     " : "OUTSIDE") << "  " << p.id << ": " << p.service << " " << kindName(p.kind) << " " << p.level << "\n";
                 if (p.kind == TurningPoint::Kind::fallsBelow || p.kind == TurningPoint::Kind::risesAbove) {
-                    out << "           observed " << clock(r.scenario, p.at) << " ± " << p.tolerance / kHour << " h;  model ";
+                    out << "           observed " << clock(r.scenario, p.at) << " ± " << span(p.tolerance) << ";  model ";
                     if (k.modelAt < 0) out << "never\n";
                     else out << clock(r.scenario, k.modelAt) << " (" << signedHours(k.modelAt - p.at) << ")\n";
                 } else {
-                    out << "           observed between " << clock(r.scenario, p.from) << " and " << clock(r.scenario, p.to) << ";  model "
-                        << (p.kind == TurningPoint::Kind::staysAbove ? "lowest " : "highest ") << std::fixed << std::setprecision(2)
-                        << k.extreme << std::defaultfloat << " at " << clock(r.scenario, k.extremeAt) << "\n";
+                    out << "           observed between " << clock(r.scenario, p.from) << " and " << clock(r.scenario, p.to) << ";  model ";
+                    if (k.modelAt < 0) out << "no sample between them\n";
+                    else
+                        out << (p.kind == TurningPoint::Kind::staysAbove ? "lowest " : "highest ") << std::fixed << std::setprecision(2)
+                            << k.extreme << std::defaultfloat << " at " << clock(r.scenario, k.extremeAt) << "\n";
                 }
             }
             for (const auto& t : r.scenario.notReproduced) out << "  not reproduced: " << t.en << "\n";
@@ -336,12 +354,12 @@ int doCheckEvents(const CheckEventsArgs& args, std::ostream& out, std::ostream& 
             f << svg;
             if (!f) {
                 err << "samverkan check-events: cannot write " << args.svg << "\n";
-                return kRuntimeFailure;
+                return kInputError;
             }
         }
         if (!args.png.empty() && !analysis::svgToPng(svg, args.png, error)) {
             err << "samverkan check-events: " << error << "\n";
-            return kRuntimeFailure;
+            return kInputError;
         }
     }
     return allOk ? kOk : kRuntimeFailure;

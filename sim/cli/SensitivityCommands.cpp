@@ -54,6 +54,10 @@ int doSensitivity(const SensitivityArgs& args, std::ostream& out, std::ostream& 
     }
     std::vector<std::string> outcomes;
     for (const auto& o : s.world->outcomes) outcomes.push_back(o.id);
+    if (outcomes.empty()) {
+        err << "samverkan sensitivity: scenario '" << s.id << "' has no outcomes to rank figures by\n";
+        return kInputError;
+    }
     std::size_t chart = 0;
     if (!args.outcome.empty()) {
         const auto it = std::find(outcomes.begin(), outcomes.end(), args.outcome);
@@ -63,6 +67,11 @@ int doSensitivity(const SensitivityArgs& args, std::ostream& out, std::ostream& 
         }
         chart = static_cast<std::size_t>(it - outcomes.begin());
     }
+    for (const auto* path : {&args.svg, &args.png})
+        if (!path->empty() && !std::ofstream(*path, std::ios::binary | std::ios::app)) {
+            err << "samverkan sensitivity: cannot write " << *path << "\n";
+            return kInputError;
+        }
     analysis::SensitivityOptions o;
     o.play = args.play;
     o.runs = args.runs;
@@ -73,6 +82,7 @@ int doSensitivity(const SensitivityArgs& args, std::ostream& out, std::ostream& 
         j["scenario"] = s.id;
         j["play"] = args.play.empty() ? s.defaultPlay() : args.play;
         j["runs"] = r.runs;
+        j["not_varied"] = r.notVaried;
         for (const auto& p : r.params) j["figures"].push_back({{"name", p.name}, {"base", p.base}, {"low", p.low}, {"high", p.high}, {"source", p.source}});
         for (std::size_t k = 0; k < r.outcomes.size(); ++k) {
             nlohmann::ordered_json x{{"outcome", r.outcomes[k]}, {"base", r.baseMeans[k]}};
@@ -92,11 +102,12 @@ int doSensitivity(const SensitivityArgs& args, std::ostream& out, std::ostream& 
     } else {
         out << s.title.en << " — " << (args.play.empty() ? s.defaultPlay() : args.play) << ", " << r.runs << " runs a setting, "
             << r.params.size() << " figures with a range, each at both ends, the others as given\n";
+        for (const auto& why : r.notVaried) out << "  not varied: " << why << "\n";
         for (std::size_t k = 0; k < r.outcomes.size(); ++k) {
             out << "\n" << r.outcomes[k] << " (base " << std::fixed << std::setprecision(0) << r.baseMeans[k] << std::defaultfloat << ")\n";
             out << "  " << std::left << std::setw(60) << "figure (range)" << std::right << std::setw(14) << "at low" << std::setw(14) << "at high"
                 << std::setw(9) << "swing" << std::setw(12) << "elasticity" << "\n";
-            for (std::size_t i = 0; i < std::min(args.top, r.swings[k].size()); ++i) {
+            for (std::size_t i = 0; i < std::min(args.top, r.swings[k].size()); ++i) {  // largest first
                 const auto& w = r.swings[k][i];
                 const auto& p = r.params[w.param];
                 std::ostringstream range;

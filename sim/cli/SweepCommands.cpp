@@ -127,6 +127,10 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
             return kInputError;
         }
         analysis::setParam(*loaded->world, name, value);
+        if (const auto why = analysis::inconsistency(*loaded->world); !why.empty()) {
+            err << "samverkan sweep: --set " << set << ": " << why << "\n";
+            return kInputError;
+        }
     }
     const auto& s = *loaded;
     analysis::SweepPlan plan;
@@ -206,9 +210,11 @@ int doSweep(const SweepArgs& a, std::ostream& out, std::ostream& err, const Envi
     std::unique_ptr<analysis::Recording> recording;  // declared after the history: ends before it
     analysis::RunRecord record;                      // each run's, in turn
     if (a.record.wanted()) {
-        analysis::SweepRecord sweep{s.id, analysis::contentHash({s.file, s.region.file}), plan.play.name, "", a.record.when(env), a.record.label,
-                                    plan.runs};
+        std::vector<std::string> files{s.file, s.region.file};
+        if (!s.baseFile.empty()) files.push_back(s.baseFile);  // a case: its base is part of what ran
+        analysis::SweepRecord sweep{s.id, analysis::contentHash(files), plan.play.name, "", a.record.when(env), a.record.label, plan.runs};
         for (const auto& v : a.vary) sweep.vary += (sweep.vary.empty() ? "" : " ") + v;
+        for (const auto& v : a.set) sweep.vary += (sweep.vary.empty() ? "set:" : " set:") + v;  // a figure held otherwise
         record.kind = "sweep";
         record.scenario = sweep.scenario;
         record.scenarioHash = sweep.scenarioHash;

@@ -27,6 +27,10 @@ std::vector<TurningPoint> readTurningPoints(YamlDocument& doc, const YAML::Node&
     if (s.world)
         for (const auto& svc : s.world->services) services.push_back(svc.id);
     IdSet ids("turning point");
+    if (!node.IsSequence()) {
+        doc.error(node, "observed must be a list of turning points");
+        return {};
+    }
     return readList<TurningPoint>(doc, node, "turning point", [&](MapView& m, const YAML::Node& item) {
         TurningPoint p;
         p.id = idOf(doc, m);
@@ -41,11 +45,15 @@ std::vector<TurningPoint> readTurningPoints(YamlDocument& doc, const YAML::Node&
             if (std::find(kMilestones.begin(), kMilestones.end(), p.milestone) == kMilestones.end())
                 doc.error(*v, "unknown milestone '" + p.milestone + "'; one of verified, first-information, informed-all, first-conference" +
                                   model::didYouMean(p.milestone, kMilestones));
-            if (auto a = m.require("after_signal")) p.at = doc.duration(*a, "after_signal").value_or(0);
-            if (auto t = m.require("tolerance")) {
-                p.tolerance = doc.duration(*t, "tolerance").value_or(0);
-                if (p.tolerance <= 0) doc.error(*t, "tolerance must be longer than 0");
+            if (auto a = m.require("after_signal")) {
+                p.at = doc.duration(*a, "after_signal").value_or(0);
+                if (p.at > s.duration) doc.error(*a, "after_signal lies after the end of the case");
             }
+            if (auto t = m.require("tolerance"))
+                if (const auto d = doc.duration(*t, "tolerance")) {
+                    p.tolerance = *d;
+                    if (p.tolerance <= 0) doc.error(*t, "tolerance must be longer than 0");
+                }
             if (auto x = m.get("service")) doc.error(*x, "a milestone is a step of the alerting chain, not a service's level");
             return p;
         }
@@ -74,6 +82,7 @@ std::vector<TurningPoint> readTurningPoints(YamlDocument& doc, const YAML::Node&
             }
         if (given != 1) {
             doc.error(item, "a turning point gives exactly one of falls_below, rises_above, stays_above or stays_below (or a milestone)");
+            for (const auto* key : {"at", "tolerance", "from", "to"}) m.get(key);  // read, so not reported as unknown too
             return p;
         }
         const bool stays = p.kind == TurningPoint::Kind::staysAbove || p.kind == TurningPoint::Kind::staysBelow;
@@ -90,10 +99,11 @@ std::vector<TurningPoint> readTurningPoints(YamlDocument& doc, const YAML::Node&
                 p.at = timeOf(doc, *v, s, "at").value_or(0);
                 if (p.at < 0 || p.at > s.duration) doc.error(*v, "'at' lies outside the case (from its start to its end)");
             }
-            if (auto v = m.require("tolerance")) {
-                p.tolerance = doc.duration(*v, "tolerance").value_or(0);
-                if (p.tolerance <= 0) doc.error(*v, "tolerance must be longer than 0");
-            }
+            if (auto v = m.require("tolerance"))
+                if (const auto d = doc.duration(*v, "tolerance")) {
+                    p.tolerance = *d;
+                    if (p.tolerance <= 0) doc.error(*v, "tolerance must be longer than 0");
+                }
         }
         return p;
     });

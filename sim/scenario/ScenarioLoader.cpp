@@ -495,17 +495,23 @@ void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const
         doc.error(baseNode, "a case's base is a scenario, not another case");
         return;
     }
-    {
-        // A base that is itself a case is named here, in the case, rather than in the base.
-        std::ifstream in(basePath, std::ios::binary);
-        std::string line;
-        for (std::size_t bytes = 0; std::getline(in, line) && bytes < limits.maxFileBytes; bytes += line.size() + 1)
-            if (line.rfind("base:", 0) == 0) {
-                doc.error(baseNode, "'" + *ref + "' is itself a case; a case's base is a scenario, not another case");
-                return;
-            }
+    // Read once, bounded and only from a regular file; what is wrong with it is said at `base:`.
+    std::string baseText, readError;
+    if (!readInputFile(basePath, limits.maxFileBytes, baseText, readError)) {
+        doc.error(baseNode, "base scenario '" + *ref + "': " + readError);
+        return;
     }
-    auto base = loadScenarioUnguarded(basePath, nullptr, limits, depth + 1);
+    // A base that is itself a case is named here, in the case, rather than in the base.
+    for (std::size_t at = 0; at < baseText.size();) {
+        if (baseText.compare(at, 5, "base:") == 0) {
+            doc.error(baseNode, "'" + *ref + "' is itself a case; a case's base is a scenario, not another case");
+            return;
+        }
+        const auto next = baseText.find('\n', at);
+        if (next == std::string::npos) break;
+        at = next + 1;
+    }
+    auto base = loadScenarioUnguarded(basePath, &baseText, limits, depth + 1);
     result.diagnostics.insert(result.diagnostics.end(), base.diagnostics.begin(), base.diagnostics.end());
     if (!base.ok()) return;
     Scenario s = std::move(*base.value);
@@ -529,24 +535,19 @@ void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const
     if (auto v = map.get("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
     if (auto v = map.get("hazards"); v && s.world) {
         IdSet ids("hazard");
-        const auto hazards = readList<world::HazardSpec>(doc, *v, "hazard", [&](MapView& m, const YAML::Node& item) {
+        readList<int>(doc, *v, "hazard", [&](MapView& m, const YAML::Node& item) {
             if (auto a = m.get("areas")) doc.error(*a, "a case keeps the base's areas of a hazard; give only its course over time");
-            return worldfields::readHazard(doc, m, item, s, ids);
-        });
-        std::size_t i = 0;
-        for (const auto& item : *v) {
-            if (i >= hazards.size()) break;
-            const auto& h = hazards[i++];
+            auto h = worldfields::readHazard(doc, m, item, s, ids);
             auto& all = s.world->hazards;
             const auto found = std::find_if(all.begin(), all.end(), [&](const world::HazardSpec& x) { return x.id == h.id; });
             if (found == all.end()) {
-                doc.error(item, "the base has no hazard '" + h.id + "'" + model::didYouMean(h.id, worldfields::idsOf(s.world->hazards)));
-                continue;
+                doc.error(item, "the base has no hazard '" + h.id + "'" + model::didYouMean(h.id, worldfields::idsOf(all)));
+                return 0;
             }
-            auto areas = std::move(found->areas);
-            *found = h;
-            found->areas = std::move(areas);
-        }
+            h.areas = std::move(found->areas);
+            *found = std::move(h);
+            return 0;
+        });
     }
     if (auto v = map.get("injects")) {
         s.injects.clear();
@@ -566,6 +567,7 @@ void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const
         doc.error(doc.root(), "the case's turning points are held against its 'reference' play: give plays: reference (what the actors did), or runs: doctrine");
     map.finish();
     if (s.duration <= 0 && result.diagnostics.empty()) doc.error(doc.root()["duration"], "duration must be longer than 0");
+    if (result.diagnostics.empty()) checkBaseDecisionPoints(doc, map.get("plays").value_or(baseNode), s);
     if (result.diagnostics.empty()) checkTriggers(doc, s);
     if (result.diagnostics.empty()) checkWork(doc, s, limits);
     sortDiagnostics(result.diagnostics);

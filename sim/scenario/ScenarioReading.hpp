@@ -169,5 +169,8 @@ void checkSign(YamlDocument& doc, const YAML::Node& at, const std::string& what,
 /// its own condition or a chain of them, for itself. `play` is a separate play file's play, read
 /// into `doc`; nullptr checks the scenario's own plays, read into `doc`.
 void checkTriggers(YamlDocument& doc, const Scenario& scenario, const Play* play = nullptr);
+/// A validation case's check of the decision points it keeps from its base: each one that waits
+/// for a decision must still have something that agrees it; reported at `at` in the case.
+void checkBaseDecisionPoints(YamlDocument& doc, const YAML::Node& at, const Scenario& scenario);
 
 }  // namespace samverkan::scenario

@@ -58,6 +58,7 @@ void readDepths(YamlDocument& doc, MapView& m, world::Param& passableTo, world::
 }
 
 world::SnowNetwork readNetwork(YamlDocument& doc, const YAML::Node& node, const ServiceContext& c) {
+    const auto tick = c.world.tick;
     world::SnowNetwork n;
     MapView m(doc, node, "network");
     if (!m.ok()) return n;
@@ -82,6 +83,9 @@ world::SnowNetwork readNetwork(YamlDocument& doc, const YAML::Node& node, const 
         const auto h = quantity(doc, *x, "cleared_away", true);
         n.clearedAwayHours.value = h.value_or(3);
         if (h && *h <= 0) doc.error(*x, "cleared_away must be longer than 0");
+        else if (h && *h * static_cast<double>(engine::kHour) < static_cast<double>(tick))
+            doc.error(*x, "cleared_away must be at least one tick of the world (" + std::to_string(tick / engine::kMinute) +
+                              " min): the stuck vehicles are cleared away tick by tick");
     }
     if (auto x = m.get("cleared_away_source")) n.clearedAwayHours.source = doc.scalar(*x, "cleared_away_source").value_or("assumption");
     if (n.stuckRate.value > 0 && n.traffic.empty())

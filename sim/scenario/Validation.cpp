@@ -229,6 +229,22 @@ void checkDecisionRef(YamlDocument& doc, const Trigger& t, const std::vector<std
 
 }  // namespace
 
+void checkBaseDecisionPoints(YamlDocument& doc, const YAML::Node& at, const Scenario& scenario) {
+    std::vector<std::string> decisions;
+    for (const auto& p : scenario.decisionPoints)
+        for (const auto& o : p.options) agreedDecisions(o.commands, decisions);
+    for (const auto& pl : scenario.plays)
+        for (const auto& st : pl.steps) agreedDecisions({st.command}, decisions);
+    for (const auto& r : scenario.behaviour) agreedDecisions({r.command}, decisions);
+    for (const auto& p : scenario.decisionPoints) {
+        const auto& t = p.when;
+        if (t.timed || !t.kind || !isDecisionKind(*t.kind) || t.ref.empty()) continue;
+        if (std::find(decisions.begin(), decisions.end(), t.ref) != decisions.end()) continue;
+        doc.error(at, "the base's decision point '" + p.id + "' waits for decision '" + t.ref +
+                          "', which no play of the case, doctrine rule or option agrees; give a play step that agrees it");
+    }
+}
+
 void checkTriggers(YamlDocument& doc, const Scenario& scenario, const Play* play) {
     std::vector<std::string> decisions;
     for (const auto& p : scenario.decisionPoints)

@@ -20,6 +20,11 @@ TEST_CASE("a figure's plausible range is read from its source, with or without u
     CHECK((lo == 2 && hi == 6));
     CHECK(analysis::parseRange("assumption (range 0.001–0.006 per cm above it per hour)", lo, hi));
     CHECK(lo == Approx(0.001));
+    // Digits grouped by spaces, as the sources write large numbers.
+    CHECK(analysis::parseRange("assumption (range 70 000–150 000 cars an hour)", lo, hi));
+    CHECK((lo == 70000 && hi == 150000));
+    // A percentage is a share of something else, not the figure's own range.
+    CHECK_FALSE(analysis::parseRange("a third of the bus travellers (range 25–40 %)", lo, hi));
     // No range, a range that falls, or words instead of numbers: nothing.
     CHECK_FALSE(analysis::parseRange("assumption", lo, hi));
     CHECK_FALSE(analysis::parseRange("assumption (range 5–2)", lo, hi));
@@ -38,6 +43,17 @@ TEST_CASE("the snowstorm's ranged figures are found by name and can be set, the 
     CHECK(it->high == Approx(0.1));
     // A figure without a range in its source is not among them (the grid crews' capacity says only "assumption").
     CHECK(std::none_of(params.begin(), params.end(), [](const auto& p) { return p.name == "grid-crews.capacity"; }));
+    // Every figure varied lies within its range, and both ends keep the world one the loader accepts.
+    for (const auto& p : params) {
+        INFO(p.name);
+        CHECK(p.low <= p.base);
+        CHECK(p.base <= p.high);
+        for (const double end : {p.low, p.high}) {
+            auto w = *s.world;
+            REQUIRE(analysis::setParam(w, p.name, end));
+            CHECK(analysis::inconsistency(w).empty());
+        }
+    }
     auto w = *s.world;
     CHECK(analysis::setParam(w, "main-roads.network.stuck_rate", 0.07));
     CHECK(model::findById(w.services, "main-roads")->network.stuckRate.value == 0.07);
@@ -80,4 +96,31 @@ TEST_CASE("sensitivity moves each outcome the way its mechanism says, the same f
     const auto svg = analysis::tornadoSvg(r, outcome("person-hours-stranded"), "test");
     CHECK(svg.find("main-roads.network.stuck_rate (0.02–0.10)") != std::string::npos);
     CHECK(svg.find(">person-hours-stranded</text>") != std::string::npos);
+}
+
+TEST_CASE("a range whose end would break a rule of the model is left out, and said so", "[analysis][sensitivity]") {
+    auto w = *shipped("snowstorm").world;
+    // The main roads' passable_to at 35 cm would lie beyond their closed_at of 30 cm.
+    for (auto& svc : w.services)
+        if (svc.id == "main-roads") svc.network.passableTo.source = "assumption (range 3–35 cm)";
+    std::vector<std::string> notVaried;
+    const auto params = analysis::rangedParams(w, &notVaried);
+    CHECK(std::none_of(params.begin(), params.end(), [](const auto& p) { return p.name == "main-roads.network.passable_to"; }));
+    REQUIRE(notVaried.size() == 1);
+    CHECK(notVaried[0].find("main-roads.network.passable_to: at 35") == 0);
+    CHECK(notVaried[0].find("closed_at is no deeper than passable_to") != std::string::npos);
+    // A value outside its own stated range is not varied either.
+    for (auto& svc : w.services)
+        if (svc.id == "main-roads") svc.network.passableTo.source = "assumption (range 10–20 cm)";
+    notVaried.clear();
+    analysis::rangedParams(w, &notVaried);
+    REQUIRE(notVaried.size() == 1);
+    CHECK(notVaried[0].find("lies outside the range its source gives") != std::string::npos);
+    // And a title with markup in it does not break the chart.
+    analysis::SensitivityOptions o;
+    o.runs = 1;
+    o.only = {"main-roads.network.stuck_rate"};
+    const auto r = analysis::sensitivity(shipped("snowstorm"), o);
+    const auto svg = analysis::tornadoSvg(r, 0, "Snow & wind <red>");
+    CHECK(svg.find("Snow &amp; wind &lt;red&gt;") != std::string::npos);
 }

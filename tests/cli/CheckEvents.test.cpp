@@ -40,7 +40,7 @@ TEST_CASE("check-events runs every shipped case and exits 1 exactly when a turni
     CHECK(text.out.find("not reproduced: ") != std::string::npos);
 }
 
-TEST_CASE("a case whose turning points the model meets passes; one it misses fails, saying what the model did", "[cli][validation]") {
+TEST_CASE("a case whose turning points the model meets passes, and one it misses fails, saying what the model did", "[cli][validation]") {
     const auto fits = samverkanCli({"check-events", "tests/data/good/case-fits.yaml"});
     CHECK(fits.code == 0);
     CHECK(fits.out.find("1 of 1 turning points within their tolerance") != std::string::npos);
@@ -87,4 +87,40 @@ TEST_CASE("a case is the base scenario with the case's own weather, injects and 
     const auto plain = samverkanCli({"check-events", "scenarios/demonstration.yaml"});
     CHECK(plain.code == 2);
     CHECK(plain.err.find("needs 'observed:'") != std::string::npos);
+}
+
+TEST_CASE("a case's window between two ticks holds no sample and fails, and its title is escaped in the figure", "[cli][validation]") {
+    std::ifstream in("tests/data/good/case-fits.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    // A window of three minutes between ticks five minutes apart, and a title with markup.
+    const auto at = yaml.find("observed:\n");
+    REQUIRE(at != std::string::npos);
+    yaml.insert(at + 10, "  - {id: between-ticks, text: {sv: Mellan, en: Between}, service: rail, stays_below: 0.1, from: +1h1min, to: +1h4min, source: test}\n");
+    const auto title = yaml.find("title: {sv: Fall, en: Case}");
+    REQUIRE(title != std::string::npos);
+    yaml.replace(title, 27, "title: {sv: Fall, en: \"Snow & wind <red>\"}");
+    const auto path = (fs::temp_directory_path() / "samverkan-case-window.yaml").string();
+    // The case names its base relative to its own folder: write it beside the good fixtures' base.
+    const auto base = fs::absolute("scenarios/snowstorm.yaml").string();
+    const auto b = yaml.find("base: ");
+    yaml.replace(b, yaml.find('\n', b) - b, "base: " + base);
+    std::ofstream(path) << yaml;
+    const auto svg = (fs::temp_directory_path() / "samverkan-case-window.svg").string();
+    const auto r = samverkanCli({"check-events", path, "--svg", svg});
+    INFO(r.err);
+    CHECK(r.code == 1);
+    CHECK(r.out.find("OUTSIDE  between-ticks") != std::string::npos);
+    CHECK(r.out.find("no sample between them") != std::string::npos);
+    std::ifstream f(svg);
+    std::stringstream s;
+    s << f.rdbuf();
+    CHECK(s.str().find("Snow &amp; wind &lt;red&gt;") != std::string::npos);
+    CHECK(s.str().find("<red>") == std::string::npos);
+    // An output that cannot be written is an input error, not a miss, and nothing runs.
+    const auto bad = samverkanCli({"check-events", path, "--svg", "/no-such-folder/x.svg"});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("cannot write /no-such-folder/x.svg") != std::string::npos);
+    CHECK(bad.out.empty());
 }

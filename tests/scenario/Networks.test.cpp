@@ -35,4 +35,14 @@ TEST_CASE("a network, a mode on it and a load with wind are read with their unit
     CHECK(buses->on.vehicleWeight.value == Approx(0.3));
     CHECK(buses->on.withdrawnBelow.value == Approx(0.3));
     CHECK(buses->on.resumesAbove.value == Approx(0.7));
+    // The power lines' loss is a load built up over 12 hours, doubled by a wind of 15 m/s.
+    const auto* power = model::findById(w.services, "power");
+    REQUIRE(power != nullptr);
+    REQUIRE(power->exposures.size() == 1);
+    const auto& e = power->exposures[0];
+    CHECK(e.hazard == "snow");
+    CHECK(e.loadHours.value == 12);
+    CHECK(e.with == "wind");
+    CHECK(e.per.value == 15);
+    CHECK(e.above.value == 10);
 }

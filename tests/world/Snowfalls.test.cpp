@@ -276,7 +276,12 @@ TEST_CASE("a world tick with snow networks, stuck traffic and withdrawn buses al
     World w(spec, rng, 24 * kHour);
     for (engine::Millis t = spec.tick; t <= kHour; t += spec.tick) w.tick(t);
     const auto before = support::allocationCount();
-    for (engine::Millis t = kHour + spec.tick; t <= 20 * kHour; t += spec.tick) w.tick(t);
+    bool withdrawn = false;
+    for (engine::Millis t = kHour + spec.tick; t <= 20 * kHour; t += spec.tick) {
+        w.tick(t);
+        withdrawn = withdrawn || w.withdrawn(kBuses);
+    }
     CHECK(support::allocationCount() - before == 0);
-    CHECK(w.stuck(kStreet) > 0);  // the ticks did work
+    CHECK(w.stuck(kStreet) > 0);  // the ticks did work: vehicles got stuck …
+    CHECK(withdrawn);             // … and the buses were withdrawn on the way
 }
