@@ -136,6 +136,7 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     m_inArea.reserve(m_spec.areas.size());
     for (const auto& d : m_spec.demands) m_profileOf.push_back(indexOf(m_spec.profiles, d.profile));
     m_profileNow.assign(m_spec.demands.size(), 1.0);
+    m_profileFactor.assign(m_spec.profiles.size(), 1.0);
     m_resourceFactor.assign(m_spec.resources.size(), 1.0);
     m_resourceAdded.assign(m_spec.resources.size(), 0.0);
     m_outcomes.assign(m_spec.outcomes.size(), 0.0);
@@ -420,8 +421,10 @@ void World::tick(Millis now) {
     const double dtHours = static_cast<double>(now - m_lastTick) / static_cast<double>(engine::kHour);
     m_lastTick = now;
     m_intensityNow.resize(m_drawn.size());
+    // Each profile's factor once, then every demand that follows it (an area's parts share one).
+    for (std::size_t p = 0; p < m_spec.profiles.size(); ++p) m_profileFactor[p] = m_spec.profiles[p].at(m_spec.startSinceMonday + now - 1);
     for (std::size_t d = 0; d < m_profileOf.size(); ++d)
-        if (m_profileOf[d] != kNone) m_profileNow[d] = m_spec.profiles[m_profileOf[d]].at(m_spec.startSinceMonday + now - 1);
+        if (m_profileOf[d] != kNone) m_profileNow[d] = m_profileFactor[m_profileOf[d]];
     bool calm = true;
     for (std::size_t h = 0; h < m_drawn.size(); ++h) {
         m_intensityNow[h] = intensity(h, now);

@@ -184,6 +184,7 @@ private:
     std::vector<std::vector<Exposed>> m_exposed;  // per service: the hazards it loses level to
     std::vector<std::size_t> m_profileOf;         // per demand: its profile, SIZE_MAX for none
     std::vector<double> m_profileNow;             // per demand: its profile factor in the last tick
+    std::vector<double> m_profileFactor;          // per profile: its factor in the last tick
     std::vector<std::vector<std::pair<std::size_t, double>>> m_blocking;      // per service: demand, weight
     /// Every outcome's terms in one list, outcome by outcome, those that name a known service and demand.
     struct Term {
