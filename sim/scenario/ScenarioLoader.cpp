@@ -2,11 +2,9 @@
 #include <algorithm>
 #include "sim/scenario/InputFile.hpp"
 #include <filesystem>
-#include <fstream>
 
 #include "sim/model/Names.hpp"
 #include "sim/scenario/ScenarioReading.hpp"
-#include "sim/scenario/WorldReading.hpp"
 
 namespace samverkan::scenario {
 namespace {
@@ -445,6 +443,21 @@ std::string resolveRegionPath(const std::string& scenarioPath, const std::string
 
 }  // namespace
 
+void readCaseInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s) { readInjects(doc, node, s); }
+
+void readPlays(YamlDocument& doc, const YAML::Node& node, Scenario& s, const char* needsReference) {
+    MapView plays(doc, node, "plays");
+    if (plays.ok())
+        for (const auto& kv : node) {
+            plays.get(kv.first.Scalar());
+            readPlay(doc, kv.first.Scalar(), kv.second, s);
+        }
+    plays.finish();
+    if (plays.ok() && s.play("reference") == nullptr) doc.error(node, needsReference);
+}
+
+std::string scenarioRelativePath(const std::string& scenarioPath, const std::string& ref) { return resolveRegionPath(scenarioPath, ref); }
+
 namespace {
 // `frames: {deviations: refused | allowed}`: whether a lower level may deviate from a frame (R11).
 void readFrames(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
@@ -461,119 +474,6 @@ void readFrames(YamlDocument& doc, const YAML::Node& node, Scenario& s) {
 // `content` null: read the file at `path`.
 Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::string* content, const Limits& limits, int depth);
 
-// `plays:` — a mapping of play names, one of them `reference`.
-void readPlays(YamlDocument& doc, const YAML::Node& node, Scenario& s, const char* needsReference) {
-    MapView plays(doc, node, "plays");
-    if (plays.ok())
-        for (const auto& kv : node) {
-            plays.get(kv.first.Scalar());
-            readPlay(doc, kv.first.Scalar(), kv.second, s);
-        }
-    plays.finish();
-    if (plays.ok() && s.play("reference") == nullptr) doc.error(node, needsReference);
-}
-
-// A validation case (`base: ../snowstorm.yaml`): the base scenario's region, world, measures and
-// doctrine — one parameter set for every case — with the case's own id, dates, observed weather
-// (hazards replaced by id), injects, plays and turning points. Problems in the base are reported
-// against the base's file; the case may change nothing else.
-void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const std::string& path, const Limits& limits,
-              int depth, Loaded<Scenario>& result) {
-    for (const auto* key : {"region", "world", "measures", "behaviour", "forums", "frames", "reporting", "variants", "objectives",
-                            "decision_points"})
-        if (auto v = map.get(key))
-            doc.error(*v, std::string("'") + key + "' comes from the base scenario: a case gives its own id, title, start, duration, "
-                                                   "seed, hazards, injects, plays and observed turning points, nothing else");
-    const auto ref = doc.scalar(baseNode, "base");
-    if (!ref) return;
-    const std::string basePath = resolveRegionPath(path, *ref);
-    if (!pathExists(basePath)) {
-        doc.error(baseNode, "base scenario '" + *ref + "' not found (looked in " + basePath + ")");
-        return;
-    }
-    if (depth > 0) {
-        doc.error(baseNode, "a case's base is a scenario, not another case");
-        return;
-    }
-    // Read once, bounded and only from a regular file; what is wrong with it is said at `base:`.
-    std::string baseText, readError;
-    if (!readInputFile(basePath, limits.maxFileBytes, baseText, readError)) {
-        doc.error(baseNode, "base scenario '" + *ref + "': " + readError);
-        return;
-    }
-    // A base that is itself a case is named here, in the case, rather than in the base.
-    for (std::size_t at = 0; at < baseText.size();) {
-        if (baseText.compare(at, 5, "base:") == 0) {
-            doc.error(baseNode, "'" + *ref + "' is itself a case; a case's base is a scenario, not another case");
-            return;
-        }
-        const auto next = baseText.find('\n', at);
-        if (next == std::string::npos) break;
-        at = next + 1;
-    }
-    auto base = loadScenarioUnguarded(basePath, &baseText, limits, depth + 1);
-    result.diagnostics.insert(result.diagnostics.end(), base.diagnostics.begin(), base.diagnostics.end());
-    if (!base.ok()) return;
-    Scenario s = std::move(*base.value);
-    s.file = path;
-    s.baseFile = basePath;
-    if (auto v = map.require("id")) s.id = doc.identifier(*v, "id").value_or("");
-    if (auto v = map.require("title")) s.title = doc.text(*v, "title").value_or(Text{});
-    s.summary = {};
-    if (auto v = map.get("summary")) s.summary = doc.text(*v, "summary").value_or(Text{});
-    if (auto v = map.require("start")) {
-        const std::string text = doc.scalar(*v, "start").value_or("");
-        if (const auto t = engine::parseIsoTime(text)) s.start = *t;
-        else doc.error(*v, "start must be an ISO 8601 time with offset like \"2026-01-14T06:00+01:00\"; got \"" + text + "\"");
-        if (s.world) {
-            const std::int64_t local = s.start.epochMs + s.start.offsetMinutes * engine::kMinute;
-            const std::int64_t week = 7 * engine::kDay;
-            s.world->startSinceMonday = (((local + 3 * engine::kDay) % week) + week) % week;
-        }
-    }
-    if (auto v = map.require("duration")) s.duration = doc.duration(*v, "duration").value_or(0);
-    if (auto v = map.get("seed")) s.seed = static_cast<std::uint64_t>(doc.integer(*v, "seed", 0, INT64_MAX).value_or(0));
-    if (auto v = map.get("hazards"); v && s.world) {
-        IdSet ids("hazard");
-        readList<int>(doc, *v, "hazard", [&](MapView& m, const YAML::Node& item) {
-            if (auto a = m.get("areas")) doc.error(*a, "a case keeps the base's areas of a hazard; give only its course over time");
-            auto h = worldfields::readHazard(doc, m, item, s, ids);
-            auto& all = s.world->hazards;
-            const auto found = std::find_if(all.begin(), all.end(), [&](const world::HazardSpec& x) { return x.id == h.id; });
-            if (found == all.end()) {
-                doc.error(item, "the base has no hazard '" + h.id + "'" + model::didYouMean(h.id, worldfields::idsOf(all)));
-                return 0;
-            }
-            h.areas = std::move(found->areas);
-            *found = std::move(h);
-            return 0;
-        });
-    }
-    if (auto v = map.get("injects")) {
-        s.injects.clear();
-        readInjects(doc, *v, s);
-        // The base's doctrine waits for injects by id: the case must give them.
-        for (const auto& r : s.behaviour)
-            if (r.when.kind == protocol::Kind::inject && !r.when.ref.empty() && s.inject(r.when.ref) == nullptr)
-                doc.error(*v, "the base's doctrine rule '" + r.id + "' waits for inject '" + r.when.ref + "'; give an inject with that id");
-        for (const auto& p : s.decisionPoints)
-            if (p.when.kind == protocol::Kind::inject && !p.when.ref.empty() && s.inject(p.when.ref) == nullptr)
-                doc.error(*v, "the base's decision point '" + p.id + "' waits for inject '" + p.when.ref + "'; give an inject with that id");
-    }
-    s.plays.clear();  // the base's plays are timed to its own injects; doctrine runs without plays
-    if (auto v = map.get("plays")) readPlays(doc, *v, s, "plays needs a 'reference' play: what the actors did");
-    readObserved(doc, map, s);
-    if (!s.observed.empty() && !s.knowsPlay(s.checkPlay))
-        doc.error(doc.root(), "the case's turning points are held against its 'reference' play: give plays: reference (what the actors did), or runs: doctrine");
-    map.finish();
-    if (s.duration <= 0 && result.diagnostics.empty()) doc.error(doc.root()["duration"], "duration must be longer than 0");
-    if (result.diagnostics.empty()) checkBaseDecisionPoints(doc, map.get("plays").value_or(baseNode), s);
-    if (result.diagnostics.empty()) checkTriggers(doc, s);
-    if (result.diagnostics.empty()) checkWork(doc, s, limits);
-    sortDiagnostics(result.diagnostics);
-    if (result.diagnostics.empty()) result.value = std::move(s);
-}
-
 Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::string* content, const Limits& limits, int depth) {
     Loaded<Scenario> result;
     YamlDocument doc(path, limits, result.diagnostics);
@@ -583,7 +483,10 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     MapView map(doc, doc.root(), "the scenario file");
     map.requireFormat("samverkan/1");
     if (auto v = map.get("base")) {
-        readCase(doc, map, *v, path, limits, depth, result);
+        readCase(doc, map, *v, path, limits, depth, result,
+                 [](const std::string& basePath, const std::string& text, const Limits& l, int d) {
+                     return loadScenarioUnguarded(basePath, &text, l, d);
+                 });
         return result;
     }
     if (auto v = map.require("id")) s.id = doc.identifier(*v, "id").value_or("");

@@ -1,6 +1,8 @@
 #pragma once
 // Private to sim/scenario: the readers shared by scenario files and separate play files.
 
+#include <functional>
+
 #include "sim/scenario/Scenario.hpp"
 #include "sim/scenario/YamlDocument.hpp"
 
@@ -63,6 +65,17 @@ world::Uncertain readUncertainValue(YamlDocument& doc, const YAML::Node& node, c
 std::vector<TurningPoint> readTurningPoints(YamlDocument& doc, const YAML::Node& node, const Scenario& s);
 /// `observed:`, `not_reproduced:` and `runs:` (the play they are held against), in a case or a scenario.
 void readObserved(YamlDocument& doc, MapView& map, Scenario& s);
+/// `injects:` and `plays:` (a mapping of play names, one of them `reference`), as a scenario reads them.
+void readCaseInjects(YamlDocument& doc, const YAML::Node& node, Scenario& s);
+void readPlays(YamlDocument& doc, const YAML::Node& node, Scenario& s, const char* needsReference);
+/// A file a scenario names (its region, a case's base): relative to its folder, then to the parent.
+std::string scenarioRelativePath(const std::string& scenarioPath, const std::string& ref);
+/// Loads a case's base from its text, one level down.
+using LoadBase = std::function<Loaded<Scenario>(const std::string& path, const std::string& text, const Limits& limits, int depth)>;
+/// A validation case: the scenario at `base:` with the case's own dates, weather, injects, plays
+/// and turning points; into `result`, with the base's problems against the base's file.
+void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const std::string& path, const Limits& limits,
+              int depth, Loaded<Scenario>& result, const LoadBase& loadBase);
 
 /// Reads the `world:` section with its typed triggers.
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);

@@ -180,6 +180,8 @@ private:
     std::vector<char> m_clearing, m_withdrawn;  // per service: its operator clears it; its traffic is withdrawn
     bool m_snowLies = false;                    // some depth, stuck vehicle or load is left over
     void startClearing();
+    bool advanceNetwork(std::size_t s, double dtHours);  // Networks.cpp: a network's tick; snow or stuck left
+    bool advanceMode(std::size_t s);                     // Networks.cpp: a mode's tick; withdrawn
     std::vector<std::vector<std::pair<std::size_t, double>>> m_parts;  // per service: its parts, if it is a whole
     std::vector<std::vector<Exposed>> m_exposed;  // per service: the hazards it loses level to
     std::vector<std::size_t> m_profileOf;         // per demand: its profile, SIZE_MAX for none
