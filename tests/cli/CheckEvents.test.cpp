@@ -40,7 +40,7 @@ TEST_CASE("check-events runs every shipped case and exits 1 exactly when a turni
     CHECK(text.out.find("not reproduced: ") != std::string::npos);
 }
 
-TEST_CASE("a case whose turning points the model meets passes; one it misses fails, saying what the model did", "[cli][validation]") {
+TEST_CASE("a case whose turning points the model meets passes, and one it misses fails, saying what the model did", "[cli][validation]") {
     const auto fits = samverkanCli({"check-events", "tests/data/good/case-fits.yaml"});
     CHECK(fits.code == 0);
     CHECK(fits.out.find("1 of 1 turning points within their tolerance") != std::string::npos);
