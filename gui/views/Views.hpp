@@ -1,6 +1,8 @@
 #pragma once
 // The panels of the trainee console; one per file. Each draws from the Session every frame.
 
+#include <imgui.h>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -88,10 +90,34 @@ struct ActionsPanel {
     void drawAlerting(Session& s, const std::string& role, const std::vector<std::string>& actorIds);
 };
 
-/// The county's municipalities coloured by how hard the hazards hit them, as the role knows it.
+/// Where the map lies on the screen: longitude scaled by the cosine of the county's middle
+/// latitude, so that the county keeps its shape.
+struct MapProjection {
+    double lonMin = 0, latMax = 0;  ///< the map's top left corner, degrees
+    double shrink = 1;              ///< cos(middle latitude)
+    double scale = 1;               ///< pixels per degree of latitude
+    ImVec2 topLeft;                 ///< where (lonMin, latMax) is drawn
+    [[nodiscard]] ImVec2 toScreen(model::GeoPoint p) const;
+    [[nodiscard]] model::GeoPoint toMap(ImVec2 p) const;
+};
+
+/// The county's municipalities coloured by how hard the hazards hit them, as the role knows it:
+/// each municipality's border filled where the map has borders, else a disc at its seat.
 struct MapPanel {
     bool truth = true;  ///< exercise control sees the truth first, and can switch to what is known
+    // As drawn in the last frame (for hit tests and the GUI's tests).
+    MapProjection projection;
+    std::string hovered;          ///< the municipality under the mouse ("" = none)
+    std::size_t filledAreas = 0;  ///< municipalities filled within their borders (0: discs drawn)
+    std::size_t filledTriangles = 0;
+    std::vector<std::string> labelled;  ///< the municipalities whose seat's name is written on the map
     void draw(const Session& s);
+
+private:
+    /// Fills and outlines the borders; returns each municipality's area on screen (pixels²).
+    std::vector<float> drawBorders(const Session& s, const std::vector<double>& impacts, int hoveredArea);
+    void drawDiscs(const Session& s, const std::vector<double>& impacts);
+    void drawLabels(const Session& s, const std::vector<float>& screenAreas);
 };
 
 /// The after-action review: score, findings, metrics, exports of the report and the journal; and

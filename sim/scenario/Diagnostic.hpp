@@ -40,6 +40,9 @@ struct Limits {
     std::int64_t maxDurationDays = 1096;     ///< a scenario's length: three years (an ordinary-mode project runs for years)
     std::size_t maxWorldSamples = 2000000;   ///< world ticks × (hazards + services): the run's time series
     std::size_t maxConferences = 50000;      ///< conferences the forums' intervals imply if activated throughout
+    /// Points in a map's borders file: a dozen times what the shipped one holds; cutting a ring of
+    /// that many into triangles takes about a quarter of a second.
+    std::size_t maxBorderPoints = 10000;
 };
 
 }  // namespace samverkan::scenario

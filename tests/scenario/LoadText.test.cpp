@@ -82,6 +82,9 @@ TEST_CASE("a map in memory loads as its file does, and is reported against the p
     REQUIRE(fromText.value->areas.size() == fromFile.value->areas.size());
     CHECK(fromText.value->areas.size() == 26);
     CHECK(fromText.value->areas.front().population == fromFile.value->areas.front().population);
+    // The borders file is found beside the path given, as for the file.
+    CHECK_FALSE(fromText.value->areas.front().triangles.empty());
+    CHECK(fromText.value->areas.front().triangles.size() == fromFile.value->areas.front().triangles.size());
     const auto bad = scenario::loadAreaMapText("m.yaml", "format: samverkan-map/1\nregion: gotland\nmunicipalities: []\n", *region.value);
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.diagnostics.front().str() == "m.yaml:2:9: error: this map is for region 'gotland', not 'stockholm'");
