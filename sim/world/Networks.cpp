@@ -4,12 +4,13 @@
 #include <cmath>
 
 #include "sim/world/World.hpp"
+#include "sim/world/WorldIndex.hpp"
 
 namespace samverkan::world {
 
 namespace {
-constexpr std::size_t kNone = SIZE_MAX;
-constexpr double kMaxBlocking = 0.95;
+using detail::kMaxBlocking;
+using detail::kNone;
 // A network ploughed down to this mean depth (cm) is clear: the operator stops until the next fall.
 constexpr double kCleared = 0.5;
 
