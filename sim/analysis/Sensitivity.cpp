@@ -71,6 +71,8 @@ void eachParam(world::WorldSpec& w, const Visit& visit) {
         if (!on.service.empty())
             each(id + ".runs_on.", {{"passable_to", &on.passableTo}, {"closed_at", &on.closedAt}, {"vehicle_weight", &on.vehicleWeight},
                                     {"withdrawn_below", &on.withdrawnBelow}, {"resumes_above", &on.resumesAbove}});
+        if (on.limitedByFalling())
+            each(id + ".runs_on.falling.", {{"passable_to", &on.fallingPassableTo}, {"closed_at", &on.fallingClosedAt}});
     }
 }
 
@@ -172,6 +174,8 @@ std::string inconsistency(const world::WorldSpec& w) {
             if (on.closedAt.value <= on.passableTo.value) return s.id + ": closed_at is no deeper than passable_to";
             if (on.withdrawnBelow.value > 0 && on.resumesAbove.value <= on.withdrawnBelow.value)
                 return s.id + ": resumes_above is not above withdrawn_below";
+            if (on.limitedByFalling() && on.fallingClosedAt.value <= on.fallingPassableTo.value)
+                return s.id + ": the falling snow's closed_at is not above its passable_to";
         }
         for (const auto& e : s.exposures)
             if (!e.with.empty() && e.per.value <= 0) return s.id + ": 'per' of its second hazard is not above 0";

@@ -119,6 +119,18 @@ world::OnNetwork readOn(YamlDocument& doc, const YAML::Node& node, const Service
     } else if (auto y = m.get("resumes_above")) {
         doc.error(*y, "'resumes_above' goes with 'withdrawn_below'");
     }
+    if (auto x = m.get("falling")) {
+        MapView f(doc, *x, "falling");
+        if (f.ok()) {
+            on.fallingPassableTo = figure(doc, f, "passable_to", false);
+            on.fallingClosedAt = figure(doc, f, "closed_at", true);
+            if (on.fallingClosedAt.value > 0 && on.fallingClosedAt.value <= on.fallingPassableTo.value)
+                if (auto y = f.get("closed_at"))
+                    doc.error(*y, "falling closed_at (" + y->Scalar() + " cm/h) must be above passable_to: the mode runs as normal "
+                                  "up to passable_to of falling snow and stops at closed_at");
+            f.finish();
+        }
+    }
     m.finish();
     return on;
 }

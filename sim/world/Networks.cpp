@@ -79,10 +79,15 @@ bool World::advanceNetwork(std::size_t s, double dtHours) {
 bool World::advanceMode(std::size_t s) {
     const auto& svc = m_spec.services[s];
     // A mode on a network: what its own limits make of the depth there, less what is stuck;
-    // its operator withdraws it when unsafe and lets it run again once it is safe enough.
+    // with its own limits on the falling snow where it has them (visibility, slush, hills: buses
+    // fail at lower snow rates than rail), its operator withdraws it when unsafe and lets it run again once it is safe enough.
     const auto& on = svc.on;
     const auto n = m_onNet[s];
-    const double level = passable(m_depth[n], on.passableTo.value, on.closedAt.value) * (1.0 - m_stuck[n]);
+    double level = passable(m_depth[n], on.passableTo.value, on.closedAt.value) * (1.0 - m_stuck[n]);
+    if (on.limitedByFalling()) {
+        const double falling = m_intensityNow[m_netHazard[n]] * m_spec.services[n].network.weight;
+        level *= passable(falling, on.fallingPassableTo.value, on.fallingClosedAt.value);
+    }
     if (m_withdrawn[s] == 0 && level < on.withdrawnBelow.value) m_withdrawn[s] = 1;
     else if (m_withdrawn[s] != 0 && level >= on.resumesAbove.value) m_withdrawn[s] = 0;
     const bool lies = m_withdrawn[s] != 0;

@@ -177,6 +177,11 @@ struct OnNetwork {
     Param vehicleWeight = {1, "none"};
     Param withdrawnBelow = {0, "none"};
     Param resumesAbove = {0.5, "none"};
+    /// Limits on the snow falling on the network (cm/h): as normal up to `fallingPassableTo`, not at
+    /// all from `fallingClosedAt` (buses fail at lower snow rates than rail); none when not given.
+    Param fallingPassableTo = {0, "none"};
+    Param fallingClosedAt = {0, "none"};
+    [[nodiscard]] bool limitedByFalling() const { return fallingClosedAt.value > 0; }
 };
 
 /// A service whose level (0 = gone, 1 = normal) falls with its hazards and recovers with a resource.

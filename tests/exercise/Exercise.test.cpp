@@ -216,6 +216,6 @@ TEST_CASE("set-priorities naming an unknown list or service is refused at run ti
     CHECK(unknownItem.refusal.args == std::vector<std::string>{"snow-clearing", "no-such-service"});
     // The same list with services it orders is accepted: the refusals above are for the names alone
     // (all four, as the directing forum's frame ranks them: R11).
-    CHECK(run.submit(protocol::SetPriorities{set.actor, set.forum, "snow-clearing", {"rail", "trunk-bus-streets", "main-roads", "local-streets"}})
+    CHECK(run.submit(protocol::SetPriorities{set.actor, set.forum, "snow-clearing", {"rail", "trunk-bus-streets", "bus-streets", "main-roads", "local-streets"}})
               .accepted);
 }

@@ -31,7 +31,7 @@ protocol::AgreeDecision clearingOrder(const std::string& id, std::vector<std::st
     return d;
 }
 
-const std::vector<std::string> kFrame{"rail", "trunk-bus-streets", "main-roads", "local-streets"};
+const std::vector<std::string> kFrame{"rail", "trunk-bus-streets", "bus-streets", "main-roads", "local-streets"};
 
 scenario::Scenario withDeviations() {
     auto text = [] {
@@ -56,7 +56,7 @@ TEST_CASE("R11: the coordinating forum's order or measure against the directing 
     auto run = afterFrames(shipped("snowstorm"));
     // Leaving out an item the frame ranks.
     const auto omitted = run->submit(protocol::SetPriorities{
-        "trafikverket", kCoordinating, "snow-clearing", {"rail", "trunk-bus-streets", "main-roads"}});
+        "trafikverket", kCoordinating, "snow-clearing", {"rail", "trunk-bus-streets", "bus-streets", "main-roads"}});
     CHECK(omitted.refusal.code == RefusalCode::frameOmission);
     CHECK(run->renderer().refusal(omitted.refusal).en ==
           "Regional directing forum has set the frame for Snow clearing, which ranks Local streets; Regional "
@@ -64,13 +64,13 @@ TEST_CASE("R11: the coordinating forum's order or measure against the directing 
           "forum works within that frame and cannot leave Local streets out (R11).");
     // A measure whose order argument puts the main roads before rail.
     const auto measure =
-        run->submit(clearingOrder("own-order", {"main-roads", "rail", "trunk-bus-streets", "local-streets"}));
+        run->submit(clearingOrder("own-order", {"main-roads", "rail", "trunk-bus-streets", "bus-streets", "local-streets"}));
     CHECK(measure.refusal.code == RefusalCode::frameViolation);
     CHECK(measure.refusal.args ==
           std::vector<std::string>{kDirecting, "snow-clearing", "rail", "main-roads", kCoordinating});
     CHECK(run->cooperation().decision("own-order") == nullptr);
     // An order argument that leaves out a ranked item breaks the frame too.
-    CHECK(run->submit(clearingOrder("short-order", {"rail", "trunk-bus-streets", "main-roads"})).refusal.code ==
+    CHECK(run->submit(clearingOrder("short-order", {"rail", "trunk-bus-streets", "bus-streets", "main-roads"})).refusal.code ==
           RefusalCode::frameOmission);
     // Within the frame (its order, or the measure's default, which is the frame's) both are accepted.
     CHECK(run->submit(clearingOrder("frame-order", kFrame)).accepted);
@@ -97,10 +97,10 @@ TEST_CASE("R11: where the scenario allows deviations they are accepted, journall
     auto run = afterFrames(s);
     REQUIRE(
         run->submit(protocol::SetPriorities{
-                        "trafikverket", kCoordinating, "snow-clearing", {"rail", "trunk-bus-streets", "main-roads"}})
+                        "trafikverket", kCoordinating, "snow-clearing", {"rail", "trunk-bus-streets", "bus-streets", "main-roads"}})
             .accepted);
     REQUIRE(
-        run->submit(clearingOrder("own-order", {"main-roads", "rail", "trunk-bus-streets", "local-streets"})).accepted);
+        run->submit(clearingOrder("own-order", {"main-roads", "rail", "trunk-bus-streets", "bus-streets", "local-streets"})).accepted);
     run->runToEnd();
     const auto violations = all(*run, "frame-violation", kCoordinating);
     REQUIRE(violations.size() == 2);

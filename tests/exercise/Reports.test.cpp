@@ -137,7 +137,7 @@ TEST_CASE("a trainee's report carries the role's own observations, and only of s
         CHECK(l.observedAt == run.now() - w->spec().services[s].reportDelay);
         CHECK(l.level == Approx(w->levelAt(s, l.observedAt)));
     }
-    CHECK(seen == std::vector<std::string>{"trunk-bus-streets", "local-streets", "school-travel"});
+    CHECK(seen == std::vector<std::string>{"trunk-bus-streets", "bus-streets", "local-streets", "school-travel"});
     CHECK(run.unreported("stockholms-stad").empty());  // nothing has changed since
     // Naming services: only those, and never one the role does not see.
     REQUIRE(run.submit(protocol::Report{"stockholms-stad", kCoordinating, {}, {"local-streets"}, {}}).accepted);
