@@ -46,3 +46,28 @@ TEST_CASE("a network, a mode on it and a load with wind are read with their unit
     CHECK(e.per.value == 15);
     CHECK(e.above.value == 10);
 }
+
+TEST_CASE("the shipped snowstorm's other bus lines run on the bus streets with limits on the falling snow, the trunk lines without",
+          "[scenario][snowfall]") {
+    const auto loaded = scenario::loadScenario("scenarios/snowstorm.yaml");
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    const auto& w = *loaded.value->world;
+    const auto* other = model::findById(w.services, "other-buses");
+    const auto* trunk = model::findById(w.services, "trunk-buses");
+    const auto* streets = model::findById(w.services, "bus-streets");
+    REQUIRE(other != nullptr);
+    REQUIRE(trunk != nullptr);
+    REQUIRE(streets != nullptr);
+    CHECK(other->on.service == "bus-streets");
+    CHECK(other->on.limitedByFalling());
+    CHECK(other->on.fallingPassableTo.value == Approx(1));
+    CHECK(other->on.fallingClosedAt.value == Approx(3));
+    CHECK(other->on.fallingClosedAt.source.find("assumption") != std::string::npos);
+    CHECK(trunk->on.service == "trunk-bus-streets");
+    CHECK_FALSE(trunk->on.limitedByFalling());
+    // The City's main routes: ploughing from 2 cm, by the municipalities' own ploughs.
+    CHECK(streets->network.startsAt.value == Approx(2));
+    CHECK(streets->network.cycleHours.value == Approx(4));
+    CHECK(streets->resource == "street-ploughs");
+}

@@ -215,6 +215,49 @@ TEST_CASE("buses are withdrawn when their street becomes unsafe and run again on
     CHECK(resumed);
 }
 
+TEST_CASE("buses with limits on the falling snow fail at lower snow rates than a mode without them, whatever the depth",
+          "[world][snowfall]") {
+    // Depth limits far above anything that falls here, so that only the rate can stop the buses:
+    // as normal up to 1 cm/h, stopped at 3 cm/h, straight between.
+    const auto limited = [](double rate) {
+        auto spec = streets(rate, 6);
+        spec.services[kBuses].on.passableTo = {50, "test"};
+        spec.services[kBuses].on.closedAt = {60, "test"};
+        spec.services[kBuses].on.fallingPassableTo = {1, "test"};
+        spec.services[kBuses].on.fallingClosedAt = {3, "test"};
+        return spec;
+    };
+    // 2 cm/h: half the service while it snows, never withdrawn (withdrawn below 0.3), all of it once
+    // the snow stops.
+    bool withdrawn = false;
+    run(limited(2), 12 * kHour, [&](World& w, engine::Millis t) {
+        withdrawn = withdrawn || w.withdrawn(kBuses);
+        if (t >= 2 * kHour && t <= 5 * kHour) CHECK(w.level(kBuses) == Approx(0.5));
+        if (t >= 8 * kHour) CHECK(w.level(kBuses) == Approx(1.0));
+    });
+    CHECK_FALSE(withdrawn);
+    // 2.5 cm/h: a quarter, below the traffic control's 0.3, so the buses are withdrawn while it
+    // snows and run again after it.
+    bool everWithdrawn = false;
+    const auto after = run(limited(2.5), 12 * kHour, [&](World& w, engine::Millis t) {
+        if (t >= 2 * kHour && t <= 5 * kHour) {
+            CHECK(w.withdrawn(kBuses));
+            CHECK(w.level(kBuses) == 0.0);
+        }
+        everWithdrawn = everWithdrawn || w.withdrawn(kBuses);
+    });
+    CHECK(everWithdrawn);
+    CHECK_FALSE(after.withdrawn(kBuses));
+    CHECK(after.level(kBuses) == Approx(1.0));
+    // Without the limits the same snowfall leaves the same buses running as normal.
+    auto plain = limited(2.5);
+    plain.services[kBuses].on.fallingPassableTo = {0, "none"};
+    plain.services[kBuses].on.fallingClosedAt = {0, "none"};
+    run(plain, 12 * kHour, [&](World& w, engine::Millis t) {
+        if (t >= 2 * kHour && t <= 5 * kHour) CHECK(w.level(kBuses) == Approx(1.0));
+    });
+}
+
 TEST_CASE("cancelling buses in advance leaves fewer stuck vehicles on the streets than stopping them once stuck",
           "[world][snowfall]") {
     auto spec = streets(2, 12);
