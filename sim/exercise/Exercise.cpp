@@ -66,10 +66,13 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
         for (const auto& r : m_scenario.world->resources) {
             auto it = std::find_if(lists.begin(), lists.end(), [&](const auto& l) { return l.list == r.list; });
             if (it == lists.end()) it = lists.insert(lists.end(), {r.list, {}});
-            for (const auto& s : m_scenario.world->services)
-                if ((s.resource == r.id || s.boostResource == r.id) &&
-                    std::find(it->items.begin(), it->items.end(), s.id) == it->items.end())
-                    it->items.push_back(s.id);
+            // An area's part is ordered as its whole: the list names the county's streets, and
+            // the world spreads the resource over their parts.
+            for (const auto& s : m_scenario.world->services) {
+                const auto& id = s.of.empty() ? s.id : s.of;
+                if ((s.resource == r.id || s.boostResource == r.id) && std::find(it->items.begin(), it->items.end(), id) == it->items.end())
+                    it->items.push_back(id);
+            }
         }
         m_cooperation.setPriorityLists(std::move(lists));
         std::vector<protocol::MeasureOrdering> orderings;

@@ -35,6 +35,8 @@ struct Area {
     /// The area inside the border in km² (an equal-area projection of the polygons as given): as
     /// coarse as the border, and with the lakes and sea inside it. 0 without a border.
     double areaKm2 = 0;
+    /// The length of its streets and roads in km, where the map gives it (`streets_km`); 0 unknown.
+    double streetsKm = 0;
 };
 
 struct AreaMap {

@@ -129,6 +129,51 @@ void readObserved(YamlDocument& doc, MapView& map, Scenario& s) {
     }
 }
 
+// The scenario that a case (`base:`) or an areas variant (`areas_of:`) builds on, read once,
+// bounded and only from a regular file: what is wrong in finding it is said at `key`, what is wrong
+// in it against its own file. Nothing built on a scenario builds on another such file.
+std::optional<Scenario> readBaseScenario(YamlDocument& doc, const YAML::Node& refNode, const char* key, const std::string& path,
+                                         const Limits& limits, int depth, Loaded<Scenario>& result, const LoadBase& loadBase) {
+    const auto ref = doc.scalar(refNode, key);
+    if (!ref) return std::nullopt;
+    const bool isCase = std::string_view(key) == "base";
+    const std::string basePath = scenarioRelativePath(path, *ref);
+    if (!pathExists(basePath)) {
+        doc.error(refNode, std::string(isCase ? "base scenario '" : "scenario '") + *ref + "' not found (looked in " + basePath + ")");
+        return std::nullopt;
+    }
+    if (depth > 0) {
+        doc.error(refNode, isCase ? std::string("a case's base is a scenario, not another case")
+                                  : std::string("'") + key + "' names a scenario, not a file built on another");
+        return std::nullopt;
+    }
+    std::string baseText, readError;
+    if (!readInputFile(basePath, limits.maxFileBytes, baseText, readError)) {
+        doc.error(refNode, std::string(isCase ? "base scenario '" : "scenario '") + *ref + "': " + readError);
+        return std::nullopt;
+    }
+    // A scenario that itself builds on another is named here, rather than in it.
+    for (std::size_t at = 0; at < baseText.size();) {
+        for (const auto* other : {"base:", "areas_of:"})
+            if (baseText.compare(at, std::char_traits<char>::length(other), other) == 0) {
+                doc.error(refNode, isCase && std::string_view(other) == "base:"
+                                       ? "'" + *ref + "' is itself a case; a case's base is a scenario, not another case"
+                                       : "'" + *ref + "' itself builds on another scenario ('" + std::string(other) +
+                                             "'); name the scenario it builds on");
+                return std::nullopt;
+            }
+        const auto next = baseText.find('\n', at);
+        if (next == std::string::npos) break;
+        at = next + 1;
+    }
+    auto base = loadBase(basePath, baseText, limits, depth + 1);
+    result.diagnostics.insert(result.diagnostics.end(), base.diagnostics.begin(), base.diagnostics.end());
+    if (!base.ok()) return std::nullopt;
+    auto s = std::move(*base.value);
+    s.baseFile = basePath;
+    return s;
+}
+
 // A validation case (`base: ../snowstorm.yaml`): the base scenario's region, world, measures and
 // doctrine — one parameter set for every case — with the case's own id, dates, observed weather
 // (hazards replaced by id), injects, plays and turning points. Problems in the base are reported
@@ -140,39 +185,10 @@ void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const
         if (auto v = map.get(key))
             doc.error(*v, std::string("'") + key + "' comes from the base scenario: a case gives its own id, title, start, duration, "
                                                    "seed, hazards, injects, plays and observed turning points, nothing else");
-    const auto ref = doc.scalar(baseNode, "base");
-    if (!ref) return;
-    const std::string basePath = scenarioRelativePath(path, *ref);
-    if (!pathExists(basePath)) {
-        doc.error(baseNode, "base scenario '" + *ref + "' not found (looked in " + basePath + ")");
-        return;
-    }
-    if (depth > 0) {
-        doc.error(baseNode, "a case's base is a scenario, not another case");
-        return;
-    }
-    // Read once, bounded and only from a regular file; what is wrong with it is said at `base:`.
-    std::string baseText, readError;
-    if (!readInputFile(basePath, limits.maxFileBytes, baseText, readError)) {
-        doc.error(baseNode, "base scenario '" + *ref + "': " + readError);
-        return;
-    }
-    // A base that is itself a case is named here, in the case, rather than in the base.
-    for (std::size_t at = 0; at < baseText.size();) {
-        if (baseText.compare(at, 5, "base:") == 0) {
-            doc.error(baseNode, "'" + *ref + "' is itself a case; a case's base is a scenario, not another case");
-            return;
-        }
-        const auto next = baseText.find('\n', at);
-        if (next == std::string::npos) break;
-        at = next + 1;
-    }
-    auto base = loadBase(basePath, baseText, limits, depth + 1);
-    result.diagnostics.insert(result.diagnostics.end(), base.diagnostics.begin(), base.diagnostics.end());
-    if (!base.ok()) return;
-    Scenario s = std::move(*base.value);
+    auto base = readBaseScenario(doc, baseNode, "base", path, limits, depth, result, loadBase);
+    if (!base) return;
+    Scenario s = std::move(*base);
     s.file = path;
-    s.baseFile = basePath;
     if (auto v = map.require("id")) s.id = doc.identifier(*v, "id").value_or("");
     if (auto v = map.require("title")) s.title = doc.text(*v, "title").value_or(Text{});
     s.summary = {};

@@ -104,6 +104,7 @@ Loaded<model::AreaMap> loadAreaMapFrom(const std::string& path, const std::strin
                     if (auto x = m.require("lat")) a.lat = coordinate(doc, *x, "lat", -90, 90).value_or(0);
                     if (auto x = m.require("lon")) a.lon = coordinate(doc, *x, "lon", -180, 180).value_or(0);
                     if (auto x = m.get("population")) a.population = coordinate(doc, *x, "population", 0, 1e9).value_or(0);
+                    if (auto x = m.get("streets_km")) a.streetsKm = coordinate(doc, *x, "streets_km", 0, 1e6).value_or(0);
                     if (auto x = m.get("code")) {
                         a.code = doc.identifier(*x, "code").value_or("");
                         codes.add(doc, *x, a.code);

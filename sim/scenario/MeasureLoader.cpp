@@ -1,6 +1,7 @@
 // The top-level `measures:` list: what the roles can decide, with parameters and effects; and the
 // municipalities' population weights that an `areas` parameter counts.
 #include <algorithm>
+#include <cmath>
 #include "sim/scenario/InputFile.hpp"
 #include <filesystem>
 
@@ -281,6 +282,28 @@ void checkMeasureArgs(YamlDocument& doc, const YAML::Node& at, const std::string
     }
 }
 
+namespace {
+// Each municipality's share of the county's street length, for the networks and ploughs split by
+// it: the map's `streets_km` where it gives them for every municipality; else, where the map has
+// borders, an assumption — a street network that reaches n homes spread over an area A is about
+// √(n·A) long (each home a street's length from the next, √(A/n)) — over areas that hold lakes
+// and sea; else none (the population shares serve).
+void readStreetWeights(const std::vector<model::Area>& areas, world::WorldSpec& w) {
+    const bool known = !areas.empty() && std::all_of(areas.begin(), areas.end(), [](const model::Area& a) { return a.streetsKm > 0; });
+    const bool bordered = !areas.empty() && std::all_of(areas.begin(), areas.end(), [](const model::Area& a) { return a.areaKm2 > 0; });
+    if (!known && !bordered) return;
+    std::vector<double> length;
+    for (const auto& a : areas) length.push_back(known ? a.streetsKm : std::sqrt(a.population * a.areaKm2));
+    double total = 0;
+    for (const auto l : length) total += l;
+    if (total <= 0) return;
+    for (std::size_t i = 0; i < areas.size(); ++i) w.streetWeights.emplace_back(areas[i].id, length[i] / total);
+    w.streetWeightsSource = known ? "street length from the map (streets_km)"
+                                  : "assumption: street length as √(population × area within the border, lakes and sea included); "
+                                    "the map gives no streets_km (range: population share to area share)";
+}
+}  // namespace
+
 void readAreaWeights(const std::string& scenarioPath, const Limits& limits, Scenario& s,
                      std::vector<Diagnostic>& diagnostics) {
     if (!s.world) return;
@@ -298,8 +321,10 @@ void readAreaWeights(const std::string& scenarioPath, const Limits& limits, Scen
         if (loaded.ok())
             for (const auto& a : loaded.value->areas) total += a.population;
         if (total > 0) {
-            for (const auto& a : loaded.value->areas) w.areaWeights.emplace_back(a.id, a.population / total);
+            const auto& areas = loaded.value->areas;
+            for (const auto& a : areas) w.areaWeights.emplace_back(a.id, a.population / total);
             w.areaWeightsSource = "population share among the municipalities on the map: " + loaded.value->source;
+            readStreetWeights(areas, w);
             return;
         }
     }

@@ -482,11 +482,15 @@ Loaded<Scenario> loadScenarioUnguarded(const std::string& path, const std::strin
     s.file = path;
     MapView map(doc, doc.root(), "the scenario file");
     map.requireFormat("samverkan/1");
+    const auto loadBase = [](const std::string& basePath, const std::string& text, const Limits& l, int d) {
+        return loadScenarioUnguarded(basePath, &text, l, d);
+    };
     if (auto v = map.get("base")) {
-        readCase(doc, map, *v, path, limits, depth, result,
-                 [](const std::string& basePath, const std::string& text, const Limits& l, int d) {
-                     return loadScenarioUnguarded(basePath, &text, l, d);
-                 });
+        readCase(doc, map, *v, path, limits, depth, result, loadBase);
+        return result;
+    }
+    if (auto v = map.get("areas_of")) {
+        readAreaVariant(doc, map, *v, path, limits, depth, result, loadBase);
         return result;
     }
     if (auto v = map.require("id")) s.id = doc.identifier(*v, "id").value_or("");

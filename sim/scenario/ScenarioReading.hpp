@@ -77,6 +77,17 @@ using LoadBase = std::function<Loaded<Scenario>(const std::string& path, const s
 void readCase(YamlDocument& doc, MapView& map, const YAML::Node& baseNode, const std::string& path, const Limits& limits,
               int depth, Loaded<Scenario>& result, const LoadBase& loadBase);
 
+/// The scenario that a case (`base:`) or an areas variant (`areas_of:`) names at `refNode`, read
+/// one level down; its problems are in `result`, against its own file.
+std::optional<Scenario> readBaseScenario(YamlDocument& doc, const YAML::Node& refNode, const char* key, const std::string& path,
+                                         const Limits& limits, int depth, Loaded<Scenario>& result, const LoadBase& loadBase);
+/// An areas variant (`areas_of: snowstorm.yaml`): that scenario whole, with the variant's own id,
+/// title, `areas:` and the items it splits by area (`per_area:`); into `result`.
+void readAreaVariant(YamlDocument& doc, MapView& map, const YAML::Node& ofNode, const std::string& path, const Limits& limits,
+                     int depth, Loaded<Scenario>& result, const LoadBase& loadBase);
+/// `areas:`: groups of the region's municipalities, each municipality in at most one.
+std::vector<world::AreaSpec> readWorldAreas(YamlDocument& doc, const YAML::Node& node, const model::Region& region);
+
 /// Reads the `world:` section with its typed triggers.
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario);
 

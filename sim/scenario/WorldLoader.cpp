@@ -62,6 +62,45 @@ void readEffect(YamlDocument& doc, MapView& m, const YAML::Node& item, const Wor
         });
 }
 
+// `areas:` — groups of the county's municipalities, each municipality in at most one.
+std::vector<world::AreaSpec> readWorldAreas(YamlDocument& doc, const YAML::Node& node, const model::Region& region) {
+    IdSet areaSet("area");
+    std::vector<std::string> placed;  // every municipality in at most one area
+    return readList<world::AreaSpec>(doc, node, "area", [&](MapView& m, const YAML::Node& item) {
+        world::AreaSpec a;
+        a.id = idOf(doc, m);
+        areaSet.add(doc, item, a.id);
+        a.name = textOf(doc, m, "name");
+        if (auto x = m.require("members")) {
+            for (const auto& id : doc.stringList(*x, "members")) {
+                std::vector<std::string> ids;
+                if (const auto* g = region.group(id)) ids = g->members;
+                else ids.push_back(id);
+                for (const auto& member : ids) {
+                    const auto index = region.actorIndex(member);
+                    if (index == model::kNone) {
+                        doc.error(*x, "unknown municipality '" + member + "' in area '" + a.id + "'" +
+                                          model::didYouMean(member, region.actorIds()));
+                        continue;
+                    }
+                    if (region.actors[index].kind != "municipality") {
+                        doc.error(*x, "area '" + a.id + "': '" + member + "' is no municipality; an area is one or more of the county's municipalities");
+                        continue;
+                    }
+                    if (std::find(placed.begin(), placed.end(), member) != placed.end()) {
+                        doc.error(*x, "municipality '" + member + "' is in two areas; each municipality belongs to one");
+                        continue;
+                    }
+                    placed.push_back(member);
+                    a.members.push_back(member);
+                }
+            }
+            if (a.members.empty() && doc.errorCount() == 0) doc.error(*x, "area '" + a.id + "' has no members");
+        }
+        return a;
+    });
+}
+
 world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scenario& scenario) {
     world::WorldSpec w;
     MapView map(doc, node, "world");
@@ -82,43 +121,7 @@ world::WorldSpec readWorld(YamlDocument& doc, const YAML::Node& node, const Scen
         w.hazards = readList<world::HazardSpec>(doc, *v, "hazard", [&](MapView& m, const YAML::Node& item) {
             return readHazard(doc, m, item, scenario, hazardSet);
         });
-    IdSet areaSet("area");
-    if (auto v = map.get("areas")) {
-        std::vector<std::string> placed;  // every municipality in at most one area
-        w.areas = readList<world::AreaSpec>(doc, *v, "area", [&](MapView& m, const YAML::Node& item) {
-            world::AreaSpec a;
-            a.id = idOf(doc, m);
-            areaSet.add(doc, item, a.id);
-            a.name = textOf(doc, m, "name");
-            if (auto x = m.require("members")) {
-                for (const auto& id : doc.stringList(*x, "members")) {
-                    std::vector<std::string> ids;
-                    if (const auto* g = scenario.region.group(id)) ids = g->members;
-                    else ids.push_back(id);
-                    for (const auto& member : ids) {
-                        const auto index = scenario.region.actorIndex(member);
-                        if (index == model::kNone) {
-                            doc.error(*x, "unknown municipality '" + member + "' in area '" + a.id + "'" +
-                                              model::didYouMean(member, scenario.region.actorIds()));
-                            continue;
-                        }
-                        if (scenario.region.actors[index].kind != "municipality") {
-                            doc.error(*x, "area '" + a.id + "': '" + member + "' is no municipality; an area is one or more of the county's municipalities");
-                            continue;
-                        }
-                        if (std::find(placed.begin(), placed.end(), member) != placed.end()) {
-                            doc.error(*x, "municipality '" + member + "' is in two areas; each municipality belongs to one");
-                            continue;
-                        }
-                        placed.push_back(member);
-                        a.members.push_back(member);
-                    }
-                }
-                if (a.members.empty() && doc.errorCount() == 0) doc.error(*x, "area '" + a.id + "' has no members");
-            }
-            return a;
-        });
-    }
+    if (auto v = map.get("areas")) w.areas = readWorldAreas(doc, *v, scenario.region);
     // `per_area: true`: one part in each area (only where the world has areas).
     const auto perArea = [&](MapView& m, const char* what, const std::string& id) {
         const auto x = m.get("per_area");

@@ -107,13 +107,28 @@ void layOutAreas(WorldSpec& w) {
             if (id == actor) return weight;
         return 0.0;
     };
-    double total = 0;
+    const auto streetsOf = [&](const std::string& actor) {
+        if (w.streetWeights.empty()) return weightOf(actor);
+        for (const auto& [id, weight] : w.streetWeights)
+            if (id == actor) return weight;
+        return 0.0;
+    };
+    double total = 0, streets = 0;
     for (auto& a : w.areas) {
         a.share = 0;
-        for (const auto& m : a.members) a.share += weightOf(m);
+        a.streetShare = 0;
+        for (const auto& m : a.members) {
+            a.share += weightOf(m);
+            a.streetShare += streetsOf(m);
+        }
         total += a.share;
+        streets += a.streetShare;
     }
-    for (auto& a : w.areas) a.share = total > 0 ? a.share / total : 1.0 / static_cast<double>(w.areas.size());
+    const double even = 1.0 / static_cast<double>(w.areas.size());
+    for (auto& a : w.areas) {
+        a.share = total > 0 ? a.share / total : even;
+        a.streetShare = streets > 0 ? a.streetShare / streets : a.share;
+    }
     const auto isMunicipality = [&](const std::string& actor) {
         return std::any_of(w.areaWeights.begin(), w.areaWeights.end(), [&](const auto& p) { return p.first == actor; });
     };
@@ -132,8 +147,8 @@ void layOutAreas(WorldSpec& w) {
     };
 
     auto resources = splitByArea(w.resources, w.areas, [](ResourceSpec& part, const AreaSpec& a) {
-        part.share = a.share;
-        part.capacity.value *= a.share;
+        part.share = part.byStreetLength ? a.streetShare : a.share;
+        part.capacity.value *= part.share;
     });
     auto demands = splitByArea(w.demands, w.areas, [](DemandSpec& part, const AreaSpec& a) { part.base.value *= a.share; });
     const auto demandIn = [&](const std::string& id, const AreaSpec& a) {
@@ -207,9 +222,11 @@ void layOutAreas(WorldSpec& w) {
                 if (perAreaId(w.services, s.on.service)) part.on.service = partId(s.on.service, a.id);
                 if (!part.on.vehicles.empty()) part.on.vehicles = demandIn(s.on.vehicles, a);
             }
+            // A network's ploughing need, split by street length, follows the streets to clear.
+            const double share = s.byStreetLength ? a.streetShare : a.share;
             if (!part.resource.empty()) {
                 part.resource = resourceIn(s.resource, a);
-                part.need.value = s.need.value * a.share;
+                part.need.value = s.need.value * share;
             }
             if (!part.boostResource.empty()) {
                 part.boostResource = resourceIn(s.boostResource, a);
@@ -221,7 +238,7 @@ void layOutAreas(WorldSpec& w) {
             for (const auto& o : s.observers)
                 if (!isMunicipality(o) || std::find(a.members.begin(), a.members.end(), o) != a.members.end())
                     part.observers.push_back(o);
-            whole.parts.emplace_back(part.id, a.share);
+            whole.parts.emplace_back(part.id, share);
             services.push_back(std::move(part));
         }
         whole.perArea = true;

@@ -93,6 +93,7 @@ struct AreaSpec {
     Text name;
     std::vector<std::string> members;  ///< municipality actor ids
     double share = 0;                  ///< of the population of all the areas (set when the areas are laid out)
+    double streetShare = 0;            ///< of the street length of all the areas (set with `share`)
 };
 
 /// Something per hour that decisions change: travellers, cars on the road, acute transports.
@@ -119,6 +120,7 @@ struct ResourceSpec {
     std::string of = {};    ///< a part: the resource it is part of
     std::string area = {};  ///< a part: its area; it serves only services in its area
     double share = 1;       ///< a part: its share of the capacity (and of units an effect adds)
+    bool byStreetLength = false;  ///< per area: split by the areas' street length, not their population
 };
 
 /// Traffic that hinders recovery while the service is degraded (stuck vehicles block the ploughs).
@@ -212,6 +214,7 @@ struct ServiceSpec {
     std::vector<std::pair<std::string, double>> parts = {};
     SnowNetwork network = {};  ///< a network of roads or track under snow (network.hazard set)
     OnNetwork on = {};         ///< a mode of traffic on a network (on.service set)
+    bool byStreetLength = false;  ///< per area: its need split by the areas' street length, not their population
 };
 
 /// One change an effect makes: a demand or resource factor (or, for a resource, units added), a
@@ -313,6 +316,10 @@ struct WorldSpec {
     Millis startSinceMonday = 0;
     /// Names of priority lists (a list without one is named by its first resource).
     std::vector<ListSpec> lists = {};
+    /// Actor id → its share of the street length among the region's municipalities (sums to 1),
+    /// for the networks and ploughs split by street length; empty: as `areaWeights`.
+    std::vector<std::pair<std::string, double>> streetWeights = {};
+    std::string streetWeightsSource = {};
 };
 
 /// How hard an actor's area (a municipality) is hit, 0–1: for each hazard that strikes there, its

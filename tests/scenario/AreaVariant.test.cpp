@@ -1,0 +1,146 @@
+// An areas variant (`areas_of:`): the shipped snowstorm, whole, with its streets, buses, schools,
+// acute healthcare and rescue split into three parts of the county, the streets by street length.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <numeric>
+
+#include "sim/exercise/Exercise.hpp"
+#include "sim/model/Names.hpp"
+#include "sim/scenario/Scenario.hpp"
+
+using namespace samverkan;
+
+namespace {
+const scenario::Scenario& variant() {
+    static const auto loaded = scenario::loadScenario("scenarios/snowstorm-areas.yaml");
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    return *loaded.value;
+}
+const scenario::Scenario& county() {
+    static const auto loaded = scenario::loadScenario("scenarios/snowstorm.yaml");
+    REQUIRE(loaded.ok());
+    return *loaded.value;
+}
+const world::AreaSpec& area(const world::WorldSpec& w, const std::string& id) {
+    const auto* a = model::findById(w.areas, id);
+    REQUIRE(a != nullptr);
+    return *a;
+}
+}  // namespace
+
+TEST_CASE("an areas variant is its scenario whole, with the variant's own id, title and areas", "[scenario][areas]") {
+    const auto& v = variant();
+    const auto& c = county();
+    CHECK(v.id == "snowstorm-areas");
+    CHECK(v.title.en != c.title.en);
+    CHECK(v.baseFile.find("snowstorm.yaml") != std::string::npos);
+    // The storm, the doctrine, the plays and the measures are the scenario's own.
+    CHECK(v.start.epochMs == c.start.epochMs);
+    CHECK(v.duration == c.duration);
+    CHECK(v.seed == c.seed);
+    CHECK(v.behaviour.size() == c.behaviour.size());
+    CHECK(v.plays.size() == c.plays.size());
+    CHECK(v.measures.size() == c.measures.size());
+    const auto& w = *v.world;
+    REQUIRE(w.areas.size() == 3);
+    CHECK(area(w, "city").members == std::vector<std::string>{"stockholms-stad"});
+    CHECK(area(w, "outer").members.size() == 15);
+    // Rail, the main roads and the power lines stay county-wide; the streets have a part in each area.
+    CHECK(model::findById(w.services, "rail@city") == nullptr);
+    CHECK(model::findById(w.services, "main-roads@city") == nullptr);
+    CHECK(model::findById(w.services, "power@city") == nullptr);
+    for (const char* id : {"local-streets@city", "bus-streets@inner-suburbs", "other-buses@outer", "acute-healthcare@city"})
+        CHECK(model::findById(w.services, id) != nullptr);
+}
+
+TEST_CASE("the streets and their ploughs are split by street length, the travellers by population", "[scenario][areas]") {
+    const auto& w = *variant().world;
+    const auto& c = *county().world;
+    // Both sets of shares sum to one; the street length is an assumption the source says is one.
+    double people = 0, streets = 0;
+    for (const auto& a : w.areas) {
+        people += a.share;
+        streets += a.streetShare;
+    }
+    CHECK(people == Approx(1));
+    CHECK(streets == Approx(1));
+    CHECK(w.streetWeightsSource.find("assumption") != std::string::npos);
+    // The city is dense: less of the county's streets than of its people; the outer municipalities
+    // the other way round.
+    const auto& city = area(w, "city");
+    const auto& outer = area(w, "outer");
+    CHECK(city.streetShare < city.share);
+    CHECK(outer.streetShare > outer.share);
+    // A street network's need follows the street length, a demand's base the population.
+    const auto* localWhole = model::findById(c.services, "local-streets");
+    const auto* localCity = model::findById(w.services, "local-streets@city");
+    REQUIRE(localWhole != nullptr);
+    REQUIRE(localCity != nullptr);
+    CHECK(localCity->need.value == Approx(localWhole->need.value * city.streetShare));
+    const auto* ploughs = model::findById(c.resources, "street-ploughs");
+    const auto* cityPloughs = model::findById(w.resources, "street-ploughs@city");
+    REQUIRE(ploughs != nullptr);
+    REQUIRE(cityPloughs != nullptr);
+    CHECK(cityPloughs->capacity.value == Approx(ploughs->capacity.value * city.streetShare));
+    const auto* travellers = model::findById(c.demands, "other-bus-travellers");
+    const auto* cityTravellers = model::findById(w.demands, "other-bus-travellers@city");
+    REQUIRE(travellers != nullptr);
+    REQUIRE(cityTravellers != nullptr);
+    CHECK(cityTravellers->base.value == Approx(travellers->base.value * city.share));
+    // The county's whole of a network is the street-length-weighted mean of its parts.
+    const auto* whole = model::findById(w.services, "local-streets");
+    REQUIRE(whole != nullptr);
+    REQUIRE(whole->parts.size() == 3);
+    double weights = 0;
+    for (const auto& [part, weight] : whole->parts) weights += weight;
+    CHECK(weights == Approx(1));
+    CHECK(whole->parts.front().second == Approx(city.streetShare));
+}
+
+TEST_CASE("the variant's outcomes are reported per area and add up to the county's", "[scenario][areas]") {
+    const auto v = std::make_shared<const scenario::Scenario>(variant());
+    for (const char* play : {"reference", "alone"}) {
+        INFO(play);
+        exercise::Options o;
+        o.playName = play;
+        exercise::Exercise run(v, o);
+        run.runToEnd();
+        const auto* w = run.world();
+        REQUIRE(w != nullptr);
+        const auto& spec = w->spec();
+        for (std::size_t i = 0; i < spec.outcomes.size(); ++i) {
+            INFO(spec.outcomes[i].id);
+            double sum = 0;
+            for (std::size_t a = 0; a < spec.areas.size(); ++a) {
+                CHECK(w->outcomeIn(i, a) >= 0);
+                sum += w->outcomeIn(i, a);
+            }
+            // Terms over county-wide services (power, the main roads) belong to no area.
+            CHECK(sum <= w->outcome(i) * (1 + 1e-9) + 1e-9);
+            if (spec.outcomes[i].id == "acute-transports-late") CHECK(sum == Approx(w->outcome(i)));
+        }
+    }
+}
+
+TEST_CASE("a priority list with areas orders the county's streets, not their parts: the plays' orders are accepted",
+          "[scenario][areas]") {
+    // The lists were once built from the parts' ids, so that every order the scenario's plays give
+    // ("trunk-bus-streets", "acute-healthcare") was refused with areas.
+    const auto v = std::make_shared<const scenario::Scenario>(variant());
+    for (const char* play : {"reference", "doctrine"}) {
+        INFO(play);
+        exercise::Options o;
+        o.playName = play;
+        exercise::Exercise run(v, o);
+        run.runToEnd();
+        std::size_t refused = 0, priorities = 0;
+        for (const auto& e : run.journal().entries()) {
+            if (e.as<protocol::CommandRefused>() != nullptr) ++refused;
+            if (e.as<protocol::PrioritiesSet>() != nullptr) ++priorities;
+        }
+        CHECK(refused == 0);
+        CHECK(priorities > 0);
+    }
+}
