@@ -26,6 +26,17 @@ double ProfileSpec::at(Millis msSinceMonday) const {
 
 using model::findById;
 
+namespace {
+// Whether the hazard wears the service down: through an exposure, as the snow on a network, or
+// as the snow on the network a mode runs on.
+bool struckBy(const WorldSpec& spec, const ServiceSpec& svc, const std::string& hazard) {
+    if (svc.exposedTo(hazard) || svc.network.hazard == hazard) return true;
+    if (svc.on.service.empty()) return false;
+    const auto* net = findById(spec.services, svc.on.service);
+    return net != nullptr && net->network.hazard == hazard;
+}
+}  // namespace
+
 double areaImpact(const WorldSpec& spec, const std::string& actor, const std::vector<double>& levels) {
     double worst = -1.0;
     for (const auto& h : spec.hazards) {
@@ -40,7 +51,7 @@ double areaImpact(const WorldSpec& spec, const std::string& actor, const std::ve
                 const auto* area = findById(spec.areas, svc.area);
                 if (area == nullptr || std::find(area->members.begin(), area->members.end(), actor) == area->members.end()) continue;
             }
-            if (svc.exposedTo(h.id) && levels[s] >= 0) {
+            if (struckBy(spec, svc, h.id) && levels[s] >= 0) {
                 loss += 1.0 - std::clamp(levels[s], 0.0, 1.0);
                 ++known;
             }
@@ -214,13 +225,21 @@ void layOutAreas(WorldSpec& w) {
                 e.weight = hazardWeight(e.hazard, a);
                 if (!e.with.empty()) e.withWeight = hazardWeight(e.with, a);
             }
+            // Traffic per km of street: an area with a larger share of the people than of the
+            // streets has denser traffic on them, and its vehicles get stuck the more.
+            const double density = a.streetShare > 0 ? a.share / a.streetShare : 1.0;
             if (!part.network.hazard.empty()) {
                 part.network.weight = hazardWeight(part.network.hazard, a);
-                for (auto& t : part.network.traffic) t.demand = demandIn(t.demand, a);
+                for (auto& t : part.network.traffic) {
+                    t.demand = demandIn(t.demand, a);
+                    if (s.byStreetLength) t.weight.value *= density;
+                }
             }
             if (!part.on.service.empty()) {
+                const auto* net = findById(w.services, s.on.service);
                 if (perAreaId(w.services, s.on.service)) part.on.service = partId(s.on.service, a.id);
                 if (!part.on.vehicles.empty()) part.on.vehicles = demandIn(s.on.vehicles, a);
+                if (net != nullptr && net->perArea && net->byStreetLength) part.on.vehicleWeight.value *= density;
             }
             // A network's ploughing need, split by street length, follows the streets to clear.
             const double share = s.byStreetLength ? a.streetShare : a.share;

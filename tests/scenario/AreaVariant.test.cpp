@@ -89,6 +89,16 @@ TEST_CASE("the streets and their ploughs are split by street length, the travell
     REQUIRE(travellers != nullptr);
     REQUIRE(cityTravellers != nullptr);
     CHECK(cityTravellers->base.value == Approx(travellers->base.value * city.share));
+    // Traffic per km of street: the city's people on less of the streets make denser traffic there.
+    REQUIRE(localCity->network.traffic.size() == localWhole->network.traffic.size());
+    CHECK(localCity->network.traffic[0].weight.value ==
+          Approx(localWhole->network.traffic[0].weight.value * city.share / city.streetShare));
+    CHECK(localCity->network.traffic[0].weight.value > localWhole->network.traffic[0].weight.value);
+    const auto* busesCity = model::findById(w.services, "other-buses@city");
+    const auto* buses = model::findById(c.services, "other-buses");
+    REQUIRE(busesCity != nullptr);
+    REQUIRE(buses != nullptr);
+    CHECK(busesCity->on.vehicleWeight.value == Approx(buses->on.vehicleWeight.value * city.share / city.streetShare));
     // The county's whole of a network is the street-length-weighted mean of its parts.
     const auto* whole = model::findById(w.services, "local-streets");
     REQUIRE(whole != nullptr);
@@ -99,7 +109,8 @@ TEST_CASE("the streets and their ploughs are split by street length, the travell
     CHECK(whole->parts.front().second == Approx(city.streetShare));
 }
 
-TEST_CASE("the variant's outcomes are reported per area and add up to the county's", "[scenario][areas]") {
+TEST_CASE("the variant's outcomes are reported per area, add up to no more than the county's, and the dense city is hit hardest",
+          "[scenario][areas]") {
     const auto v = std::make_shared<const scenario::Scenario>(variant());
     for (const char* play : {"reference", "alone"}) {
         INFO(play);
@@ -121,6 +132,14 @@ TEST_CASE("the variant's outcomes are reported per area and add up to the county
             CHECK(sum <= w->outcome(i) * (1 + 1e-9) + 1e-9);
             if (spec.outcomes[i].id == "acute-transports-late") CHECK(sum == Approx(w->outcome(i)));
         }
+        // Per person, the city's travellers are stranded more than the outer municipalities'.
+        const auto stranded = w->outcomeIndex("person-hours-stranded");
+        std::size_t city = 0, outer = 0;
+        for (std::size_t a = 0; a < spec.areas.size(); ++a) {
+            if (spec.areas[a].id == "city") city = a;
+            if (spec.areas[a].id == "outer") outer = a;
+        }
+        CHECK(w->outcomeIn(stranded, city) / spec.areas[city].share > w->outcomeIn(stranded, outer) / spec.areas[outer].share);
     }
 }
 
@@ -143,4 +162,23 @@ TEST_CASE("a priority list with areas orders the county's streets, not their par
         CHECK(refused == 0);
         CHECK(priorities > 0);
     }
+}
+
+TEST_CASE("the map's impact of an area counts its snowed-in streets and the buses on them", "[scenario][areas]") {
+    const auto& w = *variant().world;
+    std::vector<double> levels(w.services.size(), 1.0);
+    const auto set = [&](const std::string& id, double level) {
+        const auto it = std::find_if(w.services.begin(), w.services.end(), [&](const auto& s) { return s.id == id; });
+        REQUIRE(it != w.services.end());
+        levels[static_cast<std::size_t>(it - w.services.begin())] = level;
+    };
+    // Nothing lost anywhere: no impact.
+    CHECK(world::areaImpact(w, "stockholms-stad", levels) == Approx(0));
+    // The city's local streets and its other buses half gone, elsewhere nothing: the city is hit,
+    // the outer municipalities not.
+    set("local-streets@city", 0.5);
+    set("other-buses@city", 0.5);
+    CHECK(world::areaImpact(w, "stockholms-stad", levels) > 0.05);
+    CHECK(world::areaImpact(w, "norrtalje", levels) == Approx(0));
+    CHECK(world::areaImpact(w, "nacka", levels) == Approx(0));
 }
