@@ -7,7 +7,7 @@ using namespace samverkan;
 using namespace samverkan::test;
 
 TEST_CASE("the same scenario, seed and commands give the same journal bytes", "[exercise][determinism]") {
-    for (const char* name : {"snowstorm", "snowstorm-areas", "demonstration", "improvement-project"}) {
+    for (const char* name : {"snowstorm", "snowstorm-areas", "snowstorm-municipalities", "demonstration", "improvement-project"}) {
         INFO(name);
         const auto a = play(name, "reference");
         const auto b = play(name, "reference");

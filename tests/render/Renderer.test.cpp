@@ -13,7 +13,7 @@ using protocol::Kind;
 
 namespace {
 
-const std::vector<std::string> kScenarios{"snowstorm", "snowstorm-areas", "demonstration", "improvement-project"};
+const std::vector<std::string> kScenarios{"snowstorm", "snowstorm-areas", "snowstorm-municipalities", "demonstration", "improvement-project"};
 
 // Words of the languages that are written with hyphens; anything else hyphenated is taken for an id.
 const std::set<std::string> kHyphenatedWords{
