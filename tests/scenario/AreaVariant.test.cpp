@@ -182,3 +182,24 @@ TEST_CASE("the map's impact of an area counts its snowed-in streets and the buse
     CHECK(world::areaImpact(w, "norrtalje", levels) == Approx(0));
     CHECK(world::areaImpact(w, "nacka", levels) == Approx(0));
 }
+
+TEST_CASE("street lengths come from the map where it gives them for every municipality, else from the assumption",
+          "[scenario][areas]") {
+    // A test map beside the scenario with 100, 200, … 2600 km in file order (botkyrka first,
+    // osteraker last): 351 × 100 km in all.
+    const auto loaded = scenario::loadScenario("tests/data/streets/snow-networks.yaml");
+    INFO((loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().str()));
+    REQUIRE(loaded.ok());
+    const auto& w = *loaded.value->world;
+    CHECK(w.streetWeightsSource.find("from the map") != std::string::npos);
+    const auto weight = [&](const std::string& id) {
+        for (const auto& [actor, share] : w.streetWeights)
+            if (actor == id) return share;
+        return -1.0;
+    };
+    CHECK(weight("botkyrka") == Approx(1.0 / 351));
+    CHECK(weight("osteraker") == Approx(26.0 / 351));
+    // The shipped map has no street lengths: the assumption, said so.
+    CHECK(county().world->streetWeightsSource.find("assumption") == 0);
+    CHECK(county().world->streetWeights.size() == 26);
+}
