@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <numeric>
+#include <memory>
 
 #include "sim/exercise/Exercise.hpp"
 #include "sim/model/Names.hpp"
@@ -22,6 +22,14 @@ const scenario::Scenario& county() {
     static const auto loaded = scenario::loadScenario("scenarios/snowstorm.yaml");
     REQUIRE(loaded.ok());
     return *loaded.value;
+}
+// The variant run to its end in a play.
+std::unique_ptr<exercise::Exercise> played(const char* play) {
+    exercise::Options o;
+    o.playName = play;
+    auto run = std::make_unique<exercise::Exercise>(std::make_shared<const scenario::Scenario>(variant()), o);
+    run->runToEnd();
+    return run;
 }
 const world::AreaSpec& area(const world::WorldSpec& w, const std::string& id) {
     const auto* a = model::findById(w.areas, id);
@@ -111,14 +119,10 @@ TEST_CASE("the streets and their ploughs are split by street length, the travell
 
 TEST_CASE("the variant's outcomes are reported per area, add up to no more than the county's, and the dense city is hit hardest",
           "[scenario][areas]") {
-    const auto v = std::make_shared<const scenario::Scenario>(variant());
     for (const char* play : {"reference", "alone"}) {
         INFO(play);
-        exercise::Options o;
-        o.playName = play;
-        exercise::Exercise run(v, o);
-        run.runToEnd();
-        const auto* w = run.world();
+        const auto run = played(play);
+        const auto* w = run->world();
         REQUIRE(w != nullptr);
         const auto& spec = w->spec();
         for (std::size_t i = 0; i < spec.outcomes.size(); ++i) {
@@ -147,15 +151,11 @@ TEST_CASE("a priority list with areas orders the county's streets, not their par
           "[scenario][areas]") {
     // The lists were once built from the parts' ids, so that every order the scenario's plays give
     // ("trunk-bus-streets", "acute-healthcare") was refused with areas.
-    const auto v = std::make_shared<const scenario::Scenario>(variant());
     for (const char* play : {"reference", "doctrine"}) {
         INFO(play);
-        exercise::Options o;
-        o.playName = play;
-        exercise::Exercise run(v, o);
-        run.runToEnd();
+        const auto run = played(play);
         std::size_t refused = 0, priorities = 0;
-        for (const auto& e : run.journal().entries()) {
+        for (const auto& e : run->journal().entries()) {
             if (e.as<protocol::CommandRefused>() != nullptr) ++refused;
             if (e.as<protocol::PrioritiesSet>() != nullptr) ++priorities;
         }
