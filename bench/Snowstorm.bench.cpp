@@ -2,9 +2,6 @@
 // and the run with the doctrine playing every role.
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "sim/exercise/Exercise.hpp"
 
 namespace {
@@ -53,55 +50,22 @@ void BM_SnowstormRunDoctrine(benchmark::State& state) {
     runSnowstorm(state, options);
 }
 
-// The snowstorm with its streets, buses, school journeys and access for ambulances and rescue per
-// area: 3 areas (the City, the inner suburbs, the outer municipalities) or 26 (each municipality).
-// A line the scenario no longer has is named in `missing`, so that the benchmark says so.
-std::string withAreas(int count, std::string& missing) {
-    std::ifstream in(kScenario);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
-    const auto replace = [&](const std::string& from, const std::string& to) {
-        const auto at = text.find(from);
-        if (at != std::string::npos) text.replace(at, from.size(), to);
-        else missing += (missing.empty() ? "" : ", ") + from;
-    };
-    static const std::vector<std::string> municipalities{
-        "botkyrka", "danderyd", "ekero", "haninge", "huddinge", "jarfalla", "lidingo", "nacka", "norrtalje",
-        "nykvarn", "nynashamn", "salem", "sigtuna", "sollentuna", "solna", "stockholms-stad", "sundbyberg",
-        "sodertalje", "tyreso", "taby", "upplands-bro", "upplands-vasby", "vallentuna", "vaxholm", "varmdo", "osteraker"};
-    std::string areas = "  areas:\n";
-    if (count == 3) {
-        areas += "    - {id: city, name: {sv: Staden, en: City}, members: [stockholms-stad]}\n"
-                 "    - {id: near, name: {sv: Nära, en: Near}, members: [solna, sundbyberg, danderyd, lidingo, nacka, huddinge, sollentuna, taby, tyreso, jarfalla]}\n"
-                 "    - {id: far, name: {sv: Yttre, en: Outer}, members: [botkyrka, ekero, haninge, norrtalje, nykvarn, nynashamn, salem, sigtuna, sodertalje, upplands-bro, upplands-vasby, vallentuna, vaxholm, varmdo, osteraker]}\n";
-    } else {
-        for (const auto& m : municipalities) areas += "    - {id: " + m + ", name: {sv: " + m + ", en: " + m + "}, members: [" + m + "]}\n";
-    }
-    replace("world:\n  tick: 5min\n", "world:\n  tick: 5min\n" + areas);
-    replace("    - id: local-streets\n", "    - id: local-streets\n      per_area: true\n");
-    replace("    - id: acute-healthcare\n", "    - id: acute-healthcare\n      per_area: true\n");
-    replace("    - id: rescue\n", "    - id: rescue\n      per_area: true\n");
-    replace("    - id: other-buses\n", "    - id: other-buses\n      per_area: true\n");
-    replace("{id: school-travel,", "{id: school-travel, per_area: true,");
-    replace("{id: other-bus-travellers,", "{id: other-bus-travellers, per_area: true,");
-    replace("{id: school-travellers,", "{id: school-travellers, per_area: true,");
-    return text;
-}
-
-// The doctrine run of the snowstorm with areas (state.range(0): how many).
+// The shipped snowstorm split into areas (its areas variants): 3 areas (the city, the inner
+// suburbs, the outer municipalities; scenarios/snowstorm-areas.yaml) or 26 (each municipality;
+// scenarios/snowstorm-municipalities.yaml), with the doctrine playing every role.
 void BM_SnowstormRunDoctrineAreas(benchmark::State& state) {
-    std::string missing;
-    const auto loaded = samverkan::scenario::loadScenarioText(kScenario, withAreas(static_cast<int>(state.range(0)), missing));
-    if (!missing.empty()) {
-        state.SkipWithError(("the snowstorm no longer has: " + missing).c_str());
-        return;
-    }
+    const std::string file = std::string(SAMVERKAN_SOURCE_DIR) +
+                             (state.range(0) == 3 ? "/scenarios/snowstorm-areas.yaml" : "/scenarios/snowstorm-municipalities.yaml");
+    const auto loaded = samverkan::scenario::loadScenario(file);
     if (!loaded.ok()) {
         state.SkipWithError(loaded.diagnostics.empty() ? "did not load" : loaded.diagnostics.front().str().c_str());
         return;
     }
     const auto scenario = std::make_shared<const samverkan::scenario::Scenario>(*loaded.value);
+    if (scenario->world->areas.size() != static_cast<std::size_t>(state.range(0))) {
+        state.SkipWithError("the variant no longer has that many areas");
+        return;
+    }
     samverkan::exercise::Options options;
     options.playName = samverkan::scenario::kDoctrinePlay;
     std::uint64_t events = 0;
