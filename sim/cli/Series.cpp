@@ -11,10 +11,12 @@ namespace {
 using engine::Millis;
 using nlohmann::ordered_json;
 
-/// One column: its name, kind and unit, and a value per sample (NaN: not known).
+/// One column: its name, kind and unit, and a value per sample (NaN: not known). `area`: the area
+/// a part of a per-area service, demand or outcome lies in (empty: the county as a whole).
 struct Column {
     std::string name, kind, id, forum, unit;
     std::vector<double> values;
+    std::string area = {};
 };
 
 std::vector<Column> columnsOf(const exercise::Exercise& run) {
@@ -28,24 +30,35 @@ std::vector<Column> columnsOf(const exercise::Exercise& run) {
         for (std::size_t i = 0; i < n; ++i) c.values.push_back(w->sampledIntensity(i, h));
     }
     for (std::size_t s = 0; s < spec.services.size(); ++s) {
-        auto& c = cols.emplace_back(Column{"service." + spec.services[s].id, "service", spec.services[s].id, {}, "level", {}});
+        auto& c = cols.emplace_back(Column{"service." + spec.services[s].id, "service", spec.services[s].id, {}, "level", {},
+                                           spec.services[s].area});
         for (std::size_t i = 0; i < n; ++i) c.values.push_back(w->sampledLevel(i, s));
     }
     if (w->keepsDetail()) {
         for (std::size_t d = 0; d < spec.demands.size(); ++d) {
-            auto& c = cols.emplace_back(Column{"demand." + spec.demands[d].id, "demand", spec.demands[d].id, {}, spec.demands[d].unit, {}});
+            auto& c = cols.emplace_back(
+                Column{"demand." + spec.demands[d].id, "demand", spec.demands[d].id, {}, spec.demands[d].unit, {}, spec.demands[d].area});
             for (std::size_t i = 0; i < n; ++i) c.values.push_back(w->sampledDemand(i, d));
         }
         for (std::size_t o = 0; o < spec.outcomes.size(); ++o) {
             auto& c = cols.emplace_back(Column{"outcome." + spec.outcomes[o].id, "outcome", spec.outcomes[o].id, {}, spec.outcomes[o].unit, {}});
             for (std::size_t i = 0; i < n; ++i) c.values.push_back(w->sampledOutcome(i, o));
+            // Its parts by area, named as the parts of a per-area service are (`id@area`); what no
+            // area holds is the total less these.
+            for (std::size_t a = 0; a < spec.areas.size(); ++a) {
+                const auto& area = spec.areas[a].id;
+                auto& part = cols.emplace_back(Column{"outcome." + spec.outcomes[o].id + "@" + area, "outcome", spec.outcomes[o].id,
+                                                      {}, spec.outcomes[o].unit, {}, area});
+                for (std::size_t i = 0; i < n; ++i) part.values.push_back(w->sampledOutcomeIn(i, o, a));
+            }
         }
         // A network's snow: its mean depth and the share blocked by stuck vehicles.
         for (std::size_t s = 0; s < spec.services.size(); ++s) {
             if (spec.services[s].network.hazard.empty()) continue;
-            auto& depth = cols.emplace_back(Column{"depth." + spec.services[s].id, "depth", spec.services[s].id, {}, "cm", {}});
+            const auto& area = spec.services[s].area;
+            auto& depth = cols.emplace_back(Column{"depth." + spec.services[s].id, "depth", spec.services[s].id, {}, "cm", {}, area});
             for (std::size_t i = 0; i < n; ++i) depth.values.push_back(w->sampledDepth(i, s));
-            auto& stuck = cols.emplace_back(Column{"stuck." + spec.services[s].id, "stuck", spec.services[s].id, {}, "share", {}});
+            auto& stuck = cols.emplace_back(Column{"stuck." + spec.services[s].id, "stuck", spec.services[s].id, {}, "share", {}, area});
             for (std::size_t i = 0; i < n; ++i) stuck.values.push_back(w->sampledStuck(i, s));
         }
     }
@@ -58,8 +71,9 @@ std::vector<Column> columnsOf(const exercise::Exercise& run) {
             if (forum == f) mine.push_back(&picture);
         if (mine.empty()) continue;
         for (std::size_t s = 0; s < spec.services.size(); ++s) {
-            Column level{"known." + forums[f].id + "." + spec.services[s].id, "known", spec.services[s].id, forums[f].id, "level", {}};
-            Column age{"known_age_h." + forums[f].id + "." + spec.services[s].id, "known-age", spec.services[s].id, forums[f].id, "h", {}};
+            const auto& area = spec.services[s].area;
+            Column level{"known." + forums[f].id + "." + spec.services[s].id, "known", spec.services[s].id, forums[f].id, "level", {}, area};
+            Column age{"known_age_h." + forums[f].id + "." + spec.services[s].id, "known-age", spec.services[s].id, forums[f].id, "h", {}, area};
             std::size_t next = 0;
             const world::Picture* latest = nullptr;
             for (std::size_t i = 0; i < n; ++i) {
@@ -125,6 +139,7 @@ void writeSeriesJson(std::ostream& out, const exercise::Exercise& run) {
     for (const auto& c : columnsOf(run)) {
         ordered_json col{{"name", c.name}, {"kind", c.kind}, {"id", c.id}};
         if (!c.forum.empty()) col["forum"] = c.forum;
+        if (!c.area.empty()) col["area"] = c.area;
         col["unit"] = c.unit;
         ordered_json values = ordered_json::array();
         for (const double v : c.values) values.push_back(std::isnan(v) ? ordered_json() : ordered_json(v));

@@ -387,6 +387,7 @@ void World::tick(Millis now) {
             m_detail.push_back(m_depth[s]);
             m_detail.push_back(m_stuck[s]);
         }
+        m_detail.insert(m_detail.end(), m_outcomesByArea.begin(), m_outcomesByArea.end());
     }
 }
 

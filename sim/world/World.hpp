@@ -114,6 +114,12 @@ public:
     [[nodiscard]] double sampledOutcome(std::size_t i, std::size_t outcome) const {
         return m_detail[i * detailStride() + m_spec.demands.size() + outcome];
     }
+    /// With keepDetail: the part of outcome o accumulated in area a (index into spec().areas) up
+    /// to sample i.
+    [[nodiscard]] double sampledOutcomeIn(std::size_t i, std::size_t outcome, std::size_t area) const {
+        return m_detail[i * detailStride() + m_spec.demands.size() + m_spec.outcomes.size() + 2 * m_spec.services.size() +
+                        outcome * m_spec.areas.size() + area];
+    }
     /// A network's mean depth of snow (cm) and the share of it blocked by stuck vehicles, now;
     /// 0 for a service that is no network.
     [[nodiscard]] double depth(std::size_t service) const { return m_depth[service]; }
@@ -237,9 +243,12 @@ private:
     Millis m_lastTick = 0;
     Millis m_firstBroken = INT64_MAX;  ///< the first tick at which a service was below its normal level
     bool m_keepDetail = false;
-    std::vector<double> m_detail;  // with keepDetail, per tick: demands now, then outcomes so far
+    // With keepDetail, per tick: demands now, outcomes so far, each service's depth and stuck share,
+    // then each outcome's parts so far by area.
+    std::vector<double> m_detail;
     [[nodiscard]] std::size_t detailStride() const {
-        return m_spec.demands.size() + m_spec.outcomes.size() + 2 * m_spec.services.size();
+        return m_spec.demands.size() + m_spec.outcomes.size() + 2 * m_spec.services.size() +
+               m_spec.outcomes.size() * m_spec.areas.size();
     }
 };
 

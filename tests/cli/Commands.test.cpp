@@ -159,6 +159,78 @@ TEST_CASE("run --series writes every quantity at every tick, true and as each fo
     CHECK(found);
 }
 
+TEST_CASE("run --series gives each area's part of every outcome at every tick, and marks each part's area", "[cli][series]") {
+    const auto csv = temp("series-areas.csv"), json = temp("series-areas.json");
+    const std::string scenario = "scenarios/snowstorm-areas.yaml";
+    auto r = samverkanCli({"run", scenario, "--series", csv});
+    REQUIRE(r.code == 0);
+    std::ifstream in(csv);
+    std::string line;
+    std::getline(in, line);
+    const auto header = splitCsv(line);
+    const auto col = [&](const std::string& name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        REQUIRE(it != header.end());
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    const std::vector<std::string> areas{"city", "inner-suburbs", "outer"};
+    const auto total = col("outcome.person-hours-stranded");
+    std::vector<std::size_t> parts;
+    for (const auto& a : areas) parts.push_back(col("outcome.person-hours-stranded@" + a));
+    const auto streets = col("service.local-streets@city"), knownStreets = col("known.regionalt-samordnande-forum.local-streets@city");
+    std::vector<std::vector<std::string>> rows;
+    while (std::getline(in, line)) rows.push_back(splitCsv(line));
+    REQUIRE(rows.size() == 48 * 12);
+    // Each area's part grows tick by tick, and the parts never add up to more than the total
+    // (the county-wide services' part is in no area).
+    std::vector<double> before(parts.size(), 0.0);
+    bool grew = false, known = false;
+    for (const auto& row : rows) {
+        REQUIRE(row.size() == header.size());
+        double sum = 0;
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            const double v = std::stod(row[parts[k]]);
+            CHECK(v >= before[k] - 1e-9);
+            grew = grew || v > before[k];
+            before[k] = v;
+            sum += v;
+        }
+        CHECK(sum <= std::stod(row[total]) * (1 + 1e-6) + 1e-9);
+        CHECK(std::stod(row[streets]) >= 0);
+        known = known || !row[knownStreets].empty();
+    }
+    CHECK(grew);
+    CHECK(known);
+    // The last row is the run's own outcome per area.
+    r = samverkanCli({"run", scenario, "--format", "json"});
+    REQUIRE(r.code == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    for (std::size_t k = 0; k < areas.size(); ++k)
+        CHECK(std::stod(rows.back()[parts[k]]) ==
+              Approx(doc["metrics"]["outcomes_by_area"]["person-hours-stranded"][areas[k]].get<double>()).epsilon(1e-6));
+    // The JSON names each part's area; the county's whole has none.
+    REQUIRE(samverkanCli({"run", scenario, "--series", json}).code == 0);
+    std::ifstream jin(json);
+    const auto series = nlohmann::json::parse(jin);
+    int marked = 0;
+    for (const auto& c : series["series"]) {
+        if (c["name"] == "outcome.person-hours-stranded@outer") {
+            CHECK(c["area"] == "outer");
+            CHECK(c["id"] == "person-hours-stranded");
+            ++marked;
+        }
+        if (c["name"] == "service.local-streets@inner-suburbs") {
+            CHECK(c["area"] == "inner-suburbs");
+            ++marked;
+        }
+        if (c["name"] == "service.local-streets" || c["name"] == "outcome.person-hours-stranded") {
+            CHECK_FALSE(c.contains("area"));
+            ++marked;
+        }
+    }
+    CHECK(marked == 4);
+}
+
 TEST_CASE("run --journal writes a journal that replay reproduces", "[cli]") {
     const auto path = temp("run.jsonl");
     fs::remove(path);
