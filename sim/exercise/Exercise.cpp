@@ -84,7 +84,8 @@ Exercise::Exercise(std::shared_ptr<const scenario::Scenario> scenario, Options o
                 if (!c.list.empty()) orderings.push_back({m.id, c.list, param == m.params.end() ? std::string{} : param->id, c.order});
         }
         m_cooperation.setMeasureOrderings(std::move(orderings));
-        m_world.emplace(*m_scenario.world, m_worldRandom, m_scenario.duration);
+        // The world shares the scenario's spec, and so keeps the scenario alive with it.
+        m_world.emplace(std::shared_ptr<const world::WorldSpec>(m_shared, &*m_scenario.world), m_worldRandom, m_scenario.duration);
         if (m_options.worldDetail) m_world->keepDetail(m_scenario.duration);
         const auto& region = m_scenario.region;
         m_reported.assign(region.forums.size(), world::ReportedKnowledge(m_scenario.world->services.size()));

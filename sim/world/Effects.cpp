@@ -27,7 +27,7 @@ void World::apply(const Change& c, double strength, bool undo, const std::vector
         else setPriorities(c.list, c.order);
         return;
     }
-    if (const auto o = indexOf(m_spec.outcomes, c.outcome); o != kNone) {
+    if (const auto o = indexOf(m_spec->outcomes, c.outcome); o != kNone) {
         if (!undo) m_outcomes[o] += strength * c.add;  // a cost, once
         return;
     }
@@ -38,11 +38,11 @@ void World::apply(const Change& c, double strength, bool undo, const std::vector
         return area != kNone && area < inArea.size() ? inArea[area] * when : strength;
     };
     if (c.add != 0 && !c.resource.empty()) {
-        for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
-            if (named(m_spec.resources[r], c.resource)) {
+        for (std::size_t r = 0; r < m_spec->resources.size(); ++r)
+            if (named(m_spec->resources[r], c.resource)) {
                 const double added = m_resourceArea[r] != kNone && m_resourceArea[r] < inArea.size()
                                          ? strengthIn(m_resourceArea[r]) * c.add  // the area's part, as much as it is named
-                                         : strength * c.add * m_spec.resources[r].share;
+                                         : strength * c.add * m_spec->resources[r].share;
                 m_resourceAdded[r] += (undo ? -1.0 : 1.0) * added;
             }
         return;
@@ -51,16 +51,16 @@ void World::apply(const Change& c, double strength, bool undo, const std::vector
         const double factor = std::max(0.01, 1.0 - s * (1.0 - c.factor));
         return undo ? 1.0 / factor : factor;
     };
-    for (std::size_t d = 0; d < m_spec.demands.size(); ++d)
-        if (named(m_spec.demands[d], c.demand)) m_demandFactor[d] *= factorBy(strengthIn(m_demandArea[d]));
-    for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
-        if (named(m_spec.resources[r], c.resource)) m_resourceFactor[r] *= factorBy(strengthIn(m_resourceArea[r]));
+    for (std::size_t d = 0; d < m_spec->demands.size(); ++d)
+        if (named(m_spec->demands[d], c.demand)) m_demandFactor[d] *= factorBy(strengthIn(m_demandArea[d]));
+    for (std::size_t r = 0; r < m_spec->resources.size(); ++r)
+        if (named(m_spec->resources[r], c.resource)) m_resourceFactor[r] *= factorBy(strengthIn(m_resourceArea[r]));
 }
 
 void World::applyDue(Millis now) {
     if (now < m_nextDue) return;
     for (auto& p : m_pending) {
-        const auto& e = m_spec.effects[p.effect];
+        const auto& e = m_spec->effects[p.effect];
         if (!p.started && now >= p.start) {
             for (const auto& c : e.changes) apply(c, p.strength, false, &p.order, p.inArea, p.when);
             p.started = true;
@@ -80,7 +80,7 @@ void World::applyDue(Millis now) {
 // copied only when the effect waits: list changes are never undone.
 void World::start(std::size_t effect, double strength, Millis end, const std::vector<std::size_t>& order, Millis now,
                   std::uint32_t decision, const std::vector<double>& inArea) {
-    const auto& e = m_spec.effects[effect];
+    const auto& e = m_spec->effects[effect];
     const double when = timeliness(e, now);
     const Millis onset = firstOnset();
     const Millis from = e.startBeforeOnset < 0 ? now : std::max(now, onset - e.startBeforeOnset);
@@ -99,14 +99,14 @@ void World::start(std::size_t effect, double strength, Millis end, const std::ve
 
 void World::measureImplemented(std::size_t measure, const std::vector<model::MeasureArg>& args, double weight, Millis now,
                                std::uint32_t decision, const std::string& actor) {
-    if (measure >= m_spec.measures.size()) return;
+    if (measure >= m_spec->measures.size()) return;
     double strength = weight;
     double shareArg = 1;                           // the `share` argument, for the parts in areas
     const std::vector<std::string>* named = nullptr;  // the `areas` argument's items, if any
     Millis until = -1;
     auto& order = m_decidedOrder;
     order.clear();
-    for (const auto& p : m_spec.measures[measure].params) {
+    for (const auto& p : m_spec->measures[measure].params) {
         const auto* arg = model::argFor(args, p.id);
         const double number = arg != nullptr ? arg->number : p.defaultValue;
         const auto& items = arg != nullptr ? arg->items : p.defaultItems;
@@ -126,15 +126,15 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
             case model::ParamKind::until: until = hours(std::max(0.0, number)); break;
             case model::ParamKind::order:
                 for (const auto& id : items)
-                    if (const auto s = indexOf(m_spec.services, id); s != kNone) order.push_back(s);
+                    if (const auto s = indexOf(m_spec->services, id); s != kNone) order.push_back(s);
                 break;
         }
     }
     m_inArea.clear();
-    if (!m_spec.areas.empty()) {
+    if (!m_spec->areas.empty()) {
         // The part of each area's population the measure concerns.
         const auto* own = actor.empty() ? nullptr : [&]() -> const AreaSpec* {
-            for (const auto& a : m_spec.areas)
+            for (const auto& a : m_spec->areas)
                 if (std::find(a.members.begin(), a.members.end(), actor) != a.members.end()) return &a;
             return nullptr;
         }();
@@ -142,11 +142,11 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
             if (named == nullptr) return true;
             return std::any_of(named->begin(), named->end(), [&](const std::string& id) {
                 if (id == member) return true;
-                const auto* group = model::findById(m_spec.groups, id);
+                const auto* group = model::findById(m_spec->groups, id);
                 return group != nullptr && std::find(group->members.begin(), group->members.end(), member) != group->members.end();
             });
         };
-        for (const auto& a : m_spec.areas) {
+        for (const auto& a : m_spec->areas) {
             double population = 0, concerned = 0;
             for (const auto& m : a.members) {
                 const double w = areaWeight(m);
@@ -158,8 +158,8 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
         }
     }
     const Millis onset = firstOnset();
-    for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
-        const auto& e = m_spec.effects[i];
+    for (std::size_t i = 0; i < m_spec->effects.size(); ++i) {
+        const auto& e = m_spec->effects[i];
         if (e.on != EffectTrigger::measure || e.measure != measure) continue;
         const Millis endAfter = until >= 0 ? until : e.endAfterOnset;
         start(i, strength, endAfter < 0 ? -1 : onset + endAfter, order, now, decision, m_inArea);
@@ -168,8 +168,8 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
 
 void World::memberJoined(const std::string& actor, Millis now) {
     const Millis onset = firstOnset();
-    for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
-        const auto& e = m_spec.effects[i];
+    for (std::size_t i = 0; i < m_spec->effects.size(); ++i) {
+        const auto& e = m_spec->effects[i];
         if (e.on == EffectTrigger::memberJoined && e.actor == actor)
             start(i, 1.0, e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset, m_noOrder, now);
     }
@@ -178,14 +178,14 @@ void World::memberJoined(const std::string& actor, Millis now) {
 void World::publicMessage(bool joint, Millis now) {
     const auto on = joint ? EffectTrigger::jointPublicMessage : EffectTrigger::ownPublicMessage;
     const Millis onset = firstOnset();
-    for (std::size_t i = 0; i < m_spec.effects.size(); ++i) {
-        const auto& e = m_spec.effects[i];
+    for (std::size_t i = 0; i < m_spec->effects.size(); ++i) {
+        const auto& e = m_spec->effects[i];
         if (e.on == on) start(i, 1.0, e.endAfterOnset < 0 ? -1 : onset + e.endAfterOnset, m_noOrder, now);
     }
 }
 
 double World::areaWeight(const std::string& actor) const {
-    for (const auto& [id, weight] : m_spec.areaWeights)
+    for (const auto& [id, weight] : m_spec->areaWeights)
         if (id == actor) return weight;
     return 0.0;
 }
@@ -194,12 +194,12 @@ double World::areaWeight(const std::string& actor) const {
 double World::areasWeight(const std::vector<std::string>& areas) const {
     double sum = 0;
     // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
-    for (const auto& areaWeight : m_spec.areaWeights) {
+    for (const auto& areaWeight : m_spec->areaWeights) {
         const auto& actor = areaWeight.first;
         const double weight = areaWeight.second;
         const bool named = std::any_of(areas.begin(), areas.end(), [&](const std::string& id) {
             if (id == actor) return true;
-            const auto* group = model::findById(m_spec.groups, id);
+            const auto* group = model::findById(m_spec->groups, id);
             return group != nullptr && std::find(group->members.begin(), group->members.end(), actor) != group->members.end();
         });
         if (named) sum += weight;
@@ -207,11 +207,13 @@ double World::areasWeight(const std::vector<std::string>& areas) const {
     return std::min(sum, 1.0);
 }
 
-std::size_t World::measureIndex(const std::string& id) const { return indexOf(m_spec.measures, id); }
+std::size_t World::measureIndex(const std::string& id) const { return indexOf(m_spec->measures, id); }
 
 void World::setOrder(const std::string& list, const std::vector<std::size_t>& services) {
-    for (std::size_t r = 0; r < m_spec.resources.size(); ++r)
-        if (m_spec.resources[r].list == list) {
+    for (std::size_t r = 0; r < m_spec->resources.size(); ++r)
+        // The sequence follows from the order alone: an order set again as it stands (every
+        // implementer of one decision sets the same) changes nothing.
+        if (m_spec->resources[r].list == list && m_order[r] != services) {
             m_order[r].assign(services.begin(), services.end());
             sequence(r);
         }
@@ -220,7 +222,7 @@ void World::setOrder(const std::string& list, const std::vector<std::size_t>& se
 void World::setPriorities(const std::string& list, const std::vector<std::string>& order) {
     std::vector<std::size_t> services;
     for (const auto& id : order)
-        if (const auto s = indexOf(m_spec.services, id); s != kNone) services.push_back(s);
+        if (const auto s = indexOf(m_spec->services, id); s != kNone) services.push_back(s);
     setOrder(list, services);
 }
 

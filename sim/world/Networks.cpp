@@ -25,15 +25,15 @@ double passable(double depth, double passableTo, double closedAt) {
 // Snow on the networks: the operators start clearing where it lies deep enough (before the
 // resources are shared out, so that a network not being cleared leaves its share to others).
 void World::startClearing() {
-    for (std::size_t s = 0; s < m_spec.services.size(); ++s)
-        if (m_netHazard[s] != kNone && m_clearing[s] == 0 && m_depth[s] > 0 &&
-            m_depth[s] >= m_spec.services[s].network.startsAt.value)
+    for (const auto s : m_networks)
+        if (m_clearing[s] == 0 && m_depth[s] > 0 &&
+            m_depth[s] >= m_spec->services[s].network.startsAt.value)
             m_clearing[s] = 1;
 }
 
 // Returns whether snow or stuck vehicles are left on it.
 bool World::advanceNetwork(std::size_t s, double dtHours) {
-    const auto& svc = m_spec.services[s];
+    const auto& svc = m_spec->services[s];
     // The depth falls towards what the ploughing holds it at while snow falls: with the whole
     // need met the network is passed every cycle, which holds the mean at about half of a
     // cycle's snow (a time constant of half the cycle); stuck vehicles hold the ploughs up.
@@ -59,7 +59,7 @@ bool World::advanceNetwork(std::size_t s, double dtHours) {
     for (const auto& [d, weight] : m_traffic[s]) traffic += weight * relative(d);
     for (const auto mode : m_modes[s])
         if (m_withdrawn[mode] == 0 && m_vehicles[mode] != kNone)
-            traffic += m_spec.services[mode].on.vehicleWeight.value * relative(m_vehicles[mode]);
+            traffic += m_spec->services[mode].on.vehicleWeight.value * relative(m_vehicles[mode]);
     const double rate = net.stuckRate.value * traffic * (depth / 10.0) * (1.0 + snow);
     // No saturation in the rate: where vehicles are stuck the ploughs are slowed, the snow
     // deepens and more get stuck, so that past a tipping point (traffic × snowfall high
@@ -77,7 +77,7 @@ bool World::advanceNetwork(std::size_t s, double dtHours) {
 
 // Returns whether its operator has it withdrawn.
 bool World::advanceMode(std::size_t s) {
-    const auto& svc = m_spec.services[s];
+    const auto& svc = m_spec->services[s];
     // A mode on a network: what its own limits make of the depth there, less what is stuck;
     // with its own limits on the falling snow where it has them (visibility, slush, hills: buses
     // fail at lower snow rates than rail), its operator withdraws it when unsafe and lets it run again once it is safe enough.
@@ -85,7 +85,7 @@ bool World::advanceMode(std::size_t s) {
     const auto n = m_onNet[s];
     double level = passable(m_depth[n], on.passableTo.value, on.closedAt.value) * (1.0 - m_stuck[n]);
     if (on.limitedByFalling()) {
-        const double falling = m_intensityNow[m_netHazard[n]] * m_spec.services[n].network.weight;
+        const double falling = m_intensityNow[m_netHazard[n]] * m_spec->services[n].network.weight;
         level *= passable(falling, on.fallingPassableTo.value, on.fallingClosedAt.value);
     }
     if (m_withdrawn[s] == 0 && level < on.withdrawnBelow.value) m_withdrawn[s] = 1;

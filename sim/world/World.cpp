@@ -42,10 +42,13 @@ DrawnHazard drawnSeries(const HazardSpec& h, Millis shift, double scale) {
 
 }  // namespace
 
-World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_spec(spec) {
+World::World(const WorldSpec& spec, engine::Random& rng, Millis duration)
+    : World(std::make_shared<const WorldSpec>(spec), rng, duration) {}
+
+World::World(std::shared_ptr<const WorldSpec> spec, engine::Random& rng, Millis duration) : m_spec(std::move(spec)) {
     // A generated hazard draws onset, peak and duration, a forecast its shift and scale, an
     // observed series nothing: in declaration order, from the one stream.
-    for (const auto& h : m_spec.hazards) {
+    for (const auto& h : m_spec->hazards) {
         switch (h.kind) {
             case HazardKind::generated:
                 m_drawn.push_back({hours(std::max(0.0, draw(rng, h.onsetHours))), std::max(0.0, draw(rng, h.peak)),
@@ -60,34 +63,34 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
             }
         }
     }
-    for (const auto& h : m_spec.hazards) m_ramp.push_back(std::max<Millis>(hours(h.rampHours), 1));
-    const std::size_t n = m_spec.services.size();
-    for (const auto& svc : m_spec.services) m_own.push_back(std::clamp(svc.initial.value, 0.0, 1.0));
+    for (const auto& h : m_spec->hazards) m_ramp.push_back(std::max<Millis>(hours(h.rampHours), 1));
+    const std::size_t n = m_spec->services.size();
+    for (const auto& svc : m_spec->services) m_own.push_back(std::clamp(svc.initial.value, 0.0, 1.0));
     m_effective = m_own;
     m_share.assign(n, 0.0);
     m_boost.assign(n, 0.0);
     m_decidedOrder.reserve(n);
     m_blocking.resize(n);
-    for (const auto& s : m_spec.services) {
+    for (const auto& s : m_spec->services) {
         auto& exposed = m_exposed.emplace_back();
         for (const auto& e : s.exposures)
-            if (const auto h = indexOf(m_spec.hazards, e.hazard); h != kNone)
+            if (const auto h = indexOf(m_spec->hazards, e.hazard); h != kNone)
                 exposed.push_back({h, e.sensitivity.value, e.above.value, e.weight, e.loadHours.value,
-                                   indexOf(m_spec.hazards, e.with), std::max(e.per.value, 1e-9), e.withWeight});
-        m_netHazard.push_back(s.network.hazard.empty() ? kNone : indexOf(m_spec.hazards, s.network.hazard));
-        m_onNet.push_back(indexOf(m_spec.services, s.on.service));
-        m_vehicles.push_back(indexOf(m_spec.demands, s.on.vehicles));
+                                   indexOf(m_spec->hazards, e.with), std::max(e.per.value, 1e-9), e.withWeight});
+        m_netHazard.push_back(s.network.hazard.empty() ? kNone : indexOf(m_spec->hazards, s.network.hazard));
+        m_onNet.push_back(indexOf(m_spec->services, s.on.service));
+        m_vehicles.push_back(indexOf(m_spec->demands, s.on.vehicles));
         auto& traffic = m_traffic.emplace_back();
         for (const auto& t : s.network.traffic)
-            if (const auto d = indexOf(m_spec.demands, t.demand); d != kNone) traffic.emplace_back(d, t.weight.value);
+            if (const auto d = indexOf(m_spec->demands, t.demand); d != kNone) traffic.emplace_back(d, t.weight.value);
         auto& parts = m_parts.emplace_back();
         for (const auto& [id, weight] : s.parts)
-            if (const auto p = indexOf(m_spec.services, id); p != kNone) parts.emplace_back(p, weight);
-        m_resourceOf.push_back(indexOf(m_spec.resources, s.resource));
-        m_boostOf.push_back(indexOf(m_spec.resources, s.boostResource));
-        m_dependsOn.push_back(indexOf(m_spec.services, s.dependsOn));
+            if (const auto p = indexOf(m_spec->services, id); p != kNone) parts.emplace_back(p, weight);
+        m_resourceOf.push_back(indexOf(m_spec->resources, s.resource));
+        m_boostOf.push_back(indexOf(m_spec->resources, s.boostResource));
+        m_dependsOn.push_back(indexOf(m_spec->services, s.dependsOn));
         auto& blocking = m_blocking[m_exposed.size() - 1];
-        for (const auto& b : s.blockedBy) blocking.emplace_back(indexOf(m_spec.demands, b.demand), b.weight.value);
+        for (const auto& b : s.blockedBy) blocking.emplace_back(indexOf(m_spec->demands, b.demand), b.weight.value);
     }
     m_modes.resize(n);
     for (std::size_t s = 0; s < n; ++s)
@@ -96,10 +99,10 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
     m_stuck.assign(n, 0.0);
     m_clearing.assign(n, 0);
     m_withdrawn.assign(n, 0);
-    for (const auto& r : m_spec.resources) {
+    for (const auto& r : m_spec->resources) {
         std::vector<std::size_t> order;
         for (const auto& id : r.defaultOrder)
-            if (const auto s = indexOf(m_spec.services, id); s != kNone) order.push_back(s);
+            if (const auto s = indexOf(m_spec->services, id); s != kNone) order.push_back(s);
         m_order.push_back(std::move(order));
     }
     m_sequence.resize(m_order.size());
@@ -109,32 +112,40 @@ World::World(const WorldSpec& spec, engine::Random& rng, Millis duration) : m_sp
         seq.starts.reserve(n + 1);
     }
     for (std::size_t r = 0; r < m_order.size(); ++r) sequence(r);
-    for (std::size_t o = 0; o < m_spec.outcomes.size(); ++o)
-        for (const auto& t : m_spec.outcomes[o].terms) {
-            const auto s = indexOf(m_spec.services, t.service), d = indexOf(m_spec.demands, t.demand);
-            if (s != kNone && d != kNone) m_terms.push_back({o, s, d, t.lost, t.share, indexOf(m_spec.areas, t.area)});
+    for (std::size_t o = 0; o < m_spec->outcomes.size(); ++o)
+        for (const auto& t : m_spec->outcomes[o].terms) {
+            const auto s = indexOf(m_spec->services, t.service), d = indexOf(m_spec->demands, t.demand);
+            if (s != kNone && d != kNone) {
+                const auto area = indexOf(m_spec->areas, t.area);
+                m_terms.push_back({o, s, d, t.lost, t.share, area, m_spec->demands[d].base.value,
+                                   area == kNone ? kNone : o * m_spec->areas.size() + area});
+            }
         }
-    m_demandFactor.assign(m_spec.demands.size(), 1.0);
-    for (const auto& d : m_spec.demands) m_demandArea.push_back(indexOf(m_spec.areas, d.area));
-    for (const auto& r : m_spec.resources) m_resourceArea.push_back(indexOf(m_spec.areas, r.area));
-    m_inArea.reserve(m_spec.areas.size());
-    for (const auto& d : m_spec.demands) m_profileOf.push_back(indexOf(m_spec.profiles, d.profile));
-    m_profileNow.assign(m_spec.demands.size(), 1.0);
-    m_profileFactor.assign(m_spec.profiles.size(), 1.0);
-    m_resourceFactor.assign(m_spec.resources.size(), 1.0);
-    m_resourceAdded.assign(m_spec.resources.size(), 0.0);
-    m_outcomes.assign(m_spec.outcomes.size(), 0.0);
-    m_outcomesByArea.assign(m_spec.outcomes.size() * m_spec.areas.size(), 0.0);
-    const auto ticks = static_cast<std::size_t>(duration / std::max<Millis>(m_spec.tick, 1)) + 2;
+    for (std::size_t s = 0; s < n; ++s)
+        if (m_netHazard[s] != kNone) m_networks.push_back(s);
+    m_demandFactor.assign(m_spec->demands.size(), 1.0);
+    for (const auto& d : m_spec->demands) m_demandArea.push_back(indexOf(m_spec->areas, d.area));
+    for (const auto& r : m_spec->resources) m_resourceArea.push_back(indexOf(m_spec->areas, r.area));
+    m_inArea.reserve(m_spec->areas.size());
+    for (const auto& d : m_spec->demands) m_profileOf.push_back(indexOf(m_spec->profiles, d.profile));
+    for (std::size_t d = 0; d < m_profileOf.size(); ++d)
+        if (m_profileOf[d] != kNone) m_profiled.emplace_back(d, m_profileOf[d]);
+    m_profileNow.assign(m_spec->demands.size(), 1.0);
+    m_profileFactor.assign(m_spec->profiles.size(), 1.0);
+    m_resourceFactor.assign(m_spec->resources.size(), 1.0);
+    m_resourceAdded.assign(m_spec->resources.size(), 0.0);
+    m_outcomes.assign(m_spec->outcomes.size(), 0.0);
+    m_outcomesByArea.assign(m_spec->outcomes.size() * m_spec->areas.size(), 0.0);
+    const auto ticks = static_cast<std::size_t>(duration / std::max<Millis>(m_spec->tick, 1)) + 2;
     m_times.reserve(ticks);
     m_samples.reserve(ticks * stride());
-    m_applied.reserve(m_spec.effects.size() * 4);
-    m_pending.reserve(m_spec.effects.size() * 4);
+    m_applied.reserve(m_spec->effects.size() * 4);
+    m_pending.reserve(m_spec->effects.size() * 4);
 }
 
 double World::intensity(std::size_t hazard, Millis t) const {
     const auto& d = m_drawn[hazard];
-    const auto& spec = m_spec.hazards[hazard];
+    const auto& spec = m_spec->hazards[hazard];
     if (spec.kind != HazardKind::generated) {
         // The step that holds the moment just before t: a tick ending at 13:00 lies in 12:00–13:00.
         const Millis since = t - 1 - (spec.seriesStart + d.shift);
@@ -153,7 +164,7 @@ double World::intensity(std::size_t hazard, Millis t) const {
 
 double World::profileFactor(std::size_t demand, Millis t) const {
     const auto p = m_profileOf[demand];
-    return p == kNone ? 1.0 : m_spec.profiles[p].at(m_spec.startSinceMonday + t);
+    return p == kNone ? 1.0 : m_spec->profiles[p].at(m_spec->startSinceMonday + t);
 }
 
 Millis World::firstOnset() const {
@@ -162,8 +173,8 @@ Millis World::firstOnset() const {
     return first;
 }
 
-std::size_t World::serviceIndex(const std::string& id) const { return indexOf(m_spec.services, id); }
-std::size_t World::hazardIndex(const std::string& id) const { return indexOf(m_spec.hazards, id); }
+std::size_t World::serviceIndex(const std::string& id) const { return indexOf(m_spec->services, id); }
+std::size_t World::hazardIndex(const std::string& id) const { return indexOf(m_spec->hazards, id); }
 
 double World::levelAt(std::size_t service, Millis t) const {
     // Samples are in time order; before the first tick every service is at its normal level.
@@ -171,7 +182,7 @@ double World::levelAt(std::size_t service, Millis t) const {
     // starts; it steps from there, so any spacing of the samples gives the same answer.
     if (m_times.empty() || t < m_times.front()) return 1.0;
     const std::size_t n = m_times.size();
-    const Millis step = std::max<Millis>(m_spec.tick, 1);
+    const Millis step = std::max<Millis>(m_spec->tick, 1);
     auto i = static_cast<std::size_t>(std::min<Millis>((t - m_times.front()) / step, static_cast<Millis>(n - 1)));
     while (i + 1 < n && m_times[i + 1] <= t) ++i;
     while (m_times[i] > t) --i;  // m_times.front() <= t ends it
@@ -179,19 +190,19 @@ double World::levelAt(std::size_t service, Millis t) const {
 }
 
 bool World::observes(const std::string& actor, std::size_t service) const {
-    const auto& observers = m_spec.services[service].observers;
+    const auto& observers = m_spec->services[service].observers;
     return std::find(observers.begin(), observers.end(), actor) != observers.end();
 }
 
 KnownLevel World::seenAt(std::size_t service, Millis now) const {
-    const Millis at = std::max<Millis>(0, now - m_spec.services[service].reportDelay);
+    const Millis at = std::max<Millis>(0, now - m_spec->services[service].reportDelay);
     return {levelAt(service, at), at};
 }
 
 KnownLevel World::observedBy(const std::string& actor, std::size_t service, Millis now) const {
     return observes(actor, service) ? seenAt(service, now) : KnownLevel{};
 }
-std::size_t World::outcomeIndex(const std::string& id) const { return indexOf(m_spec.outcomes, id); }
+std::size_t World::outcomeIndex(const std::string& id) const { return indexOf(m_spec->outcomes, id); }
 
 // Each resource goes to services in its priority order, each taking up to its need; what is
 // left goes to services not on the list, in the order they are declared.
@@ -201,10 +212,10 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
     const auto idle = [&](std::size_t s) { return m_netHazard[s] != kNone && m_clearing[s] == 0 ? 1 : 0; };
     std::fill(share.begin(), share.end(), 0.0);
     std::fill(boost.begin(), boost.end(), 0.0);
-    for (std::size_t r = 0; r < m_spec.resources.size(); ++r) {
-        double left = (m_spec.resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r];
+    for (std::size_t r = 0; r < m_spec->resources.size(); ++r) {
+        double left = (m_spec->resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r];
         auto give = [&](std::size_t s) {
-            const auto& svc = m_spec.services[s];
+            const auto& svc = m_spec->services[s];
             if (m_resourceOf[s] == r && share[s] == 0.0 && svc.need.value > 0 && idle(s) == 0) {
                 const double got = std::min(left, svc.need.value);
                 share[s] = got / svc.need.value;
@@ -223,7 +234,7 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
             double needed = 0;
             for (std::size_t k = from; k < to; ++k) {
                 const auto s = seq.items[k];
-                const auto& svc = m_spec.services[s];
+                const auto& svc = m_spec->services[s];
                 const double need = toBoost ? svc.boostNeed.value : svc.need.value;
                 const bool takes = toBoost ? m_boostOf[s] == r && boost[s] == 0.0
                                            : m_resourceOf[s] == r && share[s] == 0.0 && idle(s) == 0;
@@ -233,7 +244,7 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
             const double part = std::clamp(left / needed, 0.0, 1.0);
             for (std::size_t k = from; k < to; ++k) {
                 const auto s = seq.items[k];
-                const auto& svc = m_spec.services[s];
+                const auto& svc = m_spec->services[s];
                 const double need = toBoost ? svc.boostNeed.value : svc.need.value;
                 auto& out = toBoost ? boost[s] : share[s];
                 const bool takes = toBoost ? m_boostOf[s] == r : m_resourceOf[s] == r && idle(s) == 0;
@@ -276,10 +287,10 @@ void World::sequence(std::size_t r) {
         if (out.items.size() > before) out.starts.push_back(out.items.size());
     };
     for (const auto s : m_order[r])
-        if (s < m_spec.services.size()) place(s);
-    for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
+        if (s < m_spec->services.size()) place(s);
+    for (std::size_t s = 0; s < m_spec->services.size(); ++s) {
         // The rest as declared; a whole's parts together, where the whole is declared.
-        if (!m_spec.services[s].of.empty()) continue;
+        if (!m_spec->services[s].of.empty()) continue;
         place(s);
     }
 }
@@ -290,8 +301,8 @@ void World::advanceServices(double dtHours) {
     startClearing();
     shareResources(m_share, m_boost);
     bool lies = false;
-    for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
-        const auto& svc = m_spec.services[s];
+    for (std::size_t s = 0; s < m_spec->services.size(); ++s) {
+        const auto& svc = m_spec->services[s];
         if (m_netHazard[s] != kNone) {
             lies = advanceNetwork(s, dtHours) || lies;
             continue;
@@ -349,9 +360,8 @@ void World::tick(Millis now) {
     m_lastTick = now;
     m_intensityNow.resize(m_drawn.size());
     // Each profile's factor once, then every demand that follows it (an area's parts share one).
-    for (std::size_t p = 0; p < m_spec.profiles.size(); ++p) m_profileFactor[p] = m_spec.profiles[p].at(m_spec.startSinceMonday + now - 1);
-    for (std::size_t d = 0; d < m_profileOf.size(); ++d)
-        if (m_profileOf[d] != kNone) m_profileNow[d] = m_profileFactor[m_profileOf[d]];
+    for (std::size_t p = 0; p < m_spec->profiles.size(); ++p) m_profileFactor[p] = m_spec->profiles[p].at(m_spec->startSinceMonday + now - 1);
+    for (const auto& [d, p] : m_profiled) m_profileNow[d] = m_profileFactor[p];
     bool calm = true;
     for (std::size_t h = 0; h < m_drawn.size(); ++h) {
         m_intensityNow[h] = intensity(h, now);
@@ -365,25 +375,25 @@ void World::tick(Millis now) {
     const auto whole = [](const std::vector<double>& v) {
         return std::all_of(v.begin(), v.end(), [](double x) { return x == 1.0; });
     };
-    for (std::size_t r = 0; calm && r < m_spec.resources.size(); ++r)
-        calm = (m_spec.resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r] >= 0.0;
+    for (std::size_t r = 0; calm && r < m_spec->resources.size(); ++r)
+        calm = (m_spec->resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r] >= 0.0;
     if (!calm || m_snowLies || !whole(m_own) || !whole(m_effective)) advanceServices(dtHours);
     if (m_firstBroken == INT64_MAX && !whole(m_effective)) m_firstBroken = now;
     for (const auto& term : m_terms) {
-        const double base = m_spec.demands[term.demand].base.value * m_profileNow[term.demand] * term.share;
+        const double base = term.base * m_profileNow[term.demand] * term.share;
         const double f = m_demandFactor[term.demand];
         const double level = m_effective[term.service];
         const double add = (term.lost ? base * (1.0 - f * level) : base * f * (1.0 - level)) * dtHours;
         m_outcomes[term.outcome] += add;
-        if (term.area != kNone) m_outcomesByArea[term.outcome * m_spec.areas.size() + term.area] += add;
+        if (term.byArea != kNone) m_outcomesByArea[term.byArea] += add;
     }
     m_times.push_back(now);
     for (const double h : m_intensityNow) m_samples.push_back(static_cast<float>(h));
     for (const double level : m_effective) m_samples.push_back(static_cast<float>(level));
     if (m_keepDetail) {
-        for (std::size_t d = 0; d < m_spec.demands.size(); ++d) m_detail.push_back(demandNow(d));
+        for (std::size_t d = 0; d < m_spec->demands.size(); ++d) m_detail.push_back(demandNow(d));
         m_detail.insert(m_detail.end(), m_outcomes.begin(), m_outcomes.end());
-        for (std::size_t s = 0; s < m_spec.services.size(); ++s) {
+        for (std::size_t s = 0; s < m_spec->services.size(); ++s) {
             m_detail.push_back(m_depth[s]);
             m_detail.push_back(m_stuck[s]);
         }
@@ -395,7 +405,7 @@ void World::keepDetail(Millis duration) {
     // Only from the first tick: the detail lines up with the samples.
     if (!m_times.empty()) return;
     m_keepDetail = true;
-    const auto ticks = static_cast<std::size_t>(duration / std::max<Millis>(m_spec.tick, 1)) + 2;
+    const auto ticks = static_cast<std::size_t>(duration / std::max<Millis>(m_spec->tick, 1)) + 2;
     m_detail.reserve(ticks * detailStride());
 }
 

@@ -5,6 +5,7 @@
 /// per-run draw of the hazards from the stream given at construction.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,11 @@ struct AppliedEffect {
 class World {
 public:
     /// Draws the hazards from `rng`. `duration` sizes the history so that ticks allocate nothing.
+    /// Keeps a copy of `spec`.
     World(const WorldSpec& spec, engine::Random& rng, Millis duration);
+    /// The same, sharing `spec` (which nothing may change while the world lives): a run of a sweep
+    /// need not copy the scenario's world.
+    World(std::shared_ptr<const WorldSpec> spec, engine::Random& rng, Millis duration);
 
     /// Advances one tick ending at `now`: hazards act, resources are shared out, services recover,
     /// outcomes accumulate. Call every `spec().tick`.
@@ -72,7 +77,7 @@ public:
     /// A forum set a priority order: resources shared by `list` follow it from now on.
     void setPriorities(const std::string& list, const std::vector<std::string>& order);
 
-    [[nodiscard]] const WorldSpec& spec() const { return m_spec; }
+    [[nodiscard]] const WorldSpec& spec() const { return *m_spec; }
     [[nodiscard]] const DrawnHazard& drawn(std::size_t hazard) const { return m_drawn[hazard]; }
     /// Hazard intensity at time t (in the hazard's unit).
     [[nodiscard]] double intensity(std::size_t hazard, Millis t) const;
@@ -85,7 +90,7 @@ public:
     [[nodiscard]] double profileFactor(std::size_t demand, Millis t) const;
     /// A demand per hour during the last tick: base × profile × what decisions made of it.
     [[nodiscard]] double demandNow(std::size_t demand) const {
-        return m_spec.demands[demand].base.value * m_profileNow[demand] * m_demandFactor[demand];
+        return m_spec->demands[demand].base.value * m_profileNow[demand] * m_demandFactor[demand];
     }
     [[nodiscard]] double resourceFactor(std::size_t resource) const { return m_resourceFactor[resource]; }
     [[nodiscard]] double outcome(std::size_t outcome) const { return m_outcomes[outcome]; }
@@ -93,7 +98,7 @@ public:
     /// The part of an outcome that fell in area `area` (index into spec().areas); with areas, what
     /// no area holds (the county-wide services' terms) is the total less the areas' parts.
     [[nodiscard]] double outcomeIn(std::size_t outcome, std::size_t area) const {
-        return m_outcomesByArea[outcome * m_spec.areas.size() + area];
+        return m_outcomesByArea[outcome * m_spec->areas.size() + area];
     }
     [[nodiscard]] const std::vector<AppliedEffect>& applied() const { return m_applied; }
     /// The history of the run, one sample per tick, for plots: its times, and per sample the
@@ -112,13 +117,13 @@ public:
     /// outcome o accumulated up to sample i.
     [[nodiscard]] double sampledDemand(std::size_t i, std::size_t demand) const { return m_detail[i * detailStride() + demand]; }
     [[nodiscard]] double sampledOutcome(std::size_t i, std::size_t outcome) const {
-        return m_detail[i * detailStride() + m_spec.demands.size() + outcome];
+        return m_detail[i * detailStride() + m_spec->demands.size() + outcome];
     }
     /// With keepDetail: the part of outcome o accumulated in area a (index into spec().areas) up
     /// to sample i.
     [[nodiscard]] double sampledOutcomeIn(std::size_t i, std::size_t outcome, std::size_t area) const {
-        return m_detail[i * detailStride() + m_spec.demands.size() + m_spec.outcomes.size() + 2 * m_spec.services.size() +
-                        outcome * m_spec.areas.size() + area];
+        return m_detail[i * detailStride() + m_spec->demands.size() + m_spec->outcomes.size() + 2 * m_spec->services.size() +
+                        outcome * m_spec->areas.size() + area];
     }
     /// A network's mean depth of snow (cm) and the share of it blocked by stuck vehicles, now;
     /// 0 for a service that is no network.
@@ -128,10 +133,10 @@ public:
     [[nodiscard]] bool withdrawn(std::size_t service) const { return m_withdrawn[service] != 0; }
     /// With keepDetail: a network's depth and stuck share in sample i.
     [[nodiscard]] double sampledDepth(std::size_t i, std::size_t service) const {
-        return m_detail[i * detailStride() + m_spec.demands.size() + m_spec.outcomes.size() + 2 * service];
+        return m_detail[i * detailStride() + m_spec->demands.size() + m_spec->outcomes.size() + 2 * service];
     }
     [[nodiscard]] double sampledStuck(std::size_t i, std::size_t service) const {
-        return m_detail[i * detailStride() + m_spec.demands.size() + m_spec.outcomes.size() + 2 * service + 1];
+        return m_detail[i * detailStride() + m_spec->demands.size() + m_spec->outcomes.size() + 2 * service + 1];
     }
     /// The service order a resource is shared out in now.
     [[nodiscard]] const std::vector<std::size_t>& order(std::size_t resource) const { return m_order[resource]; }
@@ -155,7 +160,7 @@ private:
     void shareResources(std::vector<double>& share, std::vector<double>& boost) const;
     void advanceServices(double dtHours);
     [[nodiscard]] double timeliness(const EffectSpec& e, Millis now) const;
-    [[nodiscard]] std::size_t stride() const { return m_drawn.size() + m_spec.services.size(); }
+    [[nodiscard]] std::size_t stride() const { return m_drawn.size() + m_spec->services.size(); }
     /// `inArea`: per area, the strength for the parts there before timeliness (empty: `strength`
     /// everywhere); `when`: the timeliness it is multiplied by.
     void apply(const Change& c, double strength, bool undo, const std::vector<std::size_t>* order,
@@ -166,7 +171,7 @@ private:
     std::vector<double> m_inArea;                          // scratch: a measure's strength per area
     void applyDue(Millis now);
 
-    WorldSpec m_spec;
+    std::shared_ptr<const WorldSpec> m_spec;
     std::vector<DrawnHazard> m_drawn;
     std::vector<Millis> m_ramp;  // per hazard: its ramp time (at least 1 ms)
     std::vector<std::size_t> m_resourceOf, m_boostOf, m_dependsOn;  // per service, SIZE_MAX for none
@@ -200,7 +205,11 @@ private:
         bool lost;
         double share;
         std::size_t area;  // index into spec().areas, SIZE_MAX for the county as a whole
+        double base = 0;                // the demand's base per hour
+        std::size_t byArea = SIZE_MAX;  // its slot in m_outcomesByArea, SIZE_MAX for none
     };
+    std::vector<std::size_t> m_networks;  // the services that are networks under snow
+    std::vector<std::pair<std::size_t, std::size_t>> m_profiled;  // demand, its profile
     std::vector<double> m_outcomesByArea;  // per outcome, per area
     std::vector<Term> m_terms;
     std::vector<std::vector<std::size_t>> m_order;  // per resource: service indices
@@ -247,8 +256,8 @@ private:
     // then each outcome's parts so far by area.
     std::vector<double> m_detail;
     [[nodiscard]] std::size_t detailStride() const {
-        return m_spec.demands.size() + m_spec.outcomes.size() + 2 * m_spec.services.size() +
-               m_spec.outcomes.size() * m_spec.areas.size();
+        return m_spec->demands.size() + m_spec->outcomes.size() + 2 * m_spec->services.size() +
+               m_spec->outcomes.size() * m_spec->areas.size();
     }
 };
 

@@ -17,9 +17,10 @@ constexpr double kMaxBlocking = 0.95;  ///< at most this share of a network or a
 /// Hours as a time, in whole minutes: drawn times read like times a person would write.
 inline engine::Millis hours(double h) { return std::llround(h * 60.0) * engine::kMinute; }
 
-/// The index of the item with `id`, or kNone.
+/// The index of the item with `id`, or kNone (no item has an empty id: most references are unset).
 template <class T>
 std::size_t indexOf(const std::vector<T>& items, const std::string& id) {
+    if (id.empty()) return kNone;
     for (std::size_t i = 0; i < items.size(); ++i)
         if (items[i].id == id) return i;
     return kNone;
