@@ -123,6 +123,30 @@ World::World(std::shared_ptr<const WorldSpec> spec, engine::Random& rng, Millis 
         }
     for (std::size_t s = 0; s < n; ++s)
         if (m_netHazard[s] != kNone) m_networks.push_back(s);
+    for (const auto& svc : m_spec->services) {
+        auto& h = m_hot.emplace_back();
+        h.need = svc.need.value;
+        h.boostNeed = svc.boostNeed.value;
+        h.boostMax = svc.boostMax.value;
+        h.recovery = svc.recovery.value;
+        const bool network = !svc.network.hazard.empty();
+        const auto& net = svc.network;
+        const auto& on = svc.on;
+        h.weight = net.weight;
+        h.cycleHours = net.cycleHours.value;
+        h.stuckRate = net.stuckRate.value;
+        h.clearedAwayHours = net.clearedAwayHours.value;
+        h.startsAt = net.startsAt.value;
+        // A network's own limits, or a mode's on its network.
+        h.passableTo = network ? net.passableTo.value : on.passableTo.value;
+        h.closedAt = network ? net.closedAt.value : on.closedAt.value;
+        h.vehicleWeight = on.vehicleWeight.value;
+        h.fallingPassableTo = on.fallingPassableTo.value;
+        h.fallingClosedAt = on.fallingClosedAt.value;
+        h.withdrawnBelow = on.withdrawnBelow.value;
+        h.resumesAbove = on.resumesAbove.value;
+    }
+    for (const auto& r : m_spec->resources) m_capacity.push_back(r.capacity.value);
     m_demandFactor.assign(m_spec->demands.size(), 1.0);
     for (const auto& d : m_spec->demands) m_demandArea.push_back(indexOf(m_spec->areas, d.area));
     for (const auto& r : m_spec->resources) m_resourceArea.push_back(indexOf(m_spec->areas, r.area));
@@ -213,17 +237,17 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
     std::fill(share.begin(), share.end(), 0.0);
     std::fill(boost.begin(), boost.end(), 0.0);
     for (std::size_t r = 0; r < m_spec->resources.size(); ++r) {
-        double left = (m_spec->resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r];
+        double left = (m_capacity[r] + m_resourceAdded[r]) * m_resourceFactor[r];
         auto give = [&](std::size_t s) {
-            const auto& svc = m_spec->services[s];
-            if (m_resourceOf[s] == r && share[s] == 0.0 && svc.need.value > 0 && idle(s) == 0) {
-                const double got = std::min(left, svc.need.value);
-                share[s] = got / svc.need.value;
+            const auto& svc = m_hot[s];
+            if (m_resourceOf[s] == r && share[s] == 0.0 && svc.need > 0 && idle(s) == 0) {
+                const double got = std::min(left, svc.need);
+                share[s] = got / svc.need;
                 left -= got;
             }
-            if (m_boostOf[s] == r && boost[s] == 0.0 && svc.boostNeed.value > 0) {
-                const double got = std::min(left, svc.boostNeed.value);
-                boost[s] = got / svc.boostNeed.value;
+            if (m_boostOf[s] == r && boost[s] == 0.0 && svc.boostNeed > 0) {
+                const double got = std::min(left, svc.boostNeed);
+                boost[s] = got / svc.boostNeed;
                 left -= got;
             }
         };
@@ -234,8 +258,7 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
             double needed = 0;
             for (std::size_t k = from; k < to; ++k) {
                 const auto s = seq.items[k];
-                const auto& svc = m_spec->services[s];
-                const double need = toBoost ? svc.boostNeed.value : svc.need.value;
+                const double need = toBoost ? m_hot[s].boostNeed : m_hot[s].need;
                 const bool takes = toBoost ? m_boostOf[s] == r && boost[s] == 0.0
                                            : m_resourceOf[s] == r && share[s] == 0.0 && idle(s) == 0;
                 if (takes && need > 0) needed += need;
@@ -244,8 +267,7 @@ void World::shareResources(std::vector<double>& share, std::vector<double>& boos
             const double part = std::clamp(left / needed, 0.0, 1.0);
             for (std::size_t k = from; k < to; ++k) {
                 const auto s = seq.items[k];
-                const auto& svc = m_spec->services[s];
-                const double need = toBoost ? svc.boostNeed.value : svc.need.value;
+                const double need = toBoost ? m_hot[s].boostNeed : m_hot[s].need;
                 auto& out = toBoost ? boost[s] : share[s];
                 const bool takes = toBoost ? m_boostOf[s] == r : m_resourceOf[s] == r && idle(s) == 0;
                 if (takes && out == 0.0 && need > 0) out = part;
@@ -302,7 +324,7 @@ void World::advanceServices(double dtHours) {
     shareResources(m_share, m_boost);
     bool lies = false;
     for (std::size_t s = 0; s < m_spec->services.size(); ++s) {
-        const auto& svc = m_spec->services[s];
+        const auto& svc = m_hot[s];
         if (m_netHazard[s] != kNone) {
             lies = advanceNetwork(s, dtHours) || lies;
             continue;
@@ -344,11 +366,11 @@ void World::advanceServices(double dtHours) {
             if (d != kNone) blocked += weight * m_demandFactor[d] * m_profileNow[d] * (1.0 - m_own[s]);
         blocked = std::min(blocked, kMaxBlocking);
         const double loss = rate * dtHours;
-        const double gain = svc.recovery.value * m_share[s] * (1.0 - blocked) * dtHours;
+        const double gain = svc.recovery * m_share[s] * (1.0 - blocked) * dtHours;
         m_own[s] = std::clamp(m_own[s] - loss + gain, 0.0, 1.0);
         double effective = m_own[s];
         if (m_dependsOn[s] != kNone) effective = std::min(effective, m_effective[m_dependsOn[s]]);
-        if (m_boostOf[s] != kNone) effective = std::min(1.0, effective + svc.boostMax.value * m_boost[s] * (1.0 - effective));
+        if (m_boostOf[s] != kNone) effective = std::min(1.0, effective + svc.boostMax * m_boost[s] * (1.0 - effective));
         m_effective[s] = effective;
     }
     m_snowLies = lies;
@@ -376,13 +398,20 @@ void World::tick(Millis now) {
         return std::all_of(v.begin(), v.end(), [](double x) { return x == 1.0; });
     };
     for (std::size_t r = 0; calm && r < m_spec->resources.size(); ++r)
-        calm = (m_spec->resources[r].capacity.value + m_resourceAdded[r]) * m_resourceFactor[r] >= 0.0;
-    if (!calm || m_snowLies || !whole(m_own) || !whole(m_effective)) advanceServices(dtHours);
-    if (m_firstBroken == INT64_MAX && !whole(m_effective)) m_firstBroken = now;
+        calm = (m_capacity[r] + m_resourceAdded[r]) * m_resourceFactor[r] >= 0.0;
+    // Once found whole, the services stay whole until they are next updated: no need to look again.
+    if (!calm || m_snowLies || (!m_whole && !(whole(m_own) && whole(m_effective)))) {
+        advanceServices(dtHours);
+        m_whole = false;
+    } else {
+        m_whole = true;
+    }
+    if (m_firstBroken == INT64_MAX && !m_whole && !whole(m_effective)) m_firstBroken = now;
     for (const auto& term : m_terms) {
-        const double base = term.base * m_profileNow[term.demand] * term.share;
         const double f = m_demandFactor[term.demand];
         const double level = m_effective[term.service];
+        if (f == 1.0 && level == 1.0) continue;  // a whole service at its normal demand loses nothing: it would add 0
+        const double base = term.base * m_profileNow[term.demand] * term.share;
         const double add = (term.lost ? base * (1.0 - f * level) : base * f * (1.0 - level)) * dtHours;
         m_outcomes[term.outcome] += add;
         if (term.byArea != kNone) m_outcomesByArea[term.byArea] += add;

@@ -209,6 +209,16 @@ private:
         std::size_t byArea = SIZE_MAX;  // its slot in m_outcomesByArea, SIZE_MAX for none
     };
     std::vector<std::size_t> m_networks;  // the services that are networks under snow
+    // Per service, the numbers its tick reads, copied from its spec side by side (a service's spec
+    // is over a kilobyte; these are two cache lines): a network's and a mode's limits, what it
+    // needs of its resources and what they give back.
+    struct Hot {
+        double need = 0, boostNeed = 0, boostMax = 0, recovery = 0;
+        double weight = 1, cycleHours = 0, stuckRate = 0, clearedAwayHours = 0, passableTo = 0, closedAt = 0, startsAt = 0;
+        double vehicleWeight = 0, fallingPassableTo = 0, fallingClosedAt = 0, withdrawnBelow = 0, resumesAbove = 0;
+    };
+    std::vector<Hot> m_hot;
+    std::vector<double> m_capacity;  // per resource: its capacity
     std::vector<std::pair<std::size_t, std::size_t>> m_profiled;  // demand, its profile
     std::vector<double> m_outcomesByArea;  // per outcome, per area
     std::vector<Term> m_terms;
@@ -251,6 +261,7 @@ private:
     std::vector<float> m_samples;  // per tick: hazards, then service levels
     Millis m_lastTick = 0;
     Millis m_firstBroken = INT64_MAX;  ///< the first tick at which a service was below its normal level
+    bool m_whole = false;              // every service was found whole, and has not been updated since
     bool m_keepDetail = false;
     // With keepDetail, per tick: demands now, outcomes so far, each service's depth and stuck share,
     // then each outcome's parts so far by area.
