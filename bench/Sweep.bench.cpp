@@ -1,6 +1,7 @@
 // 10 000 seeded runs of the snowstorm with the full world model, as `samverkan sweep` runs them
 // (10 activation delays × 1 000 seeds, metrics and findings of every run), on 1 and on 2 threads;
-// and on 2 threads with the doctrine playing every role.
+// and on 2 threads with the doctrine playing every role; and the same on 2 threads with the
+// snowstorm in three areas.
 #include <benchmark/benchmark.h>
 
 #include "sim/analysis/Sweep.hpp"
@@ -8,11 +9,15 @@
 
 namespace {
 
-// range(0): threads; range(1): 0 the reference play, 1 the doctrine.
+// range(0): threads; range(1): 0 the reference play, 1 the doctrine; range(2): 0 the county as
+// one, 3 its three areas.
 void BM_Sweep10000Snowstorm(benchmark::State& state) {
-    const auto loaded = samverkan::scenario::loadScenario(std::string(SAMVERKAN_SOURCE_DIR) + "/scenarios/snowstorm.yaml");
+    // The third argument: 3 runs the snowstorm in three areas (scenarios/snowstorm-areas.yaml).
+    const bool areas = state.range(2) == 3;
+    const auto loaded = samverkan::scenario::loadScenario(std::string(SAMVERKAN_SOURCE_DIR) +
+                                                          (areas ? "/scenarios/snowstorm-areas.yaml" : "/scenarios/snowstorm.yaml"));
     if (!loaded.ok()) {
-        state.SkipWithError("snowstorm.yaml did not load");
+        state.SkipWithError("the snowstorm did not load");
         return;
     }
     samverkan::analysis::SweepPlan plan;
@@ -41,4 +46,4 @@ void BM_Sweep10000Snowstorm(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_Sweep10000Snowstorm)->Args({1, 0})->Args({2, 0})->Args({2, 1})->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_Sweep10000Snowstorm)->Args({1, 0, 0})->Args({2, 0, 0})->Args({2, 1, 0})->Args({2, 0, 3})->Args({2, 1, 3})->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();

@@ -146,10 +146,12 @@ void World::measureImplemented(std::size_t measure, const std::vector<model::Mea
                 return group != nullptr && std::find(group->members.begin(), group->members.end(), member) != group->members.end();
             });
         };
-        for (const auto& a : m_spec->areas) {
+        for (std::size_t ai = 0; ai < m_spec->areas.size(); ++ai) {
+            const auto& a = m_spec->areas[ai];
             double population = 0, concerned = 0;
-            for (const auto& m : a.members) {
-                const double w = areaWeight(m);
+            for (std::size_t k = 0; k < a.members.size(); ++k) {
+                const auto& m = a.members[k];
+                const double w = m_memberWeight[ai][k];
                 population += w;
                 const bool mine = own == nullptr || m == actor;  // a municipality acts in its own area
                 if (mine && isNamed(m)) concerned += w;

@@ -147,6 +147,10 @@ World::World(std::shared_ptr<const WorldSpec> spec, engine::Random& rng, Millis 
         h.resumesAbove = on.resumesAbove.value;
     }
     for (const auto& r : m_spec->resources) m_capacity.push_back(r.capacity.value);
+    for (const auto& a : m_spec->areas) {
+        auto& weights = m_memberWeight.emplace_back();
+        for (const auto& m : a.members) weights.push_back(areaWeight(m));
+    }
     m_demandFactor.assign(m_spec->demands.size(), 1.0);
     for (const auto& d : m_spec->demands) m_demandArea.push_back(indexOf(m_spec->areas, d.area));
     for (const auto& r : m_spec->resources) m_resourceArea.push_back(indexOf(m_spec->areas, r.area));

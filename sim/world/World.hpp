@@ -219,6 +219,7 @@ private:
     };
     std::vector<Hot> m_hot;
     std::vector<double> m_capacity;  // per resource: its capacity
+    std::vector<std::vector<double>> m_memberWeight;  // per area, per member: its areaWeight()
     std::vector<std::pair<std::size_t, std::size_t>> m_profiled;  // demand, its profile
     std::vector<double> m_outcomesByArea;  // per outcome, per area
     std::vector<Term> m_terms;
