@@ -95,26 +95,38 @@ std::vector<std::string> splitCsv(const std::string& line) {
     if (!line.empty() && line.back() == ',') out.emplace_back();
     return out;
 }
+
+/// A series CSV as written: its header and its rows, each split into fields.
+struct SeriesCsv {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    explicit SeriesCsv(const std::string& path) {
+        std::ifstream in(path);
+        std::string line;
+        std::getline(in, line);
+        header = splitCsv(line);
+        while (std::getline(in, line)) rows.push_back(splitCsv(line));
+    }
+    /// The column named `name`; fails the test when there is none.
+    [[nodiscard]] std::size_t col(const std::string& name) const {
+        const auto it = std::find(header.begin(), header.end(), name);
+        REQUIRE(it != header.end());
+        return static_cast<std::size_t>(it - header.begin());
+    }
+};
 }  // namespace
 
 TEST_CASE("run --series writes every quantity at every tick, true and as each forum knew it", "[cli][series]") {
     const auto csv = temp("series.csv"), json = temp("series.json");
     auto r = samverkanCli({"run", "snowstorm", "--series", csv});
     REQUIRE(r.code == 0);
-    std::ifstream in(csv);
-    std::string line;
-    std::getline(in, line);
-    const auto header = splitCsv(line);
-    const auto col = [&](const std::string& name) {
-        const auto it = std::find(header.begin(), header.end(), name);
-        REQUIRE(it != header.end());
-        return static_cast<std::size_t>(it - header.begin());
-    };
+    const SeriesCsv file(csv);
+    const auto& header = file.header;
+    const auto& rows = file.rows;
+    const auto col = [&](const std::string& name) { return file.col(name); };
     const auto snow = col("hazard.snowfall"), roads = col("service.main-roads"), rail = col("demand.rail-travellers"),
                stranded = col("outcome.person-hours-stranded"), known = col("known.regionalt-samordnande-forum.main-roads"),
                age = col("known_age_h.regionalt-samordnande-forum.main-roads");
-    std::vector<std::vector<std::string>> rows;
-    while (std::getline(in, line)) rows.push_back(splitCsv(line));
     // One row per 5-minute tick of the 48 hours.
     REQUIRE(rows.size() == 48 * 12);
     CHECK(rows.front()[0] == "300000");
@@ -164,22 +176,15 @@ TEST_CASE("run --series gives each area's part of every outcome at every tick, a
     const std::string scenario = "scenarios/snowstorm-areas.yaml";
     auto r = samverkanCli({"run", scenario, "--series", csv});
     REQUIRE(r.code == 0);
-    std::ifstream in(csv);
-    std::string line;
-    std::getline(in, line);
-    const auto header = splitCsv(line);
-    const auto col = [&](const std::string& name) {
-        const auto it = std::find(header.begin(), header.end(), name);
-        REQUIRE(it != header.end());
-        return static_cast<std::size_t>(it - header.begin());
-    };
+    const SeriesCsv file(csv);
+    const auto& header = file.header;
+    const auto& rows = file.rows;
+    const auto col = [&](const std::string& name) { return file.col(name); };
     const std::vector<std::string> areas{"city", "inner-suburbs", "outer"};
     const auto total = col("outcome.person-hours-stranded");
     std::vector<std::size_t> parts;
     for (const auto& a : areas) parts.push_back(col("outcome.person-hours-stranded@" + a));
     const auto streets = col("service.local-streets@city"), knownStreets = col("known.regionalt-samordnande-forum.local-streets@city");
-    std::vector<std::vector<std::string>> rows;
-    while (std::getline(in, line)) rows.push_back(splitCsv(line));
     REQUIRE(rows.size() == 48 * 12);
     // Each area's part grows tick by tick, and the parts never add up to more than the total
     // (the county-wide services' part is in no area).
