@@ -1,5 +1,7 @@
 #include "gui/app/App.hpp"
 
+#include <SFML/System/Clock.hpp>
+#include <SFML/System/Sleep.hpp>
 #include <imgui.h>
 
 #include <algorithm>
@@ -154,22 +156,50 @@ void App::exerciseScreen() {
     drawDecisionModal(m_session);
 }
 
+FrameLoop::FrameLoop(Platform& platform, App& app, const AppOptions& options)
+    : m_platform(platform), m_app(app), m_options(options) {}
+
+LoopResult FrameLoop::run(double seconds) {
+    const bool screenshot = !m_options.screenshot.empty();
+    sf::Clock wall, frameClock;
+    LoopResult result;
+    for (;;) {
+        frameClock.restart();
+        if (m_platform.pollEvents()) m_sinceInput.restart();
+        if (!screenshot) {
+            // Nothing moves and nobody has touched it for a while: wait for input, redrawing now and then.
+            const double wait = FramePace::idleWait(m_app.session().clockRunning(), m_sinceInput.getElapsedTime().asSeconds());
+            if (wait > 0) {
+                if (m_platform.waitForEvents(wait)) m_sinceInput.restart();
+                frameClock.restart();
+            }
+        }
+        if (m_platform.closeRequested()) m_app.requestClose();
+        if (m_app.mayClose()) return result;
+        if (seconds > 0 && wall.getElapsedTime().asSeconds() >= seconds) return result;
+        m_platform.newFrame();
+        m_app.frame(ImGui::GetIO().DeltaTime);
+        const bool shoot = screenshot && ++m_frame >= m_options.frames;
+        if (!m_platform.render(shoot ? m_options.screenshot : std::string{})) {
+            std::cerr << "samverkan-gui: cannot write " << m_options.screenshot << "\n";
+            result.code = 1;
+            return result;
+        }
+        ++result.frames;
+        if (shoot) return result;
+        if (!screenshot) {
+            const double rest = FramePace::rest(frameClock.getElapsedTime().asSeconds());
+            if (rest > 0) sf::sleep(sf::seconds(static_cast<float>(rest)));
+        }
+    }
+}
+
 int runWindow(const AppOptions& options) {
     Platform platform(1600, 900, "Samverkan", options.fontPath);
+    if (options.screenshot.empty()) platform.setVerticalSync(true);  // the display paces the frames where it can
     App app(options);
-    for (int frame = 1;; ++frame) {
-        platform.pollEvents();
-        if (platform.closeRequested()) app.requestClose();
-        if (app.mayClose()) return 0;
-        platform.newFrame();
-        app.frame(ImGui::GetIO().DeltaTime);
-        const bool shoot = !options.screenshot.empty() && frame >= options.frames;
-        if (!platform.render(shoot ? options.screenshot : std::string{})) {
-            std::cerr << "samverkan-gui: cannot write " << options.screenshot << "\n";
-            return 1;
-        }
-        if (shoot) return 0;
-    }
+    FrameLoop loop(platform, app, options);
+    return loop.run().code;
 }
 
 }  // namespace samverkan::gui

@@ -1,6 +1,8 @@
 #pragma once
 // The trainee console's screens and its frame loop.
 
+#include <SFML/System/Clock.hpp>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -70,6 +72,51 @@ private:
     Panels m_panels;
     std::uint64_t m_panelsRun = 0;  ///< the session's run `m_panels` and `m_reviewShown` belong to
     std::vector<std::string> m_shipped;
+};
+
+/// How the console's frame loop spends the machine: frames follow the display (vsync where the
+/// driver offers it, else at most kMaxFps a second), and a console whose clock stands still draws
+/// frames only for kSettle seconds after the last input (menus, hover and typing settle), then
+/// waits for input, drawing at least every kIdleRedraw seconds.
+struct FramePace {
+    /// Thirty: the software rasteriser of these machines fills a 1600×900 frame in about 5 ms, so
+    /// that a running console takes some 15 % of a core rather than 30 %; panels, plots and a clock
+    /// that moves by the second look no different at 60.
+    static constexpr double kMaxFps = 30;
+    static constexpr double kSettle = 0.5;
+    static constexpr double kIdleRedraw = 0.5;
+    /// How long to wait for input before the next frame (0: draw it now).
+    [[nodiscard]] static double idleWait(bool clockRunning, double sinceInput) {
+        return clockRunning || sinceInput < kSettle ? 0.0 : kIdleRedraw;
+    }
+    /// How long to sleep after a frame that took `frameSeconds`, to keep to kMaxFps.
+    [[nodiscard]] static double rest(double frameSeconds) {
+        const double left = 1.0 / kMaxFps - frameSeconds;
+        return left > 0 ? left : 0.0;
+    }
+};
+
+class Platform;
+/// What a run of the frame loop did: its exit code and the frames it drew.
+struct LoopResult {
+    int code = 0;
+    long frames = 0;
+};
+/// The console's frame loop on `platform`, paced as FramePace says (except while it works towards
+/// a screenshot: then every frame is drawn at once).
+class FrameLoop {
+public:
+    FrameLoop(Platform& platform, App& app, const AppOptions& options);
+    /// Runs until the window is closed, after the screenshot, or (for the benchmarks, `seconds` >
+    /// 0) after that much wall time; a later call goes on where this one stopped.
+    LoopResult run(double seconds = 0);
+
+private:
+    Platform& m_platform;
+    App& m_app;
+    const AppOptions& m_options;
+    sf::Clock m_sinceInput;  ///< since the last window event
+    int m_frame = 0;
 };
 
 /// Runs the console in a window; returns the exit code.

@@ -124,11 +124,16 @@ bool Session::submit(protocol::Command command) {
     return answer.accepted;
 }
 
-void Session::advance(double realSeconds) {
-    if (!run || run->finished() || speed == 0) return;
+bool Session::clockRunning() const {
+    if (!run || run->finished() || speed == 0) return false;
     // A decision point for the trainee's role stops the clock until it is answered.
     for (const auto& p : run->openDecisionPoints())
-        if (!control && scenario->decisionPoints[p.index].role == role) return;
+        if (!control && scenario->decisionPoints[p.index].role == role) return false;
+    return true;
+}
+
+void Session::advance(double realSeconds) {
+    if (!clockRunning()) return;
     const auto step = static_cast<engine::Millis>(std::llround(realSeconds * speed * 1000.0));
     run->runUntil(run->now() + std::max<engine::Millis>(step, 1));
 }

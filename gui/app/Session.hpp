@@ -65,6 +65,9 @@ struct Session {
     bool handOver(const std::string& seat);
     /// Advances simulated time by `realSeconds` at the chosen speed; stops at decision points.
     void advance(double realSeconds);
+    /// The clock moves: an exercise is running, not paused, not ended, and not stopped at a
+    /// decision point of the trainee's role.
+    [[nodiscard]] bool clockRunning() const;
     [[nodiscard]] const std::string& actingRole() const;
     [[nodiscard]] const char* t(const char* sv, const char* en) const { return lang == model::Lang::sv ? sv : en; }
     /// The current run's assessment; made again only when its journal has grown, and never carried

@@ -3,6 +3,7 @@
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
+#include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Clipboard.hpp>
 #include <SFML/Window/Event.hpp>
 #include <backends/imgui_impl_opengl2.h>
@@ -118,10 +119,27 @@ void Platform::onEvent(const sf::Event& e) {
     }
 }
 
-void Platform::pollEvents() {
+bool Platform::pollEvents() {
     sf::Event e;
-    while (m_window.pollEvent(e)) onEvent(e);
+    bool any = false;
+    while (m_window.pollEvent(e)) {
+        onEvent(e);
+        any = true;
+    }
+    return any;
 }
+
+bool Platform::waitForEvents(double seconds) {
+    // SFML 2.5's waitEvent has no timeout: look every 10 ms, which is quicker than a person notices.
+    sf::Clock waited;
+    while (waited.getElapsedTime().asSeconds() < seconds) {
+        if (pollEvents()) return true;
+        sf::sleep(sf::milliseconds(10));
+    }
+    return pollEvents();
+}
+
+void Platform::setVerticalSync(bool on) { m_window.setVerticalSyncEnabled(on); }
 
 bool Platform::closeRequested() {
     const bool requested = m_closeRequested;

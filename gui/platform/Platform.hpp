@@ -20,8 +20,13 @@ public:
     Platform(const Platform&) = delete;
     Platform& operator=(const Platform&) = delete;
 
-    /// Handles pending window events.
-    void pollEvents();
+    /// Handles pending window events; true if there were any (input, resize, focus).
+    bool pollEvents();
+    /// Waits up to `seconds` for a window event, handling it; true if one came. Sleeps between
+    /// looks, so that an idle console costs next to nothing.
+    bool waitForEvents(double seconds);
+    /// Lets the driver pace the frames to the display where it can (no effect under Xvfb).
+    void setVerticalSync(bool on);
     /// Starts an ImGui frame.
     void newFrame();
     /// Renders the frame; if `screenshotPath` is set, saves the window as PNG before showing it.

@@ -85,11 +85,45 @@ TEST_CASE("the clock stops for a decision point that belongs to the trainee", "[
     session.run->runUntil(at);
     REQUIRE(session.run->openDecisionPoints().size() == 1);
     session.speed = 600;
+    CHECK_FALSE(session.clockRunning());  // so the console may idle while the trainee thinks
     session.advance(10.0);  // would be 100 minutes of simulated time
     CHECK(session.run->now() == at);
     session.control = true;  // exercise control is not held up by a trainee's decision
+    CHECK(session.clockRunning());
     session.advance(1.0);
     CHECK(session.run->now() == at + 10 * kMinute);
+}
+
+TEST_CASE("the clock runs only in a running, unpaused, unfinished exercise", "[gui][pace]") {
+    gui::Session session;
+    session.control = true;
+    CHECK_FALSE(session.clockRunning());  // the start screen: no exercise
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    session.speed = 60;
+    CHECK(session.clockRunning());
+    session.speed = 0;
+    CHECK_FALSE(session.clockRunning());
+    session.speed = 600;
+    session.run->runToEnd();
+    CHECK_FALSE(session.clockRunning());
+}
+
+TEST_CASE("the frame loop idles only when nothing moves and nobody has touched the console for a while", "[gui][pace]") {
+    using gui::FramePace;
+    // The clock running: every frame at once, however long since the last input.
+    CHECK(FramePace::idleWait(true, 0.0) == 0.0);
+    CHECK(FramePace::idleWait(true, 100.0) == 0.0);
+    // Paused: frames go on while input settles, then the loop waits, redrawing now and then.
+    CHECK(FramePace::idleWait(false, 0.0) == 0.0);
+    CHECK(FramePace::idleWait(false, FramePace::kSettle / 2) == 0.0);
+    CHECK(FramePace::idleWait(false, FramePace::kSettle) == FramePace::kIdleRedraw);
+    CHECK(FramePace::idleWait(false, 100.0) == FramePace::kIdleRedraw);
+    CHECK(FramePace::kIdleRedraw <= 1.0);  // a paused console still shows a resize or an expose within a second
+    // At most kMaxFps frames a second: a quick frame rests the rest of its slot, a slow one not at all.
+    CHECK(FramePace::rest(0.001) == Approx(1.0 / FramePace::kMaxFps - 0.001));
+    CHECK(FramePace::rest(1.0 / FramePace::kMaxFps) == 0.0);
+    CHECK(FramePace::rest(0.5) == 0.0);
 }
 
 TEST_CASE("the console builds whole frames headless: start screen, then the exercise screen", "[gui]") {
