@@ -62,7 +62,15 @@ void Session::start() {
     run = std::make_unique<exercise::Exercise>(*scenario, o);
     ++runNumber;
     seenEntries = 0;
+    pause();  // nothing happens before the trainee presses play
 }
+
+void Session::pause() {
+    if (speed != 0) playSpeed = speed;
+    speed = 0;
+}
+
+void Session::play() { speed = playSpeed > 0 ? playSpeed : 60; }
 
 bool Session::resume(const std::string& path) {
     const auto read = exercise::readJournal(path);
@@ -72,6 +80,7 @@ bool Session::resume(const std::string& path) {
     }
     endRun();
     ++runNumber;
+    pause();  // a resumed exercise waits for the trainee, however fast it ran before the crash
     // Run it again into a new file and put that in place of the old one once it has caught up, so
     // that a crash during the catch-up loses nothing either.
     std::string error;

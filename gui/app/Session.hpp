@@ -40,7 +40,8 @@ struct Session {
     std::optional<model::AreaMap> areaMap;  ///< the region's municipalities, if its map file loads
     std::vector<scenario::Diagnostic> mapDiagnostics;
     std::unique_ptr<exercise::Exercise> run;
-    int speed = 60;
+    int speed = 0;       ///< simulated seconds per real second now; 0 = paused (as an exercise starts)
+    int playSpeed = 60;  ///< the speed play goes back to
     std::string lastAnswer;  ///< the answer to the last command, for the status line
     std::size_t seenEntries = 0;  ///< journal entries the role has seen in the inbox
     std::string journalPath;      ///< where the journal is written as the exercise runs ("" = nowhere)
@@ -65,6 +66,10 @@ struct Session {
     bool handOver(const std::string& seat);
     /// Advances simulated time by `realSeconds` at the chosen speed; stops at decision points.
     void advance(double realSeconds);
+    /// Stops the clock, keeping its speed for play().
+    void pause();
+    /// Starts the clock again at the speed it last ran at (60× at first).
+    void play();
     /// The clock moves: an exercise is running, not paused, not ended, and not stopped at a
     /// decision point of the trainee's role.
     [[nodiscard]] bool clockRunning() const;

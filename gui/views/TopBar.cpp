@@ -9,11 +9,21 @@ void TopBarPanel::draw(Session& s) {
     const auto& run = *s.run;
     ImGui::Text("%s   %s", engine::formatClock(s.scenario->start, run.now()).c_str(), engine::formatElapsed(run.now()).c_str());
     ImGui::SameLine(330);
+    // Play and pause in one button (the exercise starts paused), then the speeds, the one running marked.
+    const bool paused = s.speed == 0;
+    if (paused) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.95f, 0.75f, 0.3f, 1));
+    if (ImGui::Button(paused ? s.t("Spela###play", "Play###play") : s.t("Paus###play", "Pause###play"))) paused ? s.play() : s.pause();
+    if (paused) ImGui::PopStyleColor();
+    ImGui::SameLine();
     for (const int speed : kSpeeds) {
-        const std::string label = speed == 0 ? std::string(s.t("Paus", "Pause")) : std::to_string(speed) + "×";
-        const bool chosen = s.speed == speed;
-        if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.35f, 0.6f, 0.9f, 1));
-        if (ImGui::Button(label.c_str())) s.speed = speed;
+        if (speed == 0) continue;
+        const std::string label = std::to_string(speed) + "×";
+        const bool chosen = s.speed == speed || (paused && s.playSpeed == speed);
+        if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, paused ? ImVec4(0.7f, 0.8f, 0.95f, 1) : ImVec4(0.35f, 0.6f, 0.9f, 1));
+        if (ImGui::Button(label.c_str())) {  // a speed runs the clock at it
+            s.playSpeed = speed;
+            s.speed = speed;
+        }
         if (chosen) ImGui::PopStyleColor();
         ImGui::SameLine();
     }

@@ -100,7 +100,13 @@ TEST_CASE("the clock runs only in a running, unpaused, unfinished exercise", "[g
     CHECK_FALSE(session.clockRunning());  // the start screen: no exercise
     REQUIRE(session.load(kSnowstorm));
     session.start();
-    session.speed = 60;
+    CHECK_FALSE(session.clockRunning());  // an exercise starts paused
+    session.speed = 10;
+    CHECK(session.clockRunning());
+    session.pause();
+    CHECK_FALSE(session.clockRunning());
+    session.play();  // at the speed it last ran at
+    CHECK(session.speed == 10);
     CHECK(session.clockRunning());
     session.speed = 0;
     CHECK_FALSE(session.clockRunning());
@@ -146,7 +152,13 @@ TEST_CASE("the console builds whole frames headless: start screen, then the exer
     CHECK(ImGui::FindWindowByName("Forums") != nullptr);
     CHECK(ImGui::FindWindowByName("Inbox and actions") != nullptr);
     CHECK(ImGui::FindWindowByName("Snowstorm – red warning") != nullptr);
-    // Each frame at 60× moves the clock by about a second of simulated time per real second.
+    // The exercise starts paused: frames do not move the clock until play is pressed; then each
+    // frame at 60× moves it by about a second of simulated time per real second.
+    CHECK(app.session().speed == 0);
+    CHECK(app.session().run->now() == 3 * kHour);
+    app.session().play();
+    CHECK(app.session().speed == 60);
+    for (int i = 0; i < 3; ++i) imgui.frame(app, 0.016);
     CHECK(app.session().run->now() > 3 * kHour);
 }
 
@@ -166,6 +178,7 @@ TEST_CASE("after a crash the exercise resumes from its journal with nothing lost
         session.journalPath = path;
         REQUIRE(session.load(kSnowstorm));
         session.start();
+        session.speed = 600;  // the trainee had it running fast
         session.run->runUntil(30 * kMinute);
         REQUIRE(session.submit(protocol::Convene{"lansstyrelsen", "coordinating", "telephone", 0, {"polisen", "sl"}}));
         session.run->runUntil(3 * kHour);
@@ -176,8 +189,10 @@ TEST_CASE("after a crash the exercise resumes from its journal with nothing lost
     REQUIRE(resumed.resume(path));
     CHECK(resumed.role == "lansstyrelsen");
     CHECK(resumed.run->journal().text() == before);
-    // The clock picks up where the journal's last entry was made.
+    // The clock picks up where the journal's last entry was made, and waits for play.
     CHECK(resumed.run->now() == resumed.run->journal().entries().back().t);
+    CHECK(resumed.speed == 0);
+    CHECK_FALSE(resumed.clockRunning());
     // It goes on, writing to the same file.
     REQUIRE(resumed.submit(protocol::Deactivate{"lansstyrelsen", "coordinating"}));
     std::ifstream in(path);
