@@ -73,10 +73,21 @@ void Session::pause() {
 void Session::play() { speed = playSpeed > 0 ? playSpeed : 60; }
 
 bool Session::resume(const std::string& path) {
-    const auto read = exercise::readJournal(path);
+    // A last line cut off by the crash is left out: the exercise goes on from the last whole entry.
+    const auto read = exercise::readJournal(path, exercise::CutTail::drop);
     if (!read.ok()) {
         diagnostics = read.diagnostics;
         return false;
+    }
+    const std::string kept = path + ".cut";
+    if (read.value->cutLine > 0) {
+        // The file as the crash left it, kept beside the journal before the resume rewrites it.
+        std::error_code ec;
+        std::filesystem::copy_file(path, kept, std::filesystem::copy_options::overwrite_existing, ec);
+        if (ec) {
+            diagnostics = {{kept, 0, 0, "cannot keep the journal as it was before resuming: " + ec.message()}};
+            return false;
+        }
     }
     endRun();
     ++runNumber;
@@ -104,6 +115,15 @@ bool Session::resume(const std::string& path) {
     if (!header.trainees.empty()) role = header.trainees.front();
     playName = header.play;
     seenEntries = run->journal().entries().size();
+    if (const int cut = read.value->cutLine; cut > 0) {
+        const auto at = engine::formatElapsed(run->now());
+        const auto line = std::to_string(cut);
+        lastAnswer = lang == model::Lang::sv
+                         ? "Journalens sista rad (rad " + line + ") var avklippt och är utelämnad; övningen fortsätter från den sista hela posten (" +
+                               at + "). Filen som den var finns kvar i " + kept + "."
+                         : "The journal's last line (line " + line + ") was cut off and is left out; the exercise goes on from the last whole entry (" +
+                               at + "). The file as it was is kept in " + kept + ".";
+    }
     return true;
 }
 

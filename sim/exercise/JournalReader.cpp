@@ -139,7 +139,7 @@ std::optional<Command> commandFrom(const json& entry, std::string& problem) {
 
 }  // namespace
 
-scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
+scenario::Loaded<ReadJournal> readJournal(const std::string& path, CutTail cut) {
     scenario::Loaded<ReadJournal> result;
     std::string text, unreadable;
     if (!scenario::readInputFile(path, kMaxJournalBytes, text, unreadable)) {
@@ -149,10 +149,10 @@ scenario::Loaded<ReadJournal> readJournal(const std::string& path) {
         result.diagnostics.push_back({path, 0, 0, unreadable});
         return result;
     }
-    return readJournalText(path, text);
+    return readJournalText(path, text, cut);
 }
 
-scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std::string& text) {
+scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std::string& text, CutTail cut) {
     scenario::Loaded<ReadJournal> result;
     auto fail = [&](int line, int column, std::string message) {
         result.diagnostics.push_back({path, line, column, std::move(message)});
@@ -172,6 +172,12 @@ scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std
     while (pos < text.size()) {
         ++lineNo;
         const std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos && cut == CutTail::drop && lineNo > 1) {
+            // Everything before it was complete: the journal goes on from there.
+            journal.cutLine = lineNo;
+            journal.cutText = text.substr(pos);
+            break;
+        }
         if (end == std::string::npos) {
             fail(lineNo, static_cast<int>(text.size() - pos) + 1,
                  "the journal is truncated: the last line has no newline (was the run interrupted?)");

@@ -25,7 +25,14 @@ struct ReadJournal {
     std::vector<TimedCommand> inputs;      ///< commands from outside the play, to submit again
     bool ended = false;                    ///< has an "end" entry
     Millis lastTime = 0;
+    int cutLine = 0;            ///< read with CutTail::drop: the number of the last line, cut off and left out (0: none)
+    std::string cutText = {};   ///< that line as far as it was written
 };
+
+/// What to do with a last line that has no newline (a run killed while writing it): refuse the
+/// journal (a replay must hold every line), or leave that line out (a resume goes on from the
+/// last complete entry, and says so).
+enum class CutTail { refuse, drop };
 
 /// Where and how a journal's start entry differs from the one a re-run writes.
 struct StartDifference {
@@ -42,9 +49,9 @@ std::size_t startFieldColumn(const std::string& line, const std::string& key);
 
 /// Reads and checks a journal file. On any problem, `value` is empty and the diagnostics say
 /// where (a truncated last line, a line that is not JSON, a missing field, a bad command).
-scenario::Loaded<ReadJournal> readJournal(const std::string& path);
+scenario::Loaded<ReadJournal> readJournal(const std::string& path, CutTail cut = CutTail::refuse);
 /// Reads and checks a journal already in memory, as if `text` were the content of the file at
 /// `path` (which only names it in diagnostics).
-scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std::string& text);
+scenario::Loaded<ReadJournal> readJournalText(const std::string& path, const std::string& text, CutTail cut = CutTail::refuse);
 
 }  // namespace samverkan::exercise

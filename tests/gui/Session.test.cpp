@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +14,7 @@
 #include "gui/app/App.hpp"
 #include "gui/views/Views.hpp"
 #include "sim/eval/Findings.hpp"
+#include "sim/exercise/JournalReader.hpp"
 #include "tests/gui/HeadlessImGui.hpp"
 
 using namespace samverkan;
@@ -46,6 +48,21 @@ std::map<std::size_t, Millis> journalLengths(const std::string& scenario, std::s
         lengths.emplace(s.run->journal().entries().size(), s.run->now());
     }
     return lengths;
+}
+
+// A trainee's exercise written to `path` up to +3 h, running fast, that then ends without any
+// orderly shutdown: only what was flushed survives. Returns the journal as it was then.
+std::string crashedExercise(const std::string& path) {
+    gui::Session session;
+    session.role = "lansstyrelsen";
+    session.journalPath = path;
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    session.speed = 600;
+    session.run->runUntil(30 * kMinute);
+    REQUIRE(session.submit(protocol::Convene{"lansstyrelsen", "coordinating", "telephone", 0, {"polisen", "sl"}}));
+    session.run->runUntil(3 * kHour);
+    return session.run->journal().text();
 }
 
 }  // namespace
@@ -171,20 +188,7 @@ TEST_CASE("a scenario that does not load shows its diagnostics, never a crash", 
 
 TEST_CASE("after a crash the exercise resumes from its journal with nothing lost", "[gui][safety]") {
     const auto path = (std::filesystem::temp_directory_path() / "samverkan-gui-resume.jsonl").string();
-    std::string before;
-    {
-        gui::Session session;
-        session.role = "lansstyrelsen";
-        session.journalPath = path;
-        REQUIRE(session.load(kSnowstorm));
-        session.start();
-        session.speed = 600;  // the trainee had it running fast
-        session.run->runUntil(30 * kMinute);
-        REQUIRE(session.submit(protocol::Convene{"lansstyrelsen", "coordinating", "telephone", 0, {"polisen", "sl"}}));
-        session.run->runUntil(3 * kHour);
-        before = session.run->journal().text();
-        // The session ends here without any orderly shutdown: only what was flushed survives.
-    }
+    const std::string before = crashedExercise(path);
     gui::Session resumed;
     REQUIRE(resumed.resume(path));
     CHECK(resumed.role == "lansstyrelsen");
@@ -201,6 +205,38 @@ TEST_CASE("after a crash the exercise resumes from its journal with nothing lost
     CHECK(file.str() == resumed.run->journal().text());
     CHECK(file.str().find("\"kind\":\"deactivated\"") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(path + ".resume"));
+}
+
+TEST_CASE("a journal whose last line was cut by a crash resumes from its last whole entry, and says so", "[gui][safety]") {
+    const auto path = (std::filesystem::temp_directory_path() / "samverkan-gui-resume-cut.jsonl").string();
+    std::filesystem::remove(path + ".cut");
+    const std::string whole = crashedExercise(path);
+    // The crash came while the last line was being written: half of it is in the file.
+    const auto lastStart = whole.rfind('\n', whole.size() - 2) + 1;
+    const std::string cut = whole.substr(0, lastStart + (whole.size() - lastStart) / 2);
+    std::ofstream(path, std::ios::trunc | std::ios::binary) << cut;
+    const auto lines = static_cast<int>(std::count(cut.begin(), cut.end(), '\n'));
+    // A replay refuses it; a resume goes on from the last whole entry.
+    CHECK_FALSE(exercise::readJournal(path).ok());
+    gui::Session resumed;
+    resumed.lang = model::Lang::en;
+    REQUIRE(resumed.resume(path));
+    CHECK(resumed.lastAnswer.find("line " + std::to_string(lines + 1) + ") was cut off") != std::string::npos);
+    // The whole lines are the resumed journal's beginning, and the file as it was is kept beside it.
+    const auto text = resumed.run->journal().text();
+    CHECK(text.substr(0, lastStart) == whole.substr(0, lastStart));
+    std::ifstream kept(path + ".cut", std::ios::binary);
+    std::stringstream keptText;
+    keptText << kept.rdbuf();
+    CHECK(keptText.str() == cut);
+    // It goes on, and the journal file now ends with a whole line.
+    REQUIRE(resumed.submit(protocol::Deactivate{"lansstyrelsen", "coordinating"}));
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream file;
+    file << in.rdbuf();
+    CHECK(file.str() == resumed.run->journal().text());
+    CHECK(file.str().back() == '\n');
+    CHECK(exercise::readJournal(path).ok());
 }
 
 TEST_CASE("closing the window during an exercise asks first", "[gui][safety]") {
