@@ -1,7 +1,11 @@
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 
 #include "gui/views/Views.hpp"
 #include "sim/exercise/Files.hpp"
@@ -91,9 +95,34 @@ void ReviewPanel::drawReplay(Session& s) {
     ImGui::EndChild();
 }
 
+std::string defaultExportFolder(const Session& s, const std::string& home) {
+    namespace fs = std::filesystem;
+    if (!s.journalPath.empty()) return fs::absolute(fs::path(s.journalPath)).parent_path().lexically_normal().string();
+    return (fs::path(home.empty() ? fs::temp_directory_path().string() : home) / "samverkan").lexically_normal().string();
+}
+
+std::string exportPath(const Session& s, const std::string& folder, std::time_t when, const std::string& suffix) {
+    std::tm local{};
+    localtime_r(&when, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &local);
+    const std::string who = s.control && s.actsAs.empty() ? "control" : s.actingRole();
+    const std::string name = (s.scenario ? s.scenario->id : std::string("exercise")) + "-" + who + "-" + stamp + "-" + suffix;
+    return (std::filesystem::absolute(std::filesystem::path(folder)) / name).lexically_normal().string();
+}
+
 namespace {
 
-void drawResults(Session& s) {
+// Writes `text` to an export file in `folder` (made if it is not there); the answer says where, or why not.
+void exportTo(Session& s, const std::string& folder, const std::string& suffix, const std::string& text) {
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    const auto path = exportPath(s, folder, std::time(nullptr), suffix);
+    std::string error;
+    s.lastAnswer = exercise::writeFileAtomically(path, text, error) ? std::string(s.t("Sparad: ", "Saved: ")) + path : error;
+}
+
+void drawResults(Session& s, std::string& folder) {
     const auto& ev = s.assessment().evaluation;
     const auto& m = s.assessment().metrics;
     char score[32];
@@ -102,17 +131,20 @@ void drawResults(Session& s) {
     ImGui::Text("%s %s", s.t("Poäng", "Score"), score);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::TextWrapped("%s", ev.explanation.in(s.lang).c_str());
-    const std::string stem = s.scenario->id + "-" + s.playName;
-    std::string error;
-    if (ImGui::Button(s.t("Exportera rapport (HTML)", "Export report (HTML)"))) {
-        const std::string path = stem + "-report.html";
-        s.lastAnswer = exercise::writeFileAtomically(path, eval::reportHtml(*s.run, s.lang), error) ? path : error;
-    }
+    // The exports go to a folder the user sees and can change, beside the journal by default.
+    const char* home = std::getenv("HOME");
+    if (folder.empty()) folder = defaultExportFolder(s, home != nullptr ? home : "");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(s.t("Exportera till", "Export to"));
     ImGui::SameLine();
-    if (ImGui::Button(s.t("Exportera journal", "Export journal"))) {
-        const std::string path = stem + "-journal.jsonl";
-        s.lastAnswer = exercise::writeFileAtomically(path, s.run->journal().text(), error) ? path : error;
-    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText("##exportfolder", &folder);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", s.t("Mappen exporterna sparas i (namngivna efter scenario, roll och tid).",
+                                    "The folder the exports are saved in (named by scenario, role and time)."));
+    if (ImGui::Button(s.t("Exportera rapport (HTML)", "Export report (HTML)"))) exportTo(s, folder, "report.html", eval::reportHtml(*s.run, s.lang));
+    ImGui::SameLine();
+    if (ImGui::Button(s.t("Exportera journal", "Export journal"))) exportTo(s, folder, "journal.jsonl", s.run->journal().text());
     if (!s.lastAnswer.empty()) ImGui::TextUnformatted(s.lastAnswer.c_str());
     ImGui::Separator();
     ImGui::TextUnformatted(s.t("Förväntade åtgärder", "Expected actions"));
@@ -134,7 +166,7 @@ void drawResults(Session& s) {
 void ReviewPanel::draw(Session& s) {
     if (!ImGui::BeginTabBar("review")) return;
     if (ImGui::BeginTabItem(s.t("Resultat", "Results"))) {
-        drawResults(s);
+        drawResults(s, exportFolder);
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(s.t("Tidslinje mot förväntade fönster", "Timeline against expected windows"))) {

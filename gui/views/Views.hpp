@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -122,7 +123,15 @@ private:
 
 /// The after-action review: score, findings, metrics, exports of the report and the journal; and
 /// the replay, stepping through the journal entry by entry.
+/// Where an export is written by default: beside the journal, or, with no journal, in the folder
+/// `samverkan` of the user's home (`home`); never the working folder. An absolute path.
+std::string defaultExportFolder(const Session& s, const std::string& home);
+/// The export's file in `folder`: scenario, role (or exercise control) and the wall-clock time
+/// `when` (local, to the minute), then `suffix`, e.g. snowstorm-lansstyrelsen-20260114-0930-report.html.
+std::string exportPath(const Session& s, const std::string& folder, std::time_t when, const std::string& suffix);
+
 struct ReviewPanel {
+    std::string exportFolder;       ///< where the exports go (the default until the user changes it)
     int index = 0;                  ///< the journal entry the replay stands at
     int shown = -1;                 ///< the entry `stepped` was forked at (-1 = none yet)
     std::size_t sourceEntries = 0;  ///< the journal's length when `stepped` was forked

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -237,6 +238,34 @@ TEST_CASE("a journal whose last line was cut by a crash resumes from its last wh
     CHECK(file.str() == resumed.run->journal().text());
     CHECK(file.str().back() == '\n');
     CHECK(exercise::readJournal(path).ok());
+}
+
+TEST_CASE("exports go beside the journal by default, named by scenario, role and time, never into the working folder", "[gui][safety]") {
+    namespace fs = std::filesystem;
+    gui::Session session;
+    session.role = "lansstyrelsen";
+    REQUIRE(session.load(kSnowstorm));
+    // With no journal: the samverkan folder in the user's home.
+    CHECK(gui::defaultExportFolder(session, "/home/trainee") == "/home/trainee/samverkan");
+    // Beside the journal, as an absolute path even when the journal was named relative to here.
+    const auto dir = fs::temp_directory_path() / "samverkan-exports";
+    session.journalPath = (dir / "exercise.jsonl").string();
+    CHECK(gui::defaultExportFolder(session, "/home/trainee") == dir.lexically_normal().string());
+    session.journalPath = "exercises/today.jsonl";
+    const auto relative = gui::defaultExportFolder(session, "/home/trainee");
+    CHECK(fs::path(relative).is_absolute());
+    CHECK(relative == (fs::current_path() / "exercises").lexically_normal().string());
+    // The file: scenario, role and the minute it was written, in the chosen folder.
+    std::tm t{};
+    t.tm_year = 2026 - 1900, t.tm_mon = 0, t.tm_mday = 15, t.tm_hour = 9, t.tm_min = 30, t.tm_isdst = -1;
+    const auto when = std::mktime(&t);
+    CHECK(gui::exportPath(session, dir.string(), when, "report.html") ==
+          (dir / "snowstorm-lansstyrelsen-20260115-0930-report.html").lexically_normal().string());
+    session.control = true;
+    CHECK(fs::path(gui::exportPath(session, dir.string(), when, "journal.jsonl")).filename() == "snowstorm-control-20260115-0930-journal.jsonl");
+    session.actsAs = "smhi";  // exercise control acting for a role exports as that role
+    CHECK(fs::path(gui::exportPath(session, "x", when, "report.html")).filename() == "snowstorm-smhi-20260115-0930-report.html");
+    CHECK(fs::path(gui::exportPath(session, "x", when, "report.html")).is_absolute());
 }
 
 TEST_CASE("closing the window during an exercise asks first", "[gui][safety]") {
