@@ -225,4 +225,44 @@ std::string formatElapsed(Millis t) {
     return out + twoDigits(a % kDay / kHour) + ":" + twoDigits(a % kHour / kMinute);
 }
 
+std::optional<Millis> parseMoment(std::string_view text, const WallTime& start, Millis now, bool* clock) {
+    if (clock != nullptr) *clock = false;
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    const auto digits = [](std::string_view s, std::size_t from, std::size_t n) -> std::optional<int> {
+        if (from + n > s.size()) return std::nullopt;
+        int v = 0;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return std::nullopt;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    };
+    // "hh:mm" at the end of the text, after an optional "YYYY-MM-DD " or "YYYY-MM-DDT".
+    const auto hhmm = [&](std::size_t from) -> std::optional<Millis> {
+        if (text.size() != from + 5 || text[from + 2] != ':') return std::nullopt;
+        const auto h = digits(text, from, 2), m = digits(text, from + 3, 2);
+        if (!h || !m || *h > 23 || *m > 59) return std::nullopt;
+        return *h * kHour + *m * kMinute;
+    };
+    const Millis startLocal = start.epochMs + start.offsetMinutes * kMinute;
+    if (const auto time = hhmm(0)) {
+        const Millis nowLocal = startLocal + now;
+        const Millis day = nowLocal >= 0 ? nowLocal / kDay * kDay : (nowLocal - kDay + 1) / kDay * kDay;
+        Millis target = day + *time;
+        if (target <= nowLocal) target += kDay;
+        if (clock != nullptr) *clock = true;
+        return target - startLocal;
+    }
+    if (text.size() == 16 && text[4] == '-' && text[7] == '-' && (text[10] == ' ' || text[10] == 'T')) {
+        const auto y = digits(text, 0, 4), mo = digits(text, 5, 2), d = digits(text, 8, 2);
+        const auto time = hhmm(11);
+        if (!y || !mo || !d || !time || *mo < 1 || *mo > 12 || *d < 1 || static_cast<unsigned>(*d) > daysInMonth(*y, static_cast<unsigned>(*mo)))
+            return std::nullopt;
+        if (clock != nullptr) *clock = true;
+        return daysFromCivil(*y, static_cast<unsigned>(*mo), static_cast<unsigned>(*d)) * kDay + *time - startLocal;
+    }
+    return parseOffset(text);
+}
+
 }  // namespace samverkan::engine

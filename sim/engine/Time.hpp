@@ -52,4 +52,10 @@ std::string formatClock(const WallTime& start, Millis t);
 /// Prints simulated time as an offset from the start: "+1d02:30" or "+02:30".
 std::string formatElapsed(Millis t);
 
+/// A moment to jump to, as simulated time after `start`: an offset from the start ("+30h", "2d",
+/// as parseOffset), a clock time ("14:00": the next time the local clock of the start's offset
+/// shows it after `now`), or a local date and time ("2026-01-15 14:00" or with a "T"). `clock` is
+/// set to whether it was a clock time or date rather than an offset. Nothing for anything else.
+std::optional<Millis> parseMoment(std::string_view text, const WallTime& start, Millis now, bool* clock = nullptr);
+
 }  // namespace samverkan::engine

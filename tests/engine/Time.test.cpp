@@ -66,3 +66,27 @@ TEST_CASE("clock and elapsed time print for a timeline", "[time]") {
     CHECK(formatElapsed(90 * kMinute) == "+01:30");
     CHECK(formatElapsed(kDay + 2 * kHour + 5 * kMinute) == "+1d02:05");
 }
+
+TEST_CASE("a moment to jump to is an offset from the start, a clock time or a date and time", "[time]") {
+    // The snowstorm's start: 2026-01-14 06:00 at +01:00.
+    const auto start = *parseIsoTime("2026-01-14T06:00+01:00");
+    bool clock = true;
+    // An offset from the start, as before.
+    CHECK(parseMoment("+30h", start, 0, &clock) == 30 * kHour);
+    CHECK_FALSE(clock);
+    CHECK(parseMoment("2d", start, 5 * kHour, &clock) == 2 * kDay);
+    // A clock time: the next time the local clock shows it — today if still ahead, else tomorrow.
+    CHECK(parseMoment("14:00", start, 0, &clock) == 8 * kHour);
+    CHECK(clock);
+    CHECK(parseMoment("14:00", start, 8 * kHour, &clock) == 32 * kHour);  // it is 14:00 now: the next one
+    CHECK(parseMoment("05:30", start, 0, &clock) == 23 * kHour + 30 * kMinute);
+    CHECK(parseMoment(" 00:00 ", start, 0, &clock) == 18 * kHour);
+    // A local date and time, with a space or a T.
+    CHECK(parseMoment("2026-01-15 14:00", start, 0, &clock) == 32 * kHour);
+    CHECK(clock);
+    CHECK(parseMoment("2026-01-15T06:00", start, 0, &clock) == 24 * kHour);
+    CHECK(parseMoment("2026-01-14 05:00", start, 0, &clock) == -kHour);  // before the start: the caller refuses it
+    // Anything else is refused.
+    for (const char* bad : {"24:00", "14:60", "1400", "14:0", "2026-02-30 10:00", "2026-13-01 10:00", "2026-01-15 1400", "tomorrow", ""})
+        CHECK_FALSE(parseMoment(bad, start, 0, &clock).has_value());
+}
