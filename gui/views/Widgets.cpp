@@ -1,5 +1,7 @@
 #include "gui/views/Widgets.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace samverkan::gui {
@@ -13,8 +15,17 @@ void wrappedTooltip(const std::string& text) {
     ImGui::EndTooltip();
 }
 
+namespace {
+// What a dragged priority row carries: its list and its place in it.
+struct DraggedRow {
+    const ListDraft* list;
+    std::size_t index;
+};
+}  // namespace
+
 bool reorderable(const Session& s, ListDraft& d) {
     bool changed = false;
+    std::size_t from = SIZE_MAX, to = SIZE_MAX;  // a row dropped onto another this frame
     for (std::size_t i = 0; i < d.order.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) {
@@ -29,16 +40,31 @@ bool reorderable(const Session& s, ListDraft& d) {
         ImGui::SameLine();
         const std::string label = std::to_string(i + 1) + ". " + s.run->renderer().service(d.order[i]).in(s.lang);
         ImGui::Selectable(label.c_str());
-        if (ImGui::IsItemActive() && !ImGui::IsItemHovered()) {
-            const float dy = ImGui::GetMouseDragDelta(0).y;
-            const std::size_t j = dy < 0 ? i - 1 : i + 1;
-            if ((dy < 0 && i > 0) || (dy > 0 && j < d.order.size())) {
-                std::swap(d.order[i], d.order[j]);
-                ImGui::ResetMouseDragDelta();
-                changed = true;
+        // Dragged onto another row, a row takes that row's place; the rows between move up or down.
+        if (ImGui::BeginDragDropSource()) {
+            const DraggedRow row{&d, i};
+            ImGui::SetDragDropPayload("priority-row", &row, sizeof row);
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::EndDragDropSource();
+        }
+        if (ImGui::BeginDragDropTarget()) {
+            if (const auto* payload = ImGui::AcceptDragDropPayload("priority-row")) {
+                DraggedRow row{};
+                std::memcpy(&row, payload->Data, sizeof row);
+                if (row.list == &d) {  // a row of another list cannot be dropped here
+                    from = row.index;
+                    to = i;
+                }
             }
+            ImGui::EndDragDropTarget();
         }
         ImGui::PopID();
+    }
+    if (from < d.order.size() && to < d.order.size() && from != to) {
+        auto moved = std::move(d.order[from]);
+        d.order.erase(d.order.begin() + static_cast<std::ptrdiff_t>(from));
+        d.order.insert(d.order.begin() + static_cast<std::ptrdiff_t>(to), std::move(moved));
+        changed = true;
     }
     return changed;
 }

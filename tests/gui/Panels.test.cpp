@@ -5,6 +5,7 @@
 #include <string>
 
 #include "gui/app/App.hpp"
+#include "gui/views/Widgets.hpp"
 #include "tests/gui/HeadlessImGui.hpp"
 
 using namespace samverkan;
@@ -90,4 +91,52 @@ TEST_CASE("two consoles in one process keep their panels apart", "[gui][panels]"
     CHECK(two.session().actingRole() == protocol::kControl);
     CHECK(two.panels().topBar.jump.empty());
     CHECK(one.panels().topBar.jump == "+30h");
+}
+
+TEST_CASE("a priority dragged onto another row takes that row's place, however far it is dropped", "[gui][priorities]") {
+    support::HeadlessImGui imgui;
+    gui::Session s;
+    s.control = true;
+    REQUIRE(s.load(support::kSnowstorm));
+    s.start();
+    const std::vector<std::string> before{"rail", "main-roads", "trunk-bus-streets", "bus-streets", "local-streets"};
+    gui::ListDraft d{"snow-clearing", before};
+    auto& io = ImGui::GetIO();
+    bool changed = false;
+    const auto frame = [&](float y, bool down) {
+        const auto& style = ImGui::GetStyle();
+        io.MousePos = ImVec2(style.WindowPadding.x + 2 * (ImGui::GetFrameHeight() + style.ItemSpacing.x) + 40, y);
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(600, 400));
+        ImGui::Begin("priorities", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove);
+        changed = gui::reorderable(s, d) || changed;
+        ImGui::End();
+        ImGui::Render();
+    };
+    // The middle of row i: the rows are the arrow buttons' height apart, with the item spacing.
+    const auto row = [&](int i) {
+        const auto& style = ImGui::GetStyle();
+        return style.WindowPadding.y + static_cast<float>(i) * (ImGui::GetFrameHeight() + style.ItemSpacing.y) + ImGui::GetFrameHeight() / 2;
+    };
+    // Press on row `from`, move the mouse in steps onto row `to`, let go there.
+    const auto drag = [&](int from, int to) {
+        changed = false;
+        frame(row(from), true);
+        for (int step = 1; step <= 12; ++step) frame(row(from) + (row(to) - row(from)) * static_cast<float>(step) / 12, true);
+        frame(row(to), true);
+        frame(row(to), false);
+        frame(row(to), false);
+    };
+    frame(row(0), false);
+    frame(row(0), false);
+    // The first row dragged down past two rows onto the fourth.
+    drag(0, 3);
+    CHECK(changed);
+    CHECK(d.order == std::vector<std::string>{"main-roads", "trunk-bus-streets", "bus-streets", "rail", "local-streets"});
+    // And back up to the top in one drag.
+    drag(3, 0);
+    CHECK(changed);
+    CHECK(d.order == before);
 }
