@@ -188,7 +188,7 @@ LoopResult FrameLoop::run(double seconds) {
         ++result.frames;
         if (shoot) return result;
         if (!screenshot) {
-            const double rest = FramePace::rest(frameClock.getElapsedTime().asSeconds());
+            const double rest = FramePace::rest(frameClock.getElapsedTime().asSeconds(), m_sinceInput.getElapsedTime().asSeconds());
             if (rest > 0) sf::sleep(sf::seconds(static_cast<float>(rest)));
         }
     }

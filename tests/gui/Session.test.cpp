@@ -144,10 +144,15 @@ TEST_CASE("the frame loop idles only when nothing moves and nobody has touched t
     CHECK(FramePace::idleWait(false, FramePace::kSettle) == FramePace::kIdleRedraw);
     CHECK(FramePace::idleWait(false, 100.0) == FramePace::kIdleRedraw);
     CHECK(FramePace::kIdleRedraw <= 1.0);  // a paused console still shows a resize or an expose within a second
-    // At most kMaxFps frames a second: a quick frame rests the rest of its slot, a slow one not at all.
+    // At most kMaxFps frames a second while in use: a quick frame rests the rest of its slot, a
+    // slow one not at all; kWatchedFps once nobody has touched it for a while.
     CHECK(FramePace::rest(0.001) == Approx(1.0 / FramePace::kMaxFps - 0.001));
+    CHECK(FramePace::rest(0.001, FramePace::kSettle / 2) == Approx(1.0 / FramePace::kMaxFps - 0.001));
     CHECK(FramePace::rest(1.0 / FramePace::kMaxFps) == 0.0);
     CHECK(FramePace::rest(0.5) == 0.0);
+    CHECK(FramePace::rest(0.001, 10.0) == Approx(1.0 / FramePace::kWatchedFps - 0.001));
+    CHECK(FramePace::kWatchedFps < FramePace::kMaxFps);
+    CHECK(FramePace::rest(0.5, 10.0) == 0.0);
 }
 
 TEST_CASE("the console builds whole frames headless: start screen, then the exercise screen", "[gui]") {
