@@ -5,6 +5,12 @@
 
 namespace samverkan::gui {
 
+std::string roleLine(const Session& s) {
+    if (s.control && !s.actsAs.empty())
+        return std::string(s.t("Övningsledningen agerar för ", "Exercise control acting for ")) + actorName(s, s.actsAs);
+    return std::string(s.t("Roll: ", "Role: ")) + actorName(s, s.actingRole());
+}
+
 void TopBarPanel::draw(Session& s) {
     const auto& run = *s.run;
     ImGui::Text("%s   %s", engine::formatClock(s.scenario->start, run.now()).c_str(), engine::formatElapsed(run.now()).c_str());
@@ -57,7 +63,9 @@ void TopBarPanel::draw(Session& s) {
     }
     ImGui::SameLine(s.control ? 960.0f : 900.0f);
     if (s.control || s.seats.size() <= 1) {
-        ImGui::Text("%s: %s", s.t("Roll", "Role"), actorName(s, s.actingRole()).c_str());
+        // Exercise control acting by hand for a role says so, in a colour of its own.
+        if (s.control && !s.actsAs.empty()) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0.0f, 1), "%s", roleLine(s).c_str());
+        else ImGui::TextUnformatted(roleLine(s).c_str());
     } else {
         // Hot seat: trainees sharing the screen take turns; each action is stamped with the role.
         ImGui::SetNextItemWidth(320);

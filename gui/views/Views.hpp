@@ -155,6 +155,10 @@ void drawTimeline(const Session& s);
 /// A decision point for the role: pauses the clock in a modal with its options.
 void drawDecisionModal(Session& s);
 
+/// The top bar's line on who acts: the trainee's role, exercise control, or exercise control
+/// acting by hand for a role ("Exercise control acting for SMHI").
+std::string roleLine(const Session& s);
+
 /// An actor's or forum's display name in the session's language.
 std::string actorName(const Session& s, const std::string& id);
 std::string forumName(const Session& s, const std::string& id);

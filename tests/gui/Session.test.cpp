@@ -343,7 +343,11 @@ TEST_CASE("exercise control acts by hand for a role, stamped with that role", "[
     session.control = true;
     REQUIRE(session.load(kSnowstorm));
     session.start();
+    session.lang = model::Lang::en;
+    CHECK(gui::roleLine(session) == "Role: Exercise control");
     session.actsAs = "polisen";
+    // The top bar says who acts for whom, not just the role.
+    CHECK(gui::roleLine(session) == "Exercise control acting for " + gui::actorName(session, "polisen"));
     REQUIRE(session.submit(protocol::RequestActivation{session.actingRole(), "directing", "", {}}));
     const auto& input = session.run->inputs().back();
     CHECK(protocol::actingRole(input.command) == "polisen");
