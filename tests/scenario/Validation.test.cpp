@@ -1,6 +1,7 @@
 // What validation refuses, class by class, in variants of the minimal scenarios: each edit of a
 // good file gives exactly one first diagnostic that names the real cause.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -28,7 +29,8 @@ std::string variant(const std::string& good, const std::string& from, const std:
 }
 
 std::vector<scenario::Diagnostic> load(const std::string& text) {
-    const auto path = (fs::temp_directory_path() / "samverkan-validation-variant.yaml").string();
+    // One file per process: ctest runs this file's test cases side by side, each writing its variants.
+    const auto path = (fs::temp_directory_path() / ("samverkan-validation-variant-" + std::to_string(::getpid()) + ".yaml")).string();
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
     return scenario::loadScenario(path).diagnostics;
 }
