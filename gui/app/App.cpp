@@ -3,6 +3,7 @@
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -64,6 +65,7 @@ void App::closeDialog() {
 }
 
 void App::frame(double realSeconds) {
+    m_captured.clear();
     if (m_panelsRun != m_session.runNumber) {
         // A new run (started, resumed, or a second exercise): nothing drafted for the last one carries over.
         m_panels = {};
@@ -81,6 +83,20 @@ void App::frame(double realSeconds) {
 
 // The exercise screen, laid out for 1600×900: top bar; forum board on the left; picture and
 // journal in tabs in the centre; inbox and actions on the right.
+void App::beginPanel(const char* name, int flags) {
+    ImGui::Begin(name, nullptr, flags);
+    if (m_capture) ImGui::LogToBuffer(64);
+}
+
+void App::endPanel() {
+    if (m_capture) {
+        m_captured += ImGui::GetCurrentContext()->LogBuffer.c_str();
+        m_captured += "\n";
+        ImGui::LogFinish();
+    }
+    ImGui::End();
+}
+
 void App::exerciseScreen() {
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     const float top = 44.0f, left = size.x * 0.24f, right = size.x * 0.30f;
@@ -95,19 +111,19 @@ void App::exerciseScreen() {
     edges->AddLine(ImVec2(size.x - right, top), ImVec2(size.x - right, size.y), edge);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(size.x, top));
-    ImGui::Begin("topbar", nullptr, flags | ImGuiWindowFlags_NoTitleBar);
+    beginPanel("topbar", flags | ImGuiWindowFlags_NoTitleBar);
     m_panels.topBar.draw(m_session);
-    ImGui::End();
+    endPanel();
 
     ImGui::SetNextWindowPos(ImVec2(0, top));
     ImGui::SetNextWindowSize(ImVec2(left, size.y - top));
-    ImGui::Begin(m_session.t("Forum", "Forums"), nullptr, flags);
+    beginPanel(m_session.t("Forum", "Forums"), flags);
     drawForumBoard(m_session);
-    ImGui::End();
+    endPanel();
 
     ImGui::SetNextWindowPos(ImVec2(left, top));
     ImGui::SetNextWindowSize(ImVec2(size.x - left - right, size.y - top));
-    ImGui::Begin(m_session.scenario->title.in(m_session.lang).c_str(), nullptr, flags);
+    beginPanel(m_session.scenario->title.in(m_session.lang).c_str(), flags);
     if (ImGui::BeginTabBar("centre")) {
         struct Tab {
             const char* id;
@@ -144,15 +160,15 @@ void App::exerciseScreen() {
         if (m_currentTab == m_pendingTab) m_pendingTab.clear();
         ImGui::EndTabBar();
     }
-    ImGui::End();
+    endPanel();
 
     ImGui::SetNextWindowPos(ImVec2(size.x - right, top));
     ImGui::SetNextWindowSize(ImVec2(right, size.y - top));
-    ImGui::Begin(m_session.t("Inkorg och åtgärder", "Inbox and actions"), nullptr, flags);
+    beginPanel(m_session.t("Inkorg och åtgärder", "Inbox and actions"), flags);
     drawInbox(m_session);
     ImGui::Separator();
     m_panels.actions.draw(m_session);
-    ImGui::End();
+    endPanel();
     drawDecisionModal(m_session);
 }
 

@@ -51,6 +51,13 @@ public:
     [[nodiscard]] bool inExercise() const { return m_session.run != nullptr; }
     /// The centre tab shown in the last frame: picture, map, timeline, journal or review.
     [[nodiscard]] const std::string& currentTab() const { return m_currentTab; }
+    /// Brings a centre tab forward in the next frame (picture, map, timeline, journal, review).
+    void showTab(const std::string& tab) { m_pendingTab = tab; }
+    /// Keeps what the exercise screen's panels write in each frame from now on (tree nodes opened,
+    /// as ImGui logs text), for tests that read every view.
+    void captureText(bool on) { m_capture = on; }
+    /// What the panels wrote in the last frame while capturing.
+    [[nodiscard]] const std::string& capturedText() const { return m_captured; }
     /// The window's close button: during an exercise, asks first (the journal says whether it is kept).
     void requestClose() { m_closeAsked = true; }
     /// True once closing is confirmed (or nothing would be lost).
@@ -61,6 +68,11 @@ public:
 
 private:
     void exerciseScreen();
+    /// A top-level panel of the exercise screen (ImGui logs per top-level window).
+    void beginPanel(const char* name, int flags);
+    void endPanel();
+    bool m_capture = false;
+    std::string m_captured;
     void closeDialog();
     bool m_closeAsked = false;
     bool m_closeConfirmed = false;

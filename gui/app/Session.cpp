@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "sim/exercise/Replay.hpp"
+#include "sim/exercise/RoleView.hpp"
 
 namespace samverkan::gui {
 
@@ -134,6 +135,10 @@ const Assessment& Session::assessment() const {
     }
     return *m_assessment;
 }
+
+bool Session::knows(const protocol::JournalEntry& entry) const { return exercise::mayKnow(*run, viewer(), entry); }
+
+std::string Session::worded(const protocol::JournalEntry& entry) const { return exercise::wordedFor(*run, viewer(), entry).in(lang); }
 
 const std::string& Session::actingRole() const {
     if (control) return actsAs.empty() ? protocol::kControl : actsAs;

@@ -74,6 +74,13 @@ struct Session {
     /// decision point of the trainee's role.
     [[nodiscard]] bool clockRunning() const;
     [[nodiscard]] const std::string& actingRole() const;
+    /// Whose knowledge the views show: "" for exercise control (everything, the truth beside it),
+    /// else the trainee's role (DESIGN.md, contract 4).
+    [[nodiscard]] std::string viewer() const { return control ? std::string() : role; }
+    /// Whether the viewer knows of a journal entry (exercise::mayKnow).
+    [[nodiscard]] bool knows(const protocol::JournalEntry& entry) const;
+    /// A journal entry in the session's language as the viewer may read it.
+    [[nodiscard]] std::string worded(const protocol::JournalEntry& entry) const;
     [[nodiscard]] const char* t(const char* sv, const char* en) const { return lang == model::Lang::sv ? sv : en; }
     /// The current run's assessment; made again only when its journal has grown, and never carried
     /// over from one run to the next.

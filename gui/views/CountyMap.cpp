@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "gui/views/Views.hpp"
+#include "gui/views/Widgets.hpp"
 #include "sim/model/Geometry.hpp"
 
 namespace samverkan::gui {
@@ -62,6 +63,7 @@ void MapPanel::draw(const Session& s) {
     hovered.clear();
     filledAreas = filledTriangles = 0;
     labelled.clear();
+    shownLevels.clear();
     if (!s.areaMap) {
         ImGui::TextUnformatted(s.t("Regionen har ingen karta.", "The region has no map."));
         for (const auto& d : s.mapDiagnostics) ImGui::TextWrapped("%s", d.str().c_str());
@@ -80,6 +82,7 @@ void MapPanel::draw(const Session& s) {
     }
     const bool showTruth = s.control && truth;
     const auto levels = knownLevels(s, showTruth);
+    shownLevels = levels;
     const auto* picture = knownPicture(s);
     if (showTruth)
         ImGui::TextUnformatted(s.t("Verkligt läge nu.", "The true state now."));
@@ -265,7 +268,7 @@ void MapPanel::drawLabels(const Session& s, const std::vector<float>& screenArea
         const ImVec4& box = placed[k];
         labelled.push_back(areas[named[k]].id);
         draw->AddRectFilled(ImVec2(box.x - 2, box.y), ImVec2(box.z + 2, box.w), IM_COL32(255, 255, 255, 150), 3);
-        draw->AddText(ImVec2(box.x, box.y), IM_COL32(20, 20, 20, 255), areas[named[k]].seat.c_str());
+        drawText(draw, ImVec2(box.x, box.y), IM_COL32(20, 20, 20, 255), areas[named[k]].seat.c_str());
     }
 }
 

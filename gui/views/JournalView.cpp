@@ -15,7 +15,7 @@ void drawJournal(const Session& s) {
         const auto& entries = s.run->journal().entries();
         for (std::size_t i = entries.size(); i-- > 0;) {
             const auto& e = entries[i];
-            if (e.kind == protocol::Kind::command) continue;
+            if (e.kind == protocol::Kind::command || !s.knows(e)) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(engine::formatElapsed(e.t).c_str());
@@ -24,7 +24,7 @@ void drawJournal(const Session& s) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(e.forum.empty() ? "" : forumName(s, e.forum).c_str());
             ImGui::TableNextColumn();
-            const auto text = s.run->renderer().event(e).in(s.lang);
+            const auto text = s.worded(e);
             if (e.kind == protocol::Kind::rejected) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", text.c_str());
             else ImGui::TextWrapped("%s", text.c_str());
         }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gui/views/Views.hpp"
+#include "gui/views/Widgets.hpp"
 #include "sim/eval/Findings.hpp"
 
 namespace samverkan::gui {
@@ -80,12 +81,12 @@ void drawTimeline(const Session& s) {
     }
     for (Millis t = 0; t <= end; t += stepMs) {
         draw->AddLine(ImVec2(x(t), origin.y + axisH - 4), ImVec2(x(t), origin.y + axisH), IM_COL32(90, 90, 90, 255));
-        draw->AddText(ImVec2(x(t) + 2, origin.y + 2), IM_COL32(60, 60, 60, 255), engine::formatDuration(t).c_str());
+        drawText(draw, ImVec2(x(t) + 2, origin.y + 2), IM_COL32(60, 60, 60, 255), engine::formatDuration(t).c_str());
     }
     const auto row = [&](const std::string& label) {
         draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(x(end), y + rowH - 2), IM_COL32(238, 240, 244, 255));
         draw->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + labelW - 6, y + rowH), true);
-        draw->AddText(ImVec2(origin.x + 4, y + 4), IM_COL32(20, 20, 20, 255), label.c_str());
+        drawText(draw, ImVec2(origin.x + 4, y + 4), IM_COL32(20, 20, 20, 255), label.c_str());
         draw->PopClipRect();
         if (mouse.x >= origin.x && mouse.x < origin.x + labelW && mouse.y >= y && mouse.y < y + rowH) hover += label + "\n";
     };
@@ -110,8 +111,8 @@ void drawTimeline(const Session& s) {
                 bar(opened, e.t);
                 opened = -1;
             }
-            if (e.kind == Kind::activationRequested || e.kind == Kind::convened)
-                mark(e.t, IM_COL32(200, 150, 20, 255), run.renderer().event(e).in(s.lang));
+            if ((e.kind == Kind::activationRequested || e.kind == Kind::convened) && s.knows(e))
+                mark(e.t, IM_COL32(200, 150, 20, 255), s.worded(e));
         }
         if (opened >= 0) bar(opened, run.now());
         y += rowH;
@@ -119,12 +120,12 @@ void drawTimeline(const Session& s) {
     for (const auto& lane : marks) {
         row(lane.label);
         for (const auto& e : entries)
-            if (std::find(lane.kinds.begin(), lane.kinds.end(), e.kind) != lane.kinds.end()) mark(e.t, lane.colour, run.renderer().event(e).in(s.lang));
+            if (std::find(lane.kinds.begin(), lane.kinds.end(), e.kind) != lane.kinds.end() && s.knows(e)) mark(e.t, lane.colour, s.worded(e));
         y += rowH;
     }
     if (showExpected) {
         y += 6;
-        draw->AddText(ImVec2(origin.x + 4, y), IM_COL32(20, 20, 20, 255), s.t("Förväntade åtgärder (fönster och utfall):", "Expected actions (window and outcome):"));
+        drawText(draw, ImVec2(origin.x + 4, y), IM_COL32(20, 20, 20, 255), s.t("Förväntade åtgärder (fönster och utfall):", "Expected actions (window and outcome):"));
         y += rowH;
         for (const auto& f : ev.findings) {
             if (f.status == eval::Status::unexpected || f.from < 0 || f.from > run.now()) continue;

@@ -112,6 +112,7 @@ struct MapPanel {
     std::size_t filledAreas = 0;  ///< municipalities filled within their borders (0: discs drawn)
     std::size_t filledTriangles = 0;
     std::vector<std::string> labelled;  ///< the municipalities whose seat's name is written on the map
+    std::vector<double> shownLevels;    ///< each service's level the map was coloured by (−1: unknown)
     void draw(const Session& s);
 
 private:

@@ -1,10 +1,93 @@
 #include "gui/views/Widgets.hpp"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <utility>
 
 namespace samverkan::gui {
+
+void drawText(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text) {
+    draw->AddText(at, colour, text);
+    if (ImGui::GetCurrentContext()->LogEnabled) ImGui::LogRenderedText(&at, text);
+}
+
+ImU32 scaleColour(double v) {
+    // Viridis at nine stops (matplotlib's table), linearly between them.
+    static constexpr float stops[9][3] = {{68, 1, 84},    {71, 44, 122},  {59, 81, 139},  {44, 113, 142}, {33, 144, 141},
+                                          {39, 173, 129}, {92, 200, 99},  {170, 220, 50}, {253, 231, 37}};
+    const double x = std::clamp(v, 0.0, 1.0) * 8;
+    const auto k = std::min<std::size_t>(7, static_cast<std::size_t>(x));
+    const float f = static_cast<float>(x - static_cast<double>(k));
+    const auto mix = [&](int c) { return static_cast<int>(std::lround(stops[k][c] + (stops[k + 1][c] - stops[k][c]) * f)); };
+    return IM_COL32(mix(0), mix(1), mix(2), 255);
+}
+
+namespace {
+// Black or white, whichever reads on `background`.
+ImU32 inkOn(ImU32 background) {
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
+    return 0.299f * c.x + 0.587f * c.y + 0.114f * c.z > 0.5f ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255);
+}
+
+std::string percentText(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f %%", v * 100.0);
+    return buf;
+}
+}  // namespace
+
+void levelBar(const Session& s, double level, ImVec2 size, const std::string& suffix) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (size.y <= 0) size.y = ImGui::GetFrameHeight();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 end(p.x + size.x, p.y + size.y);
+    draw->AddRectFilled(p, end, ImGui::GetColorU32(ImGuiCol_FrameBg));
+    std::string text;
+    ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    if (level < 0) {
+        draw->AddRectFilled(p, end, kUnknownColour);
+        text = s.t("okänt", "unknown");
+        ink = inkOn(kUnknownColour);
+    } else {
+        const ImU32 colour = scaleColour(level);
+        draw->AddRectFilled(p, ImVec2(p.x + size.x * static_cast<float>(std::clamp(level, 0.0, 1.0)), end.y), colour);
+        text = percentText(level) + suffix;
+        // The value sits where the bar is filled when it fits there, else on the empty part.
+        if (size.x * level > ImGui::CalcTextSize(text.c_str()).x + 8) ink = inkOn(colour);
+    }
+    draw->AddRect(p, end, ImGui::GetColorU32(ImGuiCol_Border));
+    const ImVec2 textSize = ImGui::CalcTextSize(text.c_str());
+    const float x = level >= 0 && size.x * level > textSize.x + 8 ? p.x + 4 : std::max(p.x + 4, p.x + size.x * static_cast<float>(std::max(level, 0.0)) + 4);
+    drawText(draw, ImVec2(level < 0 ? p.x + (size.x - textSize.x) / 2 : x, p.y + (size.y - textSize.y) / 2), ink, text.c_str());
+    ImGui::Dummy(size);
+}
+
+void scaleLegend(const Session& s, const char* low, const char* high) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = 22, h = ImGui::GetTextLineHeight();
+    float x = p.x + ImGui::CalcTextSize(low).x + 6;
+    drawText(draw, p, ImGui::GetColorU32(ImGuiCol_Text), low);
+    for (int k = 0; k <= 10; ++k, x += w) {
+        const ImU32 c = scaleColour(k / 10.0);
+        draw->AddRectFilled(ImVec2(x, p.y), ImVec2(x + w, p.y + h), c);
+        if (k % 5 == 0) {
+            const std::string v = std::to_string(k * 10);
+            drawText(draw, ImVec2(x + (w - ImGui::CalcTextSize(v.c_str()).x) / 2, p.y), inkOn(c), v.c_str());
+        }
+    }
+    drawText(draw, ImVec2(x + 6, p.y), ImGui::GetColorU32(ImGuiCol_Text), high);
+    x += 6 + ImGui::CalcTextSize(high).x + 16;
+    draw->AddRectFilled(ImVec2(x, p.y), ImVec2(x + w, p.y + h), kUnknownColour);
+    const char* unknown = s.t("okänt", "unknown");
+    drawText(draw, ImVec2(x + w + 4, p.y), ImGui::GetColorU32(ImGuiCol_Text), unknown);
+    ImGui::Dummy(ImVec2(x + w + 4 + ImGui::CalcTextSize(unknown).x - p.x, h));
+}
 
 void wrappedTooltip(const std::string& text) {
     if (!ImGui::IsItemHovered()) return;

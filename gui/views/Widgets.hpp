@@ -11,6 +11,22 @@
 
 namespace samverkan::gui {
 
+/// Text drawn straight onto a draw list (axes, labels on plots and the map), logged like a
+/// widget's text when ImGui logs (the tests read what every view writes that way).
+void drawText(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text);
+
+/// A colour scale that colour-blind readers can follow (viridis): 0 dark purple, through blue and
+/// green, to 1 yellow. The console paints bad as dark: a level near 0, a severe impact.
+ImU32 scaleColour(double v);
+/// The colour for unknown (a neutral grey with a hatch's weight, apart from every colour of the scale).
+inline constexpr ImU32 kUnknownColour = IM_COL32(170, 170, 170, 255);
+/// A level 0–1 as a bar in scaleColour with its value written on it ("43 %"), or a grey bar
+/// saying "unknown" when the level is below 0; `suffix` follows the value ("43 %  2/3").
+void levelBar(const Session& s, double level, ImVec2 size, const std::string& suffix = {});
+/// The scale as a legend: swatches from 0 to 100 % with their values, `low` and `high` saying what
+/// the ends mean, and the grey of unknown.
+void scaleLegend(const Session& s, const char* low, const char* high);
+
 /// A one-line tooltip on the last item.
 inline void tooltip(const char* text) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);

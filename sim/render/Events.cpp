@@ -76,7 +76,7 @@ Text Renderer::agendaItem(const protocol::AgendaItem& e) const {
     return cat({head, actor(e.chair), lit(" leder.", " chairs.")});
 }
 
-Text Renderer::event(const JournalEntry& entry) const {
+Text Renderer::event(const JournalEntry& entry, Sight sight) const {
     const auto& sc = m_scenario;
     return std::visit(
         engine::Overloaded{
@@ -241,9 +241,12 @@ Text Renderer::event(const JournalEntry& entry) const {
                 Text worstText;
                 if (worst != SIZE_MAX) {
                     const auto& w = e.services[worst];
-                    const std::string levels = " " + percent(w.level) + " (" + percent(w.truth) + ")";
-                    worstText = cat({lit("; sämst känd: ", "; worst known: "), service(w.service), same(levels),
-                                     lit(" (verkligt läge inom parentes)", " (true level in brackets)")});
+                    if (sight == Sight::known)
+                        worstText = cat({lit("; sämst känd: ", "; worst known: "), service(w.service), same(" " + percent(w.level))});
+                    else
+                        worstText = cat({lit("; sämst känd: ", "; worst known: "), service(w.service),
+                                         same(" " + percent(w.level) + " (" + percent(w.truth) + ")"),
+                                         lit(" (verkligt läge inom parentes)", " (true level in brackets)")});
                 }
                 const Text silent = e.unreported.empty() ? Text{}
                                                          : cat({lit(" Ingen rapport sedan förra lägesbilden från ",

@@ -4,6 +4,7 @@
 /// measures, units). The journal, the console, the CLI and the reports all read their sentences
 /// here, so no raw id reaches a screen and no rule is interleaved with prose.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,12 @@ class Renderer {
 public:
     explicit Renderer(const scenario::Scenario& scenario) : m_scenario(scenario) {}
 
+    /// Whose sentence it is: exercise control and the review after the end see the true state
+    /// beside what was known; a trainee during the exercise only what the role was told
+    /// (DESIGN.md, contract 4).
+    enum class Sight : std::uint8_t { truth, known };
     /// The sentence for a journal entry.
-    [[nodiscard]] Text event(const protocol::JournalEntry& entry) const;
+    [[nodiscard]] Text event(const protocol::JournalEntry& entry, Sight sight = Sight::truth) const;
     /// Why a command was refused, in words a person understands.
     [[nodiscard]] Text refusal(const protocol::Refusal& refusal) const;
     /// A short label for a kind of entry ("Beslut", "Decision"), for timelines and filters.
