@@ -1,5 +1,7 @@
 #include "gui/app/Session.hpp"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -39,6 +41,10 @@ void Session::endRun() {
     run.reset();
     journalFile.reset();
     lastAnswer.clear();
+    notice.clear();
+    noticeFrom.clear();
+    seen.clear();
+    m_ownEntries = SIZE_MAX;
     actsAs.clear();
     m_assessment.reset();
     m_assessedEntries = 0;
@@ -62,7 +68,6 @@ void Session::start() {
     }
     run = std::make_unique<exercise::Exercise>(*scenario, o);
     ++runNumber;
-    seenEntries = 0;
     pause();  // nothing happens before the trainee presses play
 }
 
@@ -115,15 +120,15 @@ bool Session::resume(const std::string& path) {
     seats = run->trainees();  // the mode (trainee or exercise control) stays as chosen
     if (!header.trainees.empty()) role = header.trainees.front();
     playName = header.play;
-    seenEntries = run->journal().entries().size();
+    loadReadMarks();
     if (const int cut = read.value->cutLine; cut > 0) {
         const auto at = engine::formatElapsed(run->now());
         const auto line = std::to_string(cut);
-        lastAnswer = lang == model::Lang::sv
+        notify("resume", lang == model::Lang::sv
                          ? "Journalens sista rad (rad " + line + ") var avklippt och är utelämnad; övningen fortsätter från den sista hela posten (" +
                                at + "). Filen som den var finns kvar i " + kept + "."
                          : "The journal's last line (line " + line + ") was cut off and is left out; the exercise goes on from the last whole entry (" +
-                               at + "). The file as it was is kept in " + kept + ".";
+                               at + "). The file as it was is kept in " + kept + ".");
     }
     return true;
 }
@@ -139,6 +144,50 @@ const Assessment& Session::assessment() const {
 bool Session::knows(const protocol::JournalEntry& entry) const { return exercise::mayKnow(*run, viewer(), entry); }
 
 std::string Session::worded(const protocol::JournalEntry& entry) const { return exercise::wordedFor(*run, viewer(), entry).in(lang); }
+
+void Session::notify(std::string from, std::string text) {
+    noticeFrom = std::move(from);
+    notice = std::move(text);
+    noticeAt = ImGui::GetCurrentContext() != nullptr ? ImGui::GetTime() : 0;
+}
+
+std::size_t Session::seenBy(const std::string& seat) const {
+    const auto it = seen.find(seat);
+    return it == seen.end() ? 0 : it->second;
+}
+
+void Session::markRead() {
+    seen[viewer()] = run->journal().entries().size();
+    const auto path = readMarksPath();
+    if (path.empty()) return;
+    // One line per role: its id and how many entries it has read.
+    std::string text;
+    for (const auto& [seat, count] : seen) text += (seat.empty() ? std::string(protocol::kControl) : seat) + " " + std::to_string(count) + "\n";
+    std::string error;
+    if (!exercise::writeFileAtomically(path, text, error)) notify("inbox", error);
+}
+
+void Session::loadReadMarks() {
+    seen.clear();
+    std::ifstream in(readMarksPath());
+    std::string seat;
+    std::size_t count = 0;
+    // A line that does not read (a hand-edited or cut file) ends the marks: what is left stays unread.
+    while (in >> seat >> count) {
+        if (count > run->journal().entries().size()) count = run->journal().entries().size();
+        seen[seat == protocol::kControl ? std::string() : seat] = count;
+    }
+}
+
+const std::vector<exercise::OwnAction>& Session::ownActions() const {
+    const std::string who = actingRole();
+    if (m_ownEntries != run->journal().entries().size() || m_ownRole != who) {
+        m_own = exercise::ownActions(*run, who);
+        m_ownRole = who;
+        m_ownEntries = run->journal().entries().size();
+    }
+    return m_own;
+}
 
 const std::string& Session::actingRole() const {
     if (control) return actsAs.empty() ? protocol::kControl : actsAs;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "sim/eval/Metrics.hpp"
 #include "sim/exercise/Exercise.hpp"
 #include "sim/exercise/Files.hpp"
+#include "sim/exercise/RoleView.hpp"
 
 namespace samverkan::gui {
 
@@ -42,8 +44,13 @@ struct Session {
     std::unique_ptr<exercise::Exercise> run;
     int speed = 0;       ///< simulated seconds per real second now; 0 = paused (as an exercise starts)
     int playSpeed = 60;  ///< the speed play goes back to
-    std::string lastAnswer;  ///< the answer to the last command, for the status line
-    std::size_t seenEntries = 0;  ///< journal entries the role has seen in the inbox
+    std::string lastAnswer;  ///< the answer to the last command (beside its button: Actions)
+    std::string notice;      ///< the last notice that answers no command: a jump, a save, a resume
+    std::string noticeFrom;  ///< where the notice belongs: "jump", "export", "resume"
+    double noticeAt = 0;     ///< ImGui's time when it was given
+    /// Per role (hot seat: each seat its own), how many journal entries its inbox has marked read;
+    /// kept beside the journal (FILE.read) so that a resume keeps unread what was unread.
+    std::map<std::string, std::size_t> seen;
     std::string journalPath;      ///< where the journal is written as the exercise runs ("" = nowhere)
     std::string reviewFirst;      ///< the review opens on this page: "replay" or "measures" (--tab)
     std::optional<exercise::AtomicFile> journalFile;  ///< the journal, written as the exercise runs
@@ -60,6 +67,16 @@ struct Session {
     /// journal ends (byte for byte) and goes on writing the same file. False, with diagnostics, if
     /// the journal cannot be read or its scenario loaded.
     bool resume(const std::string& path);
+    /// Gives a notice that belongs beside `from` (a jump, an export, a resume).
+    void notify(std::string from, std::string text);
+    /// The journal entries the role's inbox has marked read.
+    [[nodiscard]] std::size_t seenBy(const std::string& seat) const;
+    /// Marks everything in the role's inbox read, and keeps that beside the journal.
+    void markRead();
+    /// Where the read marks are kept: beside the journal ("" without a journal).
+    [[nodiscard]] std::string readMarksPath() const { return journalPath.empty() ? std::string() : journalPath + ".read"; }
+    /// The acting role's own actions with their answers (exercise::ownActions), kept until the journal grows.
+    [[nodiscard]] const std::vector<exercise::OwnAction>& ownActions() const;
     /// Submits a command as the current role (or as exercise control) and keeps the answer.
     bool submit(protocol::Command command);
     /// Exercise control hands a trainee's role to the simulator, which plays it from now on.
@@ -90,7 +107,12 @@ private:
     /// Ends the current run, if any: closes its journal and forgets what was derived from it (the
     /// last answer, who exercise control acts as, the cached assessment).
     void endRun();
+    /// Reads the read marks kept beside the journal, if any.
+    void loadReadMarks();
     mutable std::optional<Assessment> m_assessment;
+    mutable std::vector<exercise::OwnAction> m_own;
+    mutable std::string m_ownRole;
+    mutable std::size_t m_ownEntries = SIZE_MAX;
     mutable std::size_t m_assessedEntries = 0;  ///< the journal's length when `m_assessment` was made
 };
 

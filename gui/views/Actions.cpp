@@ -106,6 +106,7 @@ void ActionsPanel::drawAlerting(Session& s, const std::string& role, const std::
         s.submit(protocol::Inform{.by = role, .to = {}, .text = {message, message}});
     tooltip(s.t("Informationen når varje aktör när dess funktion i beredskap svarar; skriv texten under Budskap och rapporter.",
                 "The information reaches each actor when its function on call answers; write the text under Messages and reports."));
+    answerBeside(s, {"alert", "verify", "inform"});
 }
 
 // What the role may do; each action is a Command, and the answer shows below.
@@ -116,6 +117,13 @@ void ActionsPanel::draw(Session& s) {
     const auto nameOfActor = [&](const std::string& id) { return actorName(s, id); };
 
     ImGui::TextUnformatted(s.t("Åtgärder", "Actions"));
+    if (s.noticeFrom == "resume" || s.noticeFrom == "inbox") {
+        // A resume that left out a cut line says so until the trainee has read it.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.35f, 0.0f, 1));
+        ImGui::TextWrapped("%s", s.notice.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::SmallButton(s.t("Uppfattat", "Understood"))) s.noticeFrom.clear(), s.notice.clear();
+    }
     if (s.control) {
         // Exercise control may act by hand for any role (e.g. one the simulator does not play well).
         std::vector<std::string> roles{protocol::kControl};
@@ -152,6 +160,7 @@ void ActionsPanel::draw(Session& s) {
         if (ImGui::Button(s.t("Avaktivera", "Deactivate"))) s.submit(protocol::Deactivate{.by = role, .forum = forum});
         tooltip(s.t("Ordföranden eller Länsstyrelsen återför forumet till ordinarie läge (R2).",
                     "The chair or Länsstyrelsen returns the forum to ordinary mode (R2)."));
+        answerBeside(s, {"request-activation", "convene", "deactivate"});
     }
 
     const auto actorIds = ids(region.actors);
@@ -169,6 +178,7 @@ void ActionsPanel::draw(Session& s) {
         if (ImGui::Button(s.t("Välj till ordförande", "Make chair")))
             s.submit(protocol::SetChair{.by = role, .forum = forum, .actor = actor});
         tooltip(s.t("Första mötet beslutar om ordförandeskapet, som kan skifta (R7).", "The first meeting decides the chair, which may change (R7)."));
+        answerBeside(s, {"call-in", "release", "set-chair"});
         const auto missing = s.run->cooperation().missingFrom(forumIndex);
         if (!missing.empty()) {
             std::string names;
@@ -196,6 +206,7 @@ void ActionsPanel::draw(Session& s) {
                         "Drag the rows or use the arrows. The directing forum's order is a frame that binds the coordinating forum (R11)."));
             ImGui::PopID();
         }
+        answerBeside(s, {"set-priorities"});
     }
 
     if (ImGui::CollapsingHeader(s.t("Budskap och rapporter", "Messages and reports"))) {
@@ -239,6 +250,7 @@ void ActionsPanel::draw(Session& s) {
                 .by = role, .to = actorIds[static_cast<std::size_t>(actorChoice)], .text = {message, message}});
         tooltip(s.t("En kontakt utanför forumen; många sådana är vad samverkan ska minska (R15).",
                     "A contact outside the forums; many of them are what cooperation is meant to reduce (R15)."));
+        answerBeside(s, {"send-public-message", "report", "contact"});
     }
 
     drawAlerting(s, role, actorIds);
@@ -268,6 +280,7 @@ void ActionsPanel::draw(Session& s) {
                                              .inject = {},
                                              .to = {actorIds[static_cast<std::size_t>(injectTo)]},
                                              .text = {injectText, injectText}});
+        answerBeside(s, {"inject", "hand-over"});
         ImGui::TextUnformatted(s.t("Roller som övningsdeltagare har:", "Roles trainees hold:"));
         if (s.run->trainees().empty()) ImGui::TextDisabled("%s", s.t("inga – simulatorn spelar alla", "none – the simulator plays them all"));
         for (const auto& seat : std::vector<std::string>(s.run->trainees())) {
@@ -276,7 +289,6 @@ void ActionsPanel::draw(Session& s) {
             if (ImGui::SmallButton((std::string(s.t("Låt simulatorn spela", "Let the simulator play")) + "##" + seat).c_str())) s.handOver(seat);
         }
     }
-    if (!s.lastAnswer.empty()) ImGui::TextWrapped("%s", s.lastAnswer.c_str());
 }
 
 }  // namespace samverkan::gui

@@ -358,6 +358,7 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
         "stämmer av med hemorganisationen först (R3, R4).",
         "Each actor carries the decision out in its own organisation after its own delay (R10). A representative "
         "without the mandate consults the home organisation first (R3, R4)."));
+    answerBeside(s, {"agree-decision"});
     ImGui::PopID();
 }
 

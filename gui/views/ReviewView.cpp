@@ -119,7 +119,7 @@ void exportTo(Session& s, const std::string& folder, const std::string& suffix, 
     std::filesystem::create_directories(folder, ec);
     const auto path = exportPath(s, folder, std::time(nullptr), suffix);
     std::string error;
-    s.lastAnswer = exercise::writeFileAtomically(path, text, error) ? std::string(s.t("Sparad: ", "Saved: ")) + path : error;
+    s.notify("export", exercise::writeFileAtomically(path, text, error) ? std::string(s.t("Sparad: ", "Saved: ")) + path : error);
 }
 
 void drawResults(Session& s, std::string& folder) {
@@ -145,7 +145,7 @@ void drawResults(Session& s, std::string& folder) {
     if (ImGui::Button(s.t("Exportera rapport (HTML)", "Export report (HTML)"))) exportTo(s, folder, "report.html", eval::reportHtml(*s.run, s.lang));
     ImGui::SameLine();
     if (ImGui::Button(s.t("Exportera journal", "Export journal"))) exportTo(s, folder, "journal.jsonl", s.run->journal().text());
-    if (!s.lastAnswer.empty()) ImGui::TextUnformatted(s.lastAnswer.c_str());
+    if (s.noticeFrom == "export") ImGui::TextWrapped("%s", s.notice.c_str());
     ImGui::Separator();
     ImGui::TextUnformatted(s.t("Förväntade åtgärder", "Expected actions"));
     for (const auto& f : ev.findings) ImGui::TextColored(statusColour(f.status), "%-10s %s",

@@ -2,6 +2,7 @@
 #include <imgui_stdlib.h>
 
 #include "gui/views/Views.hpp"
+#include "gui/views/Widgets.hpp"
 
 namespace samverkan::gui {
 
@@ -46,17 +47,18 @@ void TopBarPanel::draw(Session& s) {
             bool clock = false;
             const auto to = engine::parseMoment(jump, s.scenario->start, s.run->now(), &clock);
             if (!to) {
-                s.lastAnswer = std::string(s.t("Okänd tid: ", "Not a time: ")) + jump +
-                               s.t(" (skriv +30h från start, 14:00 eller 2026-01-15 14:00)", " (write +30h from the start, 14:00 or 2026-01-15 14:00)");
+                s.notify("jump", std::string(s.t("Okänd tid: ", "Not a time: ")) + jump +
+                                     s.t(" (skriv +30h från start, 14:00 eller 2026-01-15 14:00)", " (write +30h from the start, 14:00 or 2026-01-15 14:00)"));
             } else if (*to <= s.run->now()) {
-                s.lastAnswer = s.t("Tiden har redan passerats.", "That time has already passed.");
+                s.notify("jump", s.t("Tiden har redan passerats.", "That time has already passed."));
             } else {
                 s.run->runUntil(*to);
                 // Says how the text was read: as a clock time, or as time from the start.
-                s.lastAnswer = std::string(s.t("Hoppade till ", "Jumped to ")) + engine::formatClock(s.scenario->start, *to) + " (" +
-                               engine::formatElapsed(*to) + (clock ? s.t(", klockslag", ", clock time") : s.t(", från start", ", from the start")) + ")";
+                s.notify("jump", std::string(s.t("Hoppade till ", "Jumped to ")) + engine::formatClock(s.scenario->start, *to) + " (" +
+                                     engine::formatElapsed(*to) + (clock ? s.t(", klockslag", ", clock time") : s.t(", från start", ", from the start")) + ")");
             }
         }
+        noticeBelow(s, "jump");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", s.t("Tid från övningens start (+30h, 2d), ett klockslag (14:00: nästa gång klockan visar det) eller datum och tid (2026-01-15 14:00).",
                                         "Time from the start of the exercise (+30h, 2d), a clock time (14:00: the next time the clock shows it) or a date and time (2026-01-15 14:00)."));

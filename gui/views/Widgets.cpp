@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cfloat>
 #include <cstdio>
 #include <cstring>
 #include <utility>
@@ -87,6 +88,43 @@ void scaleLegend(const Session& s, const char* low, const char* high) {
     const char* unknown = s.t("okänt", "unknown");
     drawText(draw, ImVec2(x + w + 4, p.y), ImGui::GetColorU32(ImGuiCol_Text), unknown);
     ImGui::Dummy(ImVec2(x + w + 4 + ImGui::CalcTextSize(unknown).x - p.x, h));
+}
+
+void noticeBelow(const Session& s, const char* from) {
+    constexpr double kShown = 8;  // seconds
+    if (s.noticeFrom != from || s.notice.empty() || ImGui::GetTime() - s.noticeAt > kShown) return;
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ImGui::GetFontSize() * 32, FLT_MAX));
+    const auto flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
+    if (ImGui::Begin((std::string("##notice-") + from).c_str(), nullptr, flags)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(s.notice.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+void answerBeside(const Session& s, std::initializer_list<const char*> types) {
+    const auto& own = s.ownActions();
+    for (auto it = own.rbegin(); it != own.rend(); ++it) {
+        if (std::none_of(types.begin(), types.end(), [&](const char* type) { return it->type == type; })) continue;
+        const auto& entries = s.run->journal().entries();
+        std::string text = engine::formatElapsed(it->t) + "  ";
+        if (it->accepted) {
+            text += s.t("Godtaget", "Accepted");
+            if (it->followedBy < entries.size()) text += ": " + s.worded(entries[it->followedBy]);
+            else text += ".";
+        } else {
+            text += std::string(s.t("Avvisat: ", "Refused: ")) + s.run->renderer().refusal(it->refusal).in(s.lang);
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, it->accepted ? ImVec4(0.1f, 0.45f, 0.15f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1));
+        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
 }
 
 void wrappedTooltip(const std::string& text) {

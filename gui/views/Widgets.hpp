@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,12 @@ void levelBar(const Session& s, double level, ImVec2 size, const std::string& su
 /// The scale as a legend: swatches from 0 to 100 % with their values, `low` and `high` saying what
 /// the ends mean, and the grey of unknown.
 void scaleLegend(const Session& s, const char* low, const char* high);
+
+/// The session's notice for `from` in a small box just below the last item, for a few seconds.
+void noticeBelow(const Session& s, const char* from);
+/// The answer to the role's latest action of one of `types` (commands' type names), beside their
+/// buttons: accepted with what it set off, or refused with the reason and the rule, and its time.
+void answerBeside(const Session& s, std::initializer_list<const char*> types);
 
 /// A one-line tooltip on the last item.
 inline void tooltip(const char* text) {

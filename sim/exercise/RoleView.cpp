@@ -103,7 +103,10 @@ std::vector<OwnAction> ownActions(const Exercise& run, const std::string& role) 
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto* issued = entries[i].as<protocol::CommandIssued>();
         if (issued == nullptr || entries[i].actor != role || protocol::isScripted(issued->source)) continue;
-        OwnAction a{entries[i].t, protocol::typeName(issued->command), i};
+        OwnAction a;
+        a.t = entries[i].t;
+        a.type = protocol::typeName(issued->command);
+        a.entry = i;
         // The refusal, if any, comes straight after the command; else what it set off at once.
         for (std::size_t j = i + 1; j < entries.size() && entries[j].t == entries[i].t; ++j) {
             if (entries[j].kind == protocol::Kind::command) break;

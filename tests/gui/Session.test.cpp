@@ -2,6 +2,8 @@
 // same journal; a new run keeps nothing derived from the last one; and whole frames of the console
 // build headless, with no window.
 #include <catch2/catch.hpp>
+
+#include <unistd.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -227,7 +229,8 @@ TEST_CASE("a journal whose last line was cut by a crash resumes from its last wh
     gui::Session resumed;
     resumed.lang = model::Lang::en;
     REQUIRE(resumed.resume(path));
-    CHECK(resumed.lastAnswer.find("line " + std::to_string(lines + 1) + ") was cut off") != std::string::npos);
+    CHECK(resumed.noticeFrom == "resume");
+    CHECK(resumed.notice.find("line " + std::to_string(lines + 1) + ") was cut off") != std::string::npos);
     // The whole lines are the resumed journal's beginning, and the file as it was is kept beside it.
     const auto text = resumed.run->journal().text();
     CHECK(text.substr(0, lastStart) == whole.substr(0, lastStart));
@@ -423,12 +426,96 @@ TEST_CASE("a new run keeps nothing of the last one's answers, acting role or inb
     session.actsAs = "polisen";
     session.submit(protocol::Deactivate{.by = session.actingRole(), .forum = "coordinating"});
     REQUIRE_FALSE(session.lastAnswer.empty());
+    session.markRead();
+    REQUIRE(session.seenBy("") > 0);
     const auto firstRun = session.runNumber;
     session.start();
     CHECK(session.runNumber == firstRun + 1);
     CHECK(session.lastAnswer.empty());
     CHECK(session.actingRole() == protocol::kControl);
-    CHECK(session.seenEntries == 0);
+    CHECK(session.seenBy("") == 0);
+    CHECK(session.ownActions().empty());
+}
+
+TEST_CASE("each action's answer is the role's own, with what it set off or why not, and survives a resume", "[gui][feedback]") {
+    const auto path = (std::filesystem::temp_directory_path() / ("samverkan-gui-answers-" + std::to_string(::getpid()) + ".jsonl")).string();
+    gui::Session session;
+    session.role = "lansstyrelsen";
+    session.journalPath = path;
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    session.run->runUntil(30 * kMinute);
+    // Refused: the forum is not running yet, nobody can be released from it (R6).
+    CHECK_FALSE(session.submit(protocol::Release{"lansstyrelsen", "coordinating", "lansstyrelsen"}));
+    REQUIRE(session.submit(protocol::Convene{"lansstyrelsen", "coordinating", "telephone", 0, {"polisen", "sl"}}));
+    session.run->runUntil(3 * kHour);
+    const auto own = session.ownActions();
+    REQUIRE(own.size() == 2);
+    CHECK(own[0].type == "release");
+    CHECK_FALSE(own[0].accepted);
+    CHECK(session.run->renderer().refusal(own[0].refusal).in(model::Lang::en).find("(R6)") != std::string::npos);
+    CHECK(own[1].type == "convene");
+    CHECK(own[1].accepted);
+    REQUIRE(own[1].followedBy < session.run->journal().entries().size());
+    CHECK(session.run->journal().entries()[own[1].followedBy].kind == protocol::Kind::convened);
+    // The play's and the doctrine's commands for other roles are not the trainee's actions.
+    for (const auto& a : own) CHECK(session.run->journal().entries()[a.entry].actor == "lansstyrelsen");
+    std::size_t commands = 0;
+    for (const auto& e : session.run->journal().entries()) commands += e.kind == protocol::Kind::command ? 1 : 0;
+    CHECK(commands > own.size());
+    // Exercise control acting for another role sees that role's actions, not Länsstyrelsen's.
+    session.control = true;
+    session.actsAs = "polisen";
+    CHECK(session.ownActions().empty());
+    session.control = false;
+    session.actsAs.clear();
+
+    gui::Session resumed;
+    REQUIRE(resumed.resume(path));
+    const auto again = resumed.ownActions();
+    REQUIRE(again.size() == own.size());
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        CHECK(again[i].type == own[i].type);
+        CHECK(again[i].accepted == own[i].accepted);
+        CHECK(again[i].t == own[i].t);
+    }
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("what the inbox had not read stays unread across a resume, per seat", "[gui][feedback]") {
+    const auto path = (std::filesystem::temp_directory_path() / ("samverkan-gui-read-" + std::to_string(::getpid()) + ".jsonl")).string();
+    std::filesystem::remove(path + ".read");
+    gui::Session session;
+    session.role = "lansstyrelsen";
+    session.seats = {"lansstyrelsen", "sl"};
+    session.journalPath = path;
+    REQUIRE(session.load(kSnowstorm));
+    session.start();
+    session.run->runUntil(30 * kMinute);
+    session.markRead();
+    const auto readThen = session.seenBy("lansstyrelsen");
+    REQUIRE(readThen > 0);
+    CHECK(session.seenBy("sl") == 0);  // the other seat has read nothing
+    session.run->runUntil(20 * kHour);
+    REQUIRE(session.run->journal().entries().size() > readThen);
+
+    gui::Session resumed;
+    REQUIRE(resumed.resume(path));
+    CHECK(resumed.seenBy("lansstyrelsen") == readThen);
+    CHECK(resumed.seenBy("sl") == 0);
+    // A read-marks file that does not read leaves everything unread, and the resume goes on.
+    std::ofstream(path + ".read", std::ios::trunc) << "lansstyrelsen lots\n";
+    gui::Session again;
+    REQUIRE(again.resume(path));
+    CHECK(again.seenBy("lansstyrelsen") == 0);
+    // Marks beyond the journal's end (a journal cut back) are held to its length.
+    std::ofstream(path + ".read", std::ios::trunc) << "lansstyrelsen 99999999\n";
+    gui::Session cutBack;
+    REQUIRE(cutBack.resume(path));
+    CHECK(cutBack.seenBy("lansstyrelsen") == cutBack.run->journal().entries().size());
+    std::filesystem::remove(path);
+    std::filesystem::remove(path + ".read");
+    std::filesystem::remove(path + ".cut");
 }
 
 TEST_CASE("a second exercise in the same session writes its own journal", "[gui]") {
