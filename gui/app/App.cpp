@@ -1,4 +1,5 @@
 #include "gui/app/App.hpp"
+#include "gui/views/Widgets.hpp"
 
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
@@ -66,6 +67,7 @@ void App::closeDialog() {
 
 void App::frame(double realSeconds) {
     m_captured.clear();
+    forgetMarks();
     if (m_panelsRun != m_session.runNumber) {
         // A new run (started, resumed, or a second exercise): nothing drafted for the last one carries over.
         m_panels = {};
@@ -151,7 +153,9 @@ void App::exerciseScreen() {
         for (const auto& tab : tabs) {
             if (!tab.shown) continue;
             const std::string label = std::string(m_session.t(tab.sv, tab.en)) + "###" + tab.id;
-            if (ImGui::BeginTabItem(label.c_str(), nullptr, select == tab.id ? ImGuiTabItemFlags_SetSelected : 0)) {
+            const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, select == tab.id ? ImGuiTabItemFlags_SetSelected : 0);
+            mark(std::string("tab:") + tab.id);
+            if (open) {
                 m_currentTab = tab.id;
                 tab.draw(m_panels, m_session);
                 ImGui::EndTabItem();

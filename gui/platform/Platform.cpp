@@ -42,6 +42,18 @@ void setClipboard(void*, const char* text) { sf::Clipboard::setString(sf::String
 
 }  // namespace
 
+void mapKeys(ImGuiIO& io) {
+    const std::array<std::pair<ImGuiKey_, sf::Keyboard::Key>, 21> keys{{
+        {ImGuiKey_Tab, sf::Keyboard::Tab}, {ImGuiKey_LeftArrow, sf::Keyboard::Left}, {ImGuiKey_RightArrow, sf::Keyboard::Right},
+        {ImGuiKey_UpArrow, sf::Keyboard::Up}, {ImGuiKey_DownArrow, sf::Keyboard::Down}, {ImGuiKey_PageUp, sf::Keyboard::PageUp},
+        {ImGuiKey_PageDown, sf::Keyboard::PageDown}, {ImGuiKey_Home, sf::Keyboard::Home}, {ImGuiKey_End, sf::Keyboard::End},
+        {ImGuiKey_Insert, sf::Keyboard::Insert}, {ImGuiKey_Delete, sf::Keyboard::Delete}, {ImGuiKey_Backspace, sf::Keyboard::BackSpace},
+        {ImGuiKey_Space, sf::Keyboard::Space}, {ImGuiKey_Enter, sf::Keyboard::Enter}, {ImGuiKey_Escape, sf::Keyboard::Escape},
+        {ImGuiKey_A, sf::Keyboard::A}, {ImGuiKey_C, sf::Keyboard::C}, {ImGuiKey_V, sf::Keyboard::V}, {ImGuiKey_X, sf::Keyboard::X},
+        {ImGuiKey_Y, sf::Keyboard::Y}, {ImGuiKey_Z, sf::Keyboard::Z}}};
+    for (const auto& [imgui, sfml] : keys) io.KeyMap[imgui] = sfml;
+}
+
 Platform::Platform(unsigned width, unsigned height, const std::string& title, const std::string& fontPath) {
     sf::ContextSettings settings;  // SFML's default compatibility context: the OpenGL2 renderer needs it
     const std::string t = title;
@@ -54,15 +66,7 @@ Platform::Platform(unsigned width, unsigned height, const std::string& title, co
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.BackendPlatformName = "samverkan_sfml";
-    const std::array<std::pair<ImGuiKey_, sf::Keyboard::Key>, 21> keys{{
-        {ImGuiKey_Tab, sf::Keyboard::Tab}, {ImGuiKey_LeftArrow, sf::Keyboard::Left}, {ImGuiKey_RightArrow, sf::Keyboard::Right},
-        {ImGuiKey_UpArrow, sf::Keyboard::Up}, {ImGuiKey_DownArrow, sf::Keyboard::Down}, {ImGuiKey_PageUp, sf::Keyboard::PageUp},
-        {ImGuiKey_PageDown, sf::Keyboard::PageDown}, {ImGuiKey_Home, sf::Keyboard::Home}, {ImGuiKey_End, sf::Keyboard::End},
-        {ImGuiKey_Insert, sf::Keyboard::Insert}, {ImGuiKey_Delete, sf::Keyboard::Delete}, {ImGuiKey_Backspace, sf::Keyboard::BackSpace},
-        {ImGuiKey_Space, sf::Keyboard::Space}, {ImGuiKey_Enter, sf::Keyboard::Enter}, {ImGuiKey_Escape, sf::Keyboard::Escape},
-        {ImGuiKey_A, sf::Keyboard::A}, {ImGuiKey_C, sf::Keyboard::C}, {ImGuiKey_V, sf::Keyboard::V}, {ImGuiKey_X, sf::Keyboard::X},
-        {ImGuiKey_Y, sf::Keyboard::Y}, {ImGuiKey_Z, sf::Keyboard::Z}}};
-    for (const auto& [imgui, sfml] : keys) io.KeyMap[imgui] = sfml;
+    mapKeys(io);
     io.SetClipboardTextFn = setClipboard;
     io.GetClipboardTextFn = getClipboard;
     io.ClipboardUserData = &m_clipboard;

@@ -5,6 +5,7 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/System/Clock.hpp>
+#include <imgui.h>
 
 #include <array>
 #include <string>
@@ -12,6 +13,9 @@
 namespace samverkan::gui {
 
 /// One window with ImGui in it.
+/// ImGui's keys as SFML's key codes, which the platform layer puts into io.KeysDown.
+void mapKeys(ImGuiIO& io);
+
 class Platform {
 public:
     /// Opens the window and sets ImGui up with the font at `fontPath` (DejaVu Sans).

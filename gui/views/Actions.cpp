@@ -76,7 +76,7 @@ void ActionsPanel::drawAlerting(Session& s, const std::string& role, const std::
     const auto& region = s.scenario->region;
     const auto me = region.actorIndex(role);
     if (me == model::kNone || region.actors[me].onCall.empty()) return;
-    if (!ImGui::CollapsingHeader(s.t("Larmkedjan", "Alerting chain"))) return;
+    if (!marked(ImGui::CollapsingHeader(s.t("Larmkedjan", "Alerting chain")), "section:alerting")) return;
     for (const auto& f : region.actors[me].onCall) {
         std::string duties;
         for (const auto d : f.duties) duties += (duties.empty() ? "" : ", ") + s.run->renderer().duty(model::dutyName(d)).in(s.lang);
@@ -140,36 +140,73 @@ void ActionsPanel::draw(Session& s) {
     const std::string& forum = activated[static_cast<std::size_t>(forumChoice)];
     const auto forumIndex = region.forumIndex(forum);
 
-    if (ImGui::CollapsingHeader(s.t("Aktivering", "Activation"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        if (ImGui::Button(s.t("Begär aktivering", "Ask for activation")))
+    if (marked(ImGui::CollapsingHeader(s.t("Aktivering", "Activation"), ImGuiTreeNodeFlags_DefaultOpen), "section:activation")) {
+        if (marked(ImGui::Button(s.t("Begär aktivering", "Ask for activation")), "request-activation"))
             s.submit(protocol::RequestActivation{.by = role, .forum = forum, .viaForum = {}, .reason = {}});
         tooltip(s.t("Alla aktörer kan begära aktivering; Länsstyrelsen kontaktas och sammankallar (R6). Det samordnande forumet "
                     "aktiveras normalt först (R8).",
                     "Any actor may ask for activation; Länsstyrelsen is contacted and convenes (R6). The coordinating forum is "
                     "normally activated first (R8)."));
-        ImGui::SameLine();
-        if (ImGui::Button(s.t("Sammankalla", "Convene")))
+        // Convening: whom to invite, the forum's usual members and its suggestion ticked (R5, R9).
+        const auto& state = s.run->cooperation().forum(forumIndex);
+        if (role == region.convener || s.control) {
+            std::vector<std::string> usual;
+            for (const auto& a : region.actors)
+                if (!a.outside && a.at(region.forums[forumIndex].level) != nullptr) usual.push_back(a.id);
+            for (const auto a : s.run->cooperation().missingFrom(forumIndex))
+                if (std::find(usual.begin(), usual.end(), region.actors[a].id) == usual.end()) usual.push_back(region.actors[a].id);
+            invite.fillFor(forum + "#" + std::to_string(s.runNumber), usual);
+            if (state.status == protocol::ForumStatus::idle) {
+                ImGui::TextUnformatted(s.t("Bjud in till det första mötet:", "Invite to the first meeting:"));
+                invite.draw(s, "invite", ids(region.actors), 130);
+            }
+        }
+        ImGui::BeginDisabled(invite.chosen.empty() && (role == region.convener || s.control));
+        if (marked(ImGui::Button(s.t("Sammankalla", "Convene")), "convene"))
             s.submit(protocol::Convene{
-                .by = role, .forum = forum, .medium = medium == 0 ? "telephone" : "physical", .actors = {}});
+                .by = role, .forum = forum, .medium = medium == 0 ? "telephone" : "physical", .actors = invite.chosen});
+        ImGui::EndDisabled();
         tooltip(s.t("Bara Länsstyrelsen sammankallar forum och leder det första mötet (R5, R7).",
                     "Only Länsstyrelsen convenes forums and leads the first meeting (R5, R7)."));
         ImGui::SameLine();
         ImGui::RadioButton(s.t("telefon", "telephone"), &medium, 0);
         ImGui::SameLine();
         ImGui::RadioButton(s.t("fysiskt", "physical"), &medium, 1);
-        if (ImGui::Button(s.t("Avaktivera", "Deactivate"))) s.submit(protocol::Deactivate{.by = role, .forum = forum});
+        // Who has joined, and who was called and has not come yet.
+        if (state.status != protocol::ForumStatus::idle) {
+            std::vector<std::string> joined, waiting;
+            for (const auto a : state.members) joined.push_back(region.actors[a].id);
+            for (const auto a : state.invited)
+                if (!state.has(a)) waiting.push_back(region.actors[a].id);
+            ImGui::TextWrapped("%s (%zu): %s", s.t("Anslutna", "Joined"), joined.size(),
+                               joined.empty() ? "–" : s.run->renderer().members(joined).in(s.lang).c_str());
+            ImGui::TextWrapped("%s (%zu): %s", s.t("Kallade, ännu inte anslutna", "Called, not joined yet"), waiting.size(),
+                               waiting.empty() ? "–" : s.run->renderer().members(waiting).in(s.lang).c_str());
+        }
+        if (marked(ImGui::Button(s.t("Avaktivera", "Deactivate")), "deactivate")) s.submit(protocol::Deactivate{.by = role, .forum = forum});
         tooltip(s.t("Ordföranden eller Länsstyrelsen återför forumet till ordinarie läge (R2).",
                     "The chair or Länsstyrelsen returns the forum to ordinary mode (R2)."));
         answerBeside(s, {"request-activation", "convene", "deactivate"});
     }
 
     const auto actorIds = ids(region.actors);
-    if (ImGui::CollapsingHeader(s.t("Sammansättning", "Composition"))) {
+    if (marked(ImGui::CollapsingHeader(s.t("Sammansättning", "Composition")), "section:composition")) {
+        // Call in more later (R9): the forum's suggestion ticked; those present are not offered.
+        std::vector<std::string> absent, suggested;
+        for (model::ActorIndex a = 0; a < region.actors.size(); ++a)
+            if (!s.run->cooperation().forum(forumIndex).has(a)) absent.push_back(region.actors[a].id);
+        for (const auto a : s.run->cooperation().missingFrom(forumIndex)) suggested.push_back(region.actors[a].id);
+        callIn.fillFor(forum + "#" + std::to_string(s.runNumber) + "#" + std::to_string(absent.size()) + "#" + std::to_string(suggested.size()),
+                       suggested);
+        ImGui::TextUnformatted(s.t("Kalla in till forumet:", "Call in to the forum:"));
+        callIn.draw(s, "call-in", absent, 110);
+        ImGui::BeginDisabled(callIn.chosen.empty());
+        if (marked(ImGui::Button(s.t("Kalla in de valda", "Call in those chosen")), "call-in"))
+            for (const auto& actor : std::vector<std::string>(callIn.chosen)) s.submit(protocol::CallIn{.by = role, .forum = forum, .actor = actor});
+        ImGui::EndDisabled();
+        tooltip(s.t("Anpassad sammansättning: kalla in berörda aktörer (R9).", "Adapted composition: call in the affected actors (R9)."));
         idCombo(s.t("Aktör", "Actor"), actorIds, actorChoice, nameOfActor);
         const std::string& actor = actorIds[static_cast<std::size_t>(actorChoice)];
-        if (ImGui::Button(s.t("Kalla in", "Call in")))
-            s.submit(protocol::CallIn{.by = role, .forum = forum, .actor = actor});
-        tooltip(s.t("Anpassad sammansättning: kalla in berörda aktörer (R9).", "Adapted composition: call in the affected actors (R9)."));
         ImGui::SameLine();
         if (ImGui::Button(s.t("Släpp", "Release")))
             s.submit(protocol::Release{.by = role, .forum = forum, .actor = actor});
@@ -189,7 +226,7 @@ void ActionsPanel::draw(Session& s) {
 
     decision.draw(s, forum);
 
-    if (ImGui::CollapsingHeader(s.t("Prioriteringar", "Priorities"))) {
+    if (marked(ImGui::CollapsingHeader(s.t("Prioriteringar", "Priorities")), "section:priorities")) {
         // Drafts start from the current orders and start again whenever a forum sets one.
         if (draftsFor != s.run->cooperation().priorities().size()) {
             drafts = currentLists(s);
@@ -209,7 +246,7 @@ void ActionsPanel::draw(Session& s) {
         answerBeside(s, {"set-priorities"});
     }
 
-    if (ImGui::CollapsingHeader(s.t("Budskap och rapporter", "Messages and reports"))) {
+    if (marked(ImGui::CollapsingHeader(s.t("Budskap och rapporter", "Messages and reports")), "section:messages")) {
         // Ready-made messages: those the scenario's plays send, to choose from and adapt.
         std::vector<const model::Text*> ready;
         const auto offer = [&](const protocol::Command& c) {
@@ -225,18 +262,20 @@ void ActionsPanel::draw(Session& s) {
                     message = ready[i]->in(s.lang);
             ImGui::EndCombo();
         }
-        ImGui::InputTextMultiline("##message", &message, ImVec2(-1, 44));
-        if (ImGui::Button(s.t("Gemensamt budskap", "Joint public message")) && !message.empty())
+        ImGui::InputTextMultiline("##message", &message, ImVec2(-1, ImGui::GetTextLineHeight() * 3 + 8));
+        mark("message");
+        preview(s, message);
+        if (marked(ImGui::Button(s.t("Gemensamt budskap", "Joint public message")), "joint-message") && !message.empty())
             s.submit(protocol::SendPublicMessage{.by = role, .forum = forum, .text = {message, message}});
         tooltip(s.t("Ett gemensamt budskap genom forumet i stället för var och ens eget (R14, R15).",
                     "One joint message through the forum instead of each actor's own (R14, R15)."));
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Eget budskap", "Own message")) && !message.empty())
+        if (marked(ImGui::Button(s.t("Eget budskap", "Own message")), "own-message") && !message.empty())
             s.submit(protocol::SendPublicMessage{.by = role, .forum = {}, .text = {message, message}});
         tooltip(s.t("Aktörens eget budskap; räknas inte som samordnat.", "The actor's own message; not counted as coordinated."));
         ImGui::SameLine();
         // The report carries the role's own observations; the exercise fills in their levels.
-        if (ImGui::Button(s.t("Rapportera till forumet", "Report to the forum")))
+        if (marked(ImGui::Button(s.t("Rapportera till forumet", "Report to the forum")), "report"))
             s.submit(protocol::Report{.by = role, .forum = forum, .text = {message, message}, .services = {}, .levels = {}});
         tooltip(s.t("Rapporten bär rollens egna iakttagelser av samhällsfunktionerna; bara det som rapporteras kommer med i "
                     "forumets samlade lägesbild (R13).",
@@ -255,8 +294,9 @@ void ActionsPanel::draw(Session& s) {
 
     drawAlerting(s, role, actorIds);
 
-    if (s.control && ImGui::CollapsingHeader(s.t("Övningsledningens inspel och roller", "Exercise control's injects and roles"),
-                                             ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (s.control && marked(ImGui::CollapsingHeader(s.t("Övningsledningens inspel och roller", "Exercise control's injects and roles"),
+                                                    ImGuiTreeNodeFlags_DefaultOpen),
+                                "section:control")) {
         for (const auto& inject : s.scenario->injects) {
             // Each inject by who sends it and its first words; the whole text in the tooltip.
             const std::string label = actorName(s, inject.from) + ": " + firstWords(inject.text.in(s.lang), 38) + "##" + inject.id;
@@ -272,14 +312,16 @@ void ActionsPanel::draw(Session& s) {
             if (ImGui::GetItemRectMax().x + 160 < ImGui::GetWindowPos().x + ImGui::GetWindowWidth()) ImGui::SameLine();
         }
         ImGui::NewLine();
-        idCombo(s.t("Mottagare", "Recipient"), actorIds, injectTo, nameOfActor);
-        ImGui::InputText("##inject", &injectText);
-        ImGui::SameLine();
-        if (ImGui::Button(s.t("Skicka inspel", "Send inject")) && !injectText.empty())
-            s.submit(protocol::ControlInject{.by = protocol::kControl,
-                                             .inject = {},
-                                             .to = {actorIds[static_cast<std::size_t>(injectTo)]},
-                                             .text = {injectText, injectText}});
+        ImGui::TextUnformatted(s.t("Eget inspel till:", "An inject of your own to:"));
+        injectTo.fillFor(std::to_string(s.runNumber), {});
+        injectTo.draw(s, "inject-to", actorIds, 110);
+        ImGui::InputTextMultiline("##inject", &injectText, ImVec2(-1, ImGui::GetTextLineHeight() * 3 + 8));
+        mark("inject-text");
+        preview(s, injectText);
+        ImGui::BeginDisabled(injectTo.chosen.empty() || injectText.empty());
+        if (marked(ImGui::Button(s.t("Skicka inspel", "Send inject")), "send-inject"))
+            s.submit(protocol::ControlInject{.by = protocol::kControl, .inject = {}, .to = injectTo.chosen, .text = {injectText, injectText}});
+        ImGui::EndDisabled();
         answerBeside(s, {"inject", "hand-over"});
         ImGui::TextUnformatted(s.t("Roller som övningsdeltagare har:", "Roles trainees hold:"));
         if (s.run->trainees().empty()) ImGui::TextDisabled("%s", s.t("inga – simulatorn spelar alla", "none – the simulator plays them all"));

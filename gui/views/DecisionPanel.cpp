@@ -276,7 +276,7 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
     const auto& renderer = s.run->renderer();
     const std::string& role = s.actingRole();
     if (open) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-    if (!ImGui::CollapsingHeader(s.t("Besluta en åtgärd", "Decide a measure"))) return;
+    if (!marked(ImGui::CollapsingHeader(s.t("Besluta en åtgärd", "Decide a measure")), "section:decide")) return;
     ImGui::PushID("decision");
     if (ImGui::RadioButton((std::string(s.t("i ", "in ")) + forumName(s, forum)).c_str(), !alone)) alone = false;
     tooltip(s.t(
@@ -294,7 +294,9 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
                                 : measure.empty() ? std::string("—")
                                                   : renderer.measure(measure).in(s.lang);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##measure", preview.c_str())) {
+    const bool measureOpen = ImGui::BeginCombo("##measure", preview.c_str());
+    mark("measure");
+    if (measureOpen) {
         bool ownShown = false, othersShown = false;
         for (const auto& id : offers) {
             const auto& m = *measureOf(s, id);
@@ -314,7 +316,7 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
                     if (mayDecide(region, m, a)) who.push_back(a);
                 label += " (" + renderer.actors(who).in(s.lang) + ")";
             }
-            if (ImGui::Selectable((label + "##" + id).c_str(), !informationOnly && measure == id)) choose(s, id, forum);
+            if (marked(ImGui::Selectable((label + "##" + id).c_str(), !informationOnly && measure == id), "measure:" + id)) choose(s, id, forum);
             wrappedTooltip(m.explanation.in(s.lang) + "\n\n" + s.t("Källa: ", "Source: ") + m.source);
         }
         if (offers.empty())
@@ -341,7 +343,9 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
     ImGui::TextUnformatted(
         informationOnly ? s.t("Text:", "Text:")
                         : s.t("Text (valfri, annars åtgärdens namn):", "Text (optional; else the measure's name):"));
-    ImGui::InputTextMultiline("##text", &text, ImVec2(-1, 40));
+    ImGui::InputTextMultiline("##text", &text, ImVec2(-1, ImGui::GetTextLineHeight() * 3 + 8));
+    mark("decision-text");
+    gui::preview(s, text);
     const auto c = command(s, forum);
     if (!informationOnly && !measure.empty())
         ImGui::TextWrapped("%s", renderer.decisionMeasure(c.measure, c.args).in(s.lang).c_str());
@@ -351,7 +355,7 @@ void DecisionPanel::draw(Session& s, const std::string& forum) {
     });
     const bool ready = (informationOnly ? !text.empty() : !measure.empty()) && !c.actors.empty() && !emptyArea;
     ImGui::BeginDisabled(!ready);
-    if (ImGui::Button(s.t("Besluta", "Decide"))) submit(s, forum);
+    if (marked(ImGui::Button(s.t("Besluta", "Decide")), "decide")) submit(s, forum);
     ImGui::EndDisabled();
     tooltip(s.t(
         "Varje aktör genomför beslutet i sin egen organisation efter sin egen tid (R10). En representant utan mandat "

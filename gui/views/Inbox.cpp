@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "gui/views/Views.hpp"
+#include "gui/views/Widgets.hpp"
 
 namespace samverkan::gui {
 
@@ -64,7 +65,7 @@ void drawInbox(Session& s) {
     if (!ImGui::BeginTabBar("inbox-tabs")) return;
     const std::string inboxLabel = std::string(s.t("Inkorg", "Inbox")) + " (" + std::to_string(unread) + " " +
                                    s.t("olästa", "unread") + ")###inbox";
-    if (ImGui::BeginTabItem(inboxLabel.c_str())) {
+    if (marked(ImGui::BeginTabItem(inboxLabel.c_str()), "inbox-tab:inbox")) {
         if (ImGui::SmallButton(s.t("Markera lästa", "Mark read"))) s.markRead();
         ImGui::BeginChild("inbox", ImVec2(0, 260 - ImGui::GetFrameHeightWithSpacing()), true);
         for (std::size_t i = entries.size(); i-- > 0;) {
@@ -79,13 +80,13 @@ void drawInbox(Session& s) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem((std::string(s.t("Beslut", "Decisions")) + "###decisions").c_str())) {
+    if (marked(ImGui::BeginTabItem((std::string(s.t("Beslut", "Decisions")) + "###decisions").c_str()), "inbox-tab:decisions")) {
         drawDecisions(s);
         ImGui::EndTabItem();
     }
     const auto& own = s.ownActions();
     const std::string ownLabel = std::string(s.t("Mina åtgärder", "My actions")) + " (" + std::to_string(own.size()) + ")###own";
-    if (ImGui::BeginTabItem(ownLabel.c_str())) {
+    if (marked(ImGui::BeginTabItem(ownLabel.c_str()), "inbox-tab:own")) {
         drawOwnActions(s);
         ImGui::EndTabItem();
     }

@@ -19,7 +19,7 @@ void TopBarPanel::draw(Session& s) {
     // Play and pause in one button (the exercise starts paused), then the speeds, the one running marked.
     const bool paused = s.speed == 0;
     if (paused) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.95f, 0.75f, 0.3f, 1));
-    if (ImGui::Button(paused ? s.t("Spela###play", "Play###play") : s.t("Paus###play", "Pause###play"))) paused ? s.play() : s.pause();
+    if (marked(ImGui::Button(paused ? s.t("Spela###play", "Play###play") : s.t("Paus###play", "Pause###play")), "play")) paused ? s.play() : s.pause();
     if (paused) ImGui::PopStyleColor();
     ImGui::SameLine();
     for (const int speed : kSpeeds) {
@@ -27,14 +27,14 @@ void TopBarPanel::draw(Session& s) {
         const std::string label = std::to_string(speed) + "×";
         const bool chosen = s.speed == speed || (paused && s.playSpeed == speed);
         if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, paused ? ImVec4(0.7f, 0.8f, 0.95f, 1) : ImVec4(0.35f, 0.6f, 0.9f, 1));
-        if (ImGui::Button(label.c_str())) {  // a speed runs the clock at it
+        if (marked(ImGui::Button(label.c_str()), "speed:" + std::to_string(speed))) {  // a speed runs the clock at it
             s.playSpeed = speed;
             s.speed = speed;
         }
         if (chosen) ImGui::PopStyleColor();
         ImGui::SameLine();
     }
-    if (ImGui::Button(s.t("Nästa händelse", "Next event"))) {
+    if (marked(ImGui::Button(s.t("Nästa händelse", "Next event")), "next-event")) {
         if (const auto next = s.run->nextEventTime()) s.run->runUntil(*next);
     }
     if (s.control) {
@@ -42,8 +42,9 @@ void TopBarPanel::draw(Session& s) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(110);
         ImGui::InputTextWithHint("##jump", "+30h / 14:00", &jump);
+        mark("jump-field");
         ImGui::SameLine();
-        if (ImGui::Button(s.t("Hoppa", "Jump"))) {
+        if (marked(ImGui::Button(s.t("Hoppa", "Jump")), "jump")) {
             bool clock = false;
             const auto to = engine::parseMoment(jump, s.scenario->start, s.run->now(), &clock);
             if (!to) {

@@ -73,6 +73,21 @@ private:
     void drawDoers(const Session& s, const std::string& forum);
 };
 
+/// Several actors chosen at once, as a TiB picks whom to invite: a search box, a button per group
+/// of the region (all municipalities, all rescue services …) that ticks or unticks them all, and
+/// a checkbox per actor in name order.
+struct ActorPicker {
+    std::vector<std::string> chosen;  ///< actor ids, in the order they were ticked
+    std::string search;
+    std::string draftedFor;  ///< what `chosen` was last filled in for (a forum, a run)
+    /// Starts again from `defaults` when `key` differs from what the picker was filled in for.
+    void fillFor(const std::string& key, std::vector<std::string> defaults);
+    [[nodiscard]] bool has(const std::string& actor) const;
+    void toggle(const std::string& actor, bool on);
+    /// The widgets, `offered` the actors that may be ticked; the list scrolls within `height`.
+    void draw(const Session& s, const char* id, const std::vector<std::string>& offered, float height = 150);
+};
+
 /// What the role may do, each action a Command; with what is being drafted for each.
 struct ActionsPanel {
     int actsAs = 0;       ///< exercise control acts as: 0 = itself, k = the region's k-th actor
@@ -86,7 +101,9 @@ struct ActionsPanel {
     std::optional<std::size_t> draftsFor;  ///< how many priority orders had been set when the drafts were made
     std::string message;
     std::string injectText;
-    int injectTo = 0;
+    ActorPicker invite;     ///< whom a convening calls (the forum's usual members and its suggestion ticked)
+    ActorPicker callIn;     ///< whom to call in to a running forum (its suggestion ticked, R9)
+    ActorPicker injectTo;   ///< the recipients of exercise control's own inject
     void draw(Session& s);
     void drawAlerting(Session& s, const std::string& role, const std::vector<std::string>& actorIds);
 };

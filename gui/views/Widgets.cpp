@@ -1,6 +1,7 @@
 #include "gui/views/Widgets.hpp"
 
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +12,24 @@
 #include <utility>
 
 namespace samverkan::gui {
+
+namespace {
+// Per ImGui context, so that two consoles in one process keep their own.
+std::map<const ImGuiContext*, std::map<std::string, Marked>>& allMarks() {
+    static std::map<const ImGuiContext*, std::map<std::string, Marked>> all;
+    return all;
+}
+}  // namespace
+
+void mark(const std::string& name) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    allMarks()[ImGui::GetCurrentContext()][name] =
+        Marked{ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), window->ClipRect.Min, window->ClipRect.Max, window->Name};
+}
+
+const std::map<std::string, Marked>& marks() { return allMarks()[ImGui::GetCurrentContext()]; }
+
+void forgetMarks() { allMarks()[ImGui::GetCurrentContext()].clear(); }
 
 void drawText(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text) {
     draw->AddText(at, colour, text);
@@ -125,6 +144,84 @@ void answerBeside(const Session& s, std::initializer_list<const char*> types) {
         ImGui::PopStyleColor();
         return;
     }
+}
+
+void ActorPicker::fillFor(const std::string& key, std::vector<std::string> defaults) {
+    if (draftedFor == key) return;
+    draftedFor = key;
+    chosen = std::move(defaults);
+    search.clear();
+}
+
+bool ActorPicker::has(const std::string& actor) const { return std::find(chosen.begin(), chosen.end(), actor) != chosen.end(); }
+
+void ActorPicker::toggle(const std::string& actor, bool on) {
+    if (on && !has(actor)) chosen.push_back(actor);
+    if (!on) std::erase(chosen, actor);
+}
+
+namespace {
+std::string folded(std::string text) {
+    // Case-insensitive search over ASCII and the Swedish letters (UTF-8 Å, Ä, Ö to å, ä, ö).
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto& c = text[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < text.size()) {
+            auto& next = text[i + 1];
+            const auto u = static_cast<unsigned char>(next);
+            if (u == 0x85 || u == 0x84 || u == 0x96) next = static_cast<char>(u + 0x20);
+        }
+    }
+    return text;
+}
+}  // namespace
+
+void ActorPicker::draw(const Session& s, const char* id, const std::vector<std::string>& offered, float height) {
+    ImGui::PushID(id);
+    const auto& region = s.scenario->region;
+    ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x));
+    ImGui::InputTextWithHint("##search", s.t("Sök aktör …", "Search actors …"), &search);
+    mark(std::string(id) + "-search");
+    ImGui::SameLine();
+    ImGui::Text("%zu %s", chosen.size(), s.t("valda", "chosen"));
+    // A group ticks all its members (offered ones), or unticks them when all are ticked already.
+    for (const auto& g : region.groups) {
+        std::vector<std::string> members;
+        for (const auto& m : g.members)
+            if (std::find(offered.begin(), offered.end(), m) != offered.end()) members.push_back(m);
+        if (members.empty()) continue;
+        bool all = std::all_of(members.begin(), members.end(), [&](const std::string& m) { return has(m); });
+        const std::string label = std::string(s.t("Alla: ", "All ")) + s.run->renderer().actor(g.id).in(s.lang) + " (" +
+                                  std::to_string(members.size()) + ")##" + g.id;
+        const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetFrameHeight() + 16;
+        if (ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1 && ImGui::GetCursorPosX() + width > ImGui::GetContentRegionMax().x)
+            ImGui::NewLine();
+        if (marked(ImGui::Checkbox(label.c_str(), &all), std::string(id) + "-group:" + g.id))
+            for (const auto& m : members) toggle(m, all);
+        ImGui::SameLine();
+    }
+    if (ImGui::SmallButton(s.t("Ingen", "Nobody"))) chosen.clear();
+    std::vector<std::pair<std::string, std::string>> byName;  // name, id
+    for (const auto& a : offered) byName.emplace_back(actorName(s, a), a);
+    std::sort(byName.begin(), byName.end());
+    const std::string needle = folded(search);
+    ImGui::BeginChild("actors", ImVec2(0, height), true);
+    for (const auto& [name, actor] : byName) {
+        if (!needle.empty() && folded(name).find(needle) == std::string::npos && actor.find(needle) == std::string::npos) continue;
+        bool on = has(actor);
+        if (marked(ImGui::Checkbox((name + "##" + actor).c_str(), &on), std::string(id) + ":" + actor)) toggle(actor, on);
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+}
+
+void preview(const Session& s, const std::string& text) {
+    const float field = ImGui::GetItemRectSize().x - 2 * ImGui::GetStyle().FramePadding.x;
+    if (text.empty() || (text.find('\n') == std::string::npos && ImGui::CalcTextSize(text.c_str()).x <= field)) return;
+    ImGui::TextDisabled("%s", s.t("Så här läses texten:", "As it will read:"));
+    ImGui::Indent();
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::Unindent();
 }
 
 void wrappedTooltip(const std::string& text) {

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,28 @@ void noticeBelow(const Session& s, const char* from);
 /// buttons: accepted with what it set off, or refused with the reason and the rule, and its time.
 void answerBeside(const Session& s, std::initializer_list<const char*> types);
 
+/// Below a text field: the text wrapped as it will be read, once it is longer than the field shows.
+void preview(const Session& s, const std::string& text);
+
+/// Where a named widget was drawn, for tests that drive the console by mouse and keyboard: the
+/// item's rectangle and the visible part of its window (an item outside it must be scrolled to).
+struct Marked {
+    ImVec2 min, max;          ///< the item
+    ImVec2 clipMin, clipMax;  ///< what of its window shows
+    std::string window;       ///< the window's name
+};
+/// Records the last item under `name` for this frame.
+void mark(const std::string& name);
+/// `value`, after marking the last item (for `if (marked(ImGui::Button(…), "convene"))`).
+inline bool marked(bool value, const std::string& name) {
+    mark(name);
+    return value;
+}
+/// The named widgets of the current ImGui context as of the last frame; cleared by forgetMarks().
+const std::map<std::string, Marked>& marks();
+/// Starts a frame's marks afresh (App::frame).
+void forgetMarks();
+
 /// A one-line tooltip on the last item.
 inline void tooltip(const char* text) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
@@ -47,9 +70,11 @@ template <class NameOf>
 void idCombo(const char* label, const std::vector<std::string>& ids, int& choice, NameOf&& nameOf) {
     if (ids.empty()) return;
     if (choice < 0 || choice >= static_cast<int>(ids.size())) choice = 0;
-    if (ImGui::BeginCombo(label, nameOf(ids[static_cast<std::size_t>(choice)]).c_str())) {
+    const bool open = ImGui::BeginCombo(label, nameOf(ids[static_cast<std::size_t>(choice)]).c_str());
+    mark(std::string("combo:") + label);
+    if (open) {
         for (std::size_t i = 0; i < ids.size(); ++i)
-            if (ImGui::Selectable((nameOf(ids[i]) + "##" + ids[i]).c_str(), choice == static_cast<int>(i)))
+            if (marked(ImGui::Selectable((nameOf(ids[i]) + "##" + ids[i]).c_str(), choice == static_cast<int>(i)), "option:" + ids[i]))
                 choice = static_cast<int>(i);
         ImGui::EndCombo();
     }
