@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     cli.add_option("--frames", o.frames, "Frames before the screenshot");
     cli.add_option("--tab", o.tab, "The centre tab to show first")
         ->check(CLI::IsMember({"picture", "map", "timeline", "journal", "review", "replay", "measures"}));
+    cli.add_flag("--show-help", o.help, "Open the help window (F1) at start");
     cli.add_option("--decide", o.decide, "Open the decision section with this measure drafted (decided alone)");
     try {
         cli.parse(argc, argv);

@@ -3,6 +3,7 @@
 
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
+#include <SFML/Window/Keyboard.hpp>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -23,6 +24,7 @@ App::App(const AppOptions& options) {
     m_session.lang = options.lang;
     m_session.assetsDir = options.assetsDir;
     m_pendingTab = options.tab;
+    m_helpOpen = options.help;
     if (m_pendingTab == "replay" || m_pendingTab == "measures") m_session.reviewFirst = m_pendingTab, m_pendingTab = "review";
     m_panels.actions.decision.open = !options.decide.empty();
     m_session.control = options.control;
@@ -74,13 +76,29 @@ void App::frame(double realSeconds) {
         m_reviewShown = false;
         m_panelsRun = m_session.runNumber;
     }
+    shortcuts();
     if (!inExercise()) {
         if (m_start.draw(m_session, m_shipped)) m_session.start();
+        drawHelp(m_session, &m_helpOpen);
         return;
     }
     if (!m_closeAsked) m_session.advance(realSeconds);
     exerciseScreen();
+    drawHelp(m_session, &m_helpOpen);
     closeDialog();  // modals last, after the windows they cover
+}
+
+void App::shortcuts() {
+    // Keys act only when no field takes the typing (ImGui says so from the last frame).
+    if (ImGui::GetIO().WantTextInput) return;
+    if (ImGui::IsKeyPressed(sf::Keyboard::F1, false)) m_helpOpen = !m_helpOpen;
+    if (!inExercise() || m_session.run->finished()) return;
+    if (ImGui::IsKeyPressed(sf::Keyboard::Space, false)) m_session.speed == 0 ? m_session.play() : m_session.pause();
+    const int keys[] = {sf::Keyboard::Num1, sf::Keyboard::Num2, sf::Keyboard::Num3, sf::Keyboard::Num4};
+    for (std::size_t k = 0; k < 4; ++k)
+        if (ImGui::IsKeyPressed(keys[k], false)) m_session.playSpeed = kSpeeds[k + 1], m_session.speed = kSpeeds[k + 1];
+    if (ImGui::IsKeyPressed(sf::Keyboard::N, false))
+        if (const auto next = m_session.run->nextEventTime()) m_session.run->runUntil(*next);
 }
 
 // The exercise screen, laid out for 1600×900: top bar; forum board on the left; picture and
@@ -115,6 +133,7 @@ void App::exerciseScreen() {
     ImGui::SetNextWindowSize(ImVec2(size.x, top));
     beginPanel("topbar", flags | ImGuiWindowFlags_NoTitleBar);
     m_panels.topBar.draw(m_session);
+    if (m_panels.topBar.helpPressed) m_helpOpen = !m_helpOpen;
     endPanel();
 
     ImGui::SetNextWindowPos(ImVec2(0, top));

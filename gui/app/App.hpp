@@ -28,6 +28,7 @@ struct AppOptions {
     int frames = 3;
     std::string tab;            ///< the centre tab to show first (picture, map, timeline, journal, review, replay, measures)
     std::string decide;         ///< open the decision section with this measure drafted, decided alone
+    bool help = false;          ///< open the help window (F1) at start
     std::string dataDir, fontPath, assetsDir;
 };
 
@@ -51,6 +52,8 @@ public:
     [[nodiscard]] bool inExercise() const { return m_session.run != nullptr; }
     /// The centre tab shown in the last frame: picture, map, timeline, journal or review.
     [[nodiscard]] const std::string& currentTab() const { return m_currentTab; }
+    /// Whether the help window (F1) is open.
+    [[nodiscard]] bool helpOpen() const { return m_helpOpen; }
     /// Brings a centre tab forward in the next frame (picture, map, timeline, journal, review).
     void showTab(const std::string& tab) { m_pendingTab = tab; }
     /// Keeps what the exercise screen's panels write in each frame from now on (tree nodes opened,
@@ -68,6 +71,9 @@ public:
 
 private:
     void exerciseScreen();
+    /// The keyboard's shortcuts (listed in the help window, F1).
+    void shortcuts();
+    bool m_helpOpen = false;
     /// A top-level panel of the exercise screen (ImGui logs per top-level window).
     void beginPanel(const char* name, int flags);
     void endPanel();

@@ -79,6 +79,8 @@ void TopBarPanel::draw(Session& s) {
         }
     }
     ImGui::SameLine();
+    helpPressed = marked(ImGui::SmallButton(s.t("Hjälp (F1)", "Help (F1)")), "help-button");
+    ImGui::SameLine();
     if (s.run->finished()) ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.1f, 1), "%s", s.t("Övningen är slut", "The exercise has ended"));
 }
 

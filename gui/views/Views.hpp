@@ -32,6 +32,7 @@ struct StartPanel {
 /// The clock, its speed and, for exercise control, a jump forward.
 struct TopBarPanel {
     std::string jump;  ///< the time exercise control is typing to jump to (+30h, 2d)
+    bool helpPressed = false;  ///< the help button was pressed in the last frame
     void draw(Session& s);
 };
 
@@ -170,6 +171,8 @@ void drawJournal(const Session& s);
 void drawPicture(const Session& s);
 /// Activations, decisions and injects on a time line (with the expected windows for exercise control).
 void drawTimeline(const Session& s);
+/// The help window (F1): the keyboard's shortcuts, and each panel with the rules it follows.
+void drawHelp(const Session& s, bool* open);
 /// A decision point for the role: pauses the clock in a modal with its options.
 void drawDecisionModal(Session& s);
 

@@ -167,3 +167,39 @@ TEST_CASE("exercise control by mouse and keyboard: an inject to several recipien
     CHECK(s.run->now() == 30 * kHour);
     CHECK(s.notice.find("from the start") != std::string::npos);
 }
+
+TEST_CASE("the keyboard: space plays and pauses, 1–4 choose the speed, N goes to the next event, F1 opens the help", "[gui][clicks]") {
+    Driver d(snowstorm("", true));
+    const auto& s = d.session();
+    REQUIRE(s.speed == 0);
+    d.key(sf::Keyboard::Space);
+    CHECK(s.speed == 60);
+    d.key(sf::Keyboard::Num4);
+    CHECK(s.speed == 600);
+    d.key(sf::Keyboard::Space);
+    CHECK(s.speed == 0);
+    d.key(sf::Keyboard::Num2);
+    CHECK(s.speed == 10);
+    d.key(sf::Keyboard::Space);
+    REQUIRE(s.speed == 0);
+    const auto next = d.app().session().run->nextEventTime();
+    REQUIRE(next);
+    d.key(sf::Keyboard::N);
+    CHECK(s.run->now() == *next);
+    // F1 opens the help, which lists the keys; again closes it; the top bar's button does the same.
+    d.key(sf::Keyboard::F1);
+    CHECK(d.app().helpOpen());
+    CHECK(d.has("help"));
+    d.key(sf::Keyboard::F1);
+    CHECK_FALSE(d.app().helpOpen());
+    d.click("help-button");
+    CHECK(d.app().helpOpen());
+    d.click("help-button");
+    CHECK_FALSE(d.app().helpOpen());
+    // While a field takes the typing, the keys type: a space in the jump field does not play.
+    d.click("jump-field");
+    d.key(sf::Keyboard::Space);
+    CHECK(s.speed == 0);
+    d.key(sf::Keyboard::N);
+    CHECK(s.run->now() == *next);
+}
